@@ -1,0 +1,27 @@
+package org.unionportal.api.db;
+
+/**
+ * The portal's database, for the core and for modules. The persistence bundle registers one
+ * service of this type for each bundle that ships migrations, with the service property
+ * {@value #SCHEMA_PROPERTY} set to the bundle's schema key, only after that bundle's migrations
+ * have been applied. A module's component therefore references it with
+ * {@code target = "(union.schema=<key>)"} and never sees a table before it exists.
+ *
+ * <p>Migrations are bundle resources {@code /db/migration/V<number>__<name>.sql}, found through
+ * the manifest header {@value #MIGRATIONS_HEADER}{@code : <schema key>}. Each is applied once,
+ * in order of its number, in one transaction, and recorded per schema. Uninstalling keeps the
+ * tables and data; a later version of the bundle applies only its new migrations.
+ */
+public interface PortalDatabase {
+    String SCHEMA_PROPERTY = "union.schema";
+    String MIGRATIONS_HEADER = "Union-Migrations";
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    <T> T inTransaction(SqlWork<T> work);
+
+    /** Runs read-only {@code work}. */
+    <T> T read(SqlWork<T> work);
+
+    /** The few SQL differences between the databases the portal runs on. */
+    Dialect dialect();
+}

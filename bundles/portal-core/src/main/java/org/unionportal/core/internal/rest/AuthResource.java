@@ -1,0 +1,82 @@
+package org.unionportal.core.internal.rest;
+
+import java.util.Map;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.NewCookie;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.unionportal.api.rest.CurrentUser;
+import org.unionportal.api.rest.PortalRest;
+import org.unionportal.api.rest.Public;
+import org.unionportal.api.rest.Validation;
+import org.unionportal.api.security.PortalUser;
+import org.unionportal.core.internal.security.Accounts;
+
+/** Sign in and out. */
+@Component(service = AuthResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(PortalRest.APPLICATION_SELECT)
+@JaxrsExtensionSelect({PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS})
+@Path("/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+    /** Read by the live-events servlet, which EventSource reaches without headers. */
+    public static final String SESSION_COOKIE = "UP_SESSION";
+
+    @Reference
+    Accounts accounts;
+
+    public record Credentials(String username, String password) {
+    }
+
+    @POST
+    @Path("/login")
+    @Public
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(Credentials credentials) {
+        new Validation()
+                .requireText(credentials.username(), "username", 100)
+                .requireText(credentials.password(), "password", 200)
+                .throwIfInvalid();
+        Accounts.Session session = accounts.login(credentials.username().strip(), credentials.password());
+        int maxAge = (int) Math.max(0, session.expiresAt().getEpochSecond() - java.time.Instant.now().getEpochSecond());
+        // SameSite is not in the javax NewCookie API; it goes into the header by hand.
+        String cookie = SESSION_COOKIE + "=" + session.token() + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict";
+        return Response.ok(Map.of("token", session.token(), "expiresAt", session.expiresAt().toString(),
+                        "user", UserViews.of(session.user(), session.orgName())))
+                .header("Set-Cookie", cookie)
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @POST
+    @Path("/logout")
+    public Response logout(@Context SecurityContext context) {
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
+        if (context instanceof AuthenticationFilter.UserSecurityContext ctx) {
+            accounts.logout(ctx.token(), user.username());
+        }
+        return Response.noContent()
+                .header("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict")
+                .build();
+    }
+
+    @GET
+    @Path("/me")
+    public Map<String, Object> me(@Context SecurityContext context) {
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
+        String orgName = accounts.user(user.id()).map(u -> u.orgName()).orElse("");
+        return UserViews.of(user, orgName);
+    }
+}

@@ -1,0 +1,98 @@
+package org.unionportal.core.internal.rest;
+
+import java.lang.reflect.Method;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.Optional;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.unionportal.api.rest.PortalRest;
+import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.rest.Public;
+import org.unionportal.api.rest.RolesAllowed;
+import org.unionportal.api.security.PortalUser;
+import org.unionportal.core.internal.security.Accounts;
+
+/**
+ * Every API request needs a valid bearer token unless its method is {@link Public}; a
+ * {@link RolesAllowed} method also needs one of its roles. Cookies are not accepted here, so the
+ * API needs no CSRF defence.
+ */
+@Component(service = ContainerRequestFilter.class)
+@JaxrsExtension
+@JaxrsApplicationSelect(PortalRest.APPLICATION_SELECT)
+@JaxrsName(PortalRest.SECURITY_EXTENSION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+    @Context
+    ResourceInfo resourceInfo;
+
+    @Reference
+    Accounts accounts;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resourceInfo.getResourceMethod();
+        Class<?> type = resourceInfo.getResourceClass();
+        boolean isPublic = method != null && (method.isAnnotationPresent(Public.class)
+                || (type != null && type.isAnnotationPresent(Public.class)));
+        String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Optional<PortalUser> user = token == null ? Optional.empty() : accounts.authenticate(token);
+        if (user.isEmpty()) {
+            if (isPublic) {
+                return;
+            }
+            throw new ProblemException(401, "Not signed in", token == null
+                    ? "This request needs a signed-in user: sign in with POST /api/auth/login and send 'Authorization: Bearer <token>'."
+                    : "The token is invalid or has expired; sign in again.");
+        }
+        request.setSecurityContext(new UserSecurityContext(user.get(), token, request.getSecurityContext().isSecure()));
+        RolesAllowed allowed = method == null ? null : method.getAnnotation(RolesAllowed.class);
+        if (allowed == null && type != null) {
+            allowed = type.getAnnotation(RolesAllowed.class);
+        }
+        if (allowed != null && !isPublic && !user.get().hasAnyRole(allowed.value())) {
+            throw ProblemException.forbidden("This needs one of the roles " + Arrays.toString(allowed.value())
+                    + "; ask an administrator if you need access.");
+        }
+    }
+
+    static String bearerToken(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? null : token;
+    }
+
+    /** The request's user, and the token it came with (for logout). */
+    public record UserSecurityContext(PortalUser user, String token, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return user;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return user.roles().stream().anyMatch(r -> r.name().equals(role));
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
+    }
+}

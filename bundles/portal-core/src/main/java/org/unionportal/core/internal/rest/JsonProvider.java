@@ -1,0 +1,192 @@
+package org.unionportal.core.internal.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.stream.Collectors;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.ext.MessageBodyReader;
+import javax.ws.rs.ext.MessageBodyWriter;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.unionportal.api.rest.PortalRest;
+import org.unionportal.api.rest.ProblemException;
+
+/**
+ * JSON in and out with Jackson. Written here rather than taken from jackson-jaxrs-json-provider
+ * because that one drags JAXB into the runtime, and because reading must turn every malformed or
+ * mistyped body into a 400 that names the field, and refuse bodies over the size limit.
+ */
+@Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
+@JaxrsExtension
+@JaxrsApplicationSelect(PortalRest.APPLICATION_SELECT)
+@JaxrsName(PortalRest.JSON_EXTENSION)
+@JaxrsMediaType(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+@Produces({MediaType.APPLICATION_JSON, "application/*+json"})
+public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
+    static final ObjectMapper MAPPER = createMapper();
+
+    static ObjectMapper createMapper() {
+        ObjectMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+        // "123" is not a name and 123 is not text: wrong types are errors, not silent conversions.
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return mapper;
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return isJson(mediaType) && !InputStream.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+        String length = headers.getFirst("Content-Length");
+        if (length != null && parseLength(length) > PortalRest.MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        LimitedInputStream limited = new LimitedInputStream(entity, PortalRest.MAX_BODY_BYTES);
+        try {
+            Object value = MAPPER.readerFor(MAPPER.constructType(genericType)).readValue(limited);
+            if (value == null) {
+                throw ProblemException.badRequest("The request body is empty; send a JSON object.");
+            }
+            return value;
+        } catch (LimitedInputStream.TooLargeException e) {
+            throw tooLarge();
+        } catch (JsonProcessingException e) {
+            if (limited.exceeded()) {
+                throw tooLarge();
+            }
+            throw ProblemException.badRequest(describe(e));
+        }
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static ProblemException tooLarge() {
+        return new ProblemException(413, "Request body too large",
+                "The request body is larger than " + (PortalRest.MAX_BODY_BYTES / 1024) + " KiB; send less data at once.");
+    }
+
+    /** A message a person can act on, naming the field and what was expected, never Jackson's internals. */
+    static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "Unknown field '" + u.getPropertyName() + "'.";
+        }
+        String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[")
+                : null;
+        if (e instanceof InvalidFormatException f && field != null) {
+            return "Field '" + field + "' has a value that is not a valid " + simpleName(f.getTargetType()) + ".";
+        }
+        if (e instanceof MismatchedInputException mi && field != null) {
+            return "Field '" + field + "' has the wrong type; expected " + simpleName(mi.getTargetType()) + ".";
+        }
+        if (e instanceof MismatchedInputException mi) {
+            return "The body has the wrong shape; expected " + simpleName(mi.getTargetType()) + ".";
+        }
+        var location = e.getLocation();
+        return "The body is not valid JSON" + (location == null ? "" : " (line " + location.getLineNr()
+                + ", column " + location.getColumnNr() + ")") + ".";
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "text";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "an object";
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return isJson(mediaType);
+    }
+
+    @Override
+    public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                        MultivaluedMap<String, Object> headers, OutputStream entity) throws IOException {
+        MAPPER.writeValue(new NonClosingOutputStream(entity), value);
+    }
+
+    private static boolean isJson(MediaType mediaType) {
+        if (mediaType == null) {
+            return true;
+        }
+        String subtype = mediaType.getSubtype();
+        return "json".equals(subtype) || subtype.endsWith("+json") || mediaType.isWildcardSubtype();
+    }
+
+    /** The container closes the response stream, not the mapper. */
+    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
+        NonClosingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.unionportal.core.internal.rest;
+
+import java.util.Set;
+import javax.ws.rs.core.Application;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.unionportal.api.rest.PortalRest;
+
+/**
+ * The one JAX-RS application of the portal, at {@code /api}. It requires the JSON, security and
+ * problem extensions, so the whiteboard serves none of its resources until all three are there.
+ */
+@Component(service = Application.class)
+@JaxrsName(PortalRest.APPLICATION_NAME)
+@JaxrsApplicationBase(PortalRest.APPLICATION_BASE)
+@JaxrsExtensionSelect({PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS})
+public class PortalApplication extends Application {
+    @Override
+    public Set<Object> getSingletons() {
+        return Set.of();
+    }
+}

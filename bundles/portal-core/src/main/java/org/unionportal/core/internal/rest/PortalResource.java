@@ -1,0 +1,117 @@
+package org.unionportal.core.internal.rest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.unionportal.api.module.ModuleInfo;
+import org.unionportal.api.rest.CurrentUser;
+import org.unionportal.api.rest.PortalRest;
+import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.rest.Public;
+import org.unionportal.api.rest.RolesAllowed;
+import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.security.Role;
+import org.unionportal.core.internal.menu.MenuRegistry;
+import org.unionportal.core.internal.modules.BundleActivity;
+import org.unionportal.core.internal.modules.ModuleRegistry;
+import org.unionportal.core.internal.security.Accounts;
+import org.unionportal.core.internal.store.AccountStore;
+import org.unionportal.core.internal.store.Organisation;
+
+/** The portal itself: health, menu, modules, the union tree, users. */
+@Component(service = PortalResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(PortalRest.APPLICATION_SELECT)
+@JaxrsExtensionSelect({PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS})
+@Path("/portal")
+@Produces(MediaType.APPLICATION_JSON)
+public class PortalResource {
+    @Reference
+    Accounts accounts;
+    @Reference
+    MenuRegistry menu;
+    @Reference
+    ModuleRegistry modules;
+    @Reference
+    BundleActivity bundleActivity;
+
+    /** Answers only once the application, its extensions and the account base are up. */
+    @GET
+    @Path("/health")
+    @Public
+    public Map<String, Object> health() {
+        return Map.of("status", "UP", "modules", modules.modules().size());
+    }
+
+    @GET
+    @Path("/menu")
+    public Map<String, Object> menu(@Context SecurityContext context) {
+        return Map.of("groups", menu.menuFor(CurrentUser.of(context.getUserPrincipal()).roles()));
+    }
+
+    @GET
+    @Path("/modules")
+    public List<Map<String, Object>> modules(@Context SecurityContext context) {
+        CurrentUser.of(context.getUserPrincipal());
+        return modules.modules().stream().map(PortalResource::moduleView).toList();
+    }
+
+    static Map<String, Object> moduleView(ModuleInfo m) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", m.id());
+        view.put("nameZh", m.nameZh());
+        view.put("nameEn", m.nameEn());
+        view.put("version", m.version());
+        view.put("state", m.state());
+        view.put("bundleId", m.bundleId());
+        view.put("symbolicName", m.symbolicName());
+        view.put("restBases", m.restBases());
+        view.put("pagesBase", m.pagesBase());
+        view.put("menuEntries", m.menuEntries().stream().map(MenuRegistry::entryView).toList());
+        return view;
+    }
+
+    @GET
+    @Path("/organisations")
+    public List<Organisation> organisations(@Context SecurityContext context) {
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
+        return accounts.database().read(c -> AccountStore.subtree(c, user.orgPath()));
+    }
+
+    @GET
+    @Path("/organisations/{id}")
+    public Organisation organisation(@PathParam("id") long id, @Context SecurityContext context) {
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
+        return accounts.database().read(c -> AccountStore.organisation(c, id))
+                .filter(o -> user.covers(o.path()))
+                // the same answer for "missing" and "not yours", so nothing leaks
+                .orElseThrow(() -> ProblemException.notFound("No organisation " + id + " in your part of the union tree."));
+    }
+
+    @GET
+    @Path("/users")
+    @RolesAllowed({Role.PLATFORM_ADMIN, Role.DISTRICT_ADMIN})
+    public List<Map<String, Object>> users(@Context SecurityContext context) {
+        return accounts.usersIn(CurrentUser.of(context.getUserPrincipal())).stream().map(UserViews::of).toList();
+    }
+
+    /** Bundles with how often each was started and stopped since the portal started: refreshes show here. */
+    @GET
+    @Path("/system/bundles")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
+    public List<BundleActivity.BundleView> bundles() {
+        return bundleActivity.bundles();
+    }
+}

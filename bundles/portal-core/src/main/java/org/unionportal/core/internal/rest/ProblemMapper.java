@@ -1,0 +1,82 @@
+package org.unionportal.core.internal.rest;
+
+import java.util.UUID;
+import javax.ws.rs.NotAllowedException;
+import javax.ws.rs.NotAcceptableException;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.NotSupportedException;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import javax.ws.rs.ext.ExceptionMapper;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionportal.api.rest.PortalRest;
+import org.unionportal.api.rest.ProblemException;
+import org.unionportal.core.internal.security.Accounts;
+
+/**
+ * Turns every exception into an {@code application/problem+json} answer. Unexpected ones get a
+ * 500 with a reference that is also in the log; their details never leave the server.
+ */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsApplicationSelect(PortalRest.APPLICATION_SELECT)
+@JaxrsName(PortalRest.PROBLEMS_EXTENSION)
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof Accounts.RetryLaterException retry) {
+            return Response.fromResponse(Problems.response(retry.status(), retry.title(), retry.getMessage()))
+                    .header("Retry-After", retry.retryAfterSeconds()).build();
+        }
+        if (e instanceof ProblemException p) {
+            Response r = Problems.response(p.status(), p.title(), p.getMessage(), p.errors());
+            return p.status() == 401 ? Response.fromResponse(r).header("WWW-Authenticate", "Bearer").build() : r;
+        }
+        if (e instanceof NotFoundException) {
+            return Problems.response(404, "Not found", "There is no resource at " + path()
+                    + ". Check the address; a module's API is only there while the module is installed.");
+        }
+        if (e instanceof NotAllowedException n) {
+            return Response.fromResponse(Problems.response(405, "Method not allowed",
+                    "This resource does not accept that method; allowed: " + n.getResponse().getAllowedMethods() + "."))
+                    .allow(n.getResponse().getAllowedMethods()).build();
+        }
+        if (e instanceof NotSupportedException) {
+            return Problems.response(415, "Unsupported media type",
+                    "Send the body as JSON with the header 'Content-Type: application/json'.");
+        }
+        if (e instanceof NotAcceptableException) {
+            return Problems.response(406, "Not acceptable", "This resource answers with application/json only.");
+        }
+        if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
+            int status = w.getResponse().getStatus();
+            return Problems.response(status, Response.Status.fromStatusCode(status) == null ? "Error"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase(), "The request cannot be served as sent.");
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.error("Unexpected error {} on {}", reference, path(), e);
+        return Problems.response(500, "Internal error",
+                "Something went wrong on the server. Please try again; if it keeps happening, give this reference to the administrator: "
+                        + reference);
+    }
+
+    private String path() {
+        try {
+            return uriInfo == null ? "this address" : "/api/" + uriInfo.getPath();
+        } catch (RuntimeException outsideRequest) {
+            return "this address";
+        }
+    }
+}

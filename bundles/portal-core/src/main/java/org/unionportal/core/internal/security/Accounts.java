@@ -1,0 +1,206 @@
+package org.unionportal.core.internal.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.security.Role;
+import org.unionportal.core.internal.store.AccountStore;
+import org.unionportal.core.internal.store.DemoData;
+import org.unionportal.core.internal.store.UserRecord;
+
+/**
+ * Sign-in, sessions and the first start. One account base for the portal, its API and the Karaf
+ * consoles (see {@code PortalJaasRealm}).
+ */
+@Component(service = Accounts.class, configurationPid = "org.unionportal.core",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = Accounts.Config.class)
+public class Accounts {
+    private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
+    /** A session's last use is written at most this often, so reads stay reads. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    @ObjectClassDefinition(name = "Union Portal core", description = "Demo data, first administrator, sessions")
+    public @interface Config {
+        @AttributeDefinition(description = "Seed the demo city and users (password demo1234). Never for real data.")
+        boolean demo() default false;
+
+        @AttributeDefinition(name = "admin.initialPassword", description = "Password of 'admin' created on the first start; empty: generate one and print it once")
+        String admin_initialPassword() default "";
+
+        @AttributeDefinition(name = "session.idleMinutes", description = "Sessions end after this many minutes without use")
+        int session_idleMinutes() default 120;
+    }
+
+    private final PortalDatabase db;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    private final Duration idle;
+
+    @Activate
+    public Accounts(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db, Config config) {
+        this.db = db;
+        this.clock = Clock.systemUTC();
+        this.throttle = new LoginThrottle(clock);
+        this.idle = Duration.ofMinutes(Math.max(1, config.session_idleMinutes()));
+        firstStart(config.demo() || Boolean.getBoolean("unionportal.demo"), config.admin_initialPassword());
+        db.inTransaction(c -> AccountStore.deleteExpiredSessions(c, clock.instant()));
+    }
+
+    /** With no user at all: seed the demo city, or create the administrator. */
+    private void firstStart(boolean demo, String configuredPassword) {
+        db.inTransaction(c -> {
+            if (AccountStore.countUsers(c) > 0) {
+                return null;
+            }
+            if (demo) {
+                DemoData.seed(c);
+                LOG.warn("DEMO MODE: seeded the demo city; users admin, district, operator, member, reviewer "
+                        + "(and district2, operator2) have the password '{}'. Never use demo mode for real data.", DemoData.PASSWORD);
+                return null;
+            }
+            boolean generated = configuredPassword == null || configuredPassword.isBlank();
+            String password = generated ? Tokens.newPassword() : configuredPassword;
+            long city = AccountStore.addOrganisation(c, null, "市总工会", "CITY");
+            AccountStore.addUser(c, "admin", "平台管理员", city, null, PasswordHasher.hash(password), Set.of(Role.PLATFORM_ADMIN));
+            if (generated) {
+                String message = "Union Portal first start: created user 'admin' with the generated password " + password
+                        + " . It is shown only this once; sign in and keep it safe.";
+                System.out.println(message);
+                LOG.warn(message);
+            } else {
+                LOG.info("Union Portal first start: created user 'admin' with the password from etc/org.unionportal.core.cfg; "
+                        + "remove it from that file now.");
+            }
+            return null;
+        });
+    }
+
+    /** Checks the password and opens a session, or throws 401 / 429 problems. */
+    public Session login(String username, String password) {
+        Optional<Duration> locked = throttle.lockedFor(username);
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, locked.get().toSeconds());
+            throw new RetryLaterException(seconds);
+        }
+        Optional<UserRecord> found = db.read(c -> AccountStore.userByName(c, username));
+        // Verify against a dummy hash for unknown users so the answer time does not reveal them.
+        String hash = found.map(UserRecord::passwordHash).orElse(PasswordHasher.dummyHash());
+        boolean ok = PasswordHasher.verify(password, hash) && found.isPresent() && found.get().enabled();
+        if (!ok) {
+            throttle.failed(username);
+            db.inTransaction(c -> {
+                AccountStore.audit(c, username, "LOGIN_FAILED", null);
+                return null;
+            });
+            throw new ProblemException(401, "Sign-in failed", "The username or the password is wrong.");
+        }
+        throttle.succeeded(username);
+        String token = Tokens.newToken();
+        Instant now = clock.instant();
+        Instant expires = now.plus(idle);
+        PortalUser user = found.get().user();
+        db.inTransaction(c -> {
+            AccountStore.addSession(c, Tokens.hash(token), user.id(), now, expires);
+            AccountStore.audit(c, username, "LOGIN", null);
+            return null;
+        });
+        return new Session(token, expires, user, found.get().orgName());
+    }
+
+    /** The signed-in user of a token, if the token is valid and not expired. */
+    public Optional<PortalUser> authenticate(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        String hash = Tokens.hash(token);
+        Instant now = clock.instant();
+        return db.inTransaction(c -> {
+            Optional<AccountStore.SessionRow> session = AccountStore.session(c, hash);
+            if (session.isEmpty() || session.get().expiresAt().isBefore(now)) {
+                return Optional.empty();
+            }
+            Optional<UserRecord> user = AccountStore.userById(c, session.get().userId());
+            if (user.isEmpty() || !user.get().enabled()) {
+                return Optional.empty();
+            }
+            if (Duration.between(session.get().lastUsedAt(), now).compareTo(TOUCH_INTERVAL) > 0) {
+                AccountStore.touchSession(c, hash, now, now.plus(idle));
+            }
+            return Optional.of(user.get().user());
+        });
+    }
+
+    /** Checks a password without opening a session (for the Karaf consoles). */
+    public Optional<PortalUser> verifyPassword(String username, String password) {
+        if (throttle.lockedFor(username).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<UserRecord> found = db.read(c -> AccountStore.userByName(c, username));
+        String hash = found.map(UserRecord::passwordHash).orElse(PasswordHasher.dummyHash());
+        if (PasswordHasher.verify(password, hash) && found.isPresent() && found.get().enabled()) {
+            throttle.succeeded(username);
+            return Optional.of(found.get().user());
+        }
+        throttle.failed(username);
+        return Optional.empty();
+    }
+
+    public void logout(String token, String username) {
+        if (!Tokens.wellFormed(token)) {
+            return;
+        }
+        db.inTransaction(c -> {
+            AccountStore.deleteSession(c, Tokens.hash(token));
+            AccountStore.audit(c, username, "LOGOUT", null);
+            return null;
+        });
+    }
+
+    public Optional<UserRecord> user(long id) {
+        return db.read(c -> AccountStore.userById(c, id));
+    }
+
+    public List<UserRecord> usersIn(PortalUser viewer) {
+        return db.read(c -> AccountStore.usersInSubtree(c, viewer.orgPath()));
+    }
+
+    public PortalDatabase database() {
+        return db;
+    }
+
+    /** An open session. */
+    public record Session(String token, Instant expiresAt, PortalUser user, String orgName) {
+    }
+
+    /** Too many failed sign-ins: 429 with Retry-After. */
+    public static final class RetryLaterException extends ProblemException {
+        private static final long serialVersionUID = 1L;
+        private final long seconds;
+
+        RetryLaterException(long seconds) {
+            super(429, "Too many failed sign-ins",
+                    "Too many wrong passwords for this username. Try again in " + seconds + " seconds.");
+            this.seconds = seconds;
+        }
+
+        public long retryAfterSeconds() {
+            return seconds;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.unionportal.core.internal.security;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * Slow salted password hashes: PBKDF2 with HMAC-SHA256 from the JDK (no extra bundle needed),
+ * stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} so the work factor can grow later.
+ */
+public final class PasswordHasher {
+    public static final int ITERATIONS = 120_000;
+    private static final String PREFIX = "pbkdf2-sha256";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private PasswordHasher() {
+    }
+
+    public static String hash(String password) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
+    }
+
+    public static boolean verify(String password, String stored) {
+        if (password == null || stored == null) {
+            return false;
+        }
+        String[] parts = stored.split("\\$");
+        if (parts.length != 4 || !PREFIX.equals(parts[0])) {
+            return false;
+        }
+        try {
+            int iterations = Integer.parseInt(parts[1]);
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A hash of a random password, so a missing user costs as much time as a wrong password. */
+    public static String dummyHash() {
+        return DUMMY;
+    }
+
+    private static final String DUMMY = hash(Long.toHexString(RANDOM.nextLong()));
+
+    private static byte[] derive(String password, byte[] salt, int iterations) {
+        try {
+            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
+        }
+    }
+
+    private static String format(int iterations, byte[] salt, byte[] hash) {
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+}

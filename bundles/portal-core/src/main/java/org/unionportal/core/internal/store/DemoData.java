@@ -1,0 +1,42 @@
+package org.unionportal.core.internal.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import org.unionportal.api.security.Role;
+import org.unionportal.core.internal.security.PasswordHasher;
+
+/**
+ * The demo city (Wuxi, see shared/DOMAIN.md): the city federation, its districts and an industry
+ * union, grassroots unions, and one user per role, all with the password {@value #PASSWORD}.
+ */
+public final class DemoData {
+    public static final String PASSWORD = "demo1234";
+
+    private DemoData() {
+    }
+
+    public static void seed(Connection c) throws SQLException {
+        long city = AccountStore.addOrganisation(c, null, "无锡市总工会", "CITY");
+        long liangxi = AccountStore.addOrganisation(c, city, "梁溪区总工会", "DISTRICT");
+        long binhu = AccountStore.addOrganisation(c, city, "滨湖区总工会", "DISTRICT");
+        long xinwu = AccountStore.addOrganisation(c, city, "新吴区总工会", "DISTRICT");
+        AccountStore.addOrganisation(c, city, "锡山区总工会", "DISTRICT");
+        AccountStore.addOrganisation(c, city, "惠山区总工会", "DISTRICT");
+        long logistics = AccountStore.addOrganisation(c, city, "无锡市物流行业工会联合会", "INDUSTRY");
+        long kindergarten = AccountStore.addOrganisation(c, liangxi, "梁溪区实验幼儿园工会", "GRASSROOTS");
+        AccountStore.addOrganisation(c, liangxi, "梁溪区环卫所工会", "GRASSROOTS");
+        long softwarePark = AccountStore.addOrganisation(c, binhu, "滨湖区软件园联合工会", "GRASSROOTS");
+        AccountStore.addOrganisation(c, xinwu, "新吴区电子厂工会", "GRASSROOTS");
+        AccountStore.addOrganisation(c, logistics, "顺达快递无锡分公司工会", "GRASSROOTS");
+
+        String hash = PasswordHasher.hash(PASSWORD);
+        AccountStore.addUser(c, "admin", "市总平台管理员", city, "13800000001", hash, Set.of(Role.PLATFORM_ADMIN));
+        AccountStore.addUser(c, "reviewer", "评审专家 李明", city, "13800000002", hash, Set.of(Role.REVIEWER));
+        AccountStore.addUser(c, "district", "梁溪区管理员 王芳", liangxi, "13800000003", hash, Set.of(Role.DISTRICT_ADMIN));
+        AccountStore.addUser(c, "operator", "幼儿园工会经办人 张丽", kindergarten, "13800000004", hash, Set.of(Role.UNION_OPERATOR));
+        AccountStore.addUser(c, "member", "会员 陈静", kindergarten, "13800000005", hash, Set.of(Role.MEMBER));
+        AccountStore.addUser(c, "district2", "滨湖区管理员 赵强", binhu, "13800000006", hash, Set.of(Role.DISTRICT_ADMIN));
+        AccountStore.addUser(c, "operator2", "软件园工会经办人 刘洋", softwarePark, "13800000007", hash, Set.of(Role.UNION_OPERATOR));
+    }
+}

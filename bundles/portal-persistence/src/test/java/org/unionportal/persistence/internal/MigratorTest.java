@@ -1,0 +1,144 @@
+package org.unionportal.persistence.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unionportal.api.db.DataAccessException;
+
+/** Runs migrations against a real Derby database on disk. */
+class MigratorTest {
+    @TempDir
+    Path dir;
+    private SqlDatabase database;
+    private Migrator migrator;
+
+    @BeforeEach
+    void setUp() {
+        System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+        String url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
+        database = new SqlDatabase(new DriverManagerDataSource(url), Dialects.forProduct("Apache Derby"));
+        migrator = new Migrator(database);
+        migrator.ensureHistoryTable();
+        migrator.ensureHistoryTable(); // twice is harmless
+    }
+
+    @Test
+    void appliesEachMigrationOnceInVersionOrder() {
+        Migration v2 = Migration.of("V2__fill.sql", "INSERT INTO T (ID) VALUES (1);").orElseThrow();
+        Migration v1 = Migration.of("V1__create.sql", "CREATE TABLE T (ID INT PRIMARY KEY);").orElseThrow();
+        assertEquals(2, migrator.migrate("m", List.of(v2, v1)));
+        assertEquals(0, migrator.migrate("m", List.of(v1, v2)));
+        assertEquals(1, count("SELECT COUNT(*) FROM T"));
+
+        Migration v3 = Migration.of("V3__more.sql", "INSERT INTO T (ID) VALUES (2);").orElseThrow();
+        assertEquals(1, migrator.migrate("m", List.of(v1, v2, v3)));
+        assertEquals(2, count("SELECT COUNT(*) FROM T"));
+        assertEquals(3, migrator.appliedChecksums("m").size());
+    }
+
+    @Test
+    void aFailingMigrationLeavesNothingBehind() {
+        Migration bad = Migration.of("V1__bad.sql", "CREATE TABLE U (ID INT);\nINSERT INTO NOPE VALUES (1);").orElseThrow();
+        assertThrows(DataAccessException.class, () -> migrator.migrate("bad", List.of(bad)));
+        assertTrue(migrator.appliedChecksums("bad").isEmpty());
+        // The table from the first statement was rolled back with the rest.
+        Migration good = Migration.of("V1__good.sql", "CREATE TABLE U (ID INT);").orElseThrow();
+        assertEquals(1, migrator.migrate("bad", List.of(good)));
+    }
+
+    @Test
+    void schemasAreRecordedSeparately() {
+        Migration a = Migration.of("V1__a.sql", "CREATE TABLE A1 (ID INT);").orElseThrow();
+        Migration b = Migration.of("V1__b.sql", "CREATE TABLE B1 (ID INT);").orElseThrow();
+        assertEquals(1, migrator.migrate("a", List.of(a)));
+        assertEquals(1, migrator.migrate("b", List.of(b)));
+    }
+
+    @Test
+    void transactionRollsBackWhenWorkThrows() {
+        database.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE R (ID INT)"));
+        assertThrows(IllegalStateException.class, () -> database.inTransaction(c -> {
+            c.createStatement().executeUpdate("INSERT INTO R VALUES (1)");
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(0, count("SELECT COUNT(*) FROM R"));
+    }
+
+    @Test
+    void uniqueViolationsAreRecognised() {
+        database.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE K (ID INT PRIMARY KEY)"));
+        database.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO K VALUES (1)"));
+        DataAccessException e = assertThrows(DataAccessException.class,
+                () -> database.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO K VALUES (1)")));
+        assertTrue(database.dialect().isUniqueViolation((SQLException) e.getCause()));
+    }
+
+    private int count(String sql) {
+        return database.read(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** The smallest DataSource over DriverManager, for tests. */
+    private record DriverManagerDataSource(String url) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return DriverManager.getConnection(url);
+        }
+
+        @Override
+        public Connection getConnection(String u, String p) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
