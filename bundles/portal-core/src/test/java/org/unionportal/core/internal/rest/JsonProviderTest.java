@@ -1,0 +1,78 @@
+package org.unionportal.core.internal.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedHashMap;
+import org.junit.jupiter.api.Test;
+import org.unionportal.api.rest.PortalRest;
+import org.unionportal.api.rest.ProblemException;
+
+class JsonProviderTest {
+    public record Login(String username, String password) {
+    }
+
+    public record Counted(int count) {
+    }
+
+    private final JsonProvider provider = new JsonProvider();
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object read(Class<?> type, String body) throws Exception {
+        return provider.readFrom((Class) type, type, new Annotation[0], MediaType.APPLICATION_JSON_TYPE,
+                new MultivaluedHashMap<>(), new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private ProblemException problem(Class<?> type, String body) {
+        return assertThrows(ProblemException.class, () -> read(type, body));
+    }
+
+    @Test
+    void readsRecords() throws Exception {
+        assertEquals(new Login("admin", "x"), read(Login.class, "{\"username\":\"admin\",\"password\":\"x\"}"));
+    }
+
+    @Test
+    void malformedJsonIs400WithTheLocation() {
+        ProblemException e = problem(Login.class, "{\"username\": ");
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().startsWith("The body is not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void wrongTypesNameTheField() {
+        assertTrue(problem(Login.class, "{\"username\":123,\"password\":\"x\"}").getMessage().contains("'username'"));
+        assertTrue(problem(Login.class, "{\"username\":\"a\",\"password\":[]}").getMessage().contains("'password'"));
+        assertTrue(problem(Counted.class, "{\"count\":\"7\"}").getMessage().contains("'count'"));
+    }
+
+    @Test
+    void unknownFieldsAreNamed() {
+        assertEquals("Unknown field 'pasword'.", problem(Login.class, "{\"username\":\"a\",\"pasword\":\"x\"}").getMessage());
+    }
+
+    @Test
+    void emptyBodyIs400() {
+        assertEquals(400, problem(Login.class, "").status());
+    }
+
+    @Test
+    void bodiesOverTheLimitAre413EvenWithoutContentLength() {
+        String big = "{\"username\":\"" + "a".repeat((int) PortalRest.MAX_BODY_BYTES) + "\"}";
+        assertEquals(413, problem(Login.class, big).status());
+    }
+
+    @Test
+    void declaredOversizeIsRefusedBeforeReading() {
+        MultivaluedHashMap<String, String> headers = new MultivaluedHashMap<>();
+        headers.add("Content-Length", Long.toString(PortalRest.MAX_BODY_BYTES + 1));
+        ProblemException e = assertThrows(ProblemException.class, () -> provider.readFrom((Class) Login.class, Login.class,
+                new Annotation[0], MediaType.APPLICATION_JSON_TYPE, headers, new ByteArrayInputStream(new byte[0])));
+        assertEquals(413, e.status());
+    }
+}
