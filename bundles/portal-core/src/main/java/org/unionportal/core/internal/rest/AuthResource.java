@@ -13,11 +13,8 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionportal.api.rest.CurrentUser;
-import org.unionportal.api.rest.PortalRest;
+import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.Public;
 import org.unionportal.api.rest.Validation;
 import org.unionportal.api.security.PortalUser;
@@ -25,9 +22,7 @@ import org.unionportal.core.internal.security.Accounts;
 
 /** Sign in and out. */
 @Component(service = AuthResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(PortalRest.APPLICATION_SELECT)
-@JaxrsExtensionSelect({PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS})
+@PortalResource
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {

@@ -12,9 +12,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.unionportal.api.module.ModuleInfo;
 import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalRest;
@@ -31,13 +28,11 @@ import org.unionportal.core.internal.store.AccountStore;
 import org.unionportal.core.internal.store.Organisation;
 
 /** The portal itself: health, menu, modules, the union tree, users. */
-@Component(service = PortalResource.class)
-@JaxrsResource
-@JaxrsApplicationSelect(PortalRest.APPLICATION_SELECT)
-@JaxrsExtensionSelect({PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS})
+@Component(service = PortalInfoResource.class)
+@org.unionportal.api.rest.PortalResource
 @Path("/portal")
 @Produces(MediaType.APPLICATION_JSON)
-public class PortalResource {
+public class PortalInfoResource {
     @Reference
     Accounts accounts;
     @Reference
@@ -65,7 +60,7 @@ public class PortalResource {
     @Path("/modules")
     public List<Map<String, Object>> modules(@Context SecurityContext context) {
         CurrentUser.of(context.getUserPrincipal());
-        return modules.modules().stream().map(PortalResource::moduleView).toList();
+        return modules.modules().stream().map(PortalInfoResource::moduleView).toList();
     }
 
     static Map<String, Object> moduleView(ModuleInfo m) {
