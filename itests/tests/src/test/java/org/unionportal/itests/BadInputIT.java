@@ -1,0 +1,120 @@
+package org.unionportal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad requests get a problem answer a person can act on: never a 500, never a stack trace. */
+@ExtendWith(SharedPortal.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputIT {
+
+    private Api api;
+    private final List<Api.Reply> replies = new ArrayList<>();
+
+    @BeforeAll
+    void portal(Distribution portal) {
+        this.api = portal.api();
+    }
+
+    private Api.Reply seen(Api.Reply reply) {
+        replies.add(reply);
+        assertClean(reply);
+        return reply;
+    }
+
+    private static void assertClean(Api.Reply reply) {
+        assertNotEquals(500, reply.status(), () -> "500: " + reply);
+        assertFalse(reply.body().contains("Exception"), () -> "an exception name in the answer: " + reply);
+        assertFalse(reply.body().contains("at org."), () -> "a stack trace in the answer: " + reply);
+        assertFalse(reply.body().contains("at java."), () -> "a stack trace in the answer: " + reply);
+    }
+
+    @AfterAll
+    void noAnswerOfThisClassLeaksInternals() {
+        replies.forEach(BadInputIT::assertClean);
+    }
+
+    @Test
+    void malformedJsonIs400WithADetail() {
+        Api.Reply reply = seen(api.post("/api/auth/login", null, "{\"username\": \"admin\", \"password\": "));
+        JsonNode problem = reply.expectProblem(400);
+        assertFalse(problem.path("detail").asText("").isBlank(), () -> "400 without a detail: " + reply);
+    }
+
+    @Test
+    void notJsonAtAllIs400() {
+        Api.Reply reply = seen(api.post("/api/auth/login", null, "username=admin&password=demo1234"));
+        assertTrue(reply.status() == 400 || reply.status() == 415, () -> "non-JSON body: " + reply);
+        reply.assertProblem();
+    }
+
+    @Test
+    void wrongTypesAre400Or422() {
+        Api.Reply reply = seen(api.post("/api/auth/login", null, "{\"username\":123,\"password\":[]}"));
+        assertTrue(reply.status() == 400 || reply.status() == 422, () -> "wrong types: " + reply);
+        reply.assertProblem();
+    }
+
+    @Test
+    void emptyBodyIsAClientError() {
+        Api.Reply reply = seen(api.send("POST", "/api/auth/login", null, "", Map.of()));
+        assertTrue(reply.status() == 400 || reply.status() == 422, () -> "empty body: " + reply);
+        reply.assertProblem();
+    }
+
+    @Test
+    void unknownRouteIs404() {
+        String token = api.login("member");
+        seen(api.get("/api/nope", token)).expectProblem(404);
+        seen(api.get("/api/nope", null));
+    }
+
+    @Test
+    void bodyOverOneMebibyteIs413() {
+        byte[] big = new byte[1024 * 1024 + 4096];
+        Arrays.fill(big, (byte) 'a');
+        byte[] prefix = "{\"username\":\"".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(prefix, 0, big, 0, prefix.length);
+        byte[] suffix = "\",\"password\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(suffix, 0, big, big.length - suffix.length, suffix.length);
+        seen(api.post("/api/auth/login", null, big)).expectProblem(413);
+    }
+
+    @Test
+    void missingTokenIs401() {
+        seen(api.get("/api/auth/me", null)).expectProblem(401);
+        seen(api.get("/api/portal/menu", null)).expectProblem(401);
+    }
+
+    @Test
+    void forgedTokenIs401() {
+        seen(api.get("/api/auth/me", "forged-" + "0".repeat(40))).expectProblem(401);
+        seen(api.send("GET", "/api/portal/menu", null, null, Map.of("Authorization", "Bearer"))).expectProblem(401);
+        // Only bearer tokens sign in to /api: basic credentials (which a browser sends by itself after
+        // the web console) are no way in.
+        seen(api.send("GET", "/api/portal/menu", null, null, Map.of("Authorization", "Basic YWRtaW46ZGVtbzEyMzQ=")))
+                .expectProblem(401);
+    }
+
+    @Test
+    void loginWithoutPasswordIsAClientError() {
+        // A login without a password is the client's mistake, not a server error.
+        Api.Reply reply = seen(api.post("/api/auth/login", null, Map.of("username", "admin")));
+        assertTrue(reply.status() == 400 || reply.status() == 401 || reply.status() == 422,
+                () -> "login without password: " + reply);
+        reply.assertProblem();
+    }
+}

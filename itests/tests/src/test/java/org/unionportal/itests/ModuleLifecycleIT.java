@@ -1,0 +1,163 @@
+package org.unionportal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Installing and uninstalling a module at runtime: menu entries, REST resources, pages and module
+ * list follow the feature, nothing else restarts, and the module's data survives.
+ */
+@ExtendWith(SharedPortal.class)
+class ModuleLifecycleIT {
+
+    private Distribution portal;
+    private Api api;
+
+    @BeforeEach
+    void fixtureNotInstalled(Distribution portal) {
+        this.portal = portal;
+        this.api = portal.api();
+        portal.ensureFixtureUninstalled();
+    }
+
+    @AfterEach
+    void leaveFixtureUninstalled() {
+        portal.ensureFixtureUninstalled();
+    }
+
+    @Test
+    void installUninstallAndInstallAgain() {
+        String admin = api.login("admin");
+        String operator = api.login("operator");
+        String member = api.login("member");
+
+        // Not installed: no entries, no REST resource.
+        Await.until("the fixture's menu entries to be absent", Await.MODULE_CHANGE,
+                () -> fixtureEntries(admin), List::isEmpty);
+        api.get("/api/fixture/items", admin).expectProblem(404);
+        Map<Long, Bundles.Bundle> before = Bundles.snapshot(api, admin);
+        Bundles.assertActiveCore(before);
+        assertTrue(before.values().stream().noneMatch(b -> b.symbolicName().equals(Distribution.FIXTURE_SYMBOLIC_NAME)),
+                () -> "the fixture bundle is installed before feature:install: " + before);
+
+        // Install, listening to the live events meanwhile.
+        EventStream events = new EventStream(api, admin);
+        assertEquals(200, events.status(), "GET /events");
+        FeatureLog installLog = FeatureLog.mark(portal);
+        portal.installFixture();
+        Await.until("operator's menu to show fixture.items only", Await.MODULE_CHANGE,
+                () -> fixtureEntries(operator), ids -> ids.equals(List.of("fixture.items")));
+        Await.until("admin's menu to show fixture.items and fixture.admin", Await.MODULE_CHANGE,
+                () -> fixtureEntries(admin).stream().sorted().toList(),
+                ids -> ids.equals(List.of("fixture.admin", "fixture.items")));
+        Await.until("member's menu to show fixture.mine only", Await.MODULE_CHANGE,
+                () -> fixtureEntries(member), ids -> ids.equals(List.of("fixture.mine")));
+        Await.until("GET /api/fixture/items to answer 200", Await.MODULE_CHANGE,
+                () -> api.get("/api/fixture/items", operator), r -> r.status() == 200);
+        assertTrue(api.get("/api/fixture/items", operator).json().isArray());
+
+        JsonNode module = Await.until("/api/portal/modules to list fixture with its REST base", Await.MODULE_CHANGE,
+                () -> fixtureModule(admin), m -> m != null && texts(m.path("restBases")).contains("/api/fixture"));
+        assertEquals("测试模块", module.path("nameZh").asText(), () -> "module: " + module);
+        assertEquals("Fixture module", module.path("nameEn").asText(), () -> "module: " + module);
+        assertEquals("ACTIVE", module.path("state").asText(), () -> "module: " + module);
+
+        Api.Reply page = api.get("/modules/fixture/items.js", null).expect(200);
+        assertTrue(page.body().contains("export function mount"), () -> "items.js: " + page);
+        assertTrue(page.contentType().contains("javascript"), () -> "items.js is not served as JavaScript: " + page);
+
+        Map<Long, Bundles.Bundle> installed = Bundles.snapshot(api, admin);
+        Bundles.assertNoOtherBundleRestarted(before, installed, "After feature:install " + Distribution.FIXTURE_FEATURE);
+        assertNoOtherBundleTouched(installLog, "feature:install");
+        Await.until("an 'event: modules' about fixture on /events", Await.MODULE_CHANGE,
+                events::events, list -> list.stream().anyMatch(e -> e.name().equals("modules") && e.data().contains("fixture")));
+        assertTrue(installed.values().stream().anyMatch(b -> b.symbolicName().equals(Distribution.FIXTURE_SYMBOLIC_NAME)
+                && b.state().equals("ACTIVE")), () -> "the fixture bundle is not ACTIVE: " + installed);
+
+        // Data.
+        String title = "生命周期 " + UUID.randomUUID();
+        JsonNode item = api.post("/api/fixture/items", operator, Map.of("title", title)).expect(201).json();
+        long id = item.path("id").asLong();
+        assertEquals(title, item.path("title").asText());
+        api.get("/api/fixture/items/" + id, operator).expect(200);
+
+        // Uninstall.
+        int eventsBefore = events.events().size();
+        FeatureLog uninstallLog = FeatureLog.mark(portal);
+        portal.uninstallFixture();
+        Await.until("the fixture's menu entries to disappear (admin)", Await.MODULE_CHANGE,
+                () -> fixtureEntries(admin), List::isEmpty);
+        Await.until("the fixture's menu entries to disappear (member)", Await.MODULE_CHANGE,
+                () -> fixtureEntries(member), List::isEmpty);
+        Await.until("GET /api/fixture/items to answer 404", Await.MODULE_CHANGE,
+                () -> api.get("/api/fixture/items", operator), r -> r.status() == 404);
+        api.get("/api/fixture/items/" + id, operator).expectProblem(404);
+        Await.until("/api/portal/modules to drop fixture", Await.MODULE_CHANGE,
+                () -> fixtureModule(admin) == null);
+        Api.Reply gonePage = api.get("/modules/fixture/items.js", null);
+        assertEquals(404, gonePage.status(), () -> "the page of an uninstalled module is still served: " + gonePage);
+        Bundles.assertNoOtherBundleRestarted(before, Bundles.snapshot(api, admin),
+                "After feature:uninstall " + Distribution.FIXTURE_FEATURE);
+        assertNoOtherBundleTouched(uninstallLog, "feature:uninstall");
+        Await.until("an 'event: modules' about fixture leaving", Await.MODULE_CHANGE,
+                () -> events.events().subList(eventsBefore, events.events().size()),
+                list -> list.stream().anyMatch(e -> e.name().equals("modules") && e.data().contains("fixture")));
+        // A restart of the core or of the web server would have ended the stream.
+        assertFalse(events.ended(), "the /events stream ended during install and uninstall");
+        events.close();
+
+        // Install again: the item is still there.
+        portal.installFixture();
+        Api.Reply again = Await.until("the item to be back after the second install", Await.MODULE_CHANGE,
+                () -> api.get("/api/fixture/items/" + id, operator), r -> r.status() == 200);
+        assertEquals(title, again.json().path("title").asText(), () -> "item after reinstall: " + again);
+        Api.Reply list = api.get("/api/fixture/items", operator).expect(200);
+        assertTrue(ids(list.json()).contains(id), () -> "the list after reinstall lacks item " + id + ": " + list);
+    }
+
+    /** Karaf's own log of the operation: no bundle but the fixture was stopped, started or refreshed. */
+    static void assertNoOtherBundleTouched(FeatureLog log, String operation) {
+        List<FeatureLog.Action> others = log.actionsOnOthersThan(Distribution.FIXTURE_SYMBOLIC_NAME);
+        assertTrue(others.isEmpty(), () -> operation + " stopped, started or refreshed other bundles: " + others);
+    }
+
+    private List<String> fixtureEntries(String token) {
+        return api.menuEntryIds(token).stream().filter(id -> id.startsWith("fixture.")).toList();
+    }
+
+    private JsonNode fixtureModule(String token) {
+        Api.Reply reply = api.get("/api/portal/modules", token).expect(200);
+        for (JsonNode module : reply.json()) {
+            if ("fixture".equals(module.path("id").asText())) {
+                return module;
+            }
+        }
+        return null;
+    }
+
+    static List<String> texts(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    static List<Long> ids(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(n -> n.path("id").asLong()).toList();
+    }
+
+    @Test
+    void fixtureFeatureIsRegisteredButNotInstalled() {
+        // deploy/union-fixture-features.xml is picked up by the deployer shortly after start.
+        Await.until("feature:list to know " + Distribution.FIXTURE_FEATURE, java.time.Duration.ofSeconds(60),
+                () -> portal.shell("feature:list"), out -> out.contains(Distribution.FIXTURE_FEATURE));
+        assertFalse(portal.fixtureInstalled(), "union-fixture is installed although it is install=\"manual\"");
+    }
+}

@@ -1,0 +1,129 @@
+package org.unionportal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Data scope follows the union tree: a district admin of 梁溪区 sees nothing of 滨湖区 and cannot
+ * tell a 滨湖 item from a missing one.
+ */
+@ExtendWith(SharedPortal.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenancyIT {
+
+    private Distribution portal;
+    private Api api;
+
+    @BeforeAll
+    void installFixture(Distribution portal) {
+        this.portal = portal;
+        this.api = portal.api();
+        if (!portal.fixtureInstalled()) {
+            portal.installFixture();
+        }
+        String admin = api.login("admin");
+        Await.until("GET /api/fixture/items to answer 200", Await.MODULE_CHANGE,
+                () -> api.get("/api/fixture/items", admin), r -> r.status() == 200);
+    }
+
+    @AfterAll
+    void uninstallFixture() {
+        if (portal != null) {
+            portal.ensureFixtureUninstalled();
+        }
+    }
+
+    @Test
+    void itemsOfAnotherDistrictAreInvisible() {
+        String operator2 = api.login("operator2");
+        String district = api.login("district");
+        String district2 = api.login("district2");
+        JsonNode op2 = api.me(operator2);
+
+        String title = "滨湖 " + UUID.randomUUID();
+        JsonNode item = api.post("/api/fixture/items", operator2, Map.of("title", title)).expect(201).json();
+        long id = item.path("id").asLong();
+        assertEquals(op2.path("orgId").asLong(), item.path("orgId").asLong(), () -> "item org: " + item);
+        assertTrue(item.path("orgPath").asText().startsWith(op2.path("orgPath").asText()), () -> "item path: " + item);
+
+        // 梁溪区 admin: not in the list, 404 by id, 404 on PUT and DELETE, the item unchanged.
+        Api.Reply list = api.get("/api/fixture/items", district).expect(200);
+        assertFalse(ModuleLifecycleIT.ids(list.json()).contains(id), () -> "district sees 滨湖's item: " + list);
+        JsonNode notFound = api.get("/api/fixture/items/" + id, district).expectProblem(404);
+        assertFalse(notFound.toString().contains(title), "the 404 leaks the title");
+        api.put("/api/fixture/items/" + id, district, Map.of("title", "hijacked")).expectProblem(404);
+        api.delete("/api/fixture/items/" + id, district).expectProblem(404);
+
+        // 滨湖区 admin sees it, unchanged.
+        Api.Reply list2 = api.get("/api/fixture/items", district2).expect(200);
+        assertTrue(ModuleLifecycleIT.ids(list2.json()).contains(id), () -> "district2 misses its item: " + list2);
+        assertEquals(title, api.get("/api/fixture/items/" + id, district2).expect(200).json().path("title").asText());
+
+        // The 梁溪区 admin cannot create an item for a 滨湖 organisation either.
+        api.post("/api/fixture/items", district, Map.of("title", "x", "orgId", op2.path("orgId").asLong()))
+                .expectProblem(404);
+    }
+
+    @Test
+    void moduleWritesAreValidatedAndRoleChecked() {
+        String district2 = api.login("district2");
+        String member = api.login("member");
+
+        // 422 with a field error from the API's Validation, through the core's problem mapper.
+        JsonNode invalid = api.post("/api/fixture/items", district2, Map.of("title", "  ")).expectProblem(422);
+        assertEquals("title", invalid.path("errors").path(0).path("field").asText(), () -> "errors: " + invalid);
+        api.post("/api/fixture/items", district2, Map.of("title", "x".repeat(201))).expectProblem(422);
+        // @RolesAllowed on a module's method: a member may read but not write.
+        api.post("/api/fixture/items", member, Map.of("title", "member item")).expectProblem(403);
+        api.get("/api/fixture/items", member).expect(200);
+
+        JsonNode item = api.post("/api/fixture/items", district2, Map.of("title", "改名前")).expect(201).json();
+        long id = item.path("id").asLong();
+        JsonNode renamed = api.put("/api/fixture/items/" + id, district2, Map.of("title", "改名后")).expect(200).json();
+        assertEquals("改名后", renamed.path("title").asText());
+        assertEquals("改名后", api.get("/api/fixture/items/" + id, district2).expect(200).json().path("title").asText());
+        Api.Reply deleted = api.delete("/api/fixture/items/" + id, district2);
+        assertEquals(204, deleted.status(), () -> "delete: " + deleted);
+        api.get("/api/fixture/items/" + id, district2).expectProblem(404);
+    }
+
+    @Test
+    void organisationsAreLimitedToTheSubtree() {
+        String district = api.login("district");
+        String district2 = api.login("district2");
+        JsonNode me = api.me(district);
+        JsonNode binhu = api.me(district2);
+        long binhuId = binhu.path("orgId").asLong();
+        assertNotEquals(me.path("orgId").asLong(), binhuId, "district and district2 share an organisation");
+        String binhuName = binhu.path("orgName").asText();
+        assertTrue(binhuName.contains("滨湖"), () -> "district2 is not the 滨湖区 admin: " + binhu);
+
+        Api.Reply reply = api.get("/api/portal/organisations", district).expect(200);
+        JsonNode orgs = reply.json();
+        assertTrue(orgs.isArray() && orgs.size() > 0, () -> "organisations: " + reply);
+        String subtree = me.path("orgPath").asText();
+        List<Long> ids = ModuleLifecycleIT.ids(orgs);
+        assertTrue(ids.contains(me.path("orgId").asLong()), () -> "the district's own organisation is missing: " + reply);
+        for (JsonNode org : orgs) {
+            assertTrue(org.path("path").asText().startsWith(subtree), () -> "outside " + subtree + ": " + org);
+            assertFalse(org.path("name").asText().contains("滨湖"), () -> "district sees a 滨湖 organisation: " + org);
+        }
+        assertFalse(ids.contains(binhuId), () -> "district sees 滨湖区: " + reply);
+
+        api.get("/api/portal/organisations/" + binhuId, district).expectProblem(404);
+        api.get("/api/portal/organisations/" + binhuId, district2).expect(200);
+        api.get("/api/portal/organisations/" + me.path("orgId").asLong(), district).expect(200);
+    }
+}
