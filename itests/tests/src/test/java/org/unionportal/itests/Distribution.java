@@ -68,6 +68,8 @@ public final class Distribution {
     }
 
     /** Unpacks the distribution into a fresh folder (so a fresh data folder) and prepares it; does not start it. */
+    private boolean demo = true;
+
     public static Distribution create(String name) {
         Path archive = Paths.get(property("itests.distribution"));
         if (!Files.isRegularFile(archive)) {
@@ -126,6 +128,21 @@ public final class Distribution {
 
     public Api api() {
         return api;
+    }
+
+    /** Demo mode (the default) seeds the demo city; without it the first start creates only 'admin'. */
+    public Distribution demo(boolean on) {
+        this.demo = on;
+        return this;
+    }
+
+    /** What bin/karaf printed on its console (stdout and stderr), every start appended. */
+    public String consoleOutput() {
+        try {
+            return Files.readString(consoleLog, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public boolean isRunning() {
@@ -242,7 +259,7 @@ public final class Distribution {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             Map<String, String> env = builder.environment();
-            env.put("EXTRA_JAVA_OPTS", "-Dunionportal.demo=true");
+            env.put("EXTRA_JAVA_OPTS", demo ? "-Dunionportal.demo=true" : "");
             env.put("JAVA_HOME", javaHome());
             env.remove("KARAF_OPTS");
             env.remove("JAVA_OPTS");

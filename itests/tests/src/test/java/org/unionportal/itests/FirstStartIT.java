@@ -1,0 +1,85 @@
+package org.unionportal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real (non-demo) first start: no shipped password works, the generated administrator password
+ * is printed once and works, also for the SSH console; and the modules named in the one config
+ * line are installed at start.
+ */
+class FirstStartIT {
+    private static final Pattern GENERATED = Pattern.compile("generated password (\\S+) \\.");
+    private static Distribution portal;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        portal = Distribution.create("first-start").demo(false);
+        // The district's choice of modules: one line.
+        Distribution.setProperty(portal.home().resolve("etc/org.unionportal.modules.cfg"), "install",
+                Distribution.FIXTURE_FEATURE);
+        portal.start();
+    }
+
+    @AfterAll
+    static void shutDown() {
+        if (portal != null) {
+            portal.stop();
+        }
+    }
+
+    private static String generatedPassword() {
+        Matcher m = GENERATED.matcher(portal.consoleOutput());
+        assertTrue(m.find(), () -> "no generated admin password on the console:\n" + portal.consoleOutput());
+        return m.group(1);
+    }
+
+    @Test
+    void noShippedPasswordWorks() {
+        for (String user : List.of("admin", "district", "operator", "member", "reviewer")) {
+            portal.api().login(user, Distribution.PASSWORD).expectProblem(401);
+        }
+        // SSH is up (the real password works), so a refusal below is a refusal, not a console still starting.
+        Distribution.ShellResult up = portal.shellResult("feature:list", "admin", generatedPassword(), 10);
+        assertTrue(up.ok(), () -> "the SSH console did not accept the generated password: " + up);
+        Distribution.ShellResult ssh = portal.shellResult("feature:list", "admin", Distribution.PASSWORD, 1);
+        assertTrue(!ssh.ok(), () -> "the SSH console accepted admin/" + Distribution.PASSWORD + ": " + ssh);
+    }
+
+    @Test
+    void theGeneratedPasswordIsPrintedOnceAndWorks() {
+        String password = generatedPassword();
+        assertTrue(password.length() >= 12, "generated password too short: " + password);
+        String token = portal.api().login("admin", password).expect(200).json().path("token").asText();
+        JsonNode me = portal.api().me(token);
+        assertEquals("PLATFORM_ADMIN", me.path("roles").path(0).asText(), () -> "me: " + me);
+        Distribution.ShellResult ssh = portal.shellResult("feature:list", "admin", password, 5);
+        assertTrue(ssh.ok(), () -> "the SSH console refused the generated admin password: " + ssh);
+        Matcher all = GENERATED.matcher(portal.consoleOutput());
+        int printed = 0;
+        while (all.find()) {
+            printed++;
+        }
+        assertEquals(1, printed, "the generated password must be printed exactly once");
+    }
+
+    @Test
+    void modulesNamedInTheConfigAreInstalledAtStart() {
+        String token = portal.api().login("admin", generatedPassword()).expect(200).json().path("token").asText();
+        Await.until("the fixture module to be installed from etc/org.unionportal.modules.cfg",
+                java.time.Duration.ofSeconds(60),
+                () -> portal.api().get("/api/portal/modules", token).expect(200).json(),
+                modules -> StreamSupport.stream(modules.spliterator(), false)
+                        .anyMatch(m -> "fixture".equals(m.path("id").asText())));
+        portal.api().get("/api/fixture/items", token).expect(200);
+    }
+}
