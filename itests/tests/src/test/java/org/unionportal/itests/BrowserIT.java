@@ -113,6 +113,7 @@ class BrowserIT {
             input.sendKeys(title);
             page.findElement(By.cssSelector("#fixture-create button[type=submit]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#fixture-list"), title));
+            screenshot(info, "module-page"); // kept as a record of what a person sees
             assertEquals("yes", js.executeScript("return window.__noReload;"), "the page reloaded");
 
             portal.uninstallFixture();
@@ -121,17 +122,17 @@ class BrowserIT {
             assertEquals("yes", js.executeScript("return window.__noReload;"),
                     "the page reloaded to drop the module");
         } catch (Throwable t) {
-            screenshot(info);
+            screenshot(info, "failure");
             throw t;
         }
     }
 
-    private void screenshot(TestInfo info) {
+    private void screenshot(TestInfo info, String moment) {
         try {
             Path dir = Paths.get(System.getProperty("itests.screenshots", "target/screenshots"));
             Files.createDirectories(dir);
             String name = info.getTestClass().map(Class::getSimpleName).orElse("BrowserIT") + "-"
-                    + info.getTestMethod().map(m -> m.getName()).orElse("test");
+                    + info.getTestMethod().map(m -> m.getName()).orElse("test") + "-" + moment;
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             Files.write(dir.resolve(name + ".png"), png);
             Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
