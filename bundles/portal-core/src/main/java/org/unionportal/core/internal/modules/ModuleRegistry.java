@@ -164,6 +164,7 @@ public class ModuleRegistry implements PortalModules {
     /** For each bundle, the first path segment of each of its JAX-RS resources in the portal application. */
     private Map<Long, List<String>> restBasesByBundle() {
         JaxrsServiceRuntime rt = runtime;
+        Map<Long, Set<String>> bases = new HashMap<>();
         Map<Long, List<String>> result = new HashMap<>();
         if (rt == null) {
             return result;
@@ -177,13 +178,14 @@ public class ModuleRegistry implements PortalModules {
                 if (bundleId == null) {
                     continue;
                 }
-                Set<String> bases = new TreeSet<>();
                 for (ResourceMethodInfoDTO method : resource.resourceMethods) {
-                    bases.add(PortalRest.APPLICATION_BASE + firstSegment(method.path));
+                    bases.computeIfAbsent(bundleId, k -> new TreeSet<>())
+                            .add(PortalRest.APPLICATION_BASE + firstSegment(method.path));
                 }
-                result.computeIfAbsent(bundleId, k -> new ArrayList<>()).addAll(bases);
             }
         }
+        // A module with several resource classes under one base lists that base once.
+        bases.forEach((bundle, set) -> result.put(bundle, List.copyOf(set)));
         return result;
     }
 

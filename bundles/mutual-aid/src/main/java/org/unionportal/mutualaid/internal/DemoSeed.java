@@ -1,0 +1,151 @@
+package org.unionportal.mutualaid.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.org.OrganisationDirectory;
+import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.mutualaid.internal.rest.ClaimsResource;
+import org.unionportal.mutualaid.internal.roster.IdNumbers;
+import org.unionportal.mutualaid.internal.roster.RosterRow;
+import org.unionportal.mutualaid.internal.rules.Assessment;
+import org.unionportal.mutualaid.internal.rules.ClaimFacts;
+import org.unionportal.mutualaid.internal.rules.DemoPlans;
+import org.unionportal.mutualaid.internal.rules.EventType;
+import org.unionportal.mutualaid.internal.rules.PlanTemplate;
+import org.unionportal.mutualaid.internal.store.Claim;
+import org.unionportal.mutualaid.internal.store.ClaimStore;
+import org.unionportal.mutualaid.internal.store.Db;
+import org.unionportal.mutualaid.internal.store.EnrolmentStore;
+import org.unionportal.mutualaid.internal.store.Plan;
+import org.unionportal.mutualaid.internal.store.PlanStore;
+
+/**
+ * Demo data (only in demo mode, only into empty tables): the four plans of the seeds, members of
+ * the demo city, and the seeds' claims, computed by the real rules: 王老师's 34,343 CNY, 虞师傅's
+ * 12,100 CNY and 马先生's 30,000 CNY lump sum.
+ */
+@Component(immediate = true, service = {}, configurationPid = "org.unionportal.core",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public class DemoSeed {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSeed.class);
+    private static final String BY = "demo";
+
+    @ObjectClassDefinition
+    @interface Config {
+        boolean demo() default false;
+    }
+
+    @Activate
+    public DemoSeed(Config config, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)") PortalDatabase db,
+                    @Reference OrganisationDirectory organisations) {
+        if (!(config.demo() || Boolean.getBoolean("unionportal.demo"))) {
+            return;
+        }
+        db.inTransaction(c -> {
+            if (Db.count(c, "SELECT COUNT(*) FROM MA_PLAN") > 0) {
+                return null;
+            }
+            seed(c, organisations);
+            LOG.info("Mutual aid: seeded the demo plans, enrolments and claims");
+            return null;
+        });
+    }
+
+    static void seed(Connection c, OrganisationDirectory organisations) throws SQLException {
+        LocalDate cover2026 = LocalDate.of(2026, 1, 1);
+        // The three-in-one plan: version 1 covers 2026; version 2 (open for enrolment now) covers 2027.
+        Plan wuxi2026 = insert(c, DemoPlans.wuxiThreeInOne(), LocalDate.of(2025, 11, 1), LocalDate.of(2025, 12, 31), cover2026);
+        insert(c, DemoPlans.wuxiThreeInOne(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 1));
+        Plan gig = insert(c, DemoPlans.wuxiGigWorkers(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), cover2026);
+        Plan women = insert(c, DemoPlans.wuxiWomenThreeYear(), LocalDate.of(2024, 11, 1), LocalDate.of(2024, 12, 31),
+                LocalDate.of(2025, 1, 1));
+        Plan huaian = insert(c, DemoPlans.huaianFifty(), LocalDate.of(2025, 11, 1), LocalDate.of(2026, 12, 31), cover2026);
+
+        OrganisationInfo kindergarten = org(organisations, "梁溪区实验幼儿园工会");
+        OrganisationInfo courier = org(organisations, "顺达快递无锡分公司工会");
+        OrganisationInfo factory = org(organisations, "新吴区电子厂工会");
+
+        RosterRow wang = row(1, "王丽华", "32020219800312004", "13961000001", "EMPLOYEE");
+        RosterRow chen = row(2, "陈静", "32020219920715002", "13961000002", "EMPLOYEE");
+        RosterRow zhou = row(3, "周敏", "32020219880101003", "13961000003", "EMPLOYEE");
+        long teachers = EnrolmentStore.enrol(c, wuxi2026, cover2026, kindergarten, List.of(wang, chen, zhou), BY);
+        EnrolmentStore.setBatchStatus(c, teachers, "PENDING_PAYMENT", "ACTIVE");
+        long womenBatch = EnrolmentStore.enrol(c, women, women.coverFrom(), kindergarten, List.of(chen, zhou), BY);
+        EnrolmentStore.setBatchStatus(c, womenBatch, "PENDING_PAYMENT", "ACTIVE");
+        Db.update(c, "UPDATE MA_MEMBER SET USERNAME = 'member' WHERE ID_NUMBER = ?", chen.idNumber());
+
+        RosterRow yu = row(1, "虞建国", "32020319870520001", "13961000011", "GIG_WORKER");
+        EnrolmentStore.enrol(c, gig, cover2026, courier, List.of(yu), BY);
+        RosterRow ma = row(1, "马志强", "32080319750909001", "13961000021", "EMPLOYEE");
+        long factoryBatch = EnrolmentStore.enrol(c, huaian, cover2026, factory, List.of(ma), BY);
+        EnrolmentStore.setBatchStatus(c, factoryBatch, "PENDING_PAYMENT", "ACTIVE");
+
+        // 王老师: lung cancer, 12 days in hospital -> 13,743 + 600 + 20,000 = 34,343 CNY, paid.
+        paidClaim(c, wang.idNumber(), wuxi2026.code(), new ClaimFacts(EventType.CRITICAL_ILLNESS, LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 13), "恶性肿瘤", null, 10_800_000, 6_200_000, 1_851_400),
+                "无锡市人民医院", "肺恶性肿瘤 (lung cancer)");
+        // 虞师傅: serious illness, 4 days -> 1,900 + 200 + 10,000 = 12,100 CNY, paid.
+        paidClaim(c, yu.idNumber(), gig.code(), new ClaimFacts(EventType.CRITICAL_ILLNESS, LocalDate.of(2026, 5, 10),
+                LocalDate.of(2026, 5, 10), LocalDate.of(2026, 5, 14), "恶性肿瘤", null, 900_000, 520_000, 0),
+                "无锡市第二人民医院", "恶性肿瘤");
+        // 马先生: oesophageal cancer -> the special-disease payment of 30,000 CNY at once, approved.
+        approvedClaim(c, ma.idNumber(), huaian.code(), new ClaimFacts(EventType.CRITICAL_ILLNESS, LocalDate.of(2026, 8, 3),
+                LocalDate.of(2026, 8, 3), LocalDate.of(2026, 8, 13), "食管恶性肿瘤", null, 4_500_000, 2_900_000, 0),
+                "金湖县人民医院", "食管恶性肿瘤");
+    }
+
+    private static Plan insert(Connection c, PlanTemplate t, LocalDate enrolFrom, LocalDate enrolUntil, LocalDate coverFrom)
+            throws SQLException {
+        Plan plan = new Plan(0, t.code(), 0, true, t.nameZh(), t.nameEn(), t.termYears(), t.feeFen(), t.feeBasis(), enrolFrom,
+                enrolUntil, coverFrom, t.waitingDaysIllness(), new Plan.PlanRules(t.eligibility(), t.benefits()), t.descriptionZh());
+        long id = PlanStore.insertVersion(c, plan, BY);
+        return PlanStore.byId(c, id).orElseThrow();
+    }
+
+    private static OrganisationInfo org(OrganisationDirectory organisations, String name) {
+        return organisations.byName(name).orElseThrow(() -> new IllegalStateException("Demo organisation missing: " + name));
+    }
+
+    private static RosterRow row(int line, String name, String first17, String phone, String category) {
+        String id = IdNumbers.withCheckDigit(first17);
+        return new RosterRow(line, name, id, phone, IdNumbers.gender(id), category, true, true);
+    }
+
+    private static long claim(Connection c, String idNumber, String planCode, ClaimFacts facts, String hospital, String diagnosis)
+            throws SQLException {
+        long enrolmentId = Db.one(c, "SELECT E.ID FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID "
+                + "WHERE M.ID_NUMBER = ? AND E.PLAN_CODE = ?", rs -> rs.getLong(1), idNumber, planCode).orElseThrow();
+        EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, enrolmentId, LocalDate.of(2026, 9, 1)).orElseThrow();
+        Assessment assessment = ClaimsResource.assess(c, enrolment, facts, 0);
+        long id = ClaimStore.insert(c, enrolmentId, enrolment.memberId(), enrolment.orgPath(), facts, hospital, diagnosis,
+                "SUBMITTED", assessment, "operator");
+        ClaimStore.transition(c, id, List.of("SUBMITTED"), "APPROVED", assessment.totalFen(), assessment, null);
+        ClaimStore.event(c, id, "district", "APPROVE", "SUBMITTED", "APPROVED", "amount " + assessment.totalFen() + " fen");
+        return id;
+    }
+
+    private static void approvedClaim(Connection c, String idNumber, String planCode, ClaimFacts facts, String hospital,
+                                      String diagnosis) throws SQLException {
+        claim(c, idNumber, planCode, facts, hospital, diagnosis);
+    }
+
+    private static void paidClaim(Connection c, String idNumber, String planCode, ClaimFacts facts, String hospital,
+                                  String diagnosis) throws SQLException {
+        long id = claim(c, idNumber, planCode, facts, hospital, diagnosis);
+        Claim claim = ClaimStore.byId(c, id).orElseThrow();
+        long batch = Db.insert(c, "INSERT INTO MA_PAYOUT_BATCH (ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT) "
+                + "VALUES (?, 1, ?, 'admin', ?)", claim.orgPath(), claim.approvedFen(), java.time.Instant.now());
+        Db.update(c, "UPDATE MA_CLAIM SET STATUS = 'PAID', PAYOUT_BATCH_ID = ? WHERE ID = ?", batch, id);
+        ClaimStore.event(c, id, "admin", "PAY", "APPROVED", "PAID", "payout batch " + batch);
+    }
+}

@@ -1,0 +1,306 @@
+package org.unionportal.mutualaid.internal.rest;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.rest.PortalResource;
+import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.rest.RolesAllowed;
+import org.unionportal.api.rest.Validation;
+import org.unionportal.api.security.Masking;
+import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.security.Role;
+import org.unionportal.mutualaid.internal.rules.Assessment;
+import org.unionportal.mutualaid.internal.rules.BenefitCalculator;
+import org.unionportal.mutualaid.internal.rules.ClaimFacts;
+import org.unionportal.mutualaid.internal.rules.Cover;
+import org.unionportal.mutualaid.internal.rules.EventType;
+import org.unionportal.mutualaid.internal.rules.PriorUsage;
+import org.unionportal.mutualaid.internal.rules.Rejection;
+import org.unionportal.mutualaid.internal.store.Claim;
+import org.unionportal.mutualaid.internal.store.ClaimStore;
+import org.unionportal.mutualaid.internal.store.EnrolmentStore;
+import org.unionportal.mutualaid.internal.store.Plan;
+import org.unionportal.mutualaid.internal.store.PlanStore;
+
+/**
+ * Claims online (线上理赔): filed by the member or their union's operator, computed by the plan's
+ * rules, reviewed by district or city staff. Approval recomputes under the enrolment's lock, so
+ * concurrent approvals never pay more than the caps allow.
+ */
+@Component(service = ClaimsResource.class)
+@PortalResource
+@Path("/mutual-aid/claims")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClaimsResource {
+    @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
+    PortalDatabase db;
+
+    public record ClaimRequest(Long enrolmentId, EventType eventType, LocalDate eventDate, LocalDate admissionDate,
+                               LocalDate dischargeDate, String hospital, String diagnosis, String criticalIllness,
+                               Integer disabilityGrade, Long totalCostFen, Long basicInsuranceFen, Long commercialInsuranceFen) {
+    }
+
+    /** START_REVIEW, APPROVE (amountFen optional, at most what the rules allow), RETURN, REJECT, RESUBMIT. */
+    public record Decision(String action, Long amountFen, String reason) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.MEMBER, Role.UNION_OPERATOR})
+    public Response file(ClaimRequest r, @Context SecurityContext context) {
+        PortalUser user = Scope.user(context);
+        Validation v = new Validation();
+        v.require(r.enrolmentId() != null, "enrolmentId", "is required");
+        v.require(r.eventType() != null, "eventType", "must be HOSPITAL_STAY, CRITICAL_ILLNESS, ACCIDENT_DISABILITY or ACCIDENTAL_DEATH");
+        v.require(r.eventDate() != null, "eventDate", "must be a date (yyyy-MM-dd)");
+        v.require(r.eventDate() == null || !r.eventDate().isAfter(Scope.today()), "eventDate", "must not be in the future");
+        v.require(r.totalCostFen() != null && r.totalCostFen() >= 0, "totalCostFen", "must be 0 or more (fen)");
+        v.require(r.basicInsuranceFen() == null || r.basicInsuranceFen() >= 0, "basicInsuranceFen", "must be 0 or more (fen)");
+        v.require(r.commercialInsuranceFen() == null || r.commercialInsuranceFen() >= 0, "commercialInsuranceFen", "must be 0 or more (fen)");
+        v.require(r.hospital() == null || r.hospital().length() <= 200, "hospital", "must be at most 200 characters");
+        v.require(r.diagnosis() == null || r.diagnosis().length() <= 500, "diagnosis", "must be at most 500 characters");
+        v.require(r.criticalIllness() == null || r.criticalIllness().length() <= 200, "criticalIllness", "must be at most 200 characters");
+        v.throwIfInvalid();
+        ClaimFacts facts = new ClaimFacts(r.eventType(), r.eventDate(), r.admissionDate(), r.dischargeDate(),
+                blankToNull(r.criticalIllness()), r.disabilityGrade(), r.totalCostFen(),
+                r.basicInsuranceFen() == null ? 0 : r.basicInsuranceFen(),
+                r.commercialInsuranceFen() == null ? 0 : r.commercialInsuranceFen());
+        long id = db.inTransaction(c -> {
+            EnrolmentStore.EnrolmentView enrolment = enrolmentFor(c, r.enrolmentId(), user);
+            if (!List.of("ACTIVE", "EXPIRED").contains(enrolment.status())) {
+                throw ProblemException.conflict("This cover is " + enrolment.status()
+                        + "; claims can be filed once the group enrolment's fee is paid.");
+            }
+            ClaimStore.overlapping(c, enrolment.id(), facts).ifPresent(other -> {
+                throw ProblemException.conflict("Claim " + other + " already covers this event or an overlapping hospital stay.");
+            });
+            Assessment assessment = assess(c, enrolment, facts, 0);
+            rejectInvalid(assessment);
+            return ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts,
+                    blankToNull(r.hospital()), blankToNull(r.diagnosis()), "SUBMITTED", assessment, user.username());
+        });
+        return Response.status(201).entity(get(id, context)).build();
+    }
+
+    @GET
+    public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("page") Integer page,
+                                    @QueryParam("size") Integer size, @Context SecurityContext context) {
+        PortalUser user = Scope.user(context);
+        int limit = Scope.pageSize(size);
+        return db.read(c -> {
+            Long memberId = ownMemberOnly(c, user);
+            return Map.of("total", ClaimStore.count(c, user.subtreePattern(), status, memberId),
+                    "items", ClaimStore.list(c, user.subtreePattern(), status, memberId, Scope.offset(page, limit), limit)
+                            .stream().map(cl -> view(cl, List.of())).toList());
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext context) {
+        PortalUser user = Scope.user(context);
+        return db.read(c -> {
+            Claim claim = visible(c, id, user);
+            return view(claim, ClaimStore.events(c, id));
+        });
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> decide(@PathParam("id") long id, Decision d, @Context SecurityContext context) {
+        PortalUser user = Scope.user(context);
+        String action = d.action() == null ? "" : d.action().strip().toUpperCase(java.util.Locale.ROOT);
+        db.inTransaction(c -> {
+            Claim claim = visible(c, id, user);
+            switch (action) {
+                case "START_REVIEW" -> move(c, claim, user, action, List.of("SUBMITTED"), "UNDER_REVIEW", null, null, d.reason(), true);
+                case "RETURN" -> move(c, claim, user, action, List.of("SUBMITTED", "UNDER_REVIEW"), "RETURNED", null, null,
+                        required(d.reason(), "why the claim goes back, e.g. which document is missing"), true);
+                case "REJECT" -> move(c, claim, user, action, List.of("SUBMITTED", "UNDER_REVIEW"), "REJECTED", null, null,
+                        required(d.reason(), "why the claim is rejected"), true);
+                case "RESUBMIT" -> {
+                    requireFiler(user);
+                    move(c, claim, user, action, List.of("RETURNED"), "SUBMITTED", null, null, d.reason(), false);
+                }
+                case "APPROVE" -> approve(c, claim, user, d);
+                default -> throw ProblemException.invalid(List.of(new ProblemException.FieldError("action",
+                        "must be START_REVIEW, APPROVE, RETURN, REJECT or RESUBMIT")));
+            }
+            return null;
+        });
+        return get(id, context);
+    }
+
+    private void approve(Connection c, Claim claim, PortalUser user, Decision d) throws SQLException {
+        requireReviewer(user);
+        // Serialises approvals on this enrolment until commit: the caps are read and used under one lock.
+        EnrolmentStore.lock(c, claim.enrolmentId());
+        EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, claim.enrolmentId(), Scope.today()).orElseThrow();
+        Assessment assessment = assess(c, enrolment, claim.facts(), claim.id());
+        long allowed = assessment.payable() ? assessment.totalFen() : 0;
+        if (allowed <= 0) {
+            throw ProblemException.conflict("The rules allow nothing for this claim now (" + reasons(assessment)
+                    + "); reject it or return it for corrections.");
+        }
+        long amount = d.amountFen() == null ? allowed : d.amountFen();
+        if (amount <= 0 || amount > allowed) {
+            throw ProblemException.invalid(List.of(new ProblemException.FieldError("amountFen",
+                    "must be more than 0 and at most " + allowed + " fen, what the rules allow now")));
+        }
+        String reason = d.reason();
+        if (amount < allowed) {
+            reason = required(reason, "why the amount is lower than the " + allowed + " fen the rules allow");
+        }
+        move(c, claim, user, "APPROVE", List.of("SUBMITTED", "UNDER_REVIEW"), "APPROVED", amount, assessment, reason, true);
+    }
+
+    private void move(Connection c, Claim claim, PortalUser user, String action, List<String> from, String to, Long amount,
+                      Assessment assessment, String reason, boolean reviewerOnly) throws SQLException {
+        if (reviewerOnly) {
+            requireReviewer(user);
+        }
+        if (!ClaimStore.transition(c, claim.id(), from, to, amount, assessment, reason)) {
+            throw ProblemException.conflict("Claim " + claim.id() + " is " + current(c, claim.id()) + "; it cannot be "
+                    + action.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "ed from there (perhaps someone else just decided it).");
+        }
+        ClaimStore.event(c, claim.id(), user.username(), action, claim.status(), to,
+                amount == null ? reason : "amount " + amount + " fen" + (reason == null ? "" : "; " + reason));
+    }
+
+    private static String current(Connection c, long id) throws SQLException {
+        return ClaimStore.byId(c, id).map(Claim::status).orElse("gone");
+    }
+
+    /** Computes a claim with what other approved claims of the enrolment already used. */
+    public static Assessment assess(Connection c, EnrolmentStore.EnrolmentView enrolment, ClaimFacts facts, long claimId) throws SQLException {
+        Plan plan = PlanStore.byId(c, enrolment.planId()).orElseThrow();
+        Cover cover = new Cover(enrolment.coverStart(), enrolment.coverEnd(), plan.waitingDays(), enrolment.renewal());
+        PriorUsage prior = ClaimStore.priorUsage(c, enrolment.id(), claimId, facts.medicalYear());
+        return BenefitCalculator.assess(plan.rules().benefits(), cover, facts, prior);
+    }
+
+    private static void rejectInvalid(Assessment assessment) {
+        List<Rejection> invalid = assessment.rejections().stream().filter(r -> "INVALID_FACTS".equals(r.code())).toList();
+        if (!invalid.isEmpty()) {
+            throw ProblemException.invalid(invalid.stream()
+                    .map(r -> new ProblemException.FieldError("facts", r.messageZh() + " (" + r.messageEn() + ")")).toList());
+        }
+    }
+
+    private static String reasons(Assessment a) {
+        return a.rejections().isEmpty() ? "nothing payable" : String.join("; ", a.rejections().stream().map(Rejection::messageEn).toList());
+    }
+
+    private EnrolmentStore.EnrolmentView enrolmentFor(Connection c, long enrolmentId, PortalUser user) throws SQLException {
+        EnrolmentStore.EnrolmentView e = EnrolmentStore.byId(c, enrolmentId, Scope.today()).orElse(null);
+        boolean mine = e != null && user.hasRole(Role.MEMBER)
+                && EnrolmentStore.memberIdOfUser(c, user.username()).map(id -> id == e.memberId()).orElse(false);
+        boolean staff = e != null && user.hasRole(Role.UNION_OPERATOR) && user.covers(e.orgPath());
+        if (!mine && !staff) {
+            throw ProblemException.notFound("No enrolment " + enrolmentId + " you can file a claim for.");
+        }
+        return e;
+    }
+
+    /** A claim the user may see: members their own, staff those in their subtree. Otherwise 404. */
+    static Claim visible(Connection c, long id, PortalUser user) throws SQLException {
+        Claim claim = ClaimStore.byId(c, id).orElse(null);
+        if (claim != null) {
+            boolean staff = user.hasAnyRole(Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN) && user.covers(claim.orgPath());
+            boolean own = user.hasRole(Role.MEMBER)
+                    && EnrolmentStore.memberIdOfUser(c, user.username()).map(m -> m == claim.memberId()).orElse(false);
+            if (staff || own) {
+                return claim;
+            }
+        }
+        throw ProblemException.notFound("No claim " + id + " in your part of the union tree.");
+    }
+
+    /** For a plain member, only their own claims; staff see their subtree. */
+    static Long ownMemberOnly(Connection c, PortalUser user) throws SQLException {
+        if (user.hasAnyRole(Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN)) {
+            return null;
+        }
+        return EnrolmentStore.memberIdOfUser(c, user.username()).orElse(-1L);
+    }
+
+    private static void requireReviewer(PortalUser user) {
+        if (!user.hasAnyRole(Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN)) {
+            throw ProblemException.forbidden("Claims are reviewed by district or city staff.");
+        }
+    }
+
+    private static void requireFiler(PortalUser user) {
+        if (!user.hasAnyRole(Role.MEMBER, Role.UNION_OPERATOR)) {
+            throw ProblemException.forbidden("A returned claim is sent again by the member or their union's operator.");
+        }
+    }
+
+    private static String required(String reason, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid(List.of(new ProblemException.FieldError("reason", "is required: " + what)));
+        }
+        if (reason.length() > 1000) {
+            throw ProblemException.invalid(List.of(new ProblemException.FieldError("reason", "must be at most 1000 characters")));
+        }
+        return reason.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static Map<String, Object> view(Claim c, List<ClaimStore.Event> events) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", c.id());
+        v.put("enrolmentId", c.enrolmentId());
+        v.put("memberName", c.memberName());
+        v.put("idNumber", Masking.idNumber(c.idNumber()));
+        v.put("planCode", c.planCode());
+        v.put("planNameZh", c.planNameZh());
+        v.put("eventType", c.eventType());
+        v.put("eventDate", c.eventDate());
+        v.put("admissionDate", c.admissionDate());
+        v.put("dischargeDate", c.dischargeDate());
+        v.put("hospital", c.hospital());
+        // A diagnosis is health data: shown to those who may see the claim at all, never in lists of others.
+        v.put("diagnosis", c.diagnosis());
+        v.put("criticalIllness", c.criticalIllness());
+        v.put("disabilityGrade", c.disabilityGrade());
+        v.put("totalCostFen", c.totalCostFen());
+        v.put("basicInsuranceFen", c.basicPaidFen());
+        v.put("commercialInsuranceFen", c.commercialPaidFen());
+        v.put("status", c.status());
+        v.put("computedFen", c.computedFen());
+        v.put("approvedFen", c.approvedFen());
+        v.put("assessment", c.assessment());
+        v.put("reason", c.reason());
+        v.put("filedBy", c.filedBy());
+        v.put("filedAt", c.filedAt().toString());
+        v.put("payoutBatchId", c.payoutBatchId());
+        if (!events.isEmpty()) {
+            v.put("history", events.stream().map(e -> Map.of("at", e.occurredAt().toString(), "actor", e.actor(),
+                    "action", e.action(), "to", e.toStatus(), "detail", e.detail() == null ? "" : e.detail())).toList());
+        }
+        return v;
+    }
+}

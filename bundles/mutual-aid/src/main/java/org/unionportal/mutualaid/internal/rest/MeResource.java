@@ -1,0 +1,42 @@
+package org.unionportal.mutualaid.internal.rest;
+
+import java.util.Map;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.rest.PortalResource;
+import org.unionportal.api.security.PortalUser;
+import org.unionportal.mutualaid.internal.store.ClaimStore;
+import org.unionportal.mutualaid.internal.store.EnrolmentStore;
+
+/** My cover (我的保障): a member's own enrolments, cover dates, claims and payments. */
+@Component(service = MeResource.class)
+@PortalResource
+@Path("/mutual-aid/me")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+    @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
+    PortalDatabase db;
+
+    @GET
+    public Map<String, Object> mine(@Context SecurityContext context) {
+        PortalUser user = Scope.user(context);
+        return db.read(c -> {
+            var memberId = EnrolmentStore.memberIdOfUser(c, user.username());
+            if (memberId.isEmpty()) {
+                return Map.of("enrolled", false, "enrolments", java.util.List.of(), "claims", java.util.List.of());
+            }
+            return Map.of("enrolled", true,
+                    "enrolments", EnrolmentStore.ofUser(c, user.username(), Scope.today()).stream()
+                            .map(EnrolmentResource::masked).toList(),
+                    "claims", ClaimStore.list(c, "/%", null, memberId.get(), 0, 500).stream()
+                            .map(cl -> ClaimsResource.view(cl, java.util.List.of())).toList());
+        });
+    }
+}

@@ -1,0 +1,159 @@
+package org.unionportal.mutualaid.internal.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.unionportal.mutualaid.internal.rules.Assessment;
+import org.unionportal.mutualaid.internal.rules.ClaimFacts;
+import org.unionportal.mutualaid.internal.rules.EventType;
+import org.unionportal.mutualaid.internal.rules.Line;
+import org.unionportal.mutualaid.internal.rules.PriorUsage;
+
+/** Claims, their history, and what earlier claims already used of the caps. */
+public final class ClaimStore {
+    private static final String SELECT = "SELECT C.ID, C.ENROLMENT_ID, C.MEMBER_ID, M.NAME, M.ID_NUMBER, C.ORG_PATH, E.PLAN_CODE, "
+            + "P.NAME_ZH, C.EVENT_TYPE, C.EVENT_DATE, C.ADMISSION_DATE, C.DISCHARGE_DATE, C.HOSPITAL, C.DIAGNOSIS, C.CRITICAL_ILLNESS, "
+            + "C.DISABILITY_GRADE, C.TOTAL_COST_FEN, C.BASIC_PAID_FEN, C.COMMERCIAL_PAID_FEN, C.STATUS, C.COMPUTED_FEN, "
+            + "C.APPROVED_FEN, C.ASSESSMENT, C.REASON, C.FILED_BY, C.FILED_AT, C.PAYOUT_BATCH_ID "
+            + "FROM MA_CLAIM C JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID JOIN MA_ENROLMENT E ON E.ID = C.ENROLMENT_ID "
+            + "JOIN MA_PLAN P ON P.ID = E.PLAN_ID ";
+
+    /** Claims that count against the caps. */
+    static final String COUNTING = "('APPROVED', 'PAID')";
+
+    private ClaimStore() {
+    }
+
+    public record Event(Instant occurredAt, String actor, String action, String fromStatus, String toStatus, String detail) {
+    }
+
+    public static long insert(Connection c, long enrolmentId, long memberId, String orgPath, ClaimFacts f, String hospital,
+                              String diagnosis, String status, Assessment assessment, String user) throws SQLException {
+        long id = Db.insert(c, "INSERT INTO MA_CLAIM (ENROLMENT_ID, MEMBER_ID, ORG_PATH, EVENT_TYPE, EVENT_DATE, ADMISSION_DATE, "
+                        + "DISCHARGE_DATE, HOSPITAL, DIAGNOSIS, CRITICAL_ILLNESS, DISABILITY_GRADE, TOTAL_COST_FEN, BASIC_PAID_FEN, "
+                        + "COMMERCIAL_PAID_FEN, STATUS, COMPUTED_FEN, ASSESSMENT, FILED_BY, FILED_AT) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                enrolmentId, memberId, orgPath, f.type(), f.eventDate(), f.admissionDate(), f.dischargeDate(), hospital, diagnosis,
+                f.criticalIllness(), f.disabilityGrade(), f.totalCostFen(), f.basicInsuranceFen(), f.commercialInsuranceFen(), status,
+                assessment.totalFen(), Json.write(assessment), user, Instant.now());
+        event(c, id, user, "FILE", null, status, null);
+        return id;
+    }
+
+    public static void event(Connection c, long claimId, String actor, String action, String from, String to, String detail)
+            throws SQLException {
+        Db.update(c, "INSERT INTO MA_CLAIM_EVENT (CLAIM_ID, OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, DETAIL) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", claimId, Instant.now(), actor, action, from, to, detail);
+    }
+
+    public static Optional<Claim> byId(Connection c, long id) throws SQLException {
+        return Db.one(c, SELECT + "WHERE C.ID = ?", ClaimStore::map, id);
+    }
+
+    public static List<Claim> list(Connection c, String subtreePattern, String status, Long memberId, long offset, int limit)
+            throws SQLException {
+        StringBuilder where = new StringBuilder("WHERE C.ORG_PATH LIKE ?");
+        List<Object> params = new ArrayList<>(List.of(subtreePattern));
+        if (status != null) {
+            where.append(" AND C.STATUS = ?");
+            params.add(status);
+        }
+        if (memberId != null) {
+            where.append(" AND C.MEMBER_ID = ?");
+            params.add(memberId);
+        }
+        return Db.list(c, SELECT + where + " ORDER BY C.ID DESC OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT "
+                + Math.max(1, limit) + " ROWS ONLY", ClaimStore::map, params.toArray());
+    }
+
+    public static long count(Connection c, String subtreePattern, String status, Long memberId) throws SQLException {
+        StringBuilder where = new StringBuilder("WHERE C.ORG_PATH LIKE ?");
+        List<Object> params = new ArrayList<>(List.of(subtreePattern));
+        if (status != null) {
+            where.append(" AND C.STATUS = ?");
+            params.add(status);
+        }
+        if (memberId != null) {
+            where.append(" AND C.MEMBER_ID = ?");
+            params.add(memberId);
+        }
+        return Db.count(c, "SELECT COUNT(*) FROM MA_CLAIM C " + where, params.toArray());
+    }
+
+    public static List<Event> events(Connection c, long claimId) throws SQLException {
+        return Db.list(c, "SELECT OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, DETAIL FROM MA_CLAIM_EVENT WHERE CLAIM_ID = ? "
+                + "ORDER BY ID", rs -> new Event(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6)), claimId);
+    }
+
+    /** An open claim (not rejected) on the same enrolment for the same event or an overlapping stay. */
+    public static Optional<Long> overlapping(Connection c, long enrolmentId, ClaimFacts f) throws SQLException {
+        for (Claim other : Db.list(c, SELECT + "WHERE C.ENROLMENT_ID = ? AND C.STATUS <> 'REJECTED'", ClaimStore::map, enrolmentId)) {
+            boolean sameEvent = other.eventType() == f.type() && other.eventDate().equals(f.eventDate());
+            boolean staysOverlap = f.admissionDate() != null && f.dischargeDate() != null && other.admissionDate() != null
+                    && other.dischargeDate() != null && !f.admissionDate().isAfter(other.dischargeDate())
+                    && !other.admissionDate().isAfter(f.dischargeDate());
+            if (sameEvent || staysOverlap) {
+                return Optional.of(other.id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What approved and paid claims of this enrolment (other than {@code exceptClaimId}) already used.
+     * The item sums come from the assessed lines; an approved amount lowered by a reviewer therefore
+     * counts at its assessed size, which can only make later payments smaller, never larger.
+     */
+    public static PriorUsage priorUsage(Connection c, long enrolmentId, long exceptClaimId, int medicalYear) throws SQLException {
+        long paid = 0;
+        long medicalInYear = 0;
+        long disability = 0;
+        boolean criticalIllness = false;
+        for (Claim other : Db.list(c, SELECT + "WHERE C.ENROLMENT_ID = ? AND C.STATUS IN " + COUNTING + " AND C.ID <> ?",
+                ClaimStore::map, enrolmentId, exceptClaimId)) {
+            paid += other.approvedFen() == null ? other.computedFen() : other.approvedFen();
+            for (Line line : other.assessment().lines()) {
+                switch (line.item()) {
+                    case "MEDICAL" -> {
+                        if (other.facts().medicalYear() == medicalYear) {
+                            medicalInYear += line.amountFen();
+                        }
+                    }
+                    case "CRITICAL_ILLNESS" -> criticalIllness |= line.amountFen() > 0;
+                    case "DISABILITY" -> disability += line.amountFen();
+                    default -> {
+                        // other items have no cap of their own
+                    }
+                }
+            }
+        }
+        return new PriorUsage(paid, medicalInYear, criticalIllness, disability);
+    }
+
+    /** Moves a claim from one of {@code from} to {@code to}; false when another request moved it first. */
+    public static boolean transition(Connection c, long id, List<String> from, String to, Long approvedFen, Assessment assessment,
+                                     String reason) throws SQLException {
+        String in = String.join(",", from.stream().map(s -> "'" + s + "'").toList());
+        if (assessment != null) {
+            return Db.update(c, "UPDATE MA_CLAIM SET STATUS = ?, APPROVED_FEN = ?, ASSESSMENT = ?, COMPUTED_FEN = ?, REASON = ? "
+                    + "WHERE ID = ? AND STATUS IN (" + in + ")", to, approvedFen, Json.write(assessment), assessment.totalFen(),
+                    reason, id) == 1;
+        }
+        return Db.update(c, "UPDATE MA_CLAIM SET STATUS = ?, REASON = ? WHERE ID = ? AND STATUS IN (" + in + ")",
+                to, reason, id) == 1;
+    }
+
+    static Claim map(ResultSet rs) throws SQLException {
+        return new Claim(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), EventType.valueOf(rs.getString(9)), Db.date(rs, "EVENT_DATE"),
+                Db.date(rs, "ADMISSION_DATE"), Db.date(rs, "DISCHARGE_DATE"), rs.getString(13), rs.getString(14), rs.getString(15),
+                Db.intOrNull(rs, "DISABILITY_GRADE"), rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getString(20),
+                rs.getLong(21), Db.longOrNull(rs, "APPROVED_FEN"), Json.read(rs.getString(23), Assessment.class), rs.getString(24),
+                rs.getString(25), rs.getTimestamp(26).toInstant(), Db.longOrNull(rs, "PAYOUT_BATCH_ID"));
+    }
+}

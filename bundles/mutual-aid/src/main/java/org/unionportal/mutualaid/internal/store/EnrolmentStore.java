@@ -1,0 +1,224 @@
+package org.unionportal.mutualaid.internal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.mutualaid.internal.roster.IdNumbers;
+import org.unionportal.mutualaid.internal.roster.Phones;
+import org.unionportal.mutualaid.internal.roster.RosterRow;
+import org.unionportal.mutualaid.internal.rules.WorkerCategory;
+
+/** Members, group enrolments and enrolments. */
+public final class EnrolmentStore {
+    private static final int CHUNK = 500;
+
+    private EnrolmentStore() {
+    }
+
+    /** An enrolment as lists and self-service show it. */
+    public record EnrolmentView(long id, long batchId, long planId, String planCode, String planNameZh, String planNameEn,
+                                long memberId, String memberName, String idNumber, String phone, String orgPath,
+                                LocalDate coverStart, LocalDate coverEnd, long feeFen, boolean renewal, String status) {
+    }
+
+    public record Batch(long id, long planId, String planCode, String planNameZh, long orgId, String orgPath,
+                        LocalDate coverStart, LocalDate coverEnd, int personCount, long feeTotalFen, String status,
+                        String createdBy, Instant createdAt) {
+    }
+
+    /** The ID numbers already enrolled in plan {@code code} for the period starting {@code coverStart}. */
+    public static Set<String> enrolledIdNumbers(Connection c, String code, LocalDate coverStart) throws SQLException {
+        return new HashSet<>(Db.list(c, "SELECT M.ID_NUMBER FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID "
+                + "WHERE E.PLAN_CODE = ? AND E.COVER_START = ? AND E.STATUS <> 'CANCELLED'", rs -> rs.getString(1), code, coverStart));
+    }
+
+    /**
+     * Writes a confirmed roster: the batch, new or updated members, one enrolment each. The caller
+     * runs this in one transaction, so the roster is written whole or not at all.
+     */
+    public static long enrol(Connection c, Plan plan, LocalDate coverStart, OrganisationInfo org, List<RosterRow> rows,
+                             String user) throws SQLException {
+        LocalDate coverEnd = plan.coverEnd(coverStart);
+        long fee = plan.feePerPersonFen();
+        String status = fee == 0 ? "ACTIVE" : "PENDING_PAYMENT";
+        long batchId = Db.insert(c, "INSERT INTO MA_ENROLMENT_BATCH (PLAN_ID, ORG_ID, ORG_PATH, COVER_START, COVER_END, PERSON_COUNT, "
+                        + "FEE_TOTAL_FEN, STATUS, CREATED_BY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                plan.id(), org.id(), org.path(), coverStart, coverEnd, rows.size(), fee * rows.size(), status, user, Instant.now());
+        Map<String, Long> members = upsertMembers(c, rows, org);
+        Set<Long> renewing = renewing(c, plan.code(), coverStart.minusDays(1), members.values());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO MA_ENROLMENT (BATCH_ID, PLAN_ID, PLAN_CODE, MEMBER_ID, ORG_PATH, "
+                + "COVER_START, COVER_END, FEE_FEN, RENEWAL, STATUS, LOCK_VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+            int pending = 0;
+            for (RosterRow row : rows) {
+                long memberId = members.get(row.idNumber());
+                Db.bind(ps, batchId, plan.id(), plan.code(), memberId, org.path(), coverStart, coverEnd, fee,
+                        renewing.contains(memberId), status);
+                ps.addBatch();
+                if (++pending == CHUNK) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        return batchId;
+    }
+
+    /** Members whose cover under {@code code} ended the day before: their new cover is a renewal without a gap. */
+    private static Set<Long> renewing(Connection c, String code, LocalDate previousEnd, java.util.Collection<Long> memberIds)
+            throws SQLException {
+        Set<Long> result = new HashSet<>();
+        List<Long> ids = new ArrayList<>(memberIds);
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            List<Long> part = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+            Object[] params = new Object[part.size() + 2];
+            params[0] = code;
+            params[1] = previousEnd;
+            for (int j = 0; j < part.size(); j++) {
+                params[j + 2] = part.get(j);
+            }
+            result.addAll(Db.list(c, "SELECT MEMBER_ID FROM MA_ENROLMENT WHERE PLAN_CODE = ? AND COVER_END = ? "
+                    + "AND STATUS IN ('ACTIVE', 'EXPIRED') AND MEMBER_ID IN (" + placeholders(part.size()) + ")",
+                    rs -> rs.getLong(1), params));
+        }
+        return result;
+    }
+
+    /** Creates members not known yet and refreshes the others; returns ID number to member id. */
+    static Map<String, Long> upsertMembers(Connection c, List<RosterRow> rows, OrganisationInfo org) throws SQLException {
+        Map<String, Long> known = new HashMap<>();
+        List<String> idNumbers = rows.stream().map(RosterRow::idNumber).toList();
+        for (int i = 0; i < idNumbers.size(); i += CHUNK) {
+            List<String> part = idNumbers.subList(i, Math.min(idNumbers.size(), i + CHUNK));
+            for (Object[] r : Db.list(c, "SELECT ID_NUMBER, ID FROM MA_MEMBER WHERE ID_NUMBER IN (" + placeholders(part.size()) + ")",
+                    rs -> new Object[] {rs.getString(1), rs.getLong(2)}, part.toArray())) {
+                known.put((String) r[0], (Long) r[1]);
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO MA_MEMBER (ID_NUMBER, NAME, PHONE, GENDER, BIRTH_DATE, CATEGORY, "
+                + "BASIC_INSURANCE, UNION_MEMBER, ORG_ID, ORG_PATH) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement update = c.prepareStatement("UPDATE MA_MEMBER SET NAME = ?, PHONE = ?, CATEGORY = ?, BASIC_INSURANCE = ?, "
+                     + "UNION_MEMBER = ?, ORG_ID = ?, ORG_PATH = ? WHERE ID = ?")) {
+            int inserts = 0;
+            int updates = 0;
+            for (RosterRow row : rows) {
+                String category = WorkerCategory.parse(row.category()).orElseThrow().name();
+                String phone = Phones.normalize(row.phone());
+                Long id = known.get(row.idNumber());
+                if (id == null) {
+                    Db.bind(insert, row.idNumber(), row.name(), phone, IdNumbers.gender(row.idNumber()),
+                            IdNumbers.birthDate(row.idNumber()), category, row.basicInsurance(), row.unionMember(), org.id(), org.path());
+                    insert.addBatch();
+                    if (++inserts % CHUNK == 0) {
+                        insert.executeBatch();
+                    }
+                } else {
+                    Db.bind(update, row.name(), phone, category, row.basicInsurance(), row.unionMember(), org.id(), org.path(), id);
+                    update.addBatch();
+                    if (++updates % CHUNK == 0) {
+                        update.executeBatch();
+                    }
+                }
+            }
+            insert.executeBatch();
+            update.executeBatch();
+        }
+        List<String> added = idNumbers.stream().filter(id -> !known.containsKey(id)).toList();
+        for (int i = 0; i < added.size(); i += CHUNK) {
+            List<String> part = added.subList(i, Math.min(added.size(), i + CHUNK));
+            for (Object[] r : Db.list(c, "SELECT ID_NUMBER, ID FROM MA_MEMBER WHERE ID_NUMBER IN (" + placeholders(part.size()) + ")",
+                    rs -> new Object[] {rs.getString(1), rs.getLong(2)}, part.toArray())) {
+                known.put((String) r[0], (Long) r[1]);
+            }
+        }
+        return known;
+    }
+
+    static String placeholders(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+
+    private static final String VIEW_SELECT = "SELECT E.ID, E.BATCH_ID, E.PLAN_ID, E.PLAN_CODE, P.NAME_ZH, P.NAME_EN, E.MEMBER_ID, "
+            + "M.NAME, M.ID_NUMBER, M.PHONE, E.ORG_PATH, E.COVER_START, E.COVER_END, E.FEE_FEN, E.RENEWAL, E.STATUS "
+            + "FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID JOIN MA_PLAN P ON P.ID = E.PLAN_ID ";
+
+    /** Status with expiry derived from the date, so no job has to flip it. */
+    static String effectiveStatus(String stored, LocalDate coverEnd, LocalDate today) {
+        return "ACTIVE".equals(stored) && coverEnd.isBefore(today) ? "EXPIRED" : stored;
+    }
+
+    private static EnrolmentView mapView(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate end = Db.date(rs, "COVER_END");
+        return new EnrolmentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), Db.date(rs, "COVER_START"),
+                end, rs.getLong(14), rs.getBoolean(15), effectiveStatus(rs.getString(16), end, today));
+    }
+
+    public static List<EnrolmentView> list(Connection c, String subtreePattern, Long batchId, long offset, int limit, LocalDate today)
+            throws SQLException {
+        String where = "WHERE E.ORG_PATH LIKE ?" + (batchId == null ? "" : " AND E.BATCH_ID = ?");
+        Object[] params = batchId == null ? new Object[] {subtreePattern} : new Object[] {subtreePattern, batchId};
+        return Db.list(c, VIEW_SELECT + where + " ORDER BY E.ID" + " OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT "
+                + Math.max(1, limit) + " ROWS ONLY", rs -> mapView(rs, today), params);
+    }
+
+    public static long count(Connection c, String subtreePattern, Long batchId) throws SQLException {
+        return batchId == null
+                ? Db.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT E WHERE E.ORG_PATH LIKE ?", subtreePattern)
+                : Db.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT E WHERE E.ORG_PATH LIKE ? AND E.BATCH_ID = ?", subtreePattern, batchId);
+    }
+
+    public static Optional<EnrolmentView> byId(Connection c, long id, LocalDate today) throws SQLException {
+        return Db.one(c, VIEW_SELECT + "WHERE E.ID = ?", rs -> mapView(rs, today), id);
+    }
+
+    public static List<EnrolmentView> ofUser(Connection c, String username, LocalDate today) throws SQLException {
+        return Db.list(c, VIEW_SELECT + "WHERE M.USERNAME = ? ORDER BY E.COVER_START DESC", rs -> mapView(rs, today), username);
+    }
+
+    public static List<Batch> batches(Connection c, String subtreePattern) throws SQLException {
+        return Db.list(c, "SELECT B.ID, B.PLAN_ID, P.CODE, P.NAME_ZH, B.ORG_ID, B.ORG_PATH, B.COVER_START, B.COVER_END, B.PERSON_COUNT, "
+                + "B.FEE_TOTAL_FEN, B.STATUS, B.CREATED_BY, B.CREATED_AT FROM MA_ENROLMENT_BATCH B JOIN MA_PLAN P ON P.ID = B.PLAN_ID "
+                + "WHERE B.ORG_PATH LIKE ? ORDER BY B.ID DESC", rs -> new Batch(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                rs.getString(4), rs.getLong(5), rs.getString(6), Db.date(rs, "COVER_START"), Db.date(rs, "COVER_END"), rs.getInt(9),
+                rs.getLong(10), rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant()), subtreePattern);
+    }
+
+    public static Optional<Batch> batch(Connection c, long id, String subtreePattern) throws SQLException {
+        return batches(c, subtreePattern).stream().filter(b -> b.id() == id).findFirst();
+    }
+
+    /** Pending payment -> active (fee received) or cancelled, for the batch and all its enrolments. */
+    public static boolean setBatchStatus(Connection c, long batchId, String from, String to) throws SQLException {
+        int changed = Db.update(c, "UPDATE MA_ENROLMENT_BATCH SET STATUS = ?, PAID_AT = ? WHERE ID = ? AND STATUS = ?",
+                to, "ACTIVE".equals(to) ? Instant.now() : null, batchId, from);
+        if (changed == 0) {
+            return false;
+        }
+        Db.update(c, "UPDATE MA_ENROLMENT SET STATUS = ? WHERE BATCH_ID = ? AND STATUS = ?", to, batchId, from);
+        return true;
+    }
+
+    /** Takes the enrolment's row lock until commit, so claims on one enrolment are approved one at a time. */
+    public static void lock(Connection c, long enrolmentId) throws SQLException {
+        Db.update(c, "UPDATE MA_ENROLMENT SET LOCK_VERSION = LOCK_VERSION + 1 WHERE ID = ?", enrolmentId);
+    }
+
+    public static Optional<Long> memberIdOfUser(Connection c, String username) throws SQLException {
+        return Db.one(c, "SELECT ID FROM MA_MEMBER WHERE USERNAME = ?", rs -> rs.getLong(1), username);
+    }
+}
