@@ -16,7 +16,11 @@ public interface PortalDatabase {
     String SCHEMA_PROPERTY = "union.schema";
     String MIGRATIONS_HEADER = "Union-Migrations";
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. A
+     * transaction the database chose as a deadlock victim is rolled back and run again (a few
+     * times), so {@code work} must have no effects outside the database.
+     */
     <T> T inTransaction(SqlWork<T> work);
 
     /** Runs read-only {@code work}. */

@@ -18,9 +18,39 @@ final class SqlDatabase implements PortalDatabase {
         this.dialect = dialect;
     }
 
+    /** How often a transaction chosen as a deadlock victim is run again before the failure is reported. */
+    static final int DEADLOCK_ATTEMPTS = 4;
+
     @Override
     public <T> T inTransaction(SqlWork<T> work) {
-        return run(work, false);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return run(work, false);
+            } catch (DataAccessException e) {
+                if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(e.getCause())) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** SQLSTATE 40001: serialization failure or deadlock victim, in Derby and PostgreSQL alike. */
+    static boolean isDeadlock(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s && "40001".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -87,6 +87,33 @@ class MigratorTest {
         assertTrue(database.dialect().isUniqueViolation((SQLException) e.getCause()));
     }
 
+    @Test
+    void aDeadlockVictimIsRunAgainAndOtherFailuresAreNot() {
+        int[] runs = {0};
+        String result = database.inTransaction(c -> {
+            if (++runs[0] < 3) {
+                throw new SQLException("chosen as deadlock victim", "40001");
+            }
+            return "done";
+        });
+        assertEquals("done", result);
+        assertEquals(3, runs[0]);
+
+        int[] failures = {0};
+        assertThrows(DataAccessException.class, () -> database.inTransaction(c -> {
+            failures[0]++;
+            throw new SQLException("syntax", "42X01");
+        }));
+        assertEquals(1, failures[0]);
+
+        int[] victims = {0};
+        assertThrows(DataAccessException.class, () -> database.inTransaction(c -> {
+            victims[0]++;
+            throw new SQLException("always a victim", "40001");
+        }));
+        assertEquals(SqlDatabase.DEADLOCK_ATTEMPTS, victims[0]);
+    }
+
     private int count(String sql) {
         return database.read(c -> {
             try (ResultSet rs = c.createStatement().executeQuery(sql)) {

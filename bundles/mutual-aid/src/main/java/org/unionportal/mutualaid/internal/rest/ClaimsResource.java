@@ -179,8 +179,8 @@ public class ClaimsResource {
             requireReviewer(user);
         }
         if (!ClaimStore.transition(c, claim.id(), from, to, amount, assessment, reason)) {
-            throw ProblemException.conflict("Claim " + claim.id() + " is " + current(c, claim.id()) + "; it cannot be "
-                    + action.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "ed from there (perhaps someone else just decided it).");
+            throw ProblemException.conflict("Claim " + claim.id() + " is " + current(c, claim.id()) + ", so " + action
+                    + " is not possible any more (perhaps someone else just decided it); reload the claim.");
         }
         ClaimStore.event(c, claim.id(), user.username(), action, claim.status(), to,
                 amount == null ? reason : "amount " + amount + " fen" + (reason == null ? "" : "; " + reason));
