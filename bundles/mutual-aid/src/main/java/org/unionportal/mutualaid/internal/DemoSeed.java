@@ -61,15 +61,28 @@ public class DemoSeed {
         });
     }
 
+    /**
+     * The demo's year: the cover year of the seeded claims. It is the year of the day 200 days ago,
+     * so that the seeds' events (May to June of that year) lie in the past, after the waiting period,
+     * whenever the demo is started.
+     */
+    public static int baseYear(LocalDate today) {
+        return today.minusDays(200).getYear();
+    }
+
     static void seed(Connection c, OrganisationDirectory organisations) throws SQLException {
-        LocalDate cover2026 = LocalDate.of(2026, 1, 1);
-        // The three-in-one plan: version 1 covers 2026; version 2 (open for enrolment now) covers 2027.
-        Plan wuxi2026 = insert(c, DemoPlans.wuxiThreeInOne(), LocalDate.of(2025, 11, 1), LocalDate.of(2025, 12, 31), cover2026);
-        insert(c, DemoPlans.wuxiThreeInOne(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 1));
-        Plan gig = insert(c, DemoPlans.wuxiGigWorkers(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), cover2026);
-        Plan women = insert(c, DemoPlans.wuxiWomenThreeYear(), LocalDate.of(2024, 11, 1), LocalDate.of(2024, 12, 31),
-                LocalDate.of(2025, 1, 1));
-        Plan huaian = insert(c, DemoPlans.huaianFifty(), LocalDate.of(2025, 11, 1), LocalDate.of(2026, 12, 31), cover2026);
+        int b = baseYear(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        LocalDate cover = LocalDate.of(b, 1, 1);
+        // Enrolment windows of the current plans stay open for every "today" that has this base year.
+        LocalDate openFrom = LocalDate.of(b, 7, 1);
+        LocalDate openUntil = LocalDate.of(b + 1, 7, 31);
+        // The three-in-one plan: version 1 covers year b; version 2, open for enrolment now, covers b + 1.
+        Plan wuxi = insert(c, DemoPlans.wuxiThreeInOne(), LocalDate.of(b - 1, 11, 1), LocalDate.of(b - 1, 12, 31), cover);
+        insert(c, DemoPlans.wuxiThreeInOne(), openFrom, openUntil, LocalDate.of(b + 1, 1, 1));
+        Plan gig = insert(c, DemoPlans.wuxiGigWorkers(), LocalDate.of(b, 1, 1), openUntil, cover);
+        Plan women = insert(c, DemoPlans.wuxiWomenThreeYear(), LocalDate.of(b - 2, 11, 1), LocalDate.of(b - 2, 12, 31),
+                LocalDate.of(b - 1, 1, 1));
+        Plan huaian = insert(c, DemoPlans.huaianFifty(), LocalDate.of(b - 1, 11, 1), openUntil, cover);
 
         OrganisationInfo kindergarten = org(organisations, "梁溪区实验幼儿园工会");
         OrganisationInfo courier = org(organisations, "顺达快递无锡分公司工会");
@@ -78,29 +91,29 @@ public class DemoSeed {
         RosterRow wang = row(1, "王丽华", "32020219800312004", "13961000001", "EMPLOYEE");
         RosterRow chen = row(2, "陈静", "32020219920715002", "13961000002", "EMPLOYEE");
         RosterRow zhou = row(3, "周敏", "32020219880101003", "13961000003", "EMPLOYEE");
-        long teachers = EnrolmentStore.enrol(c, wuxi2026, cover2026, kindergarten, List.of(wang, chen, zhou), BY);
+        long teachers = EnrolmentStore.enrol(c, wuxi, cover, kindergarten, List.of(wang, chen, zhou), BY);
         EnrolmentStore.setBatchStatus(c, teachers, "PENDING_PAYMENT", "ACTIVE");
         long womenBatch = EnrolmentStore.enrol(c, women, women.coverFrom(), kindergarten, List.of(chen, zhou), BY);
         EnrolmentStore.setBatchStatus(c, womenBatch, "PENDING_PAYMENT", "ACTIVE");
         Db.update(c, "UPDATE MA_MEMBER SET USERNAME = 'member' WHERE ID_NUMBER = ?", chen.idNumber());
 
         RosterRow yu = row(1, "虞建国", "32020319870520001", "13961000011", "GIG_WORKER");
-        EnrolmentStore.enrol(c, gig, cover2026, courier, List.of(yu), BY);
+        EnrolmentStore.enrol(c, gig, cover, courier, List.of(yu), BY);
         RosterRow ma = row(1, "马志强", "32080319750909001", "13961000021", "EMPLOYEE");
-        long factoryBatch = EnrolmentStore.enrol(c, huaian, cover2026, factory, List.of(ma), BY);
+        long factoryBatch = EnrolmentStore.enrol(c, huaian, cover, factory, List.of(ma), BY);
         EnrolmentStore.setBatchStatus(c, factoryBatch, "PENDING_PAYMENT", "ACTIVE");
 
         // 王老师: lung cancer, 12 days in hospital -> 13,743 + 600 + 20,000 = 34,343 CNY, paid.
-        paidClaim(c, wang.idNumber(), wuxi2026.code(), new ClaimFacts(EventType.CRITICAL_ILLNESS, LocalDate.of(2026, 6, 1),
-                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 13), "恶性肿瘤", null, 10_800_000, 6_200_000, 1_851_400),
+        paidClaim(c, wang.idNumber(), wuxi.code(), new ClaimFacts(EventType.CRITICAL_ILLNESS, LocalDate.of(b, 6, 1),
+                LocalDate.of(b, 6, 1), LocalDate.of(b, 6, 13), "恶性肿瘤", null, 10_800_000, 6_200_000, 1_851_400),
                 "无锡市人民医院", "肺恶性肿瘤 (lung cancer)");
         // 虞师傅: serious illness, 4 days -> 1,900 + 200 + 10,000 = 12,100 CNY, paid.
-        paidClaim(c, yu.idNumber(), gig.code(), new ClaimFacts(EventType.CRITICAL_ILLNESS, LocalDate.of(2026, 5, 10),
-                LocalDate.of(2026, 5, 10), LocalDate.of(2026, 5, 14), "恶性肿瘤", null, 900_000, 520_000, 0),
+        paidClaim(c, yu.idNumber(), gig.code(), new ClaimFacts(EventType.CRITICAL_ILLNESS, LocalDate.of(b, 5, 10),
+                LocalDate.of(b, 5, 10), LocalDate.of(b, 5, 14), "恶性肿瘤", null, 900_000, 520_000, 0),
                 "无锡市第二人民医院", "恶性肿瘤");
         // 马先生: oesophageal cancer -> the special-disease payment of 30,000 CNY at once, approved.
-        approvedClaim(c, ma.idNumber(), huaian.code(), new ClaimFacts(EventType.CRITICAL_ILLNESS, LocalDate.of(2026, 8, 3),
-                LocalDate.of(2026, 8, 3), LocalDate.of(2026, 8, 13), "食管恶性肿瘤", null, 4_500_000, 2_900_000, 0),
+        approvedClaim(c, ma.idNumber(), huaian.code(), new ClaimFacts(EventType.CRITICAL_ILLNESS, LocalDate.of(b, 6, 17),
+                LocalDate.of(b, 6, 17), LocalDate.of(b, 6, 27), "食管恶性肿瘤", null, 4_500_000, 2_900_000, 0),
                 "金湖县人民医院", "食管恶性肿瘤");
     }
 
@@ -125,7 +138,7 @@ public class DemoSeed {
             throws SQLException {
         long enrolmentId = Db.one(c, "SELECT E.ID FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID "
                 + "WHERE M.ID_NUMBER = ? AND E.PLAN_CODE = ?", rs -> rs.getLong(1), idNumber, planCode).orElseThrow();
-        EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, enrolmentId, LocalDate.of(2026, 9, 1)).orElseThrow();
+        EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, enrolmentId, facts.eventDate()).orElseThrow();
         Assessment assessment = ClaimsResource.assess(c, enrolment, facts, 0);
         long id = ClaimStore.insert(c, enrolmentId, enrolment.memberId(), enrolment.orgPath(), facts, hospital, diagnosis,
                 "SUBMITTED", assessment, "operator");

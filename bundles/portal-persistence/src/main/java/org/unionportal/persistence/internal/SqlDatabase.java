@@ -23,9 +23,19 @@ final class SqlDatabase implements PortalDatabase {
 
     @Override
     public <T> T inTransaction(SqlWork<T> work) {
+        return retryingDeadlocks(work, false);
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) {
+        // Readers take row locks for the length of a statement in Derby, so they can be victims too.
+        return retryingDeadlocks(work, true);
+    }
+
+    private <T> T retryingDeadlocks(SqlWork<T> work, boolean readOnly) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return run(work, false);
+                return run(work, readOnly);
             } catch (DataAccessException e) {
                 if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(e.getCause())) {
                     throw e;
@@ -51,11 +61,6 @@ final class SqlDatabase implements PortalDatabase {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public <T> T read(SqlWork<T> work) {
-        return run(work, true);
     }
 
     private <T> T run(SqlWork<T> work, boolean readOnly) {

@@ -33,7 +33,7 @@ public final class IdNumbers {
         if (id == null || id.isBlank()) {
             return Optional.of("身份证号为空 (ID number is missing)");
         }
-        if (SCIENTIFIC.matcher(id).matches()) {
+        if ((id.indexOf('E') >= 0 || id.indexOf('e') >= 0) && SCIENTIFIC.matcher(id).matches()) {
             return Optional.of(RosterValues.ID_AS_NUMBER);
         }
         if (id.length() == 15 && allDigits(id, 15)) {

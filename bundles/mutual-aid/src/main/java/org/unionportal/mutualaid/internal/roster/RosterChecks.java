@@ -56,10 +56,10 @@ public final class RosterChecks {
         for (int r = 0; r < n; r++) {
             RosterRow row = rows.get(r);
             List<RowProblem> p = new ArrayList<>(0);
-            fields(row, today, p);
+            boolean idValid = fields(row, today, p);
             perRow.add(p);
             String id = row.idNumber();
-            if (id != null && IdNumbers.problem(id, today).isEmpty()) {
+            if (idValid) {
                 validId[r] = id;
                 Object seen = linesById.get(id);
                 if (seen == null) {
@@ -127,7 +127,8 @@ public final class RosterChecks {
         return p;
     }
 
-    private static void fields(RosterRow row, LocalDate today, List<RowProblem> p) {
+    /** Adds the row's field problems to {@code p}; answers whether the ID number is valid. */
+    private static boolean fields(RosterRow row, LocalDate today, List<RowProblem> p) {
         int line = row.line();
         String name = row.name();
         if (name == null || name.isBlank()) {
@@ -185,6 +186,7 @@ public final class RosterChecks {
             p.add(new RowProblem(line, UNION_MEMBER, "“工会会员”为空或无法识别，应填写 是 或 否 (\"Union member\" is "
                     + "missing or not understood; enter yes or no)"));
         }
+        return idGender != null;
     }
 
     private static String duplicate(int line, List<?> lines) {

@@ -57,8 +57,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.response(415, "Unsupported media type",
                     "Send the body as JSON with the header 'Content-Type: application/json'.");
         }
-        if (e instanceof NotAcceptableException) {
-            return Problems.response(406, "Not acceptable", "This resource answers with application/json only.");
+        if (e instanceof NotAcceptableException || (e instanceof WebApplicationException w406 && w406.getResponse().getStatus() == 406)) {
+            return Problems.response(406, "Not acceptable",
+                    "This resource cannot answer in the media type the Accept header asks for; accept what it produces (JSON, or text/csv for files).");
         }
         if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
             int status = w.getResponse().getStatus();

@@ -1,0 +1,341 @@
+package org.unionportal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The mutual-aid module on the built distribution: the seeds' cases from demo data, a plan made by
+ * the administrator, a roster previewed and confirmed, claims filed, reviewed and paid, bad input,
+ * concurrent approvals that never overpay, tenancy, and data kept across uninstall and install.
+ */
+@ExtendWith(SharedPortal.class)
+class MutualAidIT {
+    private static final String FEATURE = "union-mutual-aid";
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Random RANDOM = new Random();
+    private static Distribution portal;
+    private static Api api;
+
+    @BeforeAll
+    static void install(Distribution shared) {
+        portal = shared;
+        api = shared.api();
+        String out = portal.shell("feature:install " + FEATURE);
+        assertFalse(out.contains("Error"), () -> "feature:install " + FEATURE + ": " + out);
+        String admin = api.login("admin");
+        Await.until("the mutual-aid API to answer", Await.MODULE_CHANGE,
+                () -> api.get("/api/mutual-aid/plans", admin), r -> r.status() == 200);
+    }
+
+    @AfterAll
+    static void uninstall() {
+        if (portal != null) {
+            portal.shell("feature:uninstall " + FEATURE);
+        }
+    }
+
+    @Test
+    void demoDataReproducesTheSeedsCases() {
+        String admin = api.login("admin");
+        List<String> codes = texts(api.get("/api/mutual-aid/plans", admin).expect(200).json(), "code");
+        assertTrue(codes.containsAll(List.of("WX-3IN1", "WX-XINBAO", "WX-WOMEN3", "HA-50")), () -> "plans: " + codes);
+        JsonNode claims = api.get("/api/mutual-aid/claims?size=500", admin).expect(200).json().path("items");
+        assertEquals(3_434_300, approvedOf(claims, "王丽华"), "王老师: 13,743 + 600 + 20,000 = 34,343 CNY");
+        assertEquals(1_210_000, approvedOf(claims, "虞建国"), "虞师傅: 12,100 CNY");
+        assertEquals(3_000_000, approvedOf(claims, "马志强"), "马先生: 30,000 CNY at once");
+        JsonNode wang = find(claims, "memberName", "王丽华");
+        assertEquals("PAID", wang.path("status").asText());
+        assertTrue(wang.path("idNumber").asText().contains("*"), () -> "ID number not masked: " + wang);
+    }
+
+    @Test
+    void rosterIsPreviewedWithEveryProblemAndWrittenOnlyWhenConfirmed() {
+        String admin = api.login("admin");
+        String operator = api.login("operator");
+        long planId = openPlan(admin, "ROSTER");
+        String good1 = idNumber(1990, 'F');
+        String good2 = idNumber(1985, 'M');
+        String bad = good1.substring(0, 17) + (good1.charAt(17) == '1' ? '2' : '1');
+        String csv = header()
+                + "李娜," + good1 + ",13912345678,女,在职职工,是,是\n"
+                + "张伟," + good2 + ",13912345679,男,在职职工,是,是\n"
+                + "错号," + bad + ",13912345670,女,在职职工,是,是\n"
+                + "重复," + good1 + ",13912345671,女,在职职工,是,是\n"
+                + "坏电话," + idNumber(1991, 'M') + ",12345,男,在职职工,是,是\n"
+                + "性别," + idNumber(1992, 'M') + ",13912345672,女,在职职工,是,是\n";
+        JsonNode preview = upload(operator, planId, "bad.csv", csv).expect(201).json();
+        assertEquals(6, preview.path("rows").asInt());
+        assertFalse(preview.path("canConfirm").asBoolean());
+        List<String> problems = StreamSupport.stream(preview.path("problems").spliterator(), false)
+                .map(p -> p.path("line").asInt() + ":" + p.path("field").asText()).toList();
+        assertTrue(problems.contains("4:idNumber"), () -> "check digit not caught: " + problems);
+        assertTrue(problems.contains("5:idNumber") && problems.contains("2:idNumber"), () -> "duplicate not caught on both lines: " + problems);
+        assertTrue(problems.contains("6:phone"), () -> "phone not caught: " + problems);
+        assertTrue(problems.contains("7:gender"), () -> "gender mismatch not caught: " + problems);
+        long before = enrolmentCount(admin);
+        JsonNode refused = api.post("/api/mutual-aid/enrolments/uploads/" + preview.path("uploadId").asLong() + "/confirm",
+                operator, null).expectProblem(422);
+        assertTrue(refused.path("errors").size() >= 5, () -> "confirm of a bad roster: " + refused);
+        assertEquals(before, enrolmentCount(admin), "a refused roster wrote enrolments");
+
+        String goodCsv = header() + "李娜," + good1 + ",13912345678,女,在职职工,是,是\n"
+                + "张伟," + good2 + ",139-1234-5679,男,EMPLOYEE,yes,1\n";
+        JsonNode ok = upload(operator, planId, "good.csv", goodCsv).expect(201).json();
+        assertTrue(ok.path("canConfirm").asBoolean(), () -> "good roster: " + ok);
+        assertEquals(0, ok.path("feeTotalFen").asLong(), "the test plan is free");
+        long uploadId = ok.path("uploadId").asLong();
+        JsonNode batch = api.post("/api/mutual-aid/enrolments/uploads/" + uploadId + "/confirm", operator, null).expect(201).json();
+        assertEquals(2, batch.path("persons").asInt());
+        assertEquals(before + 2, enrolmentCount(admin));
+        api.post("/api/mutual-aid/enrolments/uploads/" + uploadId + "/confirm", operator, null).expectProblem(409);
+        JsonNode again = upload(operator, planId, "again.csv", goodCsv).expect(201).json();
+        assertEquals(2, again.path("problemCount").asInt(), () -> "enrolled twice for the same term: " + again);
+
+        // Another district's operator sees none of it; a member may not upload at all.
+        String operator2 = api.login("operator2");
+        JsonNode theirs = api.get("/api/mutual-aid/enrolments/batches", operator2).expect(200).json();
+        assertTrue(StreamSupport.stream(theirs.spliterator(), false).noneMatch(b -> b.path("id").asLong() == batch.path("batchId").asLong()),
+                () -> "operator2 sees 梁溪's batch: " + theirs);
+        upload(api.login("member"), planId, "x.csv", goodCsv).expectProblem(403);
+    }
+
+    @Test
+    void claimGoesFromFilingThroughReviewToPayment() {
+        String member = api.login("member");
+        String district = api.login("district");
+        String admin = api.login("admin");
+        JsonNode me = api.get("/api/mutual-aid/me", member).expect(200).json();
+        assertTrue(me.path("enrolled").asBoolean());
+        JsonNode enrolment = find(me.path("enrolments"), "planCode", "WX-3IN1");
+        int year = LocalDate.parse(enrolment.path("coverStart").asText()).getYear();
+        Map<String, Object> claim = claim(enrolment.path("id").asLong(), LocalDate.of(year, 7, 5), 5, 2_000_000, 1_200_000);
+        JsonNode filed = api.post("/api/mutual-aid/claims", member, claim).expect(201).json();
+        long id = filed.path("id").asLong();
+        assertEquals("SUBMITTED", filed.path("status").asText());
+        // (20,000 - 12,000) x 50 % = 4,000 medical + 5 days x 50 consolation = 4,250 CNY.
+        assertEquals(425_000, filed.path("computedFen").asLong(), () -> "assessment: " + filed.path("assessment"));
+        assertTrue(filed.path("assessment").path("lines").get(0).path("explanationZh").asText().contains("× 50%"));
+        api.post("/api/mutual-aid/claims", member, claim).expectProblem(409); // the same stay twice
+
+        decide(district, id, Map.of("action", "START_REVIEW")).expect(200);
+        decide(district, id, Map.of("action", "APPROVE", "amountFen", 500_000)).expectProblem(422); // more than the rules allow
+        decide(district, id, Map.of("action", "APPROVE", "amountFen", 400_000)).expectProblem(422); // lower needs a reason
+        JsonNode approved = decide(district, id, Map.of("action", "APPROVE")).expect(200).json();
+        assertEquals("APPROVED", approved.path("status").asText());
+        assertEquals(425_000, approved.path("approvedFen").asLong());
+        decide(district, id, Map.of("action", "REJECT", "reason", "x")).expectProblem(409);
+
+        JsonNode batch = api.post("/api/mutual-aid/payouts", admin, null).expect(201).json();
+        assertTrue(batch.path("totalFen").asLong() >= 425_000);
+        Api.Reply file = api.send("GET", "/api/mutual-aid/payouts/" + batch.path("id").asLong() + "/bank-file", admin, null,
+                Map.of("Accept", "text/csv")).expect(200);
+        assertTrue(file.body().contains("陈静") && file.body().contains("4250.00"), () -> "bank file: " + file.body());
+        JsonNode paid = api.get("/api/mutual-aid/claims/" + id, member).expect(200).json();
+        assertEquals("PAID", paid.path("status").asText());
+        List<String> steps = texts(paid.path("history"), "action");
+        assertEquals(List.of("FILE", "START_REVIEW", "APPROVE", "PAY"), steps);
+        // Another district cannot see it, by id or in its list.
+        String district2 = api.login("district2");
+        api.get("/api/mutual-aid/claims/" + id, district2).expectProblem(404);
+        decide(district2, id, Map.of("action", "REJECT", "reason", "x")).expectProblem(404);
+    }
+
+    @Test
+    void badClaimsGetFieldLevelAnswers() {
+        String member = api.login("member");
+        long enrolmentId = find(api.get("/api/mutual-aid/me", member).expect(200).json().path("enrolments"), "planCode", "WX-3IN1")
+                .path("id").asLong();
+        Map<String, Object> backwards = claim(enrolmentId, LocalDate.now(SHANGHAI).minusDays(20), 3, 100_000, 0);
+        backwards.put("dischargeDate", LocalDate.now(SHANGHAI).minusDays(30).toString());
+        JsonNode invalid = api.post("/api/mutual-aid/claims", member, backwards).expectProblem(422);
+        assertEquals("facts", invalid.path("errors").get(0).path("field").asText());
+        Map<String, Object> future = claim(enrolmentId, LocalDate.now(SHANGHAI).plusDays(3), 1, 100_000, 0);
+        assertEquals("eventDate", api.post("/api/mutual-aid/claims", member, future).expectProblem(422)
+                .path("errors").get(0).path("field").asText());
+        api.post("/api/mutual-aid/claims", member, "{\"enrolmentId\":\"x\"}").expectProblem(400);
+        api.post("/api/mutual-aid/claims", member, claim(999_999, LocalDate.now(SHANGHAI).minusDays(5), 1, 1, 0))
+                .expectProblem(404);
+        // Someone else's enrolment: the member may only claim on their own.
+        JsonNode others = api.get("/api/mutual-aid/enrolments?size=500", api.login("admin")).expect(200).json().path("items");
+        long foreign = find(others, "memberName", "王丽华").path("id").asLong();
+        api.post("/api/mutual-aid/claims", member, claim(foreign, LocalDate.now(SHANGHAI).minusDays(5), 1, 1, 0)).expectProblem(404);
+    }
+
+    @Test
+    void concurrentApprovalsNeverPayMoreThanTheCaps() throws Exception {
+        String admin = api.login("admin");
+        String operator = api.login("operator");
+        long planId = openPlan(admin, "CAPS");
+        String id = idNumber(1980, 'M');
+        JsonNode ok = upload(operator, planId, "one.csv", header() + "王强," + id + ",13900000001,男,在职职工,是,是\n").expect(201).json();
+        api.post("/api/mutual-aid/enrolments/uploads/" + ok.path("uploadId").asLong() + "/confirm", operator, null).expect(201);
+        long enrolmentId = find(api.get("/api/mutual-aid/enrolments?size=500", admin).expect(200).json().path("items"),
+                "memberName", "王强").path("id").asLong();
+        // Each claim alone is worth the per-claim cap of 10,000 CNY; the yearly cap is 15,000 CNY.
+        LocalDate day = LocalDate.now(SHANGHAI).minusDays(40);
+        List<Long> claims = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            claims.add(api.post("/api/mutual-aid/claims", operator, claim(enrolmentId, day.plusDays(i * 5L), 1, 5_000_000, 0))
+                    .expect(201).json().path("id").asLong());
+        }
+        String district = api.login("district");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Api.Reply>> answers = new ArrayList<>();
+            for (long claimId : claims) {
+                for (String reviewer : List.of(district, admin)) {
+                    Callable<Api.Reply> approve = () -> decide(reviewer, claimId, Map.of("action", "APPROVE"));
+                    answers.add(pool.submit(approve));
+                }
+            }
+            for (Future<Api.Reply> answer : answers) {
+                int status = answer.get().status();
+                assertTrue(status == 200 || status == 409, () -> "an approval answered " + status);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long total = 0;
+        int approved = 0;
+        for (long claimId : claims) {
+            JsonNode c = api.get("/api/mutual-aid/claims/" + claimId, admin).expect(200).json();
+            if ("APPROVED".equals(c.path("status").asText())) {
+                approved++;
+                total += c.path("approvedFen").asLong();
+                assertEquals(1, texts(c.path("history"), "action").stream().filter("APPROVE"::equals).count(),
+                        () -> "claim approved twice: " + c.path("history"));
+            }
+        }
+        assertEquals(1_500_000, total, "three claims of 10,000 each must together get exactly the yearly 15,000");
+        assertTrue(approved >= 2, "the first two claims fit under the yearly cap");
+    }
+
+    @Test
+    void dataIsKeptWhenTheModuleIsUninstalledAndInstalledAgain() {
+        String admin = api.login("admin");
+        long claimsBefore = api.get("/api/mutual-aid/claims", admin).expect(200).json().path("total").asLong();
+        portal.shell("feature:uninstall " + FEATURE);
+        Await.until("the mutual-aid API to go", Await.MODULE_CHANGE, () -> api.get("/api/mutual-aid/plans", admin),
+                r -> r.status() == 404);
+        assertTrue(api.menuEntryIds(admin).stream().noneMatch(e -> e.startsWith("mutual-aid.")));
+        portal.shell("feature:install " + FEATURE);
+        Await.until("the mutual-aid API to come back", Await.MODULE_CHANGE, () -> api.get("/api/mutual-aid/plans", admin),
+                r -> r.status() == 200);
+        assertEquals(claimsBefore, api.get("/api/mutual-aid/claims", admin).expect(200).json().path("total").asLong(),
+                "claims lost or demo data seeded twice across uninstall and install");
+        assertTrue(api.menuEntryIds(admin).contains("mutual-aid.plans"));
+        assertTrue(api.menuEntryIds(api.login("member")).contains("mutual-aid.mine"));
+        assertFalse(api.menuEntryIds(api.login("member")).contains("mutual-aid.plans"));
+    }
+
+    // ----------------------------------------------------------------------------------- helpers
+
+    /** A free one-year plan whose enrolment is open today and whose cover began 150 days ago, no waiting period. */
+    private static long openPlan(String admin, String suffix) {
+        LocalDate today = LocalDate.now(SHANGHAI);
+        Map<String, Object> medical = Map.of("sharePercent", 50, "deductibleFen", 0, "perClaimCapFen", 1_000_000,
+                "yearlyCapFen", 1_500_000);
+        Map<String, Object> benefits = new LinkedHashMap<>();
+        benefits.put("medical", medical);
+        benefits.put("accidentalDeathFen", 0);
+        benefits.put("overallCapFen", 0);
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("code", "IT-" + suffix + "-" + (1000 + RANDOM.nextInt(9000)));
+        plan.put("nameZh", "测试项目 " + suffix);
+        plan.put("nameEn", "Test plan " + suffix);
+        plan.put("termYears", 1);
+        plan.put("feeFen", 0);
+        plan.put("feeBasis", "PER_YEAR");
+        plan.put("enrolFrom", today.minusDays(1).toString());
+        plan.put("enrolUntil", today.plusDays(30).toString());
+        plan.put("coverFrom", today.minusDays(150).toString());
+        plan.put("waitingDays", 0);
+        plan.put("eligibility", Map.of("inServiceRequired", true, "basicInsuranceRequired", false,
+                "unionMemberRequired", false, "womenOnly", false, "categories", List.of()));
+        plan.put("benefits", benefits);
+        api.post("/api/mutual-aid/plans", api.login("operator"), plan).expectProblem(403);
+        return api.post("/api/mutual-aid/plans", admin, plan).expect(201).json().path("id").asLong();
+    }
+
+    private static Api.Reply upload(String token, long planId, String fileName, String csv) {
+        return api.send("POST", "/api/mutual-aid/enrolments/uploads?planId=" + planId + "&fileName=" + fileName, token,
+                csv.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/octet-stream"));
+    }
+
+    private static Api.Reply decide(String token, long claimId, Map<String, Object> decision) {
+        return api.post("/api/mutual-aid/claims/" + claimId + "/decision", token, decision);
+    }
+
+    private static Map<String, Object> claim(long enrolmentId, LocalDate admission, int days, long costFen, long basicFen) {
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("enrolmentId", enrolmentId);
+        claim.put("eventType", "HOSPITAL_STAY");
+        claim.put("eventDate", admission.toString());
+        claim.put("admissionDate", admission.toString());
+        claim.put("dischargeDate", admission.plusDays(days).toString());
+        claim.put("hospital", "无锡市人民医院");
+        claim.put("diagnosis", "肺炎");
+        claim.put("totalCostFen", costFen);
+        claim.put("basicInsuranceFen", basicFen);
+        claim.put("commercialInsuranceFen", 0);
+        return claim;
+    }
+
+    private static long enrolmentCount(String admin) {
+        return api.get("/api/mutual-aid/enrolments?size=1", admin).expect(200).json().path("total").asLong();
+    }
+
+    private static String header() {
+        return "姓名,身份证号,手机号,性别,类别,参加基本医保,工会会员\n";
+    }
+
+    /** A valid, random resident ID number (GB 11643 check digit) for someone born in {@code year}. */
+    static String idNumber(int year, char gender) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        String checks = "10X98765432";
+        int seq = RANDOM.nextInt(499) * 2 + (gender == 'M' ? 1 : 0);
+        String first17 = String.format("320202%04d%02d%02d%03d", year, 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), seq);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + checks.charAt(sum % 11);
+    }
+
+    private static long approvedOf(JsonNode claims, String name) {
+        return find(claims, "memberName", name).path("approvedFen").asLong();
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode node : array) {
+            if (value.equals(node.path(field).asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("no element with " + field + " = " + value + " in " + array);
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+    }
+}
