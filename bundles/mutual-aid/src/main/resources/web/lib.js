@@ -44,10 +44,15 @@ export function svg(tag, attrs = {}, ...children) {
   return add(node, children);
 }
 
-/** Loads the module's stylesheet once (next to this file). */
+/** Loads the module's stylesheet (next to this file, with the same ?v= as this file) once per version. */
 export function ensureStyles() {
-  if (document.getElementById('ma-styles')) return;
-  document.head.append(el('link', { id: 'ma-styles', rel: 'stylesheet', href: new URL('./mutual-aid.css', import.meta.url).href }));
+  const href = new URL(`./mutual-aid.css${new URL(import.meta.url).search}`, import.meta.url).href;
+  const link = document.getElementById('ma-styles');
+  if (link) {
+    if (link.href !== href) link.href = href;
+    return;
+  }
+  document.head.append(el('link', { id: 'ma-styles', rel: 'stylesheet', href }));
 }
 
 // ------------------------------------------------------------------ money (integer fen)
@@ -568,6 +573,28 @@ export function kit(context) {
     return out;
   };
 
+  /** The rules' assessment of a claim: lines (item, amount, explanation, capped), total, rejections. */
+  const assessment = (a, id = 'claim') => {
+    const lines = Array.isArray(a && a.lines) ? a.lines : [];
+    const rejections = Array.isArray(a && a.rejections) ? a.rejections : [];
+    return el('div', { class: 'ma-section', id: `${id}-assessment`, dataset: { totalFen: (a && a.totalFen) ?? 0 } },
+      el('h3', {}, t('测算明细', 'Assessment')),
+      table([
+        { label: t('项目', 'Item'), key: 'item', className: 'nowrap', value: (l) => pick(ITEMS[l.item], l.item) },
+        { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (l) => (l.item === 'OVERALL_CAP' ? '—' : money(l.amountFen)) },
+        { label: t('说明', 'Explanation'), key: 'explanation', value: (l) => [t(l.explanationZh, l.explanationEn), ' ',
+          l.capped ? el('span', { class: 'badge ma-warn', dataset: { capped: 'true' } }, t('已封顶', 'capped')) : null] },
+      ], lines, {
+        id: `${id}-lines`, empty: t('没有可给付的项目。', 'Nothing is payable.'),
+        rowAttrs: (l) => ({ dataset: { item: l.item, capped: String(Boolean(l.capped)) } }),
+      }),
+      el('p', { class: 'ma-total', id: `${id}-total` }, t(`合计：${money(a && a.totalFen)}`, `Total: ${money(a && a.totalFen)}`)),
+      rejections.length ? el('div', {},
+        el('h3', {}, t('不予给付的原因', 'Not paid because')),
+        el('ul', { class: 'ma-lines', id: `${id}-rejections` }, rejections.map((r) => el('li', { dataset: { code: r.code } },
+          t(r.messageZh, r.messageEn))))) : null);
+  };
+
   /** Fee per person for the whole term (the server's Plan.feePerPersonFen()). */
   const feePerPerson = (plan) => (plan.feeBasis === 'PER_YEAR' ? plan.feeFen * plan.termYears : plan.feeFen);
 
@@ -577,9 +604,11 @@ export function kit(context) {
   const planName = (plan) => t(plan.nameZh || plan.planNameZh, plan.nameEn || plan.planNameEn);
 
   return {
-    t, en, pick, money, badge, statusLabel, yuanError, problem, clearErrors, fieldError, table, facts, csvButton,
+    t, en, pick, money, badge, statusLabel, yuanError, problem, clearErrors, fieldError, table, facts, csvButton, assessment,
     benefitLines, eligibilityLines, feePerPerson, feeText, planName,
     eventLabel: (type) => pick(EVENT_TYPES[type], type),
+    /** "名称（编号）" in Chinese, "name (code)" in English. */
+    paren: (text, inner) => t(`${text}（${inner}）`, `${text} (${inner})`),
     itemLabel: (item) => pick(ITEMS[item], item),
     actionLabel: (action) => pick(ACTIONS[action], action),
     /** Asks the shell to notice an expired session after a call made outside `context.api`. */

@@ -161,6 +161,32 @@ class MutualAidIT {
     }
 
     @Test
+    void listsExportAsCsvAndXlsxAndLastPeriodRenewsInOneStep() {
+        String admin = api.login("admin");
+        Api.Reply csv = api.send("GET", "/api/mutual-aid/claims/export?format=csv", admin, null, Map.of("Accept", "text/csv"))
+                .expect(200);
+        assertTrue(csv.body().startsWith("\uFEFF理赔编号") && csv.body().contains("王丽华") && csv.body().contains("34343.00"),
+                () -> "claims CSV: " + csv.body());
+        assertFalse(csv.body().contains("肺恶性肿瘤"), "diagnoses must not leave in exports");
+        Api.Reply xlsx = api.send("GET", "/api/mutual-aid/enrolments/export?format=xlsx", admin, null,
+                Map.of("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).expect(200);
+        assertTrue(xlsx.body().startsWith("PK"), "an XLSX file is a zip");
+        api.send("GET", "/api/mutual-aid/enrolments/export?format=pdf", admin, null, Map.of("Accept", "text/csv")).expectProblem(400);
+
+        // The kindergarten's group enrolment of last period renews into the plan's current version.
+        String operator = api.login("operator");
+        JsonNode batches = api.get("/api/mutual-aid/enrolments/batches", operator).expect(200).json();
+        JsonNode teachers = StreamSupport.stream(batches.spliterator(), false)
+                .filter(b -> "WX-3IN1".equals(b.path("planCode").asText()) && b.path("personCount").asInt() == 3)
+                .findFirst().orElseThrow(() -> new AssertionError("no demo WX-3IN1 batch: " + batches));
+        JsonNode renewed = api.post("/api/mutual-aid/enrolments/batches/" + teachers.path("id").asLong() + "/renew", operator, null)
+                .expect(201).json();
+        assertEquals(3, renewed.path("persons").asInt());
+        assertEquals(36_000, renewed.path("feeTotalFen").asLong(), "3 persons x 120 CNY");
+        api.post("/api/mutual-aid/enrolments/batches/" + teachers.path("id").asLong() + "/renew", operator, null).expectProblem(422);
+    }
+
+    @Test
     void badClaimsGetFieldLevelAnswers() {
         String member = api.login("member");
         long enrolmentId = find(api.get("/api/mutual-aid/me", member).expect(200).json().path("enrolments"), "planCode", "WX-3IN1")

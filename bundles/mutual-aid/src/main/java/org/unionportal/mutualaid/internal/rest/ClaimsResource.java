@@ -113,6 +113,22 @@ public class ClaimsResource {
         });
     }
 
+    /** The claims the user may see, as CSV or XLSX; ID numbers masked, no diagnoses. */
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", Exports.XLSX, MediaType.APPLICATION_JSON})
+    public Response export(@QueryParam("format") String format, @QueryParam("status") String status,
+                           @Context SecurityContext context) {
+        PortalUser user = Scope.user(context);
+        List<List<Object>> rows = db.read(c -> ClaimStore.list(c, user.subtreePattern(), status, ownMemberOnly(c, user), 0, 500_000))
+                .stream().map(cl -> List.<Object>of(cl.id(), cl.memberName(), Masking.idNumber(cl.idNumber()), cl.planCode(),
+                        cl.eventType().labelZh(), cl.eventDate().toString(), Money.yuan(cl.computedFen()),
+                        cl.approvedFen() == null ? "" : Money.yuan(cl.approvedFen()), cl.status(), cl.filedAt().toString()))
+                .toList();
+        return Exports.file(format, "mutual-aid-claims", List.of("理赔编号", "姓名", "身份证号", "项目代码", "事件", "事件日期",
+                "核算金额(元)", "核定金额(元)", "状态", "提交时间"), rows);
+    }
+
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext context) {
@@ -130,6 +146,9 @@ public class ClaimsResource {
         PortalUser user = Scope.user(context);
         String action = d.action() == null ? "" : d.action().strip().toUpperCase(java.util.Locale.ROOT);
         db.inTransaction(c -> {
+            // Every decision takes its enrolment's lock first, so decisions queue in one order and
+            // the caps are read and used under that one lock.
+            lockEnrolmentOf(c, id);
             Claim claim = visible(c, id, user);
             switch (action) {
                 case "START_REVIEW" -> move(c, claim, user, action, List.of("SUBMITTED"), "UNDER_REVIEW", null, null, d.reason(), true);
@@ -150,10 +169,16 @@ public class ClaimsResource {
         return get(id, context);
     }
 
+    private static void lockEnrolmentOf(Connection c, long claimId) throws SQLException {
+        Long enrolmentId = org.unionportal.mutualaid.internal.store.Db.one(c, "SELECT ENROLMENT_ID FROM MA_CLAIM WHERE ID = ?",
+                rs -> rs.getLong(1), claimId).orElse(null);
+        if (enrolmentId != null) {
+            EnrolmentStore.lock(c, enrolmentId);
+        }
+    }
+
     private void approve(Connection c, Claim claim, PortalUser user, Decision d) throws SQLException {
         requireReviewer(user);
-        // Serialises approvals on this enrolment until commit: the caps are read and used under one lock.
-        EnrolmentStore.lock(c, claim.enrolmentId());
         EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, claim.enrolmentId(), Scope.today()).orElseThrow();
         Assessment assessment = assess(c, enrolment, claim.facts(), claim.id());
         long allowed = assessment.payable() ? assessment.totalFen() : 0;

@@ -145,6 +145,56 @@ public class EnrolmentResource {
                         .map(EnrolmentResource::masked).toList()));
     }
 
+    /** The enrolments of the user's subtree (or of one batch) as CSV or XLSX; ID numbers and phones masked. */
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", Exports.XLSX, MediaType.APPLICATION_JSON})
+    public Response export(@QueryParam("format") String format, @QueryParam("batchId") Long batchId,
+                           @Context SecurityContext context) {
+        PortalUser user = Scope.user(context);
+        requireStaff(user);
+        LocalDate today = Scope.today();
+        List<List<Object>> rows = db.read(c -> EnrolmentStore.list(c, user.subtreePattern(), batchId, 0, 500_000, today)).stream()
+                .map(e -> List.<Object>of(e.id(), e.memberName(), Masking.idNumber(e.idNumber()), Masking.phone(e.phone()),
+                        e.planCode(), e.planNameZh(), e.coverStart().toString(), e.coverEnd().toString(), Money.yuan(e.feeFen()),
+                        e.renewal() ? "是" : "否", e.status()))
+                .toList();
+        return Exports.file(format, "mutual-aid-enrolments", List.of("参保编号", "姓名", "身份证号", "手机号", "项目代码", "项目",
+                "保障开始", "保障结束", "费用(元)", "续保", "状态"), rows);
+    }
+
+    /** Last period's roster again, for the plan's current period: one step, checked like any roster. */
+    @POST
+    @Path("/batches/{id}/renew")
+    @RolesAllowed(Role.UNION_OPERATOR)
+    public Response renew(@PathParam("id") long id, @Context SecurityContext context) {
+        PortalUser user = Scope.user(context);
+        Map<String, Object> result = db.inTransaction(c -> {
+            EnrolmentStore.Batch old = EnrolmentStore.batch(c, id, user.subtreePattern())
+                    .orElseThrow(() -> ProblemException.notFound("No group enrolment " + id + " of your union."));
+            Plan plan = PlanStore.currentByCode(c, old.planCode()).orElseThrow();
+            if (!plan.enrolmentOpen(Scope.today())) {
+                throw ProblemException.conflict("Enrolment in " + plan.nameZh() + " is open from " + plan.enrolFrom() + " to "
+                        + plan.enrolUntil() + " only.");
+            }
+            if (!plan.coverFrom().isAfter(old.coverStart())) {
+                throw ProblemException.conflict("The current version of " + plan.code() + " covers the same period as group enrolment "
+                        + id + "; there is nothing to renew yet.");
+            }
+            List<RosterRow> rows = EnrolmentStore.rosterOfBatch(c, id);
+            Preview preview = check(plan, new ParsedRoster(rows, List.of()),
+                    EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()));
+            if (!preview.problems().isEmpty()) {
+                throw new RosterProblems(preview.problems());
+            }
+            OrganisationInfo org = organisations.byId(old.orgId()).orElseThrow();
+            long batchId = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, rows, user.username());
+            return Map.<String, Object>of("batchId", batchId, "planId", plan.id(), "persons", rows.size(),
+                    "feeTotalFen", plan.feePerPersonFen() * rows.size(), "coverStart", plan.coverFrom().toString());
+        });
+        return Response.status(201).entity(result).build();
+    }
+
     @GET
     @Path("/batches")
     public List<EnrolmentStore.Batch> batches(@Context SecurityContext context) {

@@ -118,6 +118,7 @@ public class PlansResource {
         v.require(r.enrolFrom() == null || r.enrolUntil() == null || !r.enrolUntil().isBefore(r.enrolFrom()), "enrolUntil",
                 "must not be before enrolFrom");
         v.require(r.waitingDays() != null && r.waitingDays() >= 0 && r.waitingDays() <= 365, "waitingDays", "must be 0 to 365");
+        v.require(r.descriptionZh() == null || r.descriptionZh().length() <= 2000, "descriptionZh", "must be at most 2000 characters");
         v.require(r.eligibility() != null, "eligibility", "is required");
         v.require(r.benefits() != null, "benefits", "is required");
         if (r.benefits() != null) {

@@ -213,6 +213,15 @@ public final class EnrolmentStore {
         return true;
     }
 
+    /** The people of a group enrolment as roster rows, for renewing it. */
+    public static List<RosterRow> rosterOfBatch(Connection c, long batchId) throws SQLException {
+        int[] line = {1};
+        return Db.list(c, "SELECT M.NAME, M.ID_NUMBER, M.PHONE, M.GENDER, M.CATEGORY, M.BASIC_INSURANCE, M.UNION_MEMBER "
+                + "FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID WHERE E.BATCH_ID = ? AND E.STATUS <> 'CANCELLED' "
+                + "ORDER BY E.ID", rs -> new RosterRow(++line[0], rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)), batchId);
+    }
+
     /** Takes the enrolment's row lock until commit, so claims on one enrolment are approved one at a time. */
     public static void lock(Connection c, long enrolmentId) throws SQLException {
         Db.update(c, "UPDATE MA_ENROLMENT SET LOCK_VERSION = LOCK_VERSION + 1 WHERE ID = ?", enrolmentId);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.stream.Collectors;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.Produces;
@@ -88,6 +90,12 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
             return value;
         } catch (LimitedInputStream.TooLargeException e) {
             throw tooLarge();
+        } catch (ValueInstantiationException e) {
+            // A record's constructor refused the value (a rule of the type itself): a field error, not bad JSON.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String field = path(e);
+            throw ProblemException.invalid(List.of(new ProblemException.FieldError(field == null ? "body" : field,
+                    cause.getMessage() == null ? "is not valid" : cause.getMessage())));
         } catch (JsonProcessingException e) {
             if (limited.exceeded()) {
                 throw tooLarge();
@@ -114,10 +122,7 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
         if (e instanceof UnrecognizedPropertyException u) {
             return "Unknown field '" + u.getPropertyName() + "'.";
         }
-        String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[")
-                : null;
+        String field = path(e);
         if (e instanceof InvalidFormatException f && field != null) {
             return "Field '" + field + "' has a value that is not a valid " + simpleName(f.getTargetType()) + ".";
         }
@@ -152,6 +157,14 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
         return "an object";
+    }
+
+    /** The JSON path of the field a mapping error is about, e.g. {@code benefits.medical.sharePercent}. */
+    static String path(JsonProcessingException e) {
+        return e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[")
+                : null;
     }
 
     @Override

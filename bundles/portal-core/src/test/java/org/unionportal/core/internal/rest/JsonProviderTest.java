@@ -20,6 +20,17 @@ class JsonProviderTest {
     public record Counted(int count) {
     }
 
+    public record Share(Percent percent) {
+    }
+
+    public record Percent(int value) {
+        public Percent {
+            if (value < 0 || value > 100) {
+                throw new IllegalArgumentException("must be 0 to 100");
+            }
+        }
+    }
+
     private final JsonProvider provider = new JsonProvider();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -54,6 +65,14 @@ class JsonProviderTest {
     @Test
     void unknownFieldsAreNamed() {
         assertEquals("Unknown field 'pasword'.", problem(Login.class, "{\"username\":\"a\",\"pasword\":\"x\"}").getMessage());
+    }
+
+    @Test
+    void aValueTheTypeRefusesIs422NamingTheField() {
+        ProblemException e = problem(Share.class, "{\"percent\":{\"value\":150}}");
+        assertEquals(422, e.status());
+        assertEquals("percent", e.errors().get(0).field());
+        assertEquals("must be 0 to 100", e.errors().get(0).message());
     }
 
     @Test

@@ -1,0 +1,305 @@
+// 团体参保 / Group enrolment (union operators): upload a roster, check it, confirm it.
+
+// lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
+// so that new page code never runs with an old copy of the helpers.
+const {
+  el, kit, ensureStyles, uploadRaw, downloadBlob, csvBlob, xlsxBlob, fmtDate, fmtDateTime, coverEnd, today,
+  ROSTER_FIELDS,
+} = await import(`./lib.js${new URL(import.meta.url).search}`);
+
+const BASE = '/api/mutual-aid/enrolments';
+const MAX_BYTES = 32 * 1024 * 1024;   // the server's limit
+const TEMPLATE_HEADERS = ['姓名', '身份证号', '手机号', '性别', '类别', '参加基本医保', '工会会员'];
+
+export function mount(root, context) {
+  ensureStyles();
+  const k = kit(context);
+  const { t } = k;
+  let alive = true;
+  let plans = [];
+  let upload = null;        // the running upload: { abort }
+  let preview = null;       // the last preview answer
+
+  const planSlot = el('div', { id: 'enrol-plan-slot' });
+  const planInfo = el('div', { id: 'enrol-plan-info' });
+  const fileInput = el('input', { type: 'file', id: 'roster-file', name: 'roster', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const uploadButton = el('button', { type: 'button', class: 'button primary', id: 'roster-upload', disabled: true }, t('上传并检查', 'Upload and check'));
+  const progress = el('progress', { id: 'upload-progress', max: 100, value: 0 });
+  const progressText = el('span', { id: 'upload-progress-text', class: 'muted', 'aria-live': 'polite' });
+  const cancelButton = el('button', { type: 'button', class: 'button', id: 'roster-upload-cancel', onclick: () => upload && upload.abort() }, t('取消上传', 'Cancel'));
+  const progressRow = el('div', { class: 'ma-progress', id: 'upload-progress-row', hidden: true }, progress, progressText, cancelButton);
+  const uploadProblem = el('div', { id: 'roster-upload-problem' });
+  const previewSlot = el('section', { id: 'roster-preview-slot', class: 'ma-section' });
+  const resultSlot = el('section', { id: 'enrol-result-slot', class: 'ma-section' });
+  const batchesSlot = el('section', { id: 'enrol-batches', class: 'ma-section', 'aria-labelledby': 'enrol-batches-title' });
+
+  const templateHint = t('填写说明：每行一人，第一行为表头。性别填“男”或“女”；类别填“在职职工”“劳务派遣工”“新就业形态劳动者”或“劳模”；'
+    + '参加基本医保、工会会员填“是”或“否”。身份证号须为 18 位并以文本格式保存（XLSX 模板已设为文本格式，用 Excel 编辑 CSV 时后几位可能丢失）。',
+  'One person per row under the header row. Gender: 男 or 女; category: 在职职工, 劳务派遣工, 新就业形态劳动者 or 劳模; basic insurance and union member: 是 or 否. '
+    + 'ID numbers have 18 characters and must be kept as text (the XLSX template is formatted as text; Excel may cut digits off when it edits a CSV).');
+
+  root.replaceChildren(el('div', { class: 'ma-page', 'data-testid': 'ma-enrol' },
+    el('header', {},
+      el('h1', {}, t('团体参保', 'Group enrolment')),
+      el('p', { class: 'muted' }, t('选择报名中的互助保障项目，上传本单位参保人员名单（CSV 或 XLSX），检查无误后确认参保。',
+        'Choose a plan open for enrolment, upload your union’s roster (CSV or XLSX), check it and confirm.'))),
+    el('section', { class: 'card ma-section', 'aria-labelledby': 'enrol-step-plan' },
+      el('h2', { id: 'enrol-step-plan' }, t('① 选择项目', '① Choose the plan')), planSlot, planInfo),
+    el('section', { class: 'card ma-section', 'aria-labelledby': 'enrol-step-file' },
+      el('h2', { id: 'enrol-step-file' }, t('② 上传名单', '② Upload the roster')),
+      el('div', { class: 'ma-toolbar' },
+        el('button', { type: 'button', class: 'button', id: 'roster-template', onclick: () => downloadBlob(csvBlob(TEMPLATE_HEADERS, []), '互助保障参保名单模板.csv') },
+          t('下载 CSV 模板', 'CSV template')),
+        el('button', { type: 'button', class: 'button', id: 'roster-template-xlsx',
+          onclick: () => downloadBlob(xlsxBlob(TEMPLATE_HEADERS, [], { widths: [12, 22, 15, 8, 18, 14, 10] }), '互助保障参保名单模板.xlsx') },
+        t('下载 XLSX 模板', 'XLSX template'))),
+      el('p', { class: 'muted', id: 'roster-template-hint' }, templateHint),
+      el('div', { class: 'ma-toolbar' },
+        el('label', { for: 'roster-file' }, t('名单文件：', 'Roster file: ')), fileInput, uploadButton),
+      progressRow, uploadProblem),
+    previewSlot, resultSlot, batchesSlot));
+
+  const selectedPlan = () => {
+    const select = root.querySelector('#enrol-plan');
+    return select ? plans.find((p) => String(p.id) === select.value) || null : null;
+  };
+  const syncButton = () => { uploadButton.disabled = Boolean(upload) || !selectedPlan() || !fileInput.files.length; };
+
+  // ---------------------------------------------------------------- plans open today
+
+  function renderPlans() {
+    const day = today();
+    const open = plans.filter((p) => fmtDate(p.enrolFrom) <= day && day <= fmtDate(p.enrolUntil));
+    if (open.length === 0) {
+      planSlot.replaceChildren(el('p', { class: 'empty', id: 'enrol-no-plan' }, t('目前没有开放报名的互助保障项目。', 'No plan is open for enrolment today.')));
+      planInfo.replaceChildren();
+      plans = [];
+      syncButton();
+      return;
+    }
+    plans = open;
+    const select = el('select', { id: 'enrol-plan', name: 'planId', onchange: () => { showPlan(); clearPreview(); syncButton(); } },
+      open.map((p) => el('option', { value: p.id }, k.paren(k.planName(p), `${p.code} v${p.version}`))));
+    planSlot.replaceChildren(el('div', { class: 'ma-toolbar' }, el('label', { for: 'enrol-plan' }, t('项目：', 'Plan: ')), select));
+    showPlan();
+    syncButton();
+  }
+
+  function showPlan() {
+    const p = selectedPlan();
+    if (!p) return;
+    const rules = p.rules || {};
+    planInfo.replaceChildren(k.facts([
+      [t('费用', 'Fee'), `${k.feeText(p)}${t('；每人每期 ', '; per person per term ')}${k.money(k.feePerPerson(p))}`, 'fee'],
+      [t('报名时间', 'Enrolment window'), `${fmtDate(p.enrolFrom)} ~ ${fmtDate(p.enrolUntil)}`, 'window'],
+      [t('保障期间', 'Cover'), `${fmtDate(p.coverFrom)} ~ ${coverEnd(p.coverFrom, p.termYears)}`, 'cover'],
+      [t('疾病等待期', 'Illness waiting period'), t(`${p.waitingDays} 天`, `${p.waitingDays} days`), 'waiting'],
+      [t('参保条件', 'Eligibility'), k.eligibilityLines(rules.eligibility).join(t('；', '; ')), 'eligibility'],
+      [t('保障内容', 'Benefits'), el('ul', { class: 'ma-lines' }, k.benefitLines(rules.benefits).map((l) => el('li', {}, l))), 'benefits'],
+    ], { id: 'enrol-plan-facts', dataset: { planId: p.id } }));
+  }
+
+  // ---------------------------------------------------------------- upload and preview
+
+  function clearPreview() {
+    preview = null;
+    previewSlot.replaceChildren();
+    uploadProblem.replaceChildren();
+  }
+
+  function fileProblem(file) {
+    const ext = (/\.([^.]+)$/.exec(file.name) || [])[1];
+    const lower = (ext || '').toLowerCase();
+    if (lower === 'xls' || lower === 'et') return t('不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV 后上传。', 'Old .xls files are not supported; save as .xlsx or CSV.');
+    if (!['csv', 'xlsx'].includes(lower)) return t('只能上传 .csv 或 .xlsx 文件。', 'Only .csv or .xlsx files can be uploaded.');
+    if (file.size === 0) return t('文件是空的。', 'The file is empty.');
+    if (file.size > MAX_BYTES) return t('文件超过 32 MB，请分成几个文件上传。', 'The file is larger than 32 MB; split it.');
+    return null;
+  }
+
+  fileInput.addEventListener('change', () => {
+    clearPreview();
+    const file = fileInput.files[0];
+    const problem = file && fileProblem(file);
+    if (problem) {
+      uploadProblem.replaceChildren(el('p', { class: 'notice error', role: 'alert', id: 'roster-file-problem' }, problem));
+      fileInput.value = '';
+    }
+    syncButton();
+  });
+
+  uploadButton.addEventListener('click', async () => {
+    const plan = selectedPlan();
+    const file = fileInput.files[0];
+    if (!plan || !file || upload) return;
+    clearPreview();
+    resultSlot.replaceChildren();
+    progress.value = 0;
+    progressText.textContent = '0%';
+    progressRow.hidden = false;
+    cancelButton.hidden = false;
+    const path = `${BASE}/uploads?planId=${encodeURIComponent(plan.id)}&fileName=${encodeURIComponent(file.name)}`;
+    upload = uploadRaw(path, file, (fraction) => {
+      progress.value = Math.round(fraction * 100);
+      progressText.textContent = fraction >= 1 ? t('上传完成，正在检查名单…', 'Uploaded, checking the roster…') : `${Math.round(fraction * 100)}%`;
+      if (fraction >= 1) cancelButton.hidden = true;
+    });
+    syncButton();
+    try {
+      const answer = await upload.promise;
+      if (!alive) return;
+      progress.value = 100;
+      progressText.textContent = t('检查完成', 'Checked');
+      showPreview(answer, file.name);
+    } catch (e) {
+      if (!alive) return;
+      k.checkSession(e);
+      progressRow.hidden = true;
+      uploadProblem.replaceChildren(e.name === 'AbortError'
+        ? el('p', { class: 'notice warn', id: 'roster-upload-cancelled' }, t('已取消上传。', 'Upload cancelled.'))
+        : k.problem(e, { id: 'roster-upload-error' }));
+    } finally {
+      upload = null;
+      cancelButton.hidden = true;
+      syncButton();
+    }
+  });
+
+  function fieldLabel(name) {
+    return k.pick(ROSTER_FIELDS[name], name);
+  }
+
+  function problemsTable(problems) {
+    return k.table([
+      { label: t('行号', 'Line'), key: 'line', className: 'num', value: (p) => String(p.line) },
+      { label: t('栏目', 'Field'), key: 'field', className: 'nowrap', value: (p) => fieldLabel(p.field) },
+      { label: t('问题', 'Problem'), key: 'message', value: (p) => p.message },
+    ], problems, { id: 'roster-problems', rowAttrs: (p) => ({ dataset: { line: p.line, field: p.field } }) });
+  }
+
+  function showPreview(answer, fileName) {
+    preview = { ...answer, fileName };
+    const problems = Array.isArray(answer.problems) ? answer.problems : [];
+    const more = Number(answer.problemCount || 0) - problems.length;
+    const confirmButton = el('button', {
+      type: 'button', class: 'button primary', id: 'roster-confirm', disabled: !answer.canConfirm, onclick: () => confirmUpload(confirmButton),
+    }, t(`确认参保（${answer.rows} 人）`, `Confirm enrolment (${answer.rows} people)`));
+    previewSlot.replaceChildren(el('div', { class: 'card ma-section', id: 'roster-preview', dataset: { uploadId: answer.uploadId, canConfirm: String(Boolean(answer.canConfirm)) } },
+      el('h2', {}, t('③ 检查结果', '③ Check result')),
+      k.facts([
+        [t('项目', 'Plan'), answer.planNameZh, 'plan'],
+        [t('文件', 'File'), fileName, 'file'],
+        [t('人数', 'People'), String(answer.rows), 'rows'],
+        [t('每人费用', 'Fee per person'), k.money(answer.feePerPersonFen), 'feePerPerson'],
+        [t('费用合计', 'Fee total'), k.money(answer.feeTotalFen), 'feeTotal'],
+        [t('保障期间', 'Cover'), `${fmtDate(answer.coverStart)} ~ ${fmtDate(answer.coverEnd)}`, 'cover'],
+        [t('问题数', 'Problems'), String(answer.problemCount || 0), 'problemCount'],
+      ], { id: 'roster-summary' }),
+      answer.canConfirm
+        ? el('p', { class: 'notice', role: 'status', id: 'roster-ok' }, t(`名单检查通过，共 ${answer.rows} 人，可以确认参保。`, `The roster is fine: ${answer.rows} people can be enrolled.`))
+        : el('p', { class: 'notice warn', role: 'status', id: 'roster-has-problems' },
+          t(`名单中有 ${answer.problemCount} 个问题。请在文件中逐一修改后重新上传；全部问题解决后才能确认参保。`,
+            `The roster has ${answer.problemCount} problem(s). Fix them in the file and upload it again; it can be confirmed once there are none.`)),
+      problems.length ? problemsTable(problems) : null,
+      more > 0 ? el('p', { class: 'muted', id: 'roster-problems-more' }, t(`……另有 ${more} 个问题未列出。`, `…and ${more} more.`)) : null,
+      el('div', { class: 'ma-form-actions' },
+        confirmButton,
+        problems.length ? k.csvButton(t('下载问题清单 (CSV)', 'Download problems (CSV)'), '名单问题清单.csv',
+          () => ({ headers: ['行号', '栏目', '问题'], rows: problems.map((p) => [p.line, fieldLabel(p.field), p.message]) }),
+          { id: 'roster-problems-csv' }) : null),
+      el('div', { id: 'roster-confirm-problem' })));
+  }
+
+  async function confirmUpload(button) {
+    if (!preview || !preview.canConfirm) return;
+    button.disabled = true;
+    const slot = previewSlot.querySelector('#roster-confirm-problem');
+    slot.replaceChildren();
+    try {
+      const batch = await context.api(`${BASE}/uploads/${preview.uploadId}/confirm`, { method: 'POST' });
+      if (!alive) return;
+      preview = null;
+      fileInput.value = '';
+      progressRow.hidden = true;
+      syncButton();
+      previewSlot.replaceChildren();
+      showResult(batch);
+      loadBatches();
+    } catch (e) {
+      if (!alive) return;
+      const errors = (e.problem && e.problem.errors) || [];
+      if (e.status === 422 && errors.length) {
+        // Rows changed since the preview (e.g. someone enrolled meanwhile): the errors are "line N: field".
+        const problems = errors.map((fe) => {
+          const m = /^line (\d+): (.*)$/.exec(fe.field || '');
+          return { line: m ? Number(m[1]) : '', field: m ? m[2] : fe.field, message: fe.message };
+        });
+        showPreview({ ...preview, canConfirm: false, problems, problemCount: errors.length }, preview.fileName);
+        previewSlot.querySelector('#roster-confirm-problem').replaceChildren(k.problem(e, { id: 'roster-confirm-error' }));
+      } else {
+        slot.replaceChildren(k.problem(e, { id: 'roster-confirm-error' }));
+        button.disabled = e.status === 409 || e.status === 404;   // the upload is used up: upload again
+      }
+    }
+  }
+
+  function showResult(batch) {
+    const pending = batch.status === 'PENDING_PAYMENT';
+    resultSlot.replaceChildren(el('div', { class: 'card ma-section', id: 'enrol-result', dataset: { batchId: batch.batchId, status: batch.status } },
+      el('h2', {}, t('参保已提交', 'Enrolment recorded')),
+      k.facts([
+        [t('团体参保编号', 'Group enrolment no.'), String(batch.batchId), 'batchId'],
+        [t('人数', 'People'), String(batch.persons), 'persons'],
+        [t('费用合计', 'Fee total'), k.money(batch.feeTotalFen), 'feeTotal'],
+        [t('保障期间', 'Cover'), `${fmtDate(batch.coverStart)} ~ ${fmtDate(batch.coverEnd)}`, 'cover'],
+        [t('状态', 'Status'), k.badge(batch.status), 'status'],
+      ]),
+      el('p', { class: 'muted' }, pending
+        ? t('请按缴费通知缴纳互助金；区、市工会确认收款后，保障自保障起期起生效。', 'Please pay the fee; the cover starts once the district or city union has recorded the payment.')
+        : t('本项目免费，保障自保障起期起生效。', 'This plan is free; the cover starts on the first day of cover.'))));
+    resultSlot.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+
+  // ---------------------------------------------------------------- our group enrolments
+
+  async function loadBatches() {
+    try {
+      const batches = await context.api(`${BASE}/batches`);
+      if (!alive) return;
+      batchesSlot.replaceChildren(
+        el('h2', { id: 'enrol-batches-title' }, t('本单位团体参保记录', 'Our group enrolments')),
+        k.table([
+          { label: t('编号', 'No.'), key: 'id', className: 'num', value: (b) => String(b.id) },
+          { label: t('项目', 'Plan'), key: 'plan', value: (b) => k.paren(b.planNameZh, b.planCode) },
+          { label: t('保障期间', 'Cover'), key: 'cover', className: 'nowrap', value: (b) => `${fmtDate(b.coverStart)} ~ ${fmtDate(b.coverEnd)}` },
+          { label: t('人数', 'People'), key: 'persons', className: 'num', value: (b) => String(b.personCount) },
+          { label: t('费用合计', 'Fee total'), key: 'fee', className: 'num', value: (b) => k.money(b.feeTotalFen) },
+          { label: t('状态', 'Status'), key: 'status', value: (b) => k.badge(b.status) },
+          { label: t('提交', 'Submitted'), key: 'created', className: 'nowrap', value: (b) => `${fmtDateTime(b.createdAt)} · ${b.createdBy}` },
+        ], Array.isArray(batches) ? batches : [], {
+          id: 'enrol-batch-list',
+          empty: t('还没有团体参保记录。', 'No group enrolments yet.'),
+          rowAttrs: (b) => ({ dataset: { batchId: b.id, status: b.status } }),
+        }));
+    } catch (e) {
+      if (alive) batchesSlot.replaceChildren(k.problem(e, { id: 'enrol-batches-problem' }));
+    }
+  }
+
+  (async () => {
+    try {
+      const answer = await context.api('/api/mutual-aid/plans');
+      if (!alive) return;
+      plans = Array.isArray(answer) ? answer : [];
+      renderPlans();
+    } catch (e) {
+      if (alive) planSlot.replaceChildren(k.problem(e, { id: 'enrol-plans-problem' }));
+    }
+  })();
+  loadBatches();
+
+  return () => {
+    alive = false;
+    if (upload) upload.abort();
+  };
+}

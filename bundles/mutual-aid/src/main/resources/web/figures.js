@@ -1,0 +1,120 @@
+// 互助保障统计 / Mutual-aid figures (platform and district administrators): a year's enrolments and payouts.
+
+// lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
+// so that new page code never runs with an old copy of the helpers.
+const {
+  el, svg, kit, ensureStyles, fenToYuanText, today,
+} = await import(`./lib.js${new URL(import.meta.url).search}`);
+
+export function mount(root, context) {
+  ensureStyles();
+  const k = kit(context);
+  const { t } = k;
+  let alive = true;
+  let seq = 0;
+
+  const thisYear = Number(today().slice(0, 4));
+  const year = el('select', { id: 'figures-year', name: 'year', onchange: () => load() },
+    Array.from({ length: 11 }, (_, i) => thisYear + 1 - i).map((y) => el('option', { value: y }, t(`${y} 年`, String(y)))));
+  year.value = String(thisYear);
+  const body = el('div', { id: 'figures-body', class: 'ma-page' });
+
+  root.replaceChildren(el('div', { class: 'ma-page', 'data-testid': 'ma-figures' },
+    el('header', {},
+      el('h1', {}, t('互助保障统计', 'Mutual-aid figures')),
+      el('p', { class: 'muted' }, t('参保人次按保障期间与所选年度有交集统计；赔付按事件发生在所选年度、已支付的理赔统计。各单位数字含其下属单位。',
+        'Enrolments count cover overlapping the year; payouts count paid claims for events in the year. Each organisation includes the unions below it.'))),
+    el('div', { class: 'ma-toolbar' }, el('label', { for: 'figures-year' }, t('年度', 'Year')), year),
+    body));
+
+  async function load() {
+    const mine = ++seq;
+    body.replaceChildren(el('p', { class: 'loading' }, t('加载中…', 'Loading…')));
+    try {
+      const figures = await context.api(`/api/mutual-aid/figures?year=${encodeURIComponent(year.value)}`);
+      if (alive && mine === seq) render(figures);
+    } catch (e) {
+      if (alive && mine === seq) body.replaceChildren(k.problem(e, { id: 'figures-problem' }));
+    }
+  }
+
+  function stat(key, label, value) {
+    return el('div', { class: 'card ma-stat', dataset: { stat: key } }, el('span', { class: 'muted' }, label), el('span', { class: 'value' }, value));
+  }
+
+  function render(f) {
+    const y = f.year;
+    const total = f.total || {};
+    const byPlan = Array.isArray(f.byPlan) ? f.byPlan : [];
+    const byOrg = Array.isArray(f.byOrganisation) ? f.byOrganisation : [];
+    const count = (n) => Number(n || 0).toLocaleString(context.lang);
+    const planColumns = [
+      { label: t('项目', 'Plan'), key: 'plan', value: (r) => k.paren(r.planNameZh, r.planCode) },
+      { label: t('参保人次', 'Enrolments'), key: 'enrolments', className: 'num', value: (r) => count(r.enrolments) },
+      { label: t('赔付件数', 'Payouts'), key: 'payouts', className: 'num', value: (r) => count(r.payouts) },
+      { label: t('赔付金额', 'Paid'), key: 'paid', className: 'num', value: (r) => k.money(r.paidFen) },
+    ];
+    const orgColumns = [
+      { label: t('单位', 'Organisation'), key: 'org', value: (r) => r.orgName },
+      ...planColumns.slice(1),
+    ];
+    body.replaceChildren(
+      el('div', { class: 'ma-stats', id: 'figures-total', dataset: { year: y } },
+        stat('enrolments', t(`${y} 年参保人次`, `Enrolments in ${y}`), count(total.enrolments)),
+        stat('payouts', t('赔付件数', 'Claims paid'), count(total.payouts)),
+        stat('paidFen', t('赔付金额', 'Amount paid'), k.money(total.paidFen))),
+      el('section', { class: 'card ma-section', 'aria-labelledby': 'figures-by-plan-title' },
+        el('div', { class: 'ma-toolbar' },
+          el('h2', { id: 'figures-by-plan-title' }, t('按项目', 'By plan')), el('span', { class: 'spacer' }),
+          k.csvButton(t('下载 CSV', 'Download CSV'), `互助保障统计-${y}-按项目.csv`, () => ({
+            headers: ['项目编号', '项目名称', '参保人次', '赔付件数', '赔付金额(元)'],
+            rows: byPlan.map((r) => [r.planCode, r.planNameZh, r.enrolments, r.payouts, fenToYuanText(r.paidFen)]),
+          }), { id: 'figures-by-plan-csv', disabled: byPlan.length === 0 })),
+        k.table(planColumns, byPlan, { id: 'figures-by-plan', empty: t('该年度没有参保记录。', 'No enrolments in this year.'),
+          rowAttrs: (r) => ({ dataset: { planCode: r.planCode } }) }),
+        chart('chart-enrolments-by-plan', t('各项目参保人次', 'Enrolments by plan'),
+          byPlan.map((r) => ({ label: r.planNameZh, value: Number(r.enrolments || 0), text: count(r.enrolments) })), 'alt')),
+      el('section', { class: 'card ma-section', 'aria-labelledby': 'figures-by-org-title' },
+        el('div', { class: 'ma-toolbar' },
+          el('h2', { id: 'figures-by-org-title' }, t('按单位', 'By organisation')), el('span', { class: 'spacer' }),
+          k.csvButton(t('下载 CSV', 'Download CSV'), `互助保障统计-${y}-按单位.csv`, () => ({
+            headers: ['单位', '参保人次', '赔付件数', '赔付金额(元)'],
+            rows: byOrg.map((r) => [r.orgName, r.enrolments, r.payouts, fenToYuanText(r.paidFen)]),
+          }), { id: 'figures-by-org-csv', disabled: byOrg.length === 0 })),
+        k.table(orgColumns, byOrg, { id: 'figures-by-org', empty: t('没有下级单位。', 'There are no organisations below yours.'),
+          rowAttrs: (r) => ({ dataset: { orgId: r.orgId } }) }),
+        chart('chart-paid-by-org', t('各单位赔付金额', 'Amount paid by organisation'),
+          byOrg.map((r) => ({ label: r.orgName, value: Number(r.paidFen || 0), text: k.money(r.paidFen, { short: true }) })))));
+  }
+
+  /** A horizontal bar chart drawn as SVG: one bar per row, the label left, the value right of the bar. */
+  function chart(id, title, rows, variant = '') {
+    if (rows.length === 0) return null;
+    const width = 760;
+    const labelWidth = 230;
+    const valueWidth = 150;
+    const rowHeight = 30;
+    const barArea = width - labelWidth - valueWidth - 16;
+    const height = rows.length * rowHeight + 12;
+    const max = Math.max(...rows.map((r) => r.value), 0);
+    const titleId = `${id}-title`;
+    const short = (s) => (String(s).length > 15 ? `${String(s).slice(0, 14)}…` : String(s));
+    return el('figure', { class: 'ma-chart', id, dataset: { bars: rows.length } },
+      el('figcaption', { id: titleId }, el('strong', {}, title)),
+      svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleId, preserveAspectRatio: 'xMinYMin meet' },
+        svg('line', { class: 'axis', x1: labelWidth, x2: labelWidth, y1: 4, y2: height - 4 }),
+        rows.map((r, i) => {
+          const y = 6 + i * rowHeight;
+          const w = max > 0 ? Math.max(r.value > 0 ? 2 : 0, (r.value / max) * barArea) : 0;
+          return svg('g', { 'data-label': r.label, 'data-value': r.value },
+            svg('title', {}, `${r.label}：${r.text}`),
+            svg('text', { x: labelWidth - 8, y: y + 14, 'text-anchor': 'end', 'dominant-baseline': 'middle' }, short(r.label)),
+            svg('rect', { class: `bar ${variant}`, x: labelWidth + 1, y: y + 3, width: w.toFixed(1), height: rowHeight - 8, rx: 3 }),
+            svg('text', { x: labelWidth + w + 8, y: y + 14, 'dominant-baseline': 'middle' }, r.text));
+        })));
+  }
+
+  load();
+  return () => { alive = false; };
+}
+

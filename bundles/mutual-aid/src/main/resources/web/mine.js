@@ -1,0 +1,272 @@
+// 我的保障 / My cover (members): my enrolments, my claims, and filing a new claim.
+
+// lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
+// so that new page code never runs with an old copy of the helpers.
+const {
+  el, kit, field, ensureStyles, parseYuan, fmtDate, fmtDateTime, today, EVENT_TYPES,
+} = await import(`./lib.js${new URL(import.meta.url).search}`);
+
+const CLAIMS = '/api/mutual-aid/claims';
+
+export function mount(root, context) {
+  ensureStyles();
+  const k = kit(context);
+  const { t } = k;
+  let alive = true;
+  let me = { enrolled: false, enrolments: [], claims: [] };
+  const planCache = new Map();
+
+  const notice = el('div', { id: 'mine-notice' });
+  const enrolmentsSlot = el('section', { class: 'ma-section', id: 'my-enrolments-section', 'aria-labelledby': 'my-enrolments-title' });
+  const formSlot = el('section', { class: 'ma-section card', id: 'claim-form-section', 'aria-labelledby': 'claim-form-title' });
+  const newClaimSlot = el('section', { class: 'ma-section', id: 'new-claim-slot' });
+  const claimsSlot = el('section', { class: 'ma-section', id: 'my-claims-section', 'aria-labelledby': 'my-claims-title' });
+  root.replaceChildren(el('div', { class: 'ma-page', 'data-testid': 'ma-mine' },
+    el('header', {},
+      el('h1', {}, t('我的保障', 'My cover')),
+      el('p', { class: 'muted' }, t('查看本人参加的职工医疗互助保障和理赔进度，在线申请理赔。', 'Your mutual-aid cover and claims; file a claim online.'))),
+    notice, enrolmentsSlot, formSlot, newClaimSlot, claimsSlot));
+
+  const say = (text, kind = '') => notice.replaceChildren(el('p', { class: `notice ${kind}`, role: 'status', id: 'mine-message' }, text));
+
+  async function load({ keepForm = false } = {}) {
+    try {
+      const answer = await context.api('/api/mutual-aid/me');
+      if (!alive) return;
+      me = { enrolled: Boolean(answer && answer.enrolled), enrolments: (answer && answer.enrolments) || [], claims: (answer && answer.claims) || [] };
+      renderEnrolments();
+      renderClaims();
+      if (!keepForm) renderForm();
+    } catch (e) {
+      if (alive) enrolmentsSlot.replaceChildren(k.problem(e, { id: 'mine-load-problem' }));
+    }
+  }
+
+  // ---------------------------------------------------------------- enrolments and claims
+
+  function renderEnrolments() {
+    enrolmentsSlot.replaceChildren(el('h2', { id: 'my-enrolments-title' }, t('我的参保', 'My enrolments')),
+      me.enrolled ? k.table([
+        { label: t('项目', 'Plan'), key: 'plan', value: (e) => k.planName(e) },
+        { label: t('保障期间', 'Cover'), key: 'cover', className: 'nowrap', value: (e) => `${fmtDate(e.coverStart)} ~ ${fmtDate(e.coverEnd)}` },
+        { label: t('费用', 'Fee'), key: 'fee', className: 'num', value: (e) => k.money(e.feeFen) },
+        { label: t('状态', 'Status'), key: 'status', value: (e) => k.badge(e.status) },
+      ], me.enrolments, {
+        id: 'my-enrolments', empty: t('暂无参保记录。', 'No enrolments.'),
+        rowAttrs: (e) => ({ dataset: { enrolmentId: e.id, status: e.status } }),
+      }) : el('p', { class: 'empty card', id: 'my-not-enrolled' },
+        t('您还没有参加职工医疗互助保障。请联系所在单位工会办理团体参保。', 'You are not enrolled yet. Ask your union to enrol you.')));
+  }
+
+  function renderClaims() {
+    const detail = el('div', { id: 'my-claim-detail-slot' });
+    claimsSlot.replaceChildren(el('h2', { id: 'my-claims-title' }, t('我的理赔', 'My claims')),
+      k.table([
+        { label: t('编号', 'No.'), key: 'id', className: 'num', value: (c) => String(c.id) },
+        { label: t('项目', 'Plan'), key: 'plan', value: (c) => c.planNameZh },
+        { label: t('事件', 'Event'), key: 'event', className: 'nowrap', value: (c) => `${k.eventLabel(c.eventType)} · ${fmtDate(c.eventDate)}` },
+        { label: t('测算金额', 'Computed'), key: 'computed', className: 'num', value: (c) => k.money(c.computedFen) },
+        { label: t('核准金额', 'Approved'), key: 'approved', className: 'num', value: (c) => (c.approvedFen == null ? '–' : k.money(c.approvedFen)) },
+        { label: t('状态', 'Status'), key: 'status', value: (c) => k.badge(c.status) },
+        { label: t('审核意见', 'Reason'), key: 'reason', value: (c) => c.reason || '' },
+        { label: '', key: 'actions', className: 'nowrap', value: (c) => [
+          el('button', { type: 'button', class: 'button my-claim-open', onclick: () => showClaim(c, detail) }, t('明细', 'Details')),
+          c.status === 'RETURNED' ? [' ', el('button', { type: 'button', class: 'button claim-resubmit', id: `claim-resubmit-${c.id}`,
+            onclick: (ev) => resubmit(c, ev.currentTarget) }, t('重新提交', 'Send again'))] : null] },
+      ], me.claims, {
+        id: 'my-claims', empty: t('暂无理赔申请。', 'No claims yet.'),
+        rowAttrs: (c) => ({ dataset: { claimId: c.id, status: c.status } }),
+      }), detail);
+  }
+
+  function showClaim(claim, slot) {
+    slot.replaceChildren(el('article', { class: 'card ma-detail', id: 'my-claim-detail', dataset: { claimId: claim.id, status: claim.status } },
+      el('div', { class: 'ma-toolbar' }, el('h3', {}, t(`理赔 #${claim.id}`, `Claim #${claim.id}`)), k.badge(claim.status),
+        el('span', { class: 'spacer' }),
+        el('button', { type: 'button', class: 'button', id: 'my-claim-close', onclick: () => slot.replaceChildren() }, t('关闭', 'Close'))),
+      k.facts([
+        [t('事件', 'Event'), `${k.eventLabel(claim.eventType)} · ${fmtDate(claim.eventDate)}`],
+        [t('住院期间', 'Hospital stay'), claim.admissionDate ? `${fmtDate(claim.admissionDate)} ~ ${fmtDate(claim.dischargeDate)}` : null],
+        [t('医院', 'Hospital'), claim.hospital],
+        [t('诊断', 'Diagnosis'), claim.diagnosis],
+        [t('医疗总费用', 'Total cost'), k.money(claim.totalCostFen)],
+        [t('提交', 'Filed'), fmtDateTime(claim.filedAt)],
+        [t('审核意见', 'Reason'), claim.reason],
+      ]),
+      k.assessment(claim.assessment, 'my-claim')));
+    slot.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  }
+
+  async function resubmit(claim, button) {
+    button.disabled = true;
+    try {
+      await context.api(`${CLAIMS}/${claim.id}/decision`, { method: 'POST', body: { action: 'RESUBMIT', amountFen: null, reason: null } });
+      if (!alive) return;
+      say(t(`理赔 #${claim.id} 已重新提交。`, `Claim #${claim.id} was sent again.`));
+      load({ keepForm: true });
+    } catch (e) {
+      if (!alive) return;
+      notice.replaceChildren(k.problem(e, { id: 'claim-resubmit-error' }));
+      button.disabled = false;
+    }
+  }
+
+  // ---------------------------------------------------------------- filing a claim
+
+  const LABELS = {
+    enrolmentId: t('参保记录', 'Cover'), eventType: t('事件类型', 'Event type'),
+    eventDate: t('发病 / 确诊 / 事故日期', 'Date of onset, diagnosis or accident'),
+    admissionDate: t('入院日期', 'Admission date'), dischargeDate: t('出院日期', 'Discharge date'),
+    hospital: t('医院', 'Hospital'), diagnosis: t('诊断', 'Diagnosis'), criticalIllness: t('重大疾病名称', 'Critical illness'),
+    disabilityGrade: t('伤残等级', 'Disability grade'), totalCostFen: t('医疗总费用（元）', 'Total cost (yuan)'),
+    basicInsuranceFen: t('基本医保支付（元）', 'Paid by basic insurance (yuan)'),
+    commercialInsuranceFen: t('商业保险支付（元）', 'Paid by commercial insurance (yuan)'),
+    facts: t('理赔信息', 'Claim facts'),
+  };
+
+  function renderForm() {
+    const usable = me.enrolments.filter((e) => e.status === 'ACTIVE' || e.status === 'EXPIRED');
+    const title = el('h2', { id: 'claim-form-title' }, t('申请理赔', 'File a claim'));
+    if (usable.length === 0) {
+      formSlot.replaceChildren(title, el('p', { class: 'muted', id: 'claim-form-unavailable' }, me.enrolled
+        ? t('您的参保尚未生效（单位缴费确认后生效），暂不能申请理赔。', 'Your cover is not active yet (it starts once your union’s fee is paid), so you cannot file a claim.')
+        : t('参加互助保障后才能申请理赔。', 'You can file claims once you are enrolled.')));
+      return;
+    }
+    const input = (name, id, attrs = {}) => el('input', { name, id, ...attrs });
+    const money = (name, id) => input(name, id, { type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: '0.00' });
+    const f = (name, control, opts) => field(LABELS[name], control, { name, ...opts });
+
+    const enrolment = el('select', { name: 'enrolmentId', id: 'claim-enrolment' }, usable.map((e) => el('option', { value: e.id },
+      `${k.planName(e)} · ${fmtDate(e.coverStart)} ~ ${fmtDate(e.coverEnd)} · ${k.statusLabel(e.status)}`)));
+    const eventType = el('select', { name: 'eventType', id: 'claim-event-type' },
+      Object.entries(EVENT_TYPES).map(([code, names]) => el('option', { value: code }, t(names[0], names[1]))));
+    const grade = el('select', { name: 'disabilityGrade', id: 'claim-disability-grade' },
+      el('option', { value: '' }, t('请选择', 'choose')),
+      Array.from({ length: 10 }, (_, i) => el('option', { value: i + 1 }, t(`${i + 1} 级`, `grade ${i + 1}`))));
+    const diseases = el('datalist', { id: 'claim-disease-list' });
+    const illnessField = f('criticalIllness', input('criticalIllness', 'claim-critical-illness', { type: 'text', maxlength: 200, list: 'claim-disease-list' }),
+      { hint: t('填写确诊的重大疾病，可从项目病种中选择。', 'The diagnosed critical illness; the plan’s list is offered.') });
+    const gradeField = f('disabilityGrade', grade, { hint: t('1 级最重（给付 100%），10 级最轻（10%）。', 'Grade 1 is the most severe (100%), grade 10 the least (10%).') });
+    const stayHint = el('small', { class: 'muted ma-wide', id: 'claim-stay-hint' });
+    const problemSlot = el('div', { id: 'claim-form-problem', class: 'ma-wide' });
+
+    const form = el('form', { class: 'ma-form', id: 'claim-form', novalidate: true },
+      problemSlot,
+      f('enrolmentId', enrolment, { wide: true }),
+      f('eventType', eventType),
+      f('eventDate', input('eventDate', 'claim-event-date', { type: 'date', max: today() })),
+      f('admissionDate', input('admissionDate', 'claim-admission-date', { type: 'date', max: today() })),
+      f('dischargeDate', input('dischargeDate', 'claim-discharge-date', { type: 'date', max: today() })),
+      stayHint,
+      f('hospital', input('hospital', 'claim-hospital', { type: 'text', maxlength: 200 })),
+      illnessField, gradeField, diseases,
+      f('diagnosis', el('textarea', { name: 'diagnosis', id: 'claim-diagnosis', rows: 2, maxlength: 500 }), { wide: true }),
+      f('totalCostFen', money('totalCostFen', 'claim-total-cost'), { hint: t('没有医疗费用时填 0', 'enter 0 when there was no cost') }),
+      f('basicInsuranceFen', money('basicInsuranceFen', 'claim-basic-insurance'), { hint: t('留空按 0 计', 'empty counts as 0') }),
+      f('commercialInsuranceFen', money('commercialInsuranceFen', 'claim-commercial-insurance'), { hint: t('留空按 0 计', 'empty counts as 0') }),
+      el('div', { class: 'ma-form-actions' },
+        el('button', { type: 'submit', class: 'button primary', id: 'claim-submit' }, t('提交理赔申请', 'File the claim'))));
+
+    const syncType = () => {
+      const type = eventType.value;
+      illnessField.hidden = type !== 'CRITICAL_ILLNESS';
+      gradeField.hidden = type !== 'ACCIDENT_DISABILITY';
+      stayHint.textContent = type === 'HOSPITAL_STAY'
+        ? t('住院类理赔须填写入院和出院日期，事件日期须在住院期间内。', 'A hospital stay needs admission and discharge dates, with the event date between them.')
+        : t('有住院的，请同时填写入院和出院日期；没有住院的两项都不填。', 'If there was a hospital stay give both dates, otherwise neither.');
+    };
+    const syncDiseases = async () => {
+      const chosen = usable.find((e) => String(e.id) === enrolment.value);
+      if (!chosen) return;
+      try {
+        if (!planCache.has(chosen.planId)) planCache.set(chosen.planId, await context.api(`/api/mutual-aid/plans/${chosen.planId}`));
+        const ci = planCache.get(chosen.planId)?.rules?.benefits?.criticalIllness;
+        if (alive) diseases.replaceChildren(...((ci && ci.diseases) || []).map((d) => el('option', { value: d })));
+      } catch {
+        diseases.replaceChildren();   // only a convenience
+      }
+    };
+    eventType.addEventListener('change', syncType);
+    enrolment.addEventListener('change', syncDiseases);
+    syncType();
+    syncDiseases();
+
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      k.clearErrors(form);
+      problemSlot.replaceChildren();
+      const request = read(form);
+      if (!request) {
+        problemSlot.replaceChildren(el('p', { class: 'notice error', role: 'alert' }, t('请修改标出的栏目。', 'Please correct the marked fields.')));
+        return;
+      }
+      const button = form.querySelector('#claim-submit');
+      button.disabled = true;
+      try {
+        const claim = await context.api(CLAIMS, { method: 'POST', body: request });
+        if (!alive) return;
+        showNewClaim(claim);
+        form.reset();
+        enrolment.value = String(request.enrolmentId);
+        syncType();
+        load({ keepForm: true });
+      } catch (e) {
+        if (!alive) return;
+        problemSlot.replaceChildren(k.problem(e, { form, labels: LABELS, id: 'claim-form-error' }));
+        problemSlot.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      } finally {
+        button.disabled = false;
+      }
+    });
+
+    formSlot.replaceChildren(title,
+      el('p', { class: 'muted' }, t('系统按项目规则即时测算可获得的互助金，最终金额以审核结果为准。金额以元填写，可精确到分。',
+        'The rules compute what the plan pays at once; the final amount is decided on review. Amounts are in yuan, to the fen.')),
+      form);
+  }
+
+  /** The ClaimRequest from the form, or null after marking the fields that are wrong. */
+  function read(form) {
+    const v = (name) => String(form.elements[name].value || '').trim();
+    let ok = true;
+    const fail = (name, message) => { ok = k.fieldError(form, name, message); return null; };
+    const yuan = (name, required) => {
+      const r = parseYuan(v(name));
+      if (r.empty) return required ? fail(name, t('必填，没有费用时填 0', 'required; enter 0 when there was no cost')) : 0;
+      return r.error ? fail(name, k.yuanError(r)) : r.fen;
+    };
+    const type = v('eventType');
+    const eventDate = v('eventDate') || fail('eventDate', t('请选择日期', 'choose a date'));
+    if (eventDate && eventDate > today()) fail('eventDate', t('不能是将来的日期', 'must not be in the future'));
+    const request = {
+      enrolmentId: v('enrolmentId') ? Number(v('enrolmentId')) : fail('enrolmentId', t('请选择', 'choose one')),
+      eventType: type || fail('eventType', t('请选择', 'choose one')),
+      eventDate,
+      admissionDate: v('admissionDate') || null,
+      dischargeDate: v('dischargeDate') || null,
+      hospital: v('hospital') || null,
+      diagnosis: v('diagnosis') || null,
+      criticalIllness: type === 'CRITICAL_ILLNESS' ? v('criticalIllness') || null : null,
+      disabilityGrade: type === 'ACCIDENT_DISABILITY' && v('disabilityGrade') ? Number(v('disabilityGrade')) : null,
+      totalCostFen: yuan('totalCostFen', true),
+      basicInsuranceFen: yuan('basicInsuranceFen', false),
+      commercialInsuranceFen: yuan('commercialInsuranceFen', false),
+    };
+    if (type === 'CRITICAL_ILLNESS' && !request.criticalIllness) fail('criticalIllness', t('重大疾病类理赔须填写疾病名称', 'required for a critical illness'));
+    if (type === 'ACCIDENT_DISABILITY' && request.disabilityGrade == null) fail('disabilityGrade', t('意外伤残类理赔须选择伤残等级', 'required for an accidental disability'));
+    return ok ? request : null;
+  }
+
+  function showNewClaim(claim) {
+    newClaimSlot.replaceChildren(el('article', { class: 'card ma-detail', id: 'new-claim', dataset: { claimId: claim.id, status: claim.status } },
+      el('div', { class: 'ma-toolbar' },
+        el('h2', {}, t(`理赔申请 #${claim.id} 已提交`, `Claim #${claim.id} filed`)), k.badge(claim.status)),
+      el('p', { class: 'muted' }, t('以下为按项目规则即时测算的结果，最终金额以审核结果为准。', 'This is what the rules compute now; the final amount is decided on review.')),
+      k.assessment(claim.assessment, 'new-claim')));
+    newClaimSlot.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+
+  load();
+  return () => { alive = false; };
+}
