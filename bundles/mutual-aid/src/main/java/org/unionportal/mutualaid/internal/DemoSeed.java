@@ -24,7 +24,7 @@ import org.unionportal.mutualaid.internal.rules.EventType;
 import org.unionportal.mutualaid.internal.rules.PlanTemplate;
 import org.unionportal.mutualaid.internal.store.Claim;
 import org.unionportal.mutualaid.internal.store.ClaimStore;
-import org.unionportal.mutualaid.internal.store.Db;
+import org.unionportal.api.db.Jdbc;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 import org.unionportal.mutualaid.internal.store.Plan;
 import org.unionportal.mutualaid.internal.store.PlanStore;
@@ -52,7 +52,7 @@ public class DemoSeed {
             return;
         }
         db.inTransaction(c -> {
-            if (Db.count(c, "SELECT COUNT(*) FROM MA_PLAN") > 0) {
+            if (Jdbc.count(c, "SELECT COUNT(*) FROM MA_PLAN") > 0) {
                 return null;
             }
             seed(c, organisations);
@@ -95,7 +95,7 @@ public class DemoSeed {
         EnrolmentStore.setBatchStatus(c, teachers, "PENDING_PAYMENT", "ACTIVE");
         long womenBatch = EnrolmentStore.enrol(c, women, women.coverFrom(), kindergarten, List.of(chen, zhou), BY);
         EnrolmentStore.setBatchStatus(c, womenBatch, "PENDING_PAYMENT", "ACTIVE");
-        Db.update(c, "UPDATE MA_MEMBER SET USERNAME = 'member' WHERE ID_NUMBER = ?", chen.idNumber());
+        Jdbc.update(c, "UPDATE MA_MEMBER SET USERNAME = 'member' WHERE ID_NUMBER = ?", chen.idNumber());
 
         RosterRow yu = row(1, "虞建国", "32020319870520001", "13961000011", "GIG_WORKER");
         EnrolmentStore.enrol(c, gig, cover, courier, List.of(yu), BY);
@@ -136,7 +136,7 @@ public class DemoSeed {
 
     private static long claim(Connection c, String idNumber, String planCode, ClaimFacts facts, String hospital, String diagnosis)
             throws SQLException {
-        long enrolmentId = Db.one(c, "SELECT E.ID FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID "
+        long enrolmentId = Jdbc.one(c, "SELECT E.ID FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID "
                 + "WHERE M.ID_NUMBER = ? AND E.PLAN_CODE = ?", rs -> rs.getLong(1), idNumber, planCode).orElseThrow();
         EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, enrolmentId, facts.eventDate()).orElseThrow();
         Assessment assessment = ClaimsResource.assess(c, enrolment, facts, 0);
@@ -156,9 +156,9 @@ public class DemoSeed {
                                   String diagnosis) throws SQLException {
         long id = claim(c, idNumber, planCode, facts, hospital, diagnosis);
         Claim claim = ClaimStore.byId(c, id).orElseThrow();
-        long batch = Db.insert(c, "INSERT INTO MA_PAYOUT_BATCH (ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT) "
+        long batch = Jdbc.insert(c, "INSERT INTO MA_PAYOUT_BATCH (ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT) "
                 + "VALUES (?, 1, ?, 'admin', ?)", claim.orgPath(), claim.approvedFen(), java.time.Instant.now());
-        Db.update(c, "UPDATE MA_CLAIM SET STATUS = 'PAID', PAYOUT_BATCH_ID = ? WHERE ID = ?", batch, id);
+        Jdbc.update(c, "UPDATE MA_CLAIM SET STATUS = 'PAID', PAYOUT_BATCH_ID = ? WHERE ID = ?", batch, id);
         ClaimStore.event(c, id, "admin", "PAY", "APPROVED", "PAID", "payout batch " + batch);
     }
 }

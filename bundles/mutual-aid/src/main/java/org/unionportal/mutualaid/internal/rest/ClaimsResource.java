@@ -1,5 +1,7 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import org.unionportal.api.db.Jdbc;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -170,7 +172,7 @@ public class ClaimsResource {
     }
 
     private static void lockEnrolmentOf(Connection c, long claimId) throws SQLException {
-        Long enrolmentId = org.unionportal.mutualaid.internal.store.Db.one(c, "SELECT ENROLMENT_ID FROM MA_CLAIM WHERE ID = ?",
+        Long enrolmentId = Jdbc.one(c, "SELECT ENROLMENT_ID FROM MA_CLAIM WHERE ID = ?",
                 rs -> rs.getLong(1), claimId).orElse(null);
         if (enrolmentId != null) {
             EnrolmentStore.lock(c, enrolmentId);

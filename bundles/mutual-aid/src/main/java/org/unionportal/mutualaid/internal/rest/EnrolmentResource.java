@@ -42,7 +42,7 @@ import org.unionportal.mutualaid.internal.roster.RowProblem;
 import org.unionportal.mutualaid.internal.rules.Gender;
 import org.unionportal.mutualaid.internal.rules.Person;
 import org.unionportal.mutualaid.internal.rules.WorkerCategory;
-import org.unionportal.mutualaid.internal.store.Db;
+import org.unionportal.api.db.Jdbc;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 import org.unionportal.mutualaid.internal.store.Plan;
 import org.unionportal.mutualaid.internal.store.PlanStore;
@@ -81,7 +81,7 @@ public class EnrolmentResource {
         OrganisationInfo org = organisations.byId(user.orgId())
                 .orElseThrow(() -> ProblemException.forbidden("Your organisation is not in the union tree."));
         Preview preview = preview(plan, content, fileName);
-        long uploadId = db.inTransaction(c -> Db.insert(c, "INSERT INTO MA_ROSTER_UPLOAD (PLAN_ID, ORG_ID, ORG_PATH, FILE_NAME, CONTENT, "
+        long uploadId = db.inTransaction(c -> Jdbc.insert(c, "INSERT INTO MA_ROSTER_UPLOAD (PLAN_ID, ORG_ID, ORG_PATH, FILE_NAME, CONTENT, "
                         + "ROW_COUNT, PROBLEM_COUNT, STATUS, UPLOADED_BY, UPLOADED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 plan.id(), org.id(), org.path(), fileName.strip(), content, preview.rows().size(), preview.problems().size(),
                 "PREVIEWED", user.username(), Instant.now()));
@@ -96,7 +96,7 @@ public class EnrolmentResource {
         PortalUser user = Scope.user(context);
         Map<String, Object> result = db.inTransaction(c -> {
             Object[] upload;
-            try (PreparedStatement ps = Db.prepare(c, "SELECT PLAN_ID, ORG_ID, FILE_NAME, CONTENT, STATUS FROM MA_ROSTER_UPLOAD "
+            try (PreparedStatement ps = Jdbc.prepare(c, "SELECT PLAN_ID, ORG_ID, FILE_NAME, CONTENT, STATUS FROM MA_ROSTER_UPLOAD "
                     + "WHERE ID = ? AND ORG_PATH LIKE ?", uploadId, user.subtreePattern()); ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw ProblemException.notFound("No roster upload " + uploadId + " of your union.");
@@ -108,7 +108,7 @@ public class EnrolmentResource {
                         + "; upload the file again for a new enrolment.");
             }
             // The same update takes the upload's row lock: a second confirm waits, then sees CONFIRMED.
-            if (Db.update(c, "UPDATE MA_ROSTER_UPLOAD SET STATUS = 'CONFIRMED' WHERE ID = ? AND STATUS = 'PREVIEWED'", uploadId) != 1) {
+            if (Jdbc.update(c, "UPDATE MA_ROSTER_UPLOAD SET STATUS = 'CONFIRMED' WHERE ID = ? AND STATUS = 'PREVIEWED'", uploadId) != 1) {
                 throw ProblemException.conflict("Roster upload " + uploadId + " was confirmed by another request.");
             }
             Plan plan = PlanStore.byId(c, (Long) upload[0]).orElseThrow();

@@ -24,7 +24,7 @@ import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
-import org.unionportal.mutualaid.internal.store.Db;
+import org.unionportal.api.db.Jdbc;
 
 /**
  * Figures (统计): enrolments (人次) and payouts (count and sum) for a year, by plan and by the
@@ -56,7 +56,7 @@ public class FiguresResource {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("year", y);
             result.put("total", totals(c, user.orgPath(), from, to));
-            result.put("byPlan", Db.list(c, "SELECT P.CODE, MAX(P.NAME_ZH), COUNT(*) FROM MA_ENROLMENT E JOIN MA_PLAN P "
+            result.put("byPlan", Jdbc.list(c, "SELECT P.CODE, MAX(P.NAME_ZH), COUNT(*) FROM MA_ENROLMENT E JOIN MA_PLAN P "
                     + "ON P.ID = E.PLAN_ID WHERE E.ORG_PATH LIKE ? AND E.STATUS <> 'CANCELLED' AND E.COVER_START <= ? AND E.COVER_END >= ? "
                     + "GROUP BY P.CODE ORDER BY P.CODE", rs -> planRow(c, rs.getString(1), rs.getString(2), rs.getLong(3),
                     user.orgPath(), from, to), user.subtreePattern(), to, from));
@@ -78,7 +78,7 @@ public class FiguresResource {
         row.put("planCode", code);
         row.put("planNameZh", name);
         row.put("enrolments", enrolments);
-        long[] paid = Db.one(c, "SELECT COUNT(*), COALESCE(SUM(C.APPROVED_FEN), 0) FROM MA_CLAIM C JOIN MA_ENROLMENT E "
+        long[] paid = Jdbc.one(c, "SELECT COUNT(*), COALESCE(SUM(C.APPROVED_FEN), 0) FROM MA_CLAIM C JOIN MA_ENROLMENT E "
                 + "ON E.ID = C.ENROLMENT_ID WHERE E.PLAN_CODE = ? AND C.ORG_PATH LIKE ? AND C.STATUS = 'PAID' "
                 + "AND C.EVENT_DATE BETWEEN ? AND ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, code, path + "%", from, to)
                 .orElse(new long[2]);
@@ -90,9 +90,9 @@ public class FiguresResource {
     /** Enrolments whose cover overlaps the year, and claims paid for events in it, over one subtree. */
     static Map<String, Object> totals(Connection c, String path, LocalDate from, LocalDate to) throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("enrolments", Db.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT WHERE ORG_PATH LIKE ? AND STATUS <> 'CANCELLED' "
+        row.put("enrolments", Jdbc.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT WHERE ORG_PATH LIKE ? AND STATUS <> 'CANCELLED' "
                 + "AND COVER_START <= ? AND COVER_END >= ?", path + "%", to, from));
-        long[] paid = Db.one(c, "SELECT COUNT(*), COALESCE(SUM(APPROVED_FEN), 0) FROM MA_CLAIM WHERE ORG_PATH LIKE ? "
+        long[] paid = Jdbc.one(c, "SELECT COUNT(*), COALESCE(SUM(APPROVED_FEN), 0) FROM MA_CLAIM WHERE ORG_PATH LIKE ? "
                 + "AND STATUS = 'PAID' AND EVENT_DATE BETWEEN ? AND ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
                 path + "%", from, to).orElse(new long[2]);
         row.put("payouts", paid[0]);

@@ -25,7 +25,7 @@ import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.mutualaid.internal.roster.TableExport;
-import org.unionportal.mutualaid.internal.store.Db;
+import org.unionportal.api.db.Jdbc;
 
 /** Payouts: approved claims grouped into one bank-transfer batch, then marked paid. */
 @Component(service = PayoutsResource.class)
@@ -43,7 +43,7 @@ public class PayoutsResource {
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
     public List<PayoutBatch> list(@Context SecurityContext context) {
         PortalUser user = Scope.user(context);
-        return db.read(c -> Db.list(c, "SELECT ID, ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT FROM MA_PAYOUT_BATCH "
+        return db.read(c -> Jdbc.list(c, "SELECT ID, ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT FROM MA_PAYOUT_BATCH "
                 + "WHERE ORG_PATH LIKE ? ORDER BY ID DESC", PayoutsResource::map, user.subtreePattern()));
     }
 
@@ -57,23 +57,23 @@ public class PayoutsResource {
     }
 
     static PayoutBatch create(Connection c, String orgPath, String username) throws SQLException {
-        List<long[]> claims = Db.list(c, "SELECT ID, APPROVED_FEN FROM MA_CLAIM WHERE ORG_PATH LIKE ? AND STATUS = 'APPROVED' "
+        List<long[]> claims = Jdbc.list(c, "SELECT ID, APPROVED_FEN FROM MA_CLAIM WHERE ORG_PATH LIKE ? AND STATUS = 'APPROVED' "
                 + "AND PAYOUT_BATCH_ID IS NULL ORDER BY ID", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, orgPath + "%");
         if (claims.isEmpty()) {
             throw ProblemException.conflict("There are no approved claims waiting for payment in your part of the union tree.");
         }
         long total = claims.stream().mapToLong(cl -> cl[1]).sum();
-        long id = Db.insert(c, "INSERT INTO MA_PAYOUT_BATCH (ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT) "
+        long id = Jdbc.insert(c, "INSERT INTO MA_PAYOUT_BATCH (ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT) "
                 + "VALUES (?, ?, ?, ?, ?)", orgPath, claims.size(), total, username, Instant.now());
         for (long[] claim : claims) {
-            if (Db.update(c, "UPDATE MA_CLAIM SET STATUS = 'PAID', PAYOUT_BATCH_ID = ? WHERE ID = ? AND STATUS = 'APPROVED'",
+            if (Jdbc.update(c, "UPDATE MA_CLAIM SET STATUS = 'PAID', PAYOUT_BATCH_ID = ? WHERE ID = ? AND STATUS = 'APPROVED'",
                     id, claim[0]) != 1) {
                 throw ProblemException.conflict("Claim " + claim[0] + " changed while the batch was made; try again.");
             }
-            Db.update(c, "INSERT INTO MA_CLAIM_EVENT (CLAIM_ID, OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, DETAIL) "
+            Jdbc.update(c, "INSERT INTO MA_CLAIM_EVENT (CLAIM_ID, OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, DETAIL) "
                     + "VALUES (?, ?, ?, 'PAY', 'APPROVED', 'PAID', ?)", claim[0], Instant.now(), username, "payout batch " + id);
         }
-        return Db.one(c, "SELECT ID, ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT FROM MA_PAYOUT_BATCH WHERE ID = ?",
+        return Jdbc.one(c, "SELECT ID, ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT FROM MA_PAYOUT_BATCH WHERE ID = ?",
                 PayoutsResource::map, id).orElseThrow();
     }
 
@@ -85,11 +85,11 @@ public class PayoutsResource {
     public Response bankFile(@PathParam("id") long id, @Context SecurityContext context) {
         PortalUser user = Scope.user(context);
         List<List<Object>> rows = db.read(c -> {
-            if (Db.count(c, "SELECT COUNT(*) FROM MA_PAYOUT_BATCH WHERE ID = ? AND ORG_PATH LIKE ?", id, user.subtreePattern()) == 0) {
+            if (Jdbc.count(c, "SELECT COUNT(*) FROM MA_PAYOUT_BATCH WHERE ID = ? AND ORG_PATH LIKE ?", id, user.subtreePattern()) == 0) {
                 throw ProblemException.notFound("No payout batch " + id + " in your part of the union tree.");
             }
             List<List<Object>> lines = new ArrayList<>();
-            for (Object[] r : Db.list(c, "SELECT C.ID, M.NAME, M.ID_NUMBER, C.APPROVED_FEN FROM MA_CLAIM C JOIN MA_MEMBER M "
+            for (Object[] r : Jdbc.list(c, "SELECT C.ID, M.NAME, M.ID_NUMBER, C.APPROVED_FEN FROM MA_CLAIM C JOIN MA_MEMBER M "
                     + "ON M.ID = C.MEMBER_ID WHERE C.PAYOUT_BATCH_ID = ? ORDER BY C.ID", rs -> new Object[] {rs.getLong(1),
                     rs.getString(2), rs.getString(3), rs.getLong(4)}, id)) {
                 lines.add(List.of(lines.size() + 1, r[1], r[2], Money.yuan((Long) r[3]), "MA-CLAIM-" + r[0]));

@@ -1,5 +1,7 @@
 package org.unionportal.mutualaid.internal.store;
 
+import org.unionportal.api.db.Jdbc;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +35,7 @@ public final class ClaimStore {
 
     public static long insert(Connection c, long enrolmentId, long memberId, String orgPath, ClaimFacts f, String hospital,
                               String diagnosis, String status, Assessment assessment, String user) throws SQLException {
-        long id = Db.insert(c, "INSERT INTO MA_CLAIM (ENROLMENT_ID, MEMBER_ID, ORG_PATH, EVENT_TYPE, EVENT_DATE, ADMISSION_DATE, "
+        long id = Jdbc.insert(c, "INSERT INTO MA_CLAIM (ENROLMENT_ID, MEMBER_ID, ORG_PATH, EVENT_TYPE, EVENT_DATE, ADMISSION_DATE, "
                         + "DISCHARGE_DATE, HOSPITAL, DIAGNOSIS, CRITICAL_ILLNESS, DISABILITY_GRADE, TOTAL_COST_FEN, BASIC_PAID_FEN, "
                         + "COMMERCIAL_PAID_FEN, STATUS, COMPUTED_FEN, ASSESSMENT, FILED_BY, FILED_AT) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -46,31 +48,31 @@ public final class ClaimStore {
 
     public static void event(Connection c, long claimId, String actor, String action, String from, String to, String detail)
             throws SQLException {
-        Db.update(c, "INSERT INTO MA_CLAIM_EVENT (CLAIM_ID, OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, DETAIL) "
+        Jdbc.update(c, "INSERT INTO MA_CLAIM_EVENT (CLAIM_ID, OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, DETAIL) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", claimId, Instant.now(), actor, action, from, to, detail);
     }
 
     public static Optional<Claim> byId(Connection c, long id) throws SQLException {
-        return Db.one(c, SELECT + "WHERE C.ID = ?", ClaimStore::map, id);
+        return Jdbc.one(c, SELECT + "WHERE C.ID = ?", ClaimStore::map, id);
     }
 
     public static List<Claim> list(Connection c, String subtreePattern, String status, Long memberId, long offset, int limit)
             throws SQLException {
-        StringBuilder where = new StringBuilder("WHERE C.ORG_PATH LIKE ?");
-        List<Object> params = new ArrayList<>(List.of(subtreePattern));
-        if (status != null) {
-            where.append(" AND C.STATUS = ?");
-            params.add(status);
-        }
-        if (memberId != null) {
-            where.append(" AND C.MEMBER_ID = ?");
-            params.add(memberId);
-        }
-        return Db.list(c, SELECT + where + " ORDER BY C.ID DESC OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT "
-                + Math.max(1, limit) + " ROWS ONLY", ClaimStore::map, params.toArray());
+        Filter f = filter(subtreePattern, status, memberId);
+        return Jdbc.list(c, SELECT + f.where() + " ORDER BY C.ID DESC OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT "
+                + Math.max(1, limit) + " ROWS ONLY", ClaimStore::map, f.params());
     }
 
     public static long count(Connection c, String subtreePattern, String status, Long memberId) throws SQLException {
+        Filter f = filter(subtreePattern, status, memberId);
+        return Jdbc.count(c, "SELECT COUNT(*) FROM MA_CLAIM C " + f.where(), f.params());
+    }
+
+    private record Filter(String where, Object[] params) {
+    }
+
+    /** Claims of a subtree, optionally of one status and of one member. */
+    private static Filter filter(String subtreePattern, String status, Long memberId) {
         StringBuilder where = new StringBuilder("WHERE C.ORG_PATH LIKE ?");
         List<Object> params = new ArrayList<>(List.of(subtreePattern));
         if (status != null) {
@@ -81,18 +83,18 @@ public final class ClaimStore {
             where.append(" AND C.MEMBER_ID = ?");
             params.add(memberId);
         }
-        return Db.count(c, "SELECT COUNT(*) FROM MA_CLAIM C " + where, params.toArray());
+        return new Filter(where.toString(), params.toArray());
     }
 
     public static List<Event> events(Connection c, long claimId) throws SQLException {
-        return Db.list(c, "SELECT OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, DETAIL FROM MA_CLAIM_EVENT WHERE CLAIM_ID = ? "
+        return Jdbc.list(c, "SELECT OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, DETAIL FROM MA_CLAIM_EVENT WHERE CLAIM_ID = ? "
                 + "ORDER BY ID", rs -> new Event(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6)), claimId);
     }
 
     /** An open claim (not rejected) on the same enrolment for the same event or an overlapping stay. */
     public static Optional<Long> overlapping(Connection c, long enrolmentId, ClaimFacts f) throws SQLException {
-        for (Claim other : Db.list(c, SELECT + "WHERE C.ENROLMENT_ID = ? AND C.STATUS <> 'REJECTED'", ClaimStore::map, enrolmentId)) {
+        for (Claim other : Jdbc.list(c, SELECT + "WHERE C.ENROLMENT_ID = ? AND C.STATUS <> 'REJECTED'", ClaimStore::map, enrolmentId)) {
             boolean sameEvent = other.eventType() == f.type() && other.eventDate().equals(f.eventDate());
             boolean staysOverlap = f.admissionDate() != null && f.dischargeDate() != null && other.admissionDate() != null
                     && other.dischargeDate() != null && !f.admissionDate().isAfter(other.dischargeDate())
@@ -114,7 +116,7 @@ public final class ClaimStore {
         long medicalInYear = 0;
         long disability = 0;
         boolean criticalIllness = false;
-        for (Claim other : Db.list(c, SELECT + "WHERE C.ENROLMENT_ID = ? AND C.STATUS IN " + COUNTING + " AND C.ID <> ?",
+        for (Claim other : Jdbc.list(c, SELECT + "WHERE C.ENROLMENT_ID = ? AND C.STATUS IN " + COUNTING + " AND C.ID <> ?",
                 ClaimStore::map, enrolmentId, exceptClaimId)) {
             paid += other.approvedFen() == null ? other.computedFen() : other.approvedFen();
             for (Line line : other.assessment().lines()) {
@@ -140,20 +142,20 @@ public final class ClaimStore {
                                      String reason) throws SQLException {
         String in = String.join(",", from.stream().map(s -> "'" + s + "'").toList());
         if (assessment != null) {
-            return Db.update(c, "UPDATE MA_CLAIM SET STATUS = ?, APPROVED_FEN = ?, ASSESSMENT = ?, COMPUTED_FEN = ?, REASON = ? "
+            return Jdbc.update(c, "UPDATE MA_CLAIM SET STATUS = ?, APPROVED_FEN = ?, ASSESSMENT = ?, COMPUTED_FEN = ?, REASON = ? "
                     + "WHERE ID = ? AND STATUS IN (" + in + ")", to, approvedFen, Json.write(assessment), assessment.totalFen(),
                     reason, id) == 1;
         }
-        return Db.update(c, "UPDATE MA_CLAIM SET STATUS = ?, REASON = ? WHERE ID = ? AND STATUS IN (" + in + ")",
+        return Jdbc.update(c, "UPDATE MA_CLAIM SET STATUS = ?, REASON = ? WHERE ID = ? AND STATUS IN (" + in + ")",
                 to, reason, id) == 1;
     }
 
     static Claim map(ResultSet rs) throws SQLException {
         return new Claim(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), EventType.valueOf(rs.getString(9)), Db.date(rs, "EVENT_DATE"),
-                Db.date(rs, "ADMISSION_DATE"), Db.date(rs, "DISCHARGE_DATE"), rs.getString(13), rs.getString(14), rs.getString(15),
-                Db.intOrNull(rs, "DISABILITY_GRADE"), rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getString(20),
-                rs.getLong(21), Db.longOrNull(rs, "APPROVED_FEN"), Json.read(rs.getString(23), Assessment.class), rs.getString(24),
-                rs.getString(25), rs.getTimestamp(26).toInstant(), Db.longOrNull(rs, "PAYOUT_BATCH_ID"));
+                rs.getString(7), rs.getString(8), EventType.valueOf(rs.getString(9)), Jdbc.date(rs, "EVENT_DATE"),
+                Jdbc.date(rs, "ADMISSION_DATE"), Jdbc.date(rs, "DISCHARGE_DATE"), rs.getString(13), rs.getString(14), rs.getString(15),
+                Jdbc.intOrNull(rs, "DISABILITY_GRADE"), rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getString(20),
+                rs.getLong(21), Jdbc.longOrNull(rs, "APPROVED_FEN"), Json.read(rs.getString(23), Assessment.class), rs.getString(24),
+                rs.getString(25), rs.getTimestamp(26).toInstant(), Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"));
     }
 }

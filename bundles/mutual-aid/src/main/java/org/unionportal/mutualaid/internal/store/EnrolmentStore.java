@@ -1,5 +1,7 @@
 package org.unionportal.mutualaid.internal.store;
 
+import org.unionportal.api.db.Jdbc;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,7 +42,7 @@ public final class EnrolmentStore {
 
     /** The ID numbers already enrolled in plan {@code code} for the period starting {@code coverStart}. */
     public static Set<String> enrolledIdNumbers(Connection c, String code, LocalDate coverStart) throws SQLException {
-        return new HashSet<>(Db.list(c, "SELECT M.ID_NUMBER FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID "
+        return new HashSet<>(Jdbc.list(c, "SELECT M.ID_NUMBER FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID "
                 + "WHERE E.PLAN_CODE = ? AND E.COVER_START = ? AND E.STATUS <> 'CANCELLED'", rs -> rs.getString(1), code, coverStart));
     }
 
@@ -53,7 +55,7 @@ public final class EnrolmentStore {
         LocalDate coverEnd = plan.coverEnd(coverStart);
         long fee = plan.feePerPersonFen();
         String status = fee == 0 ? "ACTIVE" : "PENDING_PAYMENT";
-        long batchId = Db.insert(c, "INSERT INTO MA_ENROLMENT_BATCH (PLAN_ID, ORG_ID, ORG_PATH, COVER_START, COVER_END, PERSON_COUNT, "
+        long batchId = Jdbc.insert(c, "INSERT INTO MA_ENROLMENT_BATCH (PLAN_ID, ORG_ID, ORG_PATH, COVER_START, COVER_END, PERSON_COUNT, "
                         + "FEE_TOTAL_FEN, STATUS, CREATED_BY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 plan.id(), org.id(), org.path(), coverStart, coverEnd, rows.size(), fee * rows.size(), status, user, Instant.now());
         Map<String, Long> members = upsertMembers(c, rows, org);
@@ -63,7 +65,7 @@ public final class EnrolmentStore {
             int pending = 0;
             for (RosterRow row : rows) {
                 long memberId = members.get(row.idNumber());
-                Db.bind(ps, batchId, plan.id(), plan.code(), memberId, org.path(), coverStart, coverEnd, fee,
+                Jdbc.bind(ps, batchId, plan.id(), plan.code(), memberId, org.path(), coverStart, coverEnd, fee,
                         renewing.contains(memberId), status);
                 ps.addBatch();
                 if (++pending == CHUNK) {
@@ -91,7 +93,7 @@ public final class EnrolmentStore {
             for (int j = 0; j < part.size(); j++) {
                 params[j + 2] = part.get(j);
             }
-            result.addAll(Db.list(c, "SELECT MEMBER_ID FROM MA_ENROLMENT WHERE PLAN_CODE = ? AND COVER_END = ? "
+            result.addAll(Jdbc.list(c, "SELECT MEMBER_ID FROM MA_ENROLMENT WHERE PLAN_CODE = ? AND COVER_END = ? "
                     + "AND STATUS IN ('ACTIVE', 'EXPIRED') AND MEMBER_ID IN (" + placeholders(part.size()) + ")",
                     rs -> rs.getLong(1), params));
         }
@@ -104,7 +106,7 @@ public final class EnrolmentStore {
         List<String> idNumbers = rows.stream().map(RosterRow::idNumber).toList();
         for (int i = 0; i < idNumbers.size(); i += CHUNK) {
             List<String> part = idNumbers.subList(i, Math.min(idNumbers.size(), i + CHUNK));
-            for (Object[] r : Db.list(c, "SELECT ID_NUMBER, ID FROM MA_MEMBER WHERE ID_NUMBER IN (" + placeholders(part.size()) + ")",
+            for (Object[] r : Jdbc.list(c, "SELECT ID_NUMBER, ID FROM MA_MEMBER WHERE ID_NUMBER IN (" + placeholders(part.size()) + ")",
                     rs -> new Object[] {rs.getString(1), rs.getLong(2)}, part.toArray())) {
                 known.put((String) r[0], (Long) r[1]);
             }
@@ -120,14 +122,14 @@ public final class EnrolmentStore {
                 String phone = Phones.normalize(row.phone());
                 Long id = known.get(row.idNumber());
                 if (id == null) {
-                    Db.bind(insert, row.idNumber(), row.name(), phone, IdNumbers.gender(row.idNumber()),
+                    Jdbc.bind(insert, row.idNumber(), row.name(), phone, IdNumbers.gender(row.idNumber()),
                             IdNumbers.birthDate(row.idNumber()), category, row.basicInsurance(), row.unionMember(), org.id(), org.path());
                     insert.addBatch();
                     if (++inserts % CHUNK == 0) {
                         insert.executeBatch();
                     }
                 } else {
-                    Db.bind(update, row.name(), phone, category, row.basicInsurance(), row.unionMember(), org.id(), org.path(), id);
+                    Jdbc.bind(update, row.name(), phone, category, row.basicInsurance(), row.unionMember(), org.id(), org.path(), id);
                     update.addBatch();
                     if (++updates % CHUNK == 0) {
                         update.executeBatch();
@@ -140,7 +142,7 @@ public final class EnrolmentStore {
         List<String> added = idNumbers.stream().filter(id -> !known.containsKey(id)).toList();
         for (int i = 0; i < added.size(); i += CHUNK) {
             List<String> part = added.subList(i, Math.min(added.size(), i + CHUNK));
-            for (Object[] r : Db.list(c, "SELECT ID_NUMBER, ID FROM MA_MEMBER WHERE ID_NUMBER IN (" + placeholders(part.size()) + ")",
+            for (Object[] r : Jdbc.list(c, "SELECT ID_NUMBER, ID FROM MA_MEMBER WHERE ID_NUMBER IN (" + placeholders(part.size()) + ")",
                     rs -> new Object[] {rs.getString(1), rs.getLong(2)}, part.toArray())) {
                 known.put((String) r[0], (Long) r[1]);
             }
@@ -162,9 +164,9 @@ public final class EnrolmentStore {
     }
 
     private static EnrolmentView mapView(ResultSet rs, LocalDate today) throws SQLException {
-        LocalDate end = Db.date(rs, "COVER_END");
+        LocalDate end = Jdbc.date(rs, "COVER_END");
         return new EnrolmentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), Db.date(rs, "COVER_START"),
+                rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), Jdbc.date(rs, "COVER_START"),
                 end, rs.getLong(14), rs.getBoolean(15), effectiveStatus(rs.getString(16), end, today));
     }
 
@@ -172,29 +174,29 @@ public final class EnrolmentStore {
             throws SQLException {
         String where = "WHERE E.ORG_PATH LIKE ?" + (batchId == null ? "" : " AND E.BATCH_ID = ?");
         Object[] params = batchId == null ? new Object[] {subtreePattern} : new Object[] {subtreePattern, batchId};
-        return Db.list(c, VIEW_SELECT + where + " ORDER BY E.ID" + " OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT "
+        return Jdbc.list(c, VIEW_SELECT + where + " ORDER BY E.ID" + " OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT "
                 + Math.max(1, limit) + " ROWS ONLY", rs -> mapView(rs, today), params);
     }
 
     public static long count(Connection c, String subtreePattern, Long batchId) throws SQLException {
         return batchId == null
-                ? Db.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT E WHERE E.ORG_PATH LIKE ?", subtreePattern)
-                : Db.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT E WHERE E.ORG_PATH LIKE ? AND E.BATCH_ID = ?", subtreePattern, batchId);
+                ? Jdbc.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT E WHERE E.ORG_PATH LIKE ?", subtreePattern)
+                : Jdbc.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT E WHERE E.ORG_PATH LIKE ? AND E.BATCH_ID = ?", subtreePattern, batchId);
     }
 
     public static Optional<EnrolmentView> byId(Connection c, long id, LocalDate today) throws SQLException {
-        return Db.one(c, VIEW_SELECT + "WHERE E.ID = ?", rs -> mapView(rs, today), id);
+        return Jdbc.one(c, VIEW_SELECT + "WHERE E.ID = ?", rs -> mapView(rs, today), id);
     }
 
     public static List<EnrolmentView> ofUser(Connection c, String username, LocalDate today) throws SQLException {
-        return Db.list(c, VIEW_SELECT + "WHERE M.USERNAME = ? ORDER BY E.COVER_START DESC", rs -> mapView(rs, today), username);
+        return Jdbc.list(c, VIEW_SELECT + "WHERE M.USERNAME = ? ORDER BY E.COVER_START DESC", rs -> mapView(rs, today), username);
     }
 
     public static List<Batch> batches(Connection c, String subtreePattern) throws SQLException {
-        return Db.list(c, "SELECT B.ID, B.PLAN_ID, P.CODE, P.NAME_ZH, B.ORG_ID, B.ORG_PATH, B.COVER_START, B.COVER_END, B.PERSON_COUNT, "
+        return Jdbc.list(c, "SELECT B.ID, B.PLAN_ID, P.CODE, P.NAME_ZH, B.ORG_ID, B.ORG_PATH, B.COVER_START, B.COVER_END, B.PERSON_COUNT, "
                 + "B.FEE_TOTAL_FEN, B.STATUS, B.CREATED_BY, B.CREATED_AT FROM MA_ENROLMENT_BATCH B JOIN MA_PLAN P ON P.ID = B.PLAN_ID "
                 + "WHERE B.ORG_PATH LIKE ? ORDER BY B.ID DESC", rs -> new Batch(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                rs.getString(4), rs.getLong(5), rs.getString(6), Db.date(rs, "COVER_START"), Db.date(rs, "COVER_END"), rs.getInt(9),
+                rs.getString(4), rs.getLong(5), rs.getString(6), Jdbc.date(rs, "COVER_START"), Jdbc.date(rs, "COVER_END"), rs.getInt(9),
                 rs.getLong(10), rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant()), subtreePattern);
     }
 
@@ -204,19 +206,19 @@ public final class EnrolmentStore {
 
     /** Pending payment -> active (fee received) or cancelled, for the batch and all its enrolments. */
     public static boolean setBatchStatus(Connection c, long batchId, String from, String to) throws SQLException {
-        int changed = Db.update(c, "UPDATE MA_ENROLMENT_BATCH SET STATUS = ?, PAID_AT = ? WHERE ID = ? AND STATUS = ?",
+        int changed = Jdbc.update(c, "UPDATE MA_ENROLMENT_BATCH SET STATUS = ?, PAID_AT = ? WHERE ID = ? AND STATUS = ?",
                 to, "ACTIVE".equals(to) ? Instant.now() : null, batchId, from);
         if (changed == 0) {
             return false;
         }
-        Db.update(c, "UPDATE MA_ENROLMENT SET STATUS = ? WHERE BATCH_ID = ? AND STATUS = ?", to, batchId, from);
+        Jdbc.update(c, "UPDATE MA_ENROLMENT SET STATUS = ? WHERE BATCH_ID = ? AND STATUS = ?", to, batchId, from);
         return true;
     }
 
     /** The people of a group enrolment as roster rows, for renewing it. */
     public static List<RosterRow> rosterOfBatch(Connection c, long batchId) throws SQLException {
         int[] line = {1};
-        return Db.list(c, "SELECT M.NAME, M.ID_NUMBER, M.PHONE, M.GENDER, M.CATEGORY, M.BASIC_INSURANCE, M.UNION_MEMBER "
+        return Jdbc.list(c, "SELECT M.NAME, M.ID_NUMBER, M.PHONE, M.GENDER, M.CATEGORY, M.BASIC_INSURANCE, M.UNION_MEMBER "
                 + "FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID WHERE E.BATCH_ID = ? AND E.STATUS <> 'CANCELLED' "
                 + "ORDER BY E.ID", rs -> new RosterRow(++line[0], rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)), batchId);
@@ -224,10 +226,10 @@ public final class EnrolmentStore {
 
     /** Takes the enrolment's row lock until commit, so claims on one enrolment are approved one at a time. */
     public static void lock(Connection c, long enrolmentId) throws SQLException {
-        Db.update(c, "UPDATE MA_ENROLMENT SET LOCK_VERSION = LOCK_VERSION + 1 WHERE ID = ?", enrolmentId);
+        Jdbc.update(c, "UPDATE MA_ENROLMENT SET LOCK_VERSION = LOCK_VERSION + 1 WHERE ID = ?", enrolmentId);
     }
 
     public static Optional<Long> memberIdOfUser(Connection c, String username) throws SQLException {
-        return Db.one(c, "SELECT ID FROM MA_MEMBER WHERE USERNAME = ?", rs -> rs.getLong(1), username);
+        return Jdbc.one(c, "SELECT ID FROM MA_MEMBER WHERE USERNAME = ?", rs -> rs.getLong(1), username);
     }
 }

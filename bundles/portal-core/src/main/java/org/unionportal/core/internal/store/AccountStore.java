@@ -1,5 +1,7 @@
 package org.unionportal.core.internal.store;
 
+import org.unionportal.api.db.Jdbc;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,14 +35,14 @@ public final class AccountStore {
             parentPath = organisation(c, parentId).orElseThrow(
                     () -> new SQLException("No organisation " + parentId)).path();
         }
-        long id = Sql.insert(c, "INSERT INTO PORTAL_ORGANISATION (PARENT_ID, NAME, KIND, PATH, CREATED_AT) VALUES (?, ?, ?, ?, ?)",
+        long id = Jdbc.insert(c, "INSERT INTO PORTAL_ORGANISATION (PARENT_ID, NAME, KIND, PATH, CREATED_AT) VALUES (?, ?, ?, ?, ?)",
                 parentId, name, kind, "?", Timestamp.from(Instant.now()));
-        Sql.update(c, "UPDATE PORTAL_ORGANISATION SET PATH = ? WHERE ID = ?", parentPath + id + "/", id);
+        Jdbc.update(c, "UPDATE PORTAL_ORGANISATION SET PATH = ? WHERE ID = ?", parentPath + id + "/", id);
         return id;
     }
 
     public static Optional<Organisation> organisation(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = Sql.prepare(c,
+        try (PreparedStatement ps = Jdbc.prepare(c,
                 "SELECT ID, PARENT_ID, NAME, KIND, PATH FROM PORTAL_ORGANISATION WHERE ID = ?", id);
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(organisationOf(rs)) : Optional.empty();
@@ -50,7 +52,7 @@ public final class AccountStore {
     /** The organisations whose path starts with {@code pathPrefix}, tree order. */
     public static List<Organisation> subtree(Connection c, String pathPrefix) throws SQLException {
         List<Organisation> result = new ArrayList<>();
-        try (PreparedStatement ps = Sql.prepare(c,
+        try (PreparedStatement ps = Jdbc.prepare(c,
                 "SELECT ID, PARENT_ID, NAME, KIND, PATH FROM PORTAL_ORGANISATION WHERE PATH LIKE ? ORDER BY PATH",
                 pathPrefix + "%");
              ResultSet rs = ps.executeQuery()) {
@@ -71,15 +73,15 @@ public final class AccountStore {
     // --- users ---------------------------------------------------------------------------------
 
     public static long countUsers(Connection c) throws SQLException {
-        return Sql.count(c, "SELECT COUNT(*) FROM PORTAL_USER");
+        return Jdbc.count(c, "SELECT COUNT(*) FROM PORTAL_USER");
     }
 
     public static long addUser(Connection c, String username, String displayName, long orgId, String phone,
                                String passwordHash, Set<Role> roles) throws SQLException {
-        long id = Sql.insert(c, "INSERT INTO PORTAL_USER (USERNAME, DISPLAY_NAME, ORG_ID, PHONE, PASSWORD_HASH, ENABLED, CREATED_AT) "
+        long id = Jdbc.insert(c, "INSERT INTO PORTAL_USER (USERNAME, DISPLAY_NAME, ORG_ID, PHONE, PASSWORD_HASH, ENABLED, CREATED_AT) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", username, displayName, orgId, phone, passwordHash, true, Timestamp.from(Instant.now()));
         for (Role role : roles) {
-            Sql.update(c, "INSERT INTO PORTAL_USER_ROLE (USER_ID, ROLE_NAME) VALUES (?, ?)", id, role.name());
+            Jdbc.update(c, "INSERT INTO PORTAL_USER_ROLE (USER_ID, ROLE_NAME) VALUES (?, ?)", id, role.name());
         }
         return id;
     }
@@ -100,7 +102,7 @@ public final class AccountStore {
 
     private static List<UserRecord> users(Connection c, String where, Object... params) throws SQLException {
         Map<Long, Object[]> rows = new LinkedHashMap<>();
-        try (PreparedStatement ps = Sql.prepare(c, "SELECT " + USER_COLUMNS + USER_FROM + where, params);
+        try (PreparedStatement ps = Jdbc.prepare(c, "SELECT " + USER_COLUMNS + USER_FROM + where, params);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 rows.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
@@ -121,7 +123,7 @@ public final class AccountStore {
             return roles;
         }
         String placeholders = String.join(",", java.util.Collections.nCopies(userIds.size(), "?"));
-        try (PreparedStatement ps = Sql.prepare(c, "SELECT USER_ID, ROLE_NAME FROM PORTAL_USER_ROLE WHERE USER_ID IN ("
+        try (PreparedStatement ps = Jdbc.prepare(c, "SELECT USER_ID, ROLE_NAME FROM PORTAL_USER_ROLE WHERE USER_ID IN ("
                 + placeholders + ")", userIds.toArray());
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -138,13 +140,13 @@ public final class AccountStore {
     // --- sessions ------------------------------------------------------------------------------
 
     public static void addSession(Connection c, String tokenHash, long userId, Instant now, Instant expiresAt) throws SQLException {
-        Sql.update(c, "INSERT INTO PORTAL_SESSION (TOKEN_HASH, USER_ID, CREATED_AT, LAST_USED_AT, EXPIRES_AT) VALUES (?, ?, ?, ?, ?)",
+        Jdbc.update(c, "INSERT INTO PORTAL_SESSION (TOKEN_HASH, USER_ID, CREATED_AT, LAST_USED_AT, EXPIRES_AT) VALUES (?, ?, ?, ?, ?)",
                 tokenHash, userId, Timestamp.from(now), Timestamp.from(now), Timestamp.from(expiresAt));
     }
 
     /** The session's user id and expiry, if the session exists. */
     public static Optional<SessionRow> session(Connection c, String tokenHash) throws SQLException {
-        try (PreparedStatement ps = Sql.prepare(c,
+        try (PreparedStatement ps = Jdbc.prepare(c,
                 "SELECT USER_ID, EXPIRES_AT, LAST_USED_AT FROM PORTAL_SESSION WHERE TOKEN_HASH = ?", tokenHash);
              ResultSet rs = ps.executeQuery()) {
             return rs.next()
@@ -154,20 +156,20 @@ public final class AccountStore {
     }
 
     public static void touchSession(Connection c, String tokenHash, Instant now, Instant expiresAt) throws SQLException {
-        Sql.update(c, "UPDATE PORTAL_SESSION SET LAST_USED_AT = ?, EXPIRES_AT = ? WHERE TOKEN_HASH = ?",
+        Jdbc.update(c, "UPDATE PORTAL_SESSION SET LAST_USED_AT = ?, EXPIRES_AT = ? WHERE TOKEN_HASH = ?",
                 Timestamp.from(now), Timestamp.from(expiresAt), tokenHash);
     }
 
     public static int deleteSession(Connection c, String tokenHash) throws SQLException {
-        return Sql.update(c, "DELETE FROM PORTAL_SESSION WHERE TOKEN_HASH = ?", tokenHash);
+        return Jdbc.update(c, "DELETE FROM PORTAL_SESSION WHERE TOKEN_HASH = ?", tokenHash);
     }
 
     public static int deleteExpiredSessions(Connection c, Instant now) throws SQLException {
-        return Sql.update(c, "DELETE FROM PORTAL_SESSION WHERE EXPIRES_AT < ?", Timestamp.from(now));
+        return Jdbc.update(c, "DELETE FROM PORTAL_SESSION WHERE EXPIRES_AT < ?", Timestamp.from(now));
     }
 
     public static void audit(Connection c, String username, String action, String detail) throws SQLException {
-        Sql.update(c, "INSERT INTO PORTAL_AUDIT (OCCURRED_AT, USERNAME, ACTION, DETAIL) VALUES (?, ?, ?, ?)",
+        Jdbc.update(c, "INSERT INTO PORTAL_AUDIT (OCCURRED_AT, USERNAME, ACTION, DETAIL) VALUES (?, ?, ?, ?)",
                 Timestamp.from(Instant.now()), username, action,
                 detail == null ? null : detail.substring(0, Math.min(detail.length(), 1000)));
     }

@@ -1,5 +1,7 @@
 package org.unionportal.core.internal.store;
 
+import org.unionportal.api.db.Jdbc;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
@@ -29,7 +31,7 @@ public class Organisations implements OrganisationDirectory {
     @Override
     public Optional<OrganisationInfo> byName(String name) {
         return db.read(c -> {
-            try (PreparedStatement ps = Sql.prepare(c,
+            try (PreparedStatement ps = Jdbc.prepare(c,
                     "SELECT ID FROM PORTAL_ORGANISATION WHERE NAME = ? ORDER BY ID", name);
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? AccountStore.organisation(c, rs.getLong(1)) : Optional.<Organisation>empty();

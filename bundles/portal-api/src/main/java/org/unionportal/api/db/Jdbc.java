@@ -1,4 +1,4 @@
-package org.unionportal.mutualaid.internal.store;
+package org.unionportal.api.db;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -13,9 +13,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain JDBC helpers for the module's stores. */
-public final class Db {
-    private Db() {
+/**
+ * Small helpers over plain JDBC for the stores of the core and of modules: bind parameters
+ * (including {@code LocalDate}, {@code Instant} and enums), run queries into lists, insert with
+ * the generated key. Standard SQL only; the dialect spot is {@link Dialect}.
+ */
+public final class Jdbc {
+    private Jdbc() {
     }
 
     @FunctionalInterface
