@@ -280,14 +280,15 @@ export function mount(root, context) {
         el('span', { class: 'spacer' }), create),
       el('p', { class: 'muted' }, t('将本辖区所有“已核准”且未支付的理赔合并为一个支付批次，并标记为已支付；银行文件含完整身份证号，请妥善保管。',
         'Puts every approved, unpaid claim of your part of the union into one batch and marks them paid. The bank file has full ID numbers: keep it safe.')),
-      problemSlot, problem,
-      problem ? null : k.table([
+      // el() drops nulls; replaceChildren would print them as the text "null".
+      el('div', {}, problemSlot, problem,
+        problem ? null : k.table([
         { label: t('批次号', 'Batch'), key: 'id', className: 'num', value: (b) => `#${b.id}` },
         { label: t('件数', 'Claims'), key: 'count', className: 'num', value: (b) => String(b.claimCount) },
         { label: t('金额合计', 'Total'), key: 'total', className: 'num', value: (b) => k.money(b.totalFen) },
         { label: t('生成', 'Made'), key: 'created', className: 'nowrap', value: (b) => `${fmtDateTime(b.createdAt)} · ${b.createdBy}` },
         { label: t('银行文件', 'Bank file'), key: 'file', value: (b) => bankFileLink(b, problemSlot) },
-      ], batches, { id: 'payout-list', empty: t('还没有支付批次。', 'No payout batches yet.'), rowAttrs: (b) => ({ dataset: { payoutId: b.id } }) }));
+      ], batches, { id: 'payout-list', empty: t('还没有支付批次。', 'No payout batches yet.'), rowAttrs: (b) => ({ dataset: { payoutId: b.id } }) })));
   }
 
   function bankFileLink(batch, problemSlot) {

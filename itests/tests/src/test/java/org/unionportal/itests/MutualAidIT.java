@@ -66,6 +66,14 @@ class MutualAidIT {
         JsonNode wang = find(claims, "memberName", "王丽华");
         assertEquals("PAID", wang.path("status").asText());
         assertTrue(wang.path("idNumber").asText().contains("*"), () -> "ID number not masked: " + wang);
+
+        // The same figures from the module's shell commands.
+        String plans = portal.shell("mutual-aid:plans");
+        assertTrue(plans.contains("WX-3IN1") && plans.contains("HA-50"), () -> "mutual-aid:plans printed: " + plans);
+        String paid = portal.shell("mutual-aid:claims -s PAID");
+        assertTrue(paid.contains("王丽华") && paid.contains("34343.00") && !paid.contains("| SUBMITTED")
+                && !paid.contains("| APPROVED"), () -> "mutual-aid:claims -s PAID printed: " + paid);
+        assertTrue(paid.contains("**********"), () -> "ID numbers not masked in the shell: " + paid);
     }
 
     @Test

@@ -1,0 +1,349 @@
+package org.unionportal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The mutual-aid pages in a real (headless) Chromium: a union operator uploads a roster with a bad ID
+ * number, sees the problem and cannot confirm, uploads the corrected roster and confirms it; a claim
+ * is filed for one of the new members; the district administrator opens it on the claims review page
+ * and approves it. Neither page reloads the portal.
+ */
+@DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true",
+        disabledReason = "skipped with -DskipBrowserTests=true")
+@ExtendWith(SharedPortal.class)
+class MutualAidBrowserIT {
+    private static final String FEATURE = "union-mutual-aid";
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Random RANDOM = new Random();
+    private static final Duration UI = Duration.ofSeconds(30);
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    private static final String HEADER = "姓名,身份证号,手机号,性别,类别,参加基本医保,工会会员\n";
+
+    private static Distribution portal;
+    private static Api api;
+    private static boolean installedHere;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Path userDataDir;
+
+    @BeforeAll
+    static void install(Distribution shared) {
+        portal = shared;
+        api = shared.api();
+        String installed = portal.shell("feature:list -i");
+        if (!Pattern.compile("(?m)^\\s*" + Pattern.quote(FEATURE) + "\\s").matcher(installed).find()) {
+            String out = portal.shell("feature:install " + FEATURE);
+            assertFalse(out.contains("Error"), () -> "feature:install " + FEATURE + ": " + out);
+            installedHere = true;
+        }
+        String admin = api.login("admin");
+        Await.until("the mutual-aid API to answer", Await.MODULE_CHANGE,
+                () -> api.get("/api/mutual-aid/plans", admin), r -> r.status() == 200);
+    }
+
+    @AfterAll
+    static void uninstall() {
+        if (portal != null && installedHere) {
+            installedHere = false;
+            portal.shell("feature:uninstall " + FEATURE);
+            String admin = api.login("admin");
+            Await.until("the mutual-aid API to go", Await.MODULE_CHANGE,
+                    () -> api.get("/api/mutual-aid/plans", admin), r -> r.status() == 404);
+        }
+    }
+
+    @BeforeEach
+    void browser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("MutualAidBrowserIT needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver), or -DskipBrowserTests=true");
+        }
+        Path work = Paths.get(System.getProperty("itests.work", "target/runs")).toAbsolutePath();
+        Files.createDirectories(work);
+        userDataDir = Files.createTempDirectory(work, "chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + userDataDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(work.resolve(userDataDir.getFileName() + "-chromedriver.log").toFile())
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        wait = new WebDriverWait(driver, UI);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void rosterIsUploadedAndConfirmedAndAClaimIsApprovedInTheBrowser(TestInfo info) throws IOException {
+        try {
+            String admin = api.login("admin");
+            long planId = openPlan(admin);
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+
+            // ---- 2. The operator uploads a roster with a bad check digit, then the corrected one.
+            driver.get(portal.baseUrl() + "/");
+            signIn("operator");
+            js.executeScript("window.__noReload = 'operator';");
+
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-menu-id=\"mutual-aid.enrol\"]"))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#enrol-plan option[value=\"" + planId + "\"]")));
+            new Select(driver.findElement(By.cssSelector("#enrol-plan"))).selectByValue(String.valueOf(planId));
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#enrol-plan-facts[data-plan-id=\"" + planId + "\"]")));
+
+            String id1 = idNumber(1988, 'F');
+            String id2 = idNumber(1979, 'M');
+            String id3 = idNumber(1993, 'F');
+            String badId = id3.substring(0, 17) + (id3.charAt(17) == '1' ? '2' : '1');
+            String row1 = "浏览李娜," + id1 + ",13912340001,女,在职职工,是,是\n";
+            String row2 = "浏览张伟," + id2 + ",13912340002,男,在职职工,是,是\n";
+            Path dir = Files.createDirectories(Paths.get("target", "mutual-aid-browser").toAbsolutePath());
+            Path badFile = dir.resolve("roster-bad.csv");
+            Files.writeString(badFile, HEADER + row1 + row2 + "浏览错号," + badId + ",13912340003,女,在职职工,是,是\n",
+                    StandardCharsets.UTF_8);
+            Path goodFile = dir.resolve("roster-good.csv");
+            Files.writeString(goodFile, HEADER + row1 + row2, StandardCharsets.UTF_8);
+
+            driver.findElement(By.cssSelector("#roster-file")).sendKeys(badFile.toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#roster-upload"))).click();
+            WebElement badPreview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#roster-preview")));
+            assertEquals("false", badPreview.getAttribute("data-can-confirm"), "a roster with a bad ID number can be confirmed");
+            List<WebElement> problems = driver.findElements(By.cssSelector("#roster-problems tbody tr"));
+            List<String> seen = new ArrayList<>();
+            for (WebElement p : problems) {
+                seen.add(p.getAttribute("data-line") + ":" + p.getAttribute("data-field"));
+            }
+            assertTrue(seen.contains("4:idNumber"), () -> "the bad check digit on line 4 is not listed: " + seen);
+            assertTrue(seen.stream().noneMatch(s -> s.startsWith("2:") || s.startsWith("3:")),
+                    () -> "the good lines are listed as problems: " + seen);
+            WebElement line4 = driver.findElement(By.cssSelector("#roster-problems tr[data-line=\"4\"][data-field=\"idNumber\"]"));
+            assertTrue(line4.isDisplayed(), "the problem row of line 4 is not shown");
+            assertFalse(driver.findElement(By.cssSelector("#roster-confirm")).isEnabled(),
+                    "the confirm button is enabled for a roster with problems");
+            js.executeScript("arguments[0].scrollIntoView({block: 'start'});", badPreview);
+            screenshot(info, "roster-preview-problems");
+
+            driver.findElement(By.cssSelector("#roster-file")).sendKeys(goodFile.toString());
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#roster-preview"), 0));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#roster-upload"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#roster-preview[data-can-confirm=\"true\"]")));
+            assertTrue(driver.findElements(By.cssSelector("#roster-problems")).isEmpty(), "problems listed for the good roster");
+            js.executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                    driver.findElement(By.cssSelector("#roster-preview")));
+            screenshot(info, "roster-preview-ok");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#roster-confirm"))).click();
+            WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#enrol-result[data-batch-id]")));
+            long batchId = Long.parseLong(result.getAttribute("data-batch-id"));
+            assertEquals("operator", js.executeScript("return window.__noReload;"), "the enrolment page reloaded the portal");
+
+            JsonNode enrolled = api.get("/api/mutual-aid/enrolments?batchId=" + batchId + "&size=50", admin).expect(200).json();
+            assertEquals(2, enrolled.path("total").asLong(), () -> "batch " + batchId + ": " + enrolled);
+            Map<String, String> people = new LinkedHashMap<>();
+            for (JsonNode e : enrolled.path("items")) {
+                people.put(e.path("memberName").asText(), e.path("idNumber").asText());
+                assertEquals(planId, e.path("planId").asLong(), () -> "enrolled in another plan: " + e);
+            }
+            assertEquals(Map.of("浏览李娜", masked(id1), "浏览张伟", masked(id2)), people, "the people of the batch");
+            long enrolmentId = find(enrolled.path("items"), "memberName", "浏览张伟").path("id").asLong();
+
+            // ---- 3. A hospital stay is filed for one of them: (10,000 - 4,000) x 50 % = 3,000 CNY.
+            String operator = api.login("operator");
+            JsonNode filed = api.post("/api/mutual-aid/claims", operator,
+                    claim(enrolmentId, LocalDate.now(SHANGHAI).minusDays(40), 3, 1_000_000, 400_000)).expect(201).json();
+            long claimId = filed.path("id").asLong();
+            assertEquals(300_000, filed.path("computedFen").asLong(), () -> "assessment: " + filed.path("assessment"));
+
+            // ---- 4. The district administrator approves it on the claims review page.
+            driver.findElement(By.cssSelector("#logout")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
+            assertEquals("operator", js.executeScript("return window.__noReload;"), "signing out reloaded the portal");
+            signIn("district");
+            js.executeScript("window.__noReload = 'district';");
+
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-menu-id=\"mutual-aid.claims\"]"))).click();
+            By row = By.cssSelector("#claim-list tr[data-claim-id=\"" + claimId + "\"]");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(row)).findElement(By.cssSelector(".claim-open")).click();
+            WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#claim-detail[data-claim-id=\"" + claimId + "\"]")));
+            assertEquals("SUBMITTED", detail.getAttribute("data-status"));
+            List<WebElement> lines = driver.findElements(By.cssSelector("#claim-lines tbody tr"));
+            assertEquals(1, lines.size(), () -> "assessment lines: " + driver.findElement(By.cssSelector("#claim-assessment")).getText());
+            assertEquals("MEDICAL", lines.get(0).getAttribute("data-item"));
+            String amount = lines.get(0).findElement(By.cssSelector("td[data-col=\"amount\"]")).getText();
+            assertTrue(amount.contains("3,000.00"), () -> "the medical line shows " + amount);
+            assertTrue(lines.get(0).getText().contains("50%"), () -> "the medical line shows " + lines.get(0).getText());
+            assertTrue(driver.findElement(By.cssSelector("#claim-amount")).getAttribute("value").isEmpty());
+            assertTrue(driver.findElement(By.cssSelector("#claim-reason")).getAttribute("value").isEmpty());
+
+            driver.findElement(By.cssSelector("#claim-approve")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#claim-detail[data-claim-id=\"" + claimId + "\"][data-status=\"APPROVED\"]")));
+            WebElement approvedFact = driver.findElement(By.cssSelector("#claim-detail dd[data-fact=\"approved\"]"));
+            assertTrue(approvedFact.getText().contains("3,000.00"), () -> "approved amount shown: " + approvedFact.getText());
+            wait.until(ExpectedConditions.attributeToBe(row, "data-status", "APPROVED"));
+            js.executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                    driver.findElement(By.cssSelector("#claim-detail")));
+            screenshot(info, "claim-approved");
+            assertEquals("district", js.executeScript("return window.__noReload;"), "the claims page reloaded the portal");
+
+            JsonNode approved = api.get("/api/mutual-aid/claims/" + claimId, admin).expect(200).json();
+            assertEquals("APPROVED", approved.path("status").asText(), () -> "claim: " + approved);
+            assertEquals(300_000, approved.path("approvedFen").asLong(), () -> "claim: " + approved);
+        } catch (Throwable t) {
+            screenshot(info, "failure");
+            throw t;
+        }
+    }
+
+    // ----------------------------------------------------------------------------------- helpers
+
+    private void signIn(String username) {
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
+        form.findElement(By.name("username")).clear();
+        form.findElement(By.name("username")).sendKeys(username);
+        form.findElement(By.name("password")).sendKeys(Distribution.PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit], button:not([type]), input[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#logout")));
+    }
+
+    /** A free one-year plan with only a medical benefit (50 %), enrolment open today, cover since 150 days ago. */
+    private static long openPlan(String admin) {
+        LocalDate today = LocalDate.now(SHANGHAI);
+        Map<String, Object> medical = Map.of("sharePercent", 50, "deductibleFen", 0, "perClaimCapFen", 1_000_000,
+                "yearlyCapFen", 1_500_000);
+        Map<String, Object> benefits = new LinkedHashMap<>();
+        benefits.put("medical", medical);
+        benefits.put("accidentalDeathFen", 0);
+        benefits.put("overallCapFen", 0);
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("code", "IT-BROWSER-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase()
+                + "-" + (1000 + RANDOM.nextInt(9000)));
+        plan.put("nameZh", "浏览器测试项目");
+        plan.put("nameEn", "Browser test plan");
+        plan.put("termYears", 1);
+        plan.put("feeFen", 0);
+        plan.put("feeBasis", "PER_YEAR");
+        plan.put("enrolFrom", today.minusDays(1).toString());
+        plan.put("enrolUntil", today.plusDays(30).toString());
+        plan.put("coverFrom", today.minusDays(150).toString());
+        plan.put("waitingDays", 0);
+        plan.put("eligibility", Map.of("inServiceRequired", true, "basicInsuranceRequired", false,
+                "unionMemberRequired", false, "womenOnly", false, "categories", List.of()));
+        plan.put("benefits", benefits);
+        return api.post("/api/mutual-aid/plans", admin, plan).expect(201).json().path("id").asLong();
+    }
+
+    private static Map<String, Object> claim(long enrolmentId, LocalDate admission, int days, long costFen, long basicFen) {
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("enrolmentId", enrolmentId);
+        claim.put("eventType", "HOSPITAL_STAY");
+        claim.put("eventDate", admission.toString());
+        claim.put("admissionDate", admission.toString());
+        claim.put("dischargeDate", admission.plusDays(days).toString());
+        claim.put("hospital", "无锡市人民医院");
+        claim.put("diagnosis", "肺炎");
+        claim.put("totalCostFen", costFen);
+        claim.put("basicInsuranceFen", basicFen);
+        claim.put("commercialInsuranceFen", 0);
+        return claim;
+    }
+
+    /** A valid, random resident ID number (GB 11643 check digit) for someone born in {@code year}. */
+    private static String idNumber(int year, char gender) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        String checks = "10X98765432";
+        int seq = RANDOM.nextInt(499) * 2 + (gender == 'M' ? 1 : 0);
+        String first17 = String.format("320202%04d%02d%02d%03d", year, 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), seq);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + checks.charAt(sum % 11);
+    }
+
+    /** As the API shows an ID number: the first and last four characters. */
+    private static String masked(String id) {
+        return id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode node : array) {
+            if (value.equals(node.path(field).asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("no element with " + field + " = " + value + " in " + array);
+    }
+
+    private void screenshot(TestInfo info, String moment) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            Path dir = Paths.get(System.getProperty("itests.screenshots", "target/screenshots"));
+            Files.createDirectories(dir);
+            String name = info.getTestClass().map(Class::getSimpleName).orElse("MutualAidBrowserIT") + "-"
+                    + info.getTestMethod().map(m -> m.getName()).orElse("test") + "-" + moment;
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+        } catch (RuntimeException | IOException e) {
+            System.err.println("No screenshot: " + e);
+        }
+    }
+}
