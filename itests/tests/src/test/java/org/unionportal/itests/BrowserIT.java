@@ -2,12 +2,8 @@ package org.unionportal.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -18,13 +14,8 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,37 +28,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(SharedPortal.class)
 class BrowserIT {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-
     private Distribution portal;
     private WebDriver driver;
-    private Path userDataDir;
 
     @BeforeEach
     void browser(Distribution portal) throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("BrowserIT needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install chromium chromium-driver), or -DskipBrowserTests=true");
-        }
         this.portal = portal;
         portal.ensureFixtureUninstalled();
-
-        Path work = Paths.get(System.getProperty("itests.work", "target/runs")).toAbsolutePath();
-        Files.createDirectories(work);
-        userDataDir = Files.createTempDirectory(work, "chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + userDataDir);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(work.resolve(userDataDir.getFileName() + "-chromedriver.log").toFile())
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver = Chromium.start("BrowserIT");
     }
 
     @AfterEach
@@ -128,16 +96,6 @@ class BrowserIT {
     }
 
     private void screenshot(TestInfo info, String moment) {
-        try {
-            Path dir = Paths.get(System.getProperty("itests.screenshots", "target/screenshots"));
-            Files.createDirectories(dir);
-            String name = info.getTestClass().map(Class::getSimpleName).orElse("BrowserIT") + "-"
-                    + info.getTestMethod().map(m -> m.getName()).orElse("test") + "-" + moment;
-            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-            Files.write(dir.resolve(name + ".png"), png);
-            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
-        } catch (RuntimeException | IOException e) {
-            System.err.println("No screenshot: " + e);
-        }
+        Chromium.screenshot(driver, info, moment);
     }
 }

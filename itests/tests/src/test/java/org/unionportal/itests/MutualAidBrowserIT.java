@@ -3,7 +3,6 @@ package org.unionportal.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,13 +28,8 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,12 +45,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(SharedPortal.class)
 class MutualAidBrowserIT {
     private static final String FEATURE = "union-mutual-aid";
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Random RANDOM = new Random();
+    private static final ZoneId SHANGHAI = MutualAidData.SHANGHAI;
     private static final Duration UI = Duration.ofSeconds(30);
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-    private static final String HEADER = "姓名,身份证号,手机号,性别,类别,参加基本医保,工会会员\n";
+    private static final String HEADER = MutualAidData.ROSTER_HEADER;
 
     private static Distribution portal;
     private static Api api;
@@ -65,7 +55,6 @@ class MutualAidBrowserIT {
 
     private WebDriver driver;
     private WebDriverWait wait;
-    private Path userDataDir;
 
     @BeforeAll
     static void install(Distribution shared) {
@@ -95,25 +84,7 @@ class MutualAidBrowserIT {
 
     @BeforeEach
     void browser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("MutualAidBrowserIT needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install chromium chromium-driver), or -DskipBrowserTests=true");
-        }
-        Path work = Paths.get(System.getProperty("itests.work", "target/runs")).toAbsolutePath();
-        Files.createDirectories(work);
-        userDataDir = Files.createTempDirectory(work, "chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + userDataDir);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(work.resolve(userDataDir.getFileName() + "-chromedriver.log").toFile())
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver = Chromium.start("MutualAidBrowserIT");
         wait = new WebDriverWait(driver, UI);
     }
 
@@ -261,89 +232,27 @@ class MutualAidBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#logout")));
     }
 
-    /** A free one-year plan with only a medical benefit (50 %), enrolment open today, cover since 150 days ago. */
     private static long openPlan(String admin) {
-        LocalDate today = LocalDate.now(SHANGHAI);
-        Map<String, Object> medical = Map.of("sharePercent", 50, "deductibleFen", 0, "perClaimCapFen", 1_000_000,
-                "yearlyCapFen", 1_500_000);
-        Map<String, Object> benefits = new LinkedHashMap<>();
-        benefits.put("medical", medical);
-        benefits.put("accidentalDeathFen", 0);
-        benefits.put("overallCapFen", 0);
-        Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("code", "IT-BROWSER-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase()
-                + "-" + (1000 + RANDOM.nextInt(9000)));
-        plan.put("nameZh", "浏览器测试项目");
-        plan.put("nameEn", "Browser test plan");
-        plan.put("termYears", 1);
-        plan.put("feeFen", 0);
-        plan.put("feeBasis", "PER_YEAR");
-        plan.put("enrolFrom", today.minusDays(1).toString());
-        plan.put("enrolUntil", today.plusDays(30).toString());
-        plan.put("coverFrom", today.minusDays(150).toString());
-        plan.put("waitingDays", 0);
-        plan.put("eligibility", Map.of("inServiceRequired", true, "basicInsuranceRequired", false,
-                "unionMemberRequired", false, "womenOnly", false, "categories", List.of()));
-        plan.put("benefits", benefits);
-        return api.post("/api/mutual-aid/plans", admin, plan).expect(201).json().path("id").asLong();
+        return api.post("/api/mutual-aid/plans", admin, MutualAidData.openPlan("BROWSER")).expect(201).json().path("id").asLong();
     }
 
     private static Map<String, Object> claim(long enrolmentId, LocalDate admission, int days, long costFen, long basicFen) {
-        Map<String, Object> claim = new LinkedHashMap<>();
-        claim.put("enrolmentId", enrolmentId);
-        claim.put("eventType", "HOSPITAL_STAY");
-        claim.put("eventDate", admission.toString());
-        claim.put("admissionDate", admission.toString());
-        claim.put("dischargeDate", admission.plusDays(days).toString());
-        claim.put("hospital", "无锡市人民医院");
-        claim.put("diagnosis", "肺炎");
-        claim.put("totalCostFen", costFen);
-        claim.put("basicInsuranceFen", basicFen);
-        claim.put("commercialInsuranceFen", 0);
-        return claim;
+        return MutualAidData.hospitalStay(enrolmentId, admission, days, costFen, basicFen);
     }
 
-    /** A valid, random resident ID number (GB 11643 check digit) for someone born in {@code year}. */
     private static String idNumber(int year, char gender) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        String checks = "10X98765432";
-        int seq = RANDOM.nextInt(499) * 2 + (gender == 'M' ? 1 : 0);
-        String first17 = String.format("320202%04d%02d%02d%03d", year, 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), seq);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + checks.charAt(sum % 11);
+        return MutualAidData.idNumber(year, gender);
     }
 
-    /** As the API shows an ID number: the first and last four characters. */
     private static String masked(String id) {
-        return id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
+        return MutualAidData.masked(id);
     }
 
     private static JsonNode find(JsonNode array, String field, String value) {
-        for (JsonNode node : array) {
-            if (value.equals(node.path(field).asText())) {
-                return node;
-            }
-        }
-        throw new AssertionError("no element with " + field + " = " + value + " in " + array);
+        return MutualAidData.find(array, field, value);
     }
 
     private void screenshot(TestInfo info, String moment) {
-        if (driver == null) {
-            return;
-        }
-        try {
-            Path dir = Paths.get(System.getProperty("itests.screenshots", "target/screenshots"));
-            Files.createDirectories(dir);
-            String name = info.getTestClass().map(Class::getSimpleName).orElse("MutualAidBrowserIT") + "-"
-                    + info.getTestMethod().map(m -> m.getName()).orElse("test") + "-" + moment;
-            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-            Files.write(dir.resolve(name + ".png"), png);
-            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
-        } catch (RuntimeException | IOException e) {
-            System.err.println("No screenshot: " + e);
-        }
+        Chromium.screenshot(driver, info, moment);
     }
 }

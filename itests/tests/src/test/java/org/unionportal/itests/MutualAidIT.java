@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,8 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedPortal.class)
 class MutualAidIT {
     private static final String FEATURE = "union-mutual-aid";
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Random RANDOM = new Random();
+    private static final ZoneId SHANGHAI = MutualAidData.SHANGHAI;
     private static Distribution portal;
     private static Api api;
 
@@ -284,29 +281,8 @@ class MutualAidIT {
 
     // ----------------------------------------------------------------------------------- helpers
 
-    /** A free one-year plan whose enrolment is open today and whose cover began 150 days ago, no waiting period. */
-    private static long openPlan(String admin, String suffix) {
-        LocalDate today = LocalDate.now(SHANGHAI);
-        Map<String, Object> medical = Map.of("sharePercent", 50, "deductibleFen", 0, "perClaimCapFen", 1_000_000,
-                "yearlyCapFen", 1_500_000);
-        Map<String, Object> benefits = new LinkedHashMap<>();
-        benefits.put("medical", medical);
-        benefits.put("accidentalDeathFen", 0);
-        benefits.put("overallCapFen", 0);
-        Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("code", "IT-" + suffix + "-" + (1000 + RANDOM.nextInt(9000)));
-        plan.put("nameZh", "测试项目 " + suffix);
-        plan.put("nameEn", "Test plan " + suffix);
-        plan.put("termYears", 1);
-        plan.put("feeFen", 0);
-        plan.put("feeBasis", "PER_YEAR");
-        plan.put("enrolFrom", today.minusDays(1).toString());
-        plan.put("enrolUntil", today.plusDays(30).toString());
-        plan.put("coverFrom", today.minusDays(150).toString());
-        plan.put("waitingDays", 0);
-        plan.put("eligibility", Map.of("inServiceRequired", true, "basicInsuranceRequired", false,
-                "unionMemberRequired", false, "womenOnly", false, "categories", List.of()));
-        plan.put("benefits", benefits);
+    private static long openPlan(String admin, String label) {
+        Map<String, Object> plan = MutualAidData.openPlan(label);
         api.post("/api/mutual-aid/plans", api.login("operator"), plan).expectProblem(403);
         return api.post("/api/mutual-aid/plans", admin, plan).expect(201).json().path("id").asLong();
     }
@@ -321,18 +297,7 @@ class MutualAidIT {
     }
 
     private static Map<String, Object> claim(long enrolmentId, LocalDate admission, int days, long costFen, long basicFen) {
-        Map<String, Object> claim = new LinkedHashMap<>();
-        claim.put("enrolmentId", enrolmentId);
-        claim.put("eventType", "HOSPITAL_STAY");
-        claim.put("eventDate", admission.toString());
-        claim.put("admissionDate", admission.toString());
-        claim.put("dischargeDate", admission.plusDays(days).toString());
-        claim.put("hospital", "无锡市人民医院");
-        claim.put("diagnosis", "肺炎");
-        claim.put("totalCostFen", costFen);
-        claim.put("basicInsuranceFen", basicFen);
-        claim.put("commercialInsuranceFen", 0);
-        return claim;
+        return MutualAidData.hospitalStay(enrolmentId, admission, days, costFen, basicFen);
     }
 
     private static long enrolmentCount(String admin) {
@@ -340,20 +305,11 @@ class MutualAidIT {
     }
 
     private static String header() {
-        return "姓名,身份证号,手机号,性别,类别,参加基本医保,工会会员\n";
+        return MutualAidData.ROSTER_HEADER;
     }
 
-    /** A valid, random resident ID number (GB 11643 check digit) for someone born in {@code year}. */
     static String idNumber(int year, char gender) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        String checks = "10X98765432";
-        int seq = RANDOM.nextInt(499) * 2 + (gender == 'M' ? 1 : 0);
-        String first17 = String.format("320202%04d%02d%02d%03d", year, 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), seq);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + checks.charAt(sum % 11);
+        return MutualAidData.idNumber(year, gender);
     }
 
     private static long approvedOf(JsonNode claims, String name) {
@@ -361,12 +317,7 @@ class MutualAidIT {
     }
 
     private static JsonNode find(JsonNode array, String field, String value) {
-        for (JsonNode node : array) {
-            if (value.equals(node.path(field).asText())) {
-                return node;
-            }
-        }
-        throw new AssertionError("no element with " + field + " = " + value + " in " + array);
+        return MutualAidData.find(array, field, value);
     }
 
     private static List<String> texts(JsonNode array, String field) {

@@ -1,0 +1,68 @@
+package org.unionportal.itests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's headless Chromium through its chromedriver, as the browser tests use it. */
+final class Chromium {
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+
+    private Chromium() {
+    }
+
+    /** A fresh browser with its own profile; fails (does not skip) when Chromium is missing. */
+    static WebDriver start(String testName) throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail(testName + " needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver), or -DskipBrowserTests=true");
+        }
+        Path work = Paths.get(System.getProperty("itests.work", "target/runs")).toAbsolutePath();
+        Files.createDirectories(work);
+        Path userDataDir = Files.createTempDirectory(work, "chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Without the background-networking flags Chromium keeps calling out of this closed network.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + userDataDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(work.resolve(userDataDir.getFileName() + "-chromedriver.log").toFile())
+                .build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /** Saves what the browser shows (PNG and HTML) under target/screenshots, named after the test and moment. */
+    static void screenshot(WebDriver driver, TestInfo info, String moment) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            Path dir = Paths.get(System.getProperty("itests.screenshots", "target/screenshots"));
+            Files.createDirectories(dir);
+            String name = info.getTestClass().map(Class::getSimpleName).orElse("Browser") + "-"
+                    + info.getTestMethod().map(m -> m.getName()).orElse("test") + "-" + moment;
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+        } catch (RuntimeException | IOException e) {
+            System.err.println("No screenshot: " + e);
+        }
+    }
+}
