@@ -131,7 +131,7 @@ class MutualAidIT {
         String admin = api.login("admin");
         JsonNode me = api.get("/api/mutual-aid/me", member).expect(200).json();
         assertTrue(me.path("enrolled").asBoolean());
-        JsonNode enrolment = find(me.path("enrolments"), "planCode", "WX-3IN1");
+        JsonNode enrolment = demoCover(me, "WX-3IN1");
         int year = LocalDate.parse(enrolment.path("coverStart").asText()).getYear();
         Map<String, Object> claim = claim(enrolment.path("id").asLong(), LocalDate.of(year, 7, 5), 5, 2_000_000, 1_200_000);
         JsonNode filed = api.post("/api/mutual-aid/claims", member, claim).expect(201).json();
@@ -192,10 +192,71 @@ class MutualAidIT {
     }
 
     @Test
+    void settlementsPrepareDraftClaimsOnceAndTheyAreSubmitted() {
+        String admin = api.login("admin");
+        String operator = api.login("operator");
+        long planId = openPlan(admin, "SETTLE");
+        String id = idNumber(1983, 'F');
+        JsonNode ok = upload(operator, planId, "s.csv", header() + "赵敏," + id + ",13900000002,女,在职职工,是,是\n").expect(201).json();
+        api.post("/api/mutual-aid/enrolments/uploads/" + ok.path("uploadId").asLong() + "/confirm", operator, null).expect(201);
+        LocalDate in = MutualAidData.today().minusDays(30);
+        String csv = "身份证号,入院日期,出院日期,医院,医疗总费用,基本医保支付,诊断\n"
+                + id + "," + in + "," + in.plusDays(4) + ",无锡市第二人民医院,8000.00,3000.00,阑尾炎\n"
+                + idNumber(1970, 'M') + "," + in + "," + in.plusDays(2) + ",无锡市人民医院,1000,500,\n"
+                + id + ",2026-13-01," + in + ",无锡市人民医院,1000,500,\n";
+        JsonNode result = settlements(admin, csv).expect(200).json();
+        assertEquals(1, result.path("draftClaims").asInt(), () -> "import: " + result);
+        assertEquals(1, result.path("notCovered").asInt(), () -> "import: " + result);
+        assertEquals(1, result.path("problems").size(), () -> "import: " + result);
+        JsonNode again = settlements(admin, csv).expect(200).json();
+        assertEquals(0, again.path("draftClaims").asInt(), () -> "a second import prepared drafts again: " + again);
+        assertEquals(1, again.path("alreadyClaimed").asInt());
+        settlements(operator, csv).expectProblem(403);
+        settlements(admin, "姓名,金额\n张三,1\n").expectProblem(422);
+
+        JsonNode draft = find(api.get("/api/mutual-aid/claims?status=DRAFT&size=500", admin).expect(200).json().path("items"),
+                "memberName", "赵敏");
+        // (8,000 - 3,000) x 50 % = 2,500 CNY, computed by the plan's rules.
+        assertEquals(250_000, draft.path("computedFen").asLong(), () -> "draft: " + draft);
+        long draftId = draft.path("id").asLong();
+        decide(api.login("district"), draftId, Map.of("action", "APPROVE")).expectProblem(409); // a draft is not a claim yet
+        JsonNode submitted = decide(operator, draftId, Map.of("action", "SUBMIT")).expect(200).json();
+        assertEquals("SUBMITTED", submitted.path("status").asText());
+        assertEquals(List.of("FILE", "SUBMIT"), texts(submitted.path("history"), "action"));
+    }
+
+    @Test
+    void documentsAreCheckedByContentAndShownOnlyToThoseWhoMaySeeTheClaim() {
+        String member = api.login("member");
+        JsonNode enrolment = demoCover(api.get("/api/mutual-aid/me", member).expect(200).json(), "WX-3IN1");
+        int year = LocalDate.parse(enrolment.path("coverStart").asText()).getYear();
+        long claimId = api.post("/api/mutual-aid/claims", member,
+                claim(enrolment.path("id").asLong(), LocalDate.of(year, 7, 15), 2, 300_000, 100_000)).expect(201).json()
+                .path("id").asLong();
+        byte[] pdf = "%PDF-1.4\n% 出院小结 discharge summary\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        String path = "/api/mutual-aid/claims/" + claimId + "/documents";
+        JsonNode doc = api.send("POST", path + "?fileName=" + java.net.URLEncoder.encode("../../出院小结.pdf", StandardCharsets.UTF_8), member, pdf,
+                Map.of("Content-Type", "application/octet-stream")).expect(201).json();
+        assertEquals("出院小结.pdf", doc.path("fileName").asText(), "the path part of the name must be dropped");
+        assertEquals("application/pdf", doc.path("contentType").asText());
+        api.send("POST", path + "?fileName=x.pdf", member, "<html>not a pdf</html>".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/octet-stream")).expectProblem(415);
+        assertEquals(1, api.get(path, member).expect(200).json().size());
+        Api.Reply download = api.send("GET", path + "/" + doc.path("id").asLong(), api.login("district"), null, Map.of("Accept", "*/*"))
+                .expect(200);
+        assertTrue(download.body().contains("discharge summary"), () -> "download: " + download);
+        assertEquals("nosniff", download.header("X-Content-Type-Options").orElse(""));
+        for (String outsider : List.of("district2", "operator2")) {
+            String token = api.login(outsider);
+            api.get(path, token).expectProblem(404);
+            api.send("GET", path + "/" + doc.path("id").asLong(), token, null, Map.of("Accept", "*/*")).expectProblem(404);
+        }
+    }
+
+    @Test
     void badClaimsGetFieldLevelAnswers() {
         String member = api.login("member");
-        long enrolmentId = find(api.get("/api/mutual-aid/me", member).expect(200).json().path("enrolments"), "planCode", "WX-3IN1")
-                .path("id").asLong();
+        long enrolmentId = demoCover(api.get("/api/mutual-aid/me", member).expect(200).json(), "WX-3IN1").path("id").asLong();
         Map<String, Object> backwards = claim(enrolmentId, LocalDate.now(SHANGHAI).minusDays(20), 3, 100_000, 0);
         backwards.put("dischargeDate", LocalDate.now(SHANGHAI).minusDays(30).toString());
         JsonNode invalid = api.post("/api/mutual-aid/claims", member, backwards).expectProblem(422);
@@ -292,6 +353,11 @@ class MutualAidIT {
                 csv.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/octet-stream"));
     }
 
+    private static Api.Reply settlements(String token, String csv) {
+        return api.send("POST", "/api/mutual-aid/settlements", token, csv.getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/octet-stream"));
+    }
+
     private static Api.Reply decide(String token, long claimId, Map<String, Object> decision) {
         return api.post("/api/mutual-aid/claims/" + claimId + "/decision", token, decision);
     }
@@ -314,6 +380,22 @@ class MutualAidIT {
 
     private static long approvedOf(JsonNode claims, String name) {
         return find(claims, "memberName", name).path("approvedFen").asLong();
+    }
+
+    /**
+     * The member's demo cover under {@code planCode}: the one of the demo's year, which (as the demo
+     * data defines it) is the year of the day 200 days ago, so its July lies in the past. A renewal
+     * for the next year may exist too.
+     */
+    private static JsonNode demoCover(JsonNode me, String planCode) {
+        int demoYear = MutualAidData.today().minusDays(200).getYear();
+        for (JsonNode e : me.path("enrolments")) {
+            if (planCode.equals(e.path("planCode").asText())
+                    && LocalDate.parse(e.path("coverStart").asText()).getYear() == demoYear) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + planCode + " cover of " + demoYear + " in " + me.path("enrolments"));
     }
 
     private static JsonNode find(JsonNode array, String field, String value) {

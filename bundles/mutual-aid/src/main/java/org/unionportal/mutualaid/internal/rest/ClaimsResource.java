@@ -60,7 +60,7 @@ public class ClaimsResource {
                                Integer disabilityGrade, Long totalCostFen, Long basicInsuranceFen, Long commercialInsuranceFen) {
     }
 
-    /** START_REVIEW, APPROVE (amountFen optional, at most what the rules allow), RETURN, REJECT, RESUBMIT. */
+    /** SUBMIT (a draft), START_REVIEW, APPROVE (amountFen optional, at most what the rules allow), RETURN, REJECT, RESUBMIT. */
     public record Decision(String action, Long amountFen, String reason) {
     }
 
@@ -162,9 +162,14 @@ public class ClaimsResource {
                     requireFiler(user);
                     move(c, claim, user, action, List.of("RETURNED"), "SUBMITTED", null, null, d.reason(), false);
                 }
+                // A draft prepared from the medical-insurance settlements becomes a claim once its member sends it.
+                case "SUBMIT" -> {
+                    requireFiler(user);
+                    move(c, claim, user, action, List.of("DRAFT"), "SUBMITTED", null, null, d.reason(), false);
+                }
                 case "APPROVE" -> approve(c, claim, user, d);
                 default -> throw ProblemException.invalid(List.of(new ProblemException.FieldError("action",
-                        "must be START_REVIEW, APPROVE, RETURN, REJECT or RESUBMIT")));
+                        "must be SUBMIT, START_REVIEW, APPROVE, RETURN, REJECT or RESUBMIT")));
             }
             return null;
         });
@@ -177,6 +182,68 @@ public class ClaimsResource {
         if (enrolmentId != null) {
             EnrolmentStore.lock(c, enrolmentId);
         }
+    }
+
+    // --- supporting documents -------------------------------------------------------------------
+
+    static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+    /** A supporting document (invoice, discharge summary, diagnosis): PDF, JPEG or PNG, at most 10 MiB. */
+    @POST
+    @Path("/{id}/documents")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/pdf", "image/jpeg", "image/png"})
+    @RolesAllowed({Role.MEMBER, Role.UNION_OPERATOR})
+    public Response upload(@PathParam("id") long id, @QueryParam("fileName") String fileName, java.io.InputStream body,
+                           @Context SecurityContext context) throws java.io.IOException {
+        PortalUser user = Scope.user(context);
+        byte[] content = body.readNBytes(MAX_DOCUMENT_BYTES + 1);
+        if (content.length > MAX_DOCUMENT_BYTES) {
+            throw new ProblemException(413, "Document too large", "A document may have at most 10 MiB; scan it at a lower resolution.");
+        }
+        if (content.length == 0) {
+            throw ProblemException.badRequest("The document is empty.");
+        }
+        String type = Documents.contentType(content).orElseThrow(() -> new ProblemException(415, "Unsupported document",
+                "Send a PDF, JPEG or PNG file; this file is none of them."));
+        String name = Documents.safeName(fileName, type);
+        Map<String, Object> doc = db.inTransaction(c -> {
+            Claim claim = visible(c, id, user);
+            if (List.of("PAID", "REJECTED").contains(claim.status())) {
+                throw ProblemException.conflict("Claim " + id + " is " + claim.status() + "; documents can no longer be added.");
+            }
+            long docId = Documents.insert(c, id, name, type, content, user.username());
+            ClaimStore.event(c, id, user.username(), "DOCUMENT", claim.status(), claim.status(), name);
+            return Documents.list(c, id).stream().filter(d -> d.get("id").equals(docId)).findFirst().orElseThrow();
+        });
+        return Response.status(201).entity(doc).build();
+    }
+
+    @GET
+    @Path("/{id}/documents")
+    public List<Map<String, Object>> documents(@PathParam("id") long id, @Context SecurityContext context) {
+        PortalUser user = Scope.user(context);
+        return db.read(c -> {
+            visible(c, id, user);
+            return Documents.list(c, id);
+        });
+    }
+
+    /** The document itself, only to those who may see the claim; always as a download, never rendered inline. */
+    @GET
+    @Path("/{id}/documents/{docId}")
+    @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
+    public Response document(@PathParam("id") long id, @PathParam("docId") long docId, @Context SecurityContext context) {
+        PortalUser user = Scope.user(context);
+        Documents.Content doc = db.read(c -> {
+            visible(c, id, user);
+            return Documents.content(c, id, docId);
+        }).orElseThrow(() -> ProblemException.notFound("No document " + docId + " on claim " + id + "."));
+        return Response.ok(doc.bytes(), doc.contentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(doc.fileName(),
+                        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store")
+                .build();
     }
 
     private void approve(Connection c, Claim claim, PortalUser user, Decision d) throws SQLException {

@@ -111,38 +111,9 @@ public final class RosterReader {
     }
 
     private static void readCsv(Spool spool, Assembler a) throws IOException {
-        Charset cs;
-        int skip = 0;
-        if (spool.startsWith(0xEF, 0xBB, 0xBF)) {
-            cs = StandardCharsets.UTF_8;
-            skip = 3;
-        } else if (spool.startsWith(0xFF, 0xFE)) {
-            cs = StandardCharsets.UTF_16LE;
-            skip = 2;
-        } else if (spool.startsWith(0xFE, 0xFF)) {
-            cs = StandardCharsets.UTF_16BE;
-            skip = 2;
-        } else if (spool.utf8) {
-            cs = StandardCharsets.UTF_8;
-        } else {
-            cs = Charset.forName("GB18030");
-        }
-        char delimiter = ',';
-        try (Reader r = open(spool, cs, skip)) {
-            char[] head = new char[8192];
-            int n = r.read(head);
-            boolean tab = false;
-            boolean comma = false;
-            for (int i = 0; i < n && head[i] != '\n' && head[i] != '\r'; i++) {
-                tab |= head[i] == '\t';
-                comma |= head[i] == ',';
-            }
-            if (tab && !comma) {
-                delimiter = '\t';
-            }
-        }
-        try (Reader r = open(spool, cs, skip)) {
-            CsvParser p = new CsvParser(r, delimiter);
+        CsvFormat format = CsvFormat.of(spool);
+        try (Reader r = open(spool, format.charset(), format.skip())) {
+            CsvParser p = new CsvParser(r, format.delimiter());
             BitSet none = new BitSet();
             List<String> fields;
             while ((fields = p.next()) != null) {
@@ -155,7 +126,44 @@ public final class RosterReader {
         }
     }
 
-    private static Reader open(Spool spool, Charset cs, int skip) throws IOException {
+    /** How a text table is encoded: UTF-8 (BOM or not), UTF-16 with BOM, else GB18030; comma or tab. */
+    record CsvFormat(Charset charset, int skip, char delimiter) {
+        static CsvFormat of(Spool spool) throws IOException {
+            Charset cs;
+            int skip = 0;
+            if (spool.startsWith(0xEF, 0xBB, 0xBF)) {
+                cs = StandardCharsets.UTF_8;
+                skip = 3;
+            } else if (spool.startsWith(0xFF, 0xFE)) {
+                cs = StandardCharsets.UTF_16LE;
+                skip = 2;
+            } else if (spool.startsWith(0xFE, 0xFF)) {
+                cs = StandardCharsets.UTF_16BE;
+                skip = 2;
+            } else if (spool.utf8) {
+                cs = StandardCharsets.UTF_8;
+            } else {
+                cs = Charset.forName("GB18030");
+            }
+            char delimiter = ',';
+            try (Reader r = open(spool, cs, skip)) {
+                char[] head = new char[8192];
+                int n = r.read(head);
+                boolean tab = false;
+                boolean comma = false;
+                for (int i = 0; i < n && head[i] != '\n' && head[i] != '\r'; i++) {
+                    tab |= head[i] == '\t';
+                    comma |= head[i] == ',';
+                }
+                if (tab && !comma) {
+                    delimiter = '\t';
+                }
+            }
+            return new CsvFormat(cs, skip, delimiter);
+        }
+    }
+
+    static Reader open(Spool spool, Charset cs, int skip) throws IOException {
         InputStream in = Files.newInputStream(spool.file);
         in.skipNBytes(skip);
         return new BufferedReader(new InputStreamReader(in, cs), 64 * 1024);
