@@ -1,16 +1,24 @@
-// 理赔审核 / Claims review (district and platform administrators): list, detail, decisions, payouts.
+// 理赔审核 / Claims review (district and platform administrators): list, detail with the supporting
+// documents, decisions, payouts, the import of hospital settlements (draft claims) and the reminders sent.
 
 // lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
 // so that new page code never runs with an old copy of the helpers.
 const {
-  el, kit, field, ensureStyles, parseYuan, fenToYuanText, fmtDate, fmtDateTime, downloadWithToken,
-  CLAIM_STATUSES,
+  el, kit, field, ensureStyles, parseYuan, fenToYuanText, fmtDate, fmtDateTime, downloadWithToken, uploadRaw, csvBlob, downloadBlob,
+  CLAIM_STATUSES, SETTLEMENT_FIELDS, REMINDER_KINDS, REMINDER_STATUSES,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const BASE = '/api/mutual-aid/claims';
 const PAYOUTS = '/api/mutual-aid/payouts';
+const SETTLEMENTS = '/api/mutual-aid/settlements';
+const REMINDERS = '/api/mutual-aid/reminders';
 const PAGE_SIZE = 20;
 const OPEN = ['SUBMITTED', 'UNDER_REVIEW'];
+/** No more documents are taken for these (the server answers 409). */
+const CLOSED = ['PAID', 'REJECTED'];
+const SETTLEMENT_MAX_BYTES = 32 * 1024 * 1024;   // the server's limit
+/** The columns of a settlement file (SettlementReader), in the template's order; the last is optional. */
+const SETTLEMENT_COLUMNS = ['idNumber', 'admissionDate', 'dischargeDate', 'hospital', 'totalCost', 'basicInsurance', 'diagnosis'];
 
 export function mount(root, context) {
   ensureStyles();
@@ -18,6 +26,8 @@ export function mount(root, context) {
   const { t } = k;
   const roles = (context.user && context.user.roles) || [];
   const reviewer = roles.includes('DISTRICT_ADMIN') || roles.includes('PLATFORM_ADMIN');
+  // Documents are added by the member or their union's operator (the server allows no one else).
+  const filer = roles.includes('UNION_OPERATOR');
   let alive = true;
   const state = { status: '', page: 1, total: 0, items: [], selected: null };
 
@@ -38,13 +48,15 @@ export function mount(root, context) {
       listSlot, pager),
     detailSlot);
   const payoutSlot = el('section', { class: 'ma-section card', id: 'payouts', 'aria-labelledby': 'payouts-title' });
+  const settlementSlot = el('section', { class: 'ma-section card', id: 'settlements', 'aria-labelledby': 'settlements-title' });
+  const reminderSlot = el('section', { class: 'ma-section card', id: 'reminders', 'aria-labelledby': 'reminders-title', hidden: true });
 
   root.replaceChildren(el('div', { class: 'ma-page', 'data-testid': 'ma-claims' },
     el('header', {},
       el('h1', {}, t('理赔审核', 'Claims review')),
       el('p', { class: 'muted' }, t('审核本辖区的互助保障理赔申请：系统已按项目规则测算金额，核准时会按最新的限额使用情况重新测算。',
         'Review the claims of your part of the union: the rules have computed each amount, and approval computes it again with the caps used so far.'))),
-    notice, split, reviewer ? payoutSlot : null));
+    notice, split, reviewer ? [settlementSlot, payoutSlot, reminderSlot] : null));
 
   const say = (text, kind = '') => notice.replaceChildren(el('p', { class: `notice ${kind}`, role: 'status', id: 'claims-message' }, text));
 
@@ -104,7 +116,7 @@ export function mount(root, context) {
       const claim = await context.api(`${BASE}/${id}`);
       if (alive && state.selected === id) renderDetail(claim);
     } catch (e) {
-      if (alive) detailSlot.replaceChildren(k.problem(e, { id: 'claim-detail-problem' }));
+      if (alive && state.selected === id) detailSlot.replaceChildren(k.problem(e, { id: 'claim-detail-problem' }));
     }
   }
 
@@ -132,19 +144,41 @@ export function mount(root, context) {
         [t('测算金额', 'Computed'), k.money(claim.computedFen), 'computed'],
         [t('核准金额', 'Approved'), claim.approvedFen == null ? null : k.money(claim.approvedFen), 'approved'],
         [t('审核意见', 'Reason'), claim.reason, 'reason'],
-        [t('提交', 'Filed'), `${fmtDateTime(claim.filedAt)} · ${claim.filedBy}`, 'filed'],
+        [t('提交', 'Filed'), `${fmtDateTime(claim.filedAt)} · ${k.actorLabel(claim.filedBy)}`, 'filed'],
         [t('支付批次', 'Payout batch'), claim.payoutBatchId == null ? null : `#${claim.payoutBatchId}`, 'payoutBatch'],
       ]),
       k.assessment(a),
+      el('h3', { id: 'claim-documents-title' }, t('证明材料', 'Supporting documents')),
+      k.documents(claim.id, {
+        id: 'claim-documents', canUpload: filer && !CLOSED.includes(claim.status),
+        onUploaded: () => refreshHistory(claim.id),
+      }),
       el('h3', {}, t('处理记录', 'History')),
-      k.table([
-        { label: t('时间', 'When'), key: 'at', className: 'nowrap', value: (h) => fmtDateTime(h.at) },
-        { label: t('操作人', 'By'), key: 'actor', value: (h) => h.actor },
-        { label: t('操作', 'Action'), key: 'action', value: (h) => k.actionLabel(h.action) },
-        { label: t('结果', 'Result'), key: 'to', value: (h) => k.badge(h.to) },
-        { label: t('说明', 'Detail'), key: 'detail', value: (h) => historyDetail(h.detail) },
-      ], claim.history || [], { id: 'claim-history', empty: t('暂无记录', 'No history') }),
+      el('div', { id: 'claim-history-slot' }, historyTable(claim)),
       reviewer ? actions(claim) : null));
+  }
+
+  function historyTable(claim) {
+    return k.table([
+      { label: t('时间', 'When'), key: 'at', className: 'nowrap', value: (h) => fmtDateTime(h.at) },
+      { label: t('操作人', 'By'), key: 'actor', value: (h) => k.actorLabel(h.actor) },
+      // The settlement import files its drafts as FILE → DRAFT.
+      { label: t('操作', 'Action'), key: 'action', value: (h) => k.actionLabel(h.action === 'FILE' && h.to === 'DRAFT' ? 'IMPORT' : h.action) },
+      { label: t('结果', 'Result'), key: 'to', value: (h) => k.badge(h.to) },
+      { label: t('说明', 'Detail'), key: 'detail', value: (h) => historyDetail(h.detail) },
+    ], claim.history || [], { id: 'claim-history', empty: t('暂无记录', 'No history'),
+      rowAttrs: (h) => ({ dataset: { action: h.action } }) });
+  }
+
+  /** After a document was added: the history shows it (the rest of the panel is left as it is). */
+  async function refreshHistory(id) {
+    try {
+      const claim = await context.api(`${BASE}/${id}`);
+      const slot = detailSlot.querySelector(`#claim-detail[data-claim-id="${CSS.escape(String(id))}"] #claim-history-slot`);
+      if (alive && slot) slot.replaceChildren(historyTable(claim));
+    } catch {
+      // only a convenience: the list of documents is already up to date
+    }
   }
 
   /** "amount 2005000 fen; reason" (as the server records an approval) in yuan. */
@@ -162,6 +196,11 @@ export function mount(root, context) {
 
   function actions(claim) {
     const box = el('div', { class: 'ma-actions', id: 'claim-actions' }, el('h3', {}, t('审核', 'Decision')));
+    if (claim.status === 'DRAFT') {
+      box.append(el('p', { class: 'muted', id: 'claim-no-actions' }, t('这是根据医保结算数据预填的草稿，会员核对提交后才能审核。',
+        'This draft was prepared from the hospital settlements; it can be reviewed once the member submits it.')));
+      return box;
+    }
     if (!OPEN.includes(claim.status)) {
       box.append(el('p', { class: 'muted', id: 'claim-no-actions' }, t(`该申请${k.statusLabel(claim.status)}，无需审核操作。`,
         `This claim is ${k.statusLabel(claim.status).toLowerCase()}; there is nothing to decide.`)));
@@ -307,7 +346,245 @@ export function mount(root, context) {
     return link;
   }
 
+  // ---------------------------------------------------------------- settlement import (draft claims)
+
+  function renderSettlements() {
+    if (!reviewer) return;
+    let upload = null;
+    const fileInput = el('input', { type: 'file', id: 'settlement-file', name: 'settlementFile', accept: '.csv,.txt,text/csv',
+      'aria-describedby': 'settlement-file-hint' });
+    const importButton = el('button', { type: 'button', class: 'button primary', id: 'settlement-import', disabled: true },
+      t('导入并生成理赔草稿', 'Import and prepare draft claims'));
+    const progress = el('progress', { id: 'settlement-progress', max: 100, value: 0 });
+    const progressText = el('span', { class: 'muted', 'aria-live': 'polite' });
+    const cancel = el('button', { type: 'button', class: 'button', id: 'settlement-cancel', onclick: () => upload && upload.abort() }, t('取消', 'Cancel'));
+    const progressRow = el('div', { class: 'ma-progress', id: 'settlement-progress-row', hidden: true }, progress, progressText, cancel);
+    const result = el('div', { id: 'settlement-result', 'aria-live': 'polite' });
+    const sync = () => { importButton.disabled = Boolean(upload) || fileInput.files.length === 0; };
+    const fieldName = (name) => k.pick(SETTLEMENT_FIELDS[name], name);
+
+    const fileProblem = (file) => {
+      const ext = ((/\.([^.]+)$/.exec(file.name) || [])[1] || '').toLowerCase();
+      if (['xls', 'xlsx', 'et'].includes(ext)) return t('请在 Excel 中“另存为”CSV（逗号分隔）文件后上传。', 'Save the sheet as CSV (comma separated) in Excel first.');
+      if (!['csv', 'txt'].includes(ext)) return t('只能导入 .csv 文件。', 'Only .csv files can be imported.');
+      if (file.size === 0) return t('文件是空的。', 'The file is empty.');
+      if (file.size > SETTLEMENT_MAX_BYTES) return t('文件超过 32 MB，请分成几个文件导入。', 'The file is larger than 32 MB; split it.');
+      return null;
+    };
+    fileInput.addEventListener('change', () => {
+      result.replaceChildren();
+      const file = fileInput.files[0];
+      const problem = file && fileProblem(file);
+      if (problem) {
+        result.replaceChildren(el('p', { class: 'notice error', role: 'alert', id: 'settlement-file-problem' }, problem));
+        fileInput.value = '';
+      }
+      sync();
+    });
+
+    const problemsTable = (problems) => k.table([
+      { label: t('行号', 'Line'), key: 'line', className: 'num', value: (p) => String(p.line ?? '') },
+      { label: t('栏目', 'Column'), key: 'field', className: 'nowrap', value: (p) => fieldName(p.field) },
+      { label: t('问题', 'Problem'), key: 'message', value: (p) => p.message },
+    ], problems, { id: 'settlement-problems', rowAttrs: (p) => ({ dataset: { line: p.line, field: p.field } }) });
+    const problemsCsv = (problems) => k.csvButton(t('下载问题清单 (CSV)', 'Download problems (CSV)'), '医保结算导入问题清单.csv',
+      () => ({ headers: ['行号', '栏目', '问题'], rows: problems.map((p) => [p.line, fieldName(p.field), p.message]) }),
+      { id: 'settlement-problems-csv' });
+
+    const showResult = (answer, fileName) => {
+      const problems = Array.isArray(answer.problems) ? answer.problems : [];
+      const drafts = Number(answer.draftClaims || 0);
+      result.replaceChildren(el('div', { class: 'ma-section', id: 'settlement-summary', dataset: {
+        rows: answer.rows ?? 0, draftClaims: drafts, alreadyClaimed: answer.alreadyClaimed ?? 0,
+        notCovered: answer.notCovered ?? 0, problems: problems.length } },
+      el('p', { class: `notice ${problems.length ? 'warn' : ''}`, role: 'status', id: 'settlement-message' }, drafts > 0
+        ? t(`已导入“${fileName}”：生成 ${drafts} 件理赔草稿，系统将提醒相关会员核对提交。`,
+          `“${fileName}” imported: ${drafts} draft claim(s) prepared; the members are reminded to check and submit them.`)
+        : t(`已导入“${fileName}”：没有需要生成的理赔草稿。`, `“${fileName}” imported: no new draft claims.`)),
+      k.facts([
+        [t('数据行', 'Rows'), String(answer.rows ?? 0), 'rows'],
+        [t('生成理赔草稿', 'Draft claims prepared'), String(drafts), 'draftClaims'],
+        [t('已有理赔（跳过）', 'Already claimed (skipped)'), String(answer.alreadyClaimed ?? 0), 'alreadyClaimed'],
+        [t('不在保障范围（跳过）', 'Not covered (skipped)'), String(answer.notCovered ?? 0), 'notCovered'],
+        [t('有问题的行（跳过）', 'Rows with problems (skipped)'), String(new Set(problems.map((p) => p.line)).size), 'problemRows'],
+      ], { id: 'settlement-counts' }),
+      problems.length ? [
+        el('p', { class: 'muted' }, t('以下各行未导入。请在文件中修改后重新导入；已生成草稿或已有理赔的住院不会重复生成。',
+          'These rows were not imported. Fix them in the file and import it again; stays already drafted or claimed are not prepared twice.')),
+        problemsTable(problems),
+        el('div', { class: 'ma-form-actions' }, problemsCsv(problems))] : null));
+    };
+
+    importButton.addEventListener('click', async () => {
+      const file = fileInput.files[0];
+      if (!file || upload) return;
+      result.replaceChildren();
+      progress.value = 0;
+      progressText.textContent = '0%';
+      progressRow.hidden = false;
+      cancel.hidden = false;
+      upload = uploadRaw(SETTLEMENTS, file, (fraction) => {
+        progress.value = Math.round(fraction * 100);
+        progressText.textContent = fraction >= 1 ? t('上传完成，正在核对…', 'Uploaded, matching the stays…') : `${Math.round(fraction * 100)}%`;
+        if (fraction >= 1) cancel.hidden = true;
+      });
+      sync();
+      try {
+        const answer = await upload.promise;
+        if (!alive) return;
+        showResult(answer || {}, file.name);
+        fileInput.value = '';
+        loadList();
+        loadReminders();   // the members of new drafts are reminded
+      } catch (e) {
+        if (!alive) return;
+        k.checkSession(e);
+        const errors = (e.problem && e.problem.errors) || [];
+        if (e.name === 'AbortError') {
+          result.replaceChildren(el('p', { class: 'notice warn', id: 'settlement-cancelled' }, t('已取消导入。', 'Import cancelled.')));
+        } else if (e.status === 422 && errors.length) {
+          // Problems with the whole file (columns missing, unreadable): the errors are "line N: field".
+          const problems = errors.map((fe) => {
+            const m = /^line (\d+): (.*)$/.exec(fe.field || '');
+            return { line: m ? Number(m[1]) : '', field: m ? m[2] : fe.field, message: fe.message };
+          });
+          result.replaceChildren(el('p', { class: 'notice error', role: 'alert', id: 'settlement-error', dataset: { status: '422' } },
+            t('文件无法导入，没有生成任何草稿：', 'The file cannot be imported; nothing was prepared:')), problemsTable(problems));
+        } else {
+          result.replaceChildren(k.problem(e, { id: 'settlement-error' }));
+        }
+      } finally {
+        upload = null;
+        progressRow.hidden = true;
+        sync();
+      }
+    });
+
+    const template = el('button', { type: 'button', class: 'button', id: 'settlement-template', onclick: () => {
+      downloadBlob(csvBlob(SETTLEMENT_COLUMNS.map((c) => SETTLEMENT_FIELDS[c][0]),
+        [['11010519491231002X', '2026-03-02', '2026-03-09', '市第一人民医院', '12345.67', '8000.00', '急性阑尾炎']]), '医保结算数据模板.csv');
+    } }, t('下载 CSV 模板', 'Download CSV template'));
+
+    settlementSlot.replaceChildren(
+      el('h2', { id: 'settlements-title' }, t('医保结算数据导入', 'Import hospital settlements')),
+      el('p', { class: 'muted' }, t('导入市医保系统导出的住院结算数据（应赔尽赔）：本辖区参保会员在保障期内、尚未申请理赔的住院，系统按项目规则测算金额并生成理赔草稿，提醒会员核对提交。重复导入同一文件不会重复生成。',
+        'Import the hospital settlements exported by the city medical-insurance system: for every stay of a member of your part of the union that is covered and not yet claimed, a draft claim is prepared with the amount computed, and the member is reminded to check and submit it. Importing a file again prepares nothing twice.')),
+      el('details', { class: 'ma-more', id: 'settlement-columns' },
+        el('summary', {}, t('文件格式说明', 'File format')),
+        el('ul', { class: 'ma-lines' },
+          el('li', {}, t('CSV 文件（逗号或 Tab 分隔），UTF-8 或 GB18030 编码均可；第一行为列名，列的顺序不限。',
+            'A CSV file (comma or tab separated), UTF-8 or GB18030; the first row names the columns, in any order.')),
+          el('li', {}, t('必需的列：身份证号、入院日期、出院日期、医院、医疗总费用、基本医保支付；可选：诊断。',
+            'Required columns: 身份证号 (ID number), 入院日期 (admission), 出院日期 (discharge), 医院 (hospital), 医疗总费用 (total cost), 基本医保支付 (paid by basic insurance); optional: 诊断 (diagnosis).')),
+          el('li', {}, t('日期写作 2026-06-01 或 2026/6/1；金额以元为单位，最多两位小数，例如 12345.67。',
+            'Dates as 2026-06-01 or 2026/6/1; amounts in yuan with at most two decimals, e.g. 12345.67.')),
+          el('li', {}, t('模板中的示例行仅作格式参考，导入前请删除。', 'The template’s example row only shows the format; delete it before importing.')))),
+      el('div', { class: 'ma-toolbar' },
+        el('label', { for: 'settlement-file' }, t('结算数据文件', 'Settlement file')), fileInput, importButton,
+        el('span', { class: 'spacer' }), template),
+      el('small', { class: 'muted', id: 'settlement-file-hint' }, t('.csv，不超过 32 MB。', '.csv, at most 32 MB.')),
+      progressRow, result);
+  }
+
+  // ---------------------------------------------------------------- reminders (SMS outbox)
+
+  const reminders = { status: '', kind: '', page: 1 };
+
+  async function loadReminders() {
+    if (!reviewer) return;
+    const query = new URLSearchParams({ page: String(reminders.page), size: String(PAGE_SIZE) });
+    if (reminders.status) query.set('status', reminders.status);
+    if (reminders.kind) query.set('kind', reminders.kind);
+    let answer = null;
+    let problem = null;
+    try {
+      answer = await context.api(`${REMINDERS}?${query}`);
+    } catch (e) {
+      if (e.status === 404) {
+        // Not deployed on this server (yet): no card at all.
+        if (alive) {
+          reminderSlot.hidden = true;
+          reminderSlot.replaceChildren();
+        }
+        return;
+      }
+      problem = k.problem(e, { id: 'reminder-list-problem' });
+    }
+    if (!alive) return;
+    const total = Number((answer && answer.total) || 0);
+    const items = (answer && Array.isArray(answer.items)) ? answer.items : [];
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (!problem && reminders.page > pages && total > 0) {
+      reminders.page = pages;
+      loadReminders();
+      return;
+    }
+    const select = (id, value, options, onchange) => el('select', { id, onchange: (ev) => onchange(ev.currentTarget.value) },
+      options.map(([code, label]) => el('option', { value: code, selected: code === value }, label)));
+    reminderSlot.hidden = false;
+    reminderSlot.replaceChildren(
+      el('div', { class: 'ma-toolbar' },
+        el('h2', { id: 'reminders-title' }, t('提醒记录', 'Reminders')),
+        el('span', { class: 'spacer' }),
+        el('label', { for: 'reminder-kind-filter' }, t('类型', 'Kind')),
+        select('reminder-kind-filter', reminders.kind, [['', t('全部类型', 'All kinds')],
+          ...Object.keys(REMINDER_KINDS).map((kind) => [kind, k.reminderKindLabel(kind)])],
+        (v) => { reminders.kind = v; reminders.page = 1; loadReminders(); }),
+        el('label', { for: 'reminder-status-filter' }, t('状态', 'Status')),
+        select('reminder-status-filter', reminders.status, [['', t('全部状态', 'All statuses')],
+          ...REMINDER_STATUSES.map((s) => [s, k.statusLabel(s)])],
+        (v) => { reminders.status = v; reminders.page = 1; loadReminders(); }),
+        el('button', { type: 'button', class: 'button', id: 'reminder-refresh', onclick: () => loadReminders() }, t('刷新', 'Refresh')),
+        roles.includes('PLATFORM_ADMIN') ? el('button', { type: 'button', class: 'button', id: 'reminder-scan-cover-ending',
+          title: t('系统每 6 小时自动检查一次', 'This also runs every 6 hours'), onclick: (ev) => scanCoverEnding(ev.currentTarget) },
+        t('立即检查即将到期的保障', 'Check for ending cover now')) : null),
+      el('p', { class: 'muted' }, t('系统发给会员的短信提醒（理赔退回、理赔草稿待提交、互助金已支付、保障即将到期）。手机号已隐去中间几位。',
+        'Text messages sent to members (claim returned, draft to submit, payment made, cover ending). Phone numbers are masked.')),
+      el('div', {}, problem, problem ? null : k.table([
+        { label: t('生成时间', 'Created'), key: 'created', className: 'nowrap', value: (r) => fmtDateTime(r.createdAt) },
+        { label: t('类型', 'Kind'), key: 'kind', className: 'nowrap', value: (r) => k.reminderKindLabel(r.kind) },
+        { label: t('手机号', 'Phone'), key: 'phone', className: 'nowrap', value: (r) => r.phone || '–' },
+        { label: t('内容', 'Message'), key: 'message', className: 'ma-message', value: (r) => r.message || '' },
+        { label: t('状态', 'Status'), key: 'status', value: (r) => [k.badge(r.status),
+          Number(r.attempts) > 1 || r.status === 'FAILED'
+            ? el('small', { class: 'muted nowrap' }, t(` 已尝试 ${r.attempts ?? 0} 次`, ` ${r.attempts ?? 0} attempt(s)`)) : null,
+          r.lastError && r.status !== 'SENT'
+            ? el('small', { class: 'ma-field-error ma-last-error' }, t(`最近错误：${r.lastError}`, `Last error: ${r.lastError}`)) : null] },
+        { label: t('发送时间', 'Sent'), key: 'sent', className: 'nowrap', value: (r) => fmtDateTime(r.sentAt) },
+        { label: t('发送方', 'Sender'), key: 'sender', value: (r) => r.sender || '–' },
+      ], items, {
+        id: 'reminder-list',
+        empty: reminders.status || reminders.kind ? t('没有符合条件的提醒。', 'No reminders match.') : t('还没有提醒记录。', 'No reminders yet.'),
+        rowAttrs: (r) => ({ dataset: { reminderId: r.id, kind: r.kind, status: r.status, memberId: r.memberId ?? '' } }),
+      })),
+      problem || total <= PAGE_SIZE ? null : el('div', { class: 'ma-toolbar', id: 'reminder-pager' },
+        el('button', { type: 'button', class: 'button', id: 'reminder-prev', disabled: reminders.page <= 1,
+          onclick: () => { reminders.page--; loadReminders(); } }, t('上一页', 'Previous')),
+        el('span', { id: 'reminder-page', class: 'muted', dataset: { page: reminders.page, pages, total } },
+          t(`第 ${reminders.page} / ${pages} 页，共 ${total} 条`, `Page ${reminders.page} of ${pages}, ${total} reminder(s)`)),
+        el('button', { type: 'button', class: 'button', id: 'reminder-next', disabled: reminders.page >= pages,
+          onclick: () => { reminders.page++; loadReminders(); } }, t('下一页', 'Next'))));
+  }
+
+  /** Platform administrators: queue the cover-ending reminders now instead of at the next 6-hourly run. */
+  async function scanCoverEnding(button) {
+    button.disabled = true;
+    try {
+      const answer = await context.api(`${REMINDERS}/scan-cover-ending`, { method: 'POST' });
+      if (!alive) return;
+      const queued = Number((answer && answer.queued) || 0);
+      say(t(`已检查即将到期的保障：新增 ${queued} 条提醒。`, `Checked for ending cover: ${queued} new reminder(s).`));
+      loadReminders();
+    } catch (e) {
+      if (!alive) return;
+      notice.replaceChildren(k.problem(e, { id: 'reminder-scan-error' }));
+      button.disabled = false;
+    }
+  }
+
   loadList();
   loadPayouts();
+  renderSettlements();
+  loadReminders();
   return () => { alive = false; };
 }

@@ -1,5 +1,6 @@
 // Shared helpers of the mutual-aid pages: DOM building, money (integer fen), dates, labels,
-// problems, tables, downloads (CSV / XLSX made in the browser) and the raw roster upload.
+// problems, tables, downloads (CSV / XLSX made in the browser), raw uploads (rosters, settlements,
+// claim documents) and the documents box of a claim.
 // Text is always inserted as text; nothing here parses HTML.
 
 const TOKEN_KEY = 'unionPortal.token';
@@ -143,6 +144,7 @@ export function coverEnd(start, years) {
 
 const STATUS = {
   // claims
+  DRAFT: ['草稿', 'Draft', 'info'],
   SUBMITTED: ['已提交', 'Submitted', 'warn'],
   UNDER_REVIEW: ['审核中', 'Under review', 'info'],
   RETURNED: ['已退回', 'Returned', 'warn'],
@@ -157,9 +159,13 @@ const STATUS = {
   // roster uploads
   PREVIEWED: ['待确认', 'To confirm', 'warn'],
   CONFIRMED: ['已确认', 'Confirmed', 'ok'],
+  // reminders (SMS outbox)
+  PENDING: ['待发送', 'Pending', 'warn'],
+  SENT: ['已发送', 'Sent', 'ok'],
+  FAILED: ['发送失败', 'Failed', 'bad'],
 };
 
-export const CLAIM_STATUSES = ['SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'APPROVED', 'PAID', 'REJECTED'];
+export const CLAIM_STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'APPROVED', 'PAID', 'REJECTED'];
 
 export const EVENT_TYPES = {
   HOSPITAL_STAY: ['住院', 'Hospital stay'],
@@ -192,7 +198,41 @@ export const ACTIONS = {
   REJECT: ['不予理赔', 'Rejected'],
   RESUBMIT: ['重新提交', 'Resubmitted'],
   PAY: ['支付', 'Paid'],
+  SUBMIT: ['提交草稿', 'Draft submitted'],
+  DOCUMENT: ['上传材料', 'Document added'],
+  IMPORT: ['医保结算导入', 'Imported from settlements'],
 };
+
+/** Users the server acts as (FILED_BY, history actors) that are no person. */
+export const SYSTEM_ACTORS = {
+  'settlement-import': ['医保结算数据导入', 'hospital settlement import'],
+};
+
+export const REMINDER_KINDS = {
+  CLAIM_RETURNED: ['理赔退回', 'Claim returned'],
+  COVER_ENDING: ['保障即将到期', 'Cover ending'],
+  PAYMENT_MADE: ['互助金已支付', 'Payment made'],
+  DRAFT_CLAIM: ['理赔草稿待提交', 'Draft claim to submit'],
+};
+
+export const REMINDER_STATUSES = ['PENDING', 'SENT', 'FAILED'];
+
+/** Column keys of a settlement file, as the server names them in problems (SettlementReader). */
+export const SETTLEMENT_FIELDS = {
+  file: ['文件', 'File'],
+  idNumber: ['身份证号', 'ID number'],
+  admissionDate: ['入院日期', 'Admission date'],
+  dischargeDate: ['出院日期', 'Discharge date'],
+  hospital: ['医院', 'Hospital'],
+  totalCost: ['医疗总费用', 'Total cost'],
+  basicInsurance: ['基本医保支付', 'Paid by basic insurance'],
+  diagnosis: ['诊断', 'Diagnosis'],
+};
+
+/** Supporting documents of a claim: what the server takes (it checks the bytes themselves). */
+export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+const DOCUMENT_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png'];
+const DOCUMENT_TYPES = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
 
 /** Column keys of a roster, as the server names them in problems. */
 export const ROSTER_FIELDS = {
@@ -267,11 +307,14 @@ export function uploadRaw(path, file, onProgress) {
   return { promise, abort: () => xhr.abort() };
 }
 
-/** GETs a file with the bearer token and hands it to the browser as a download. */
-export async function downloadWithToken(path, fileName) {
+/**
+ * GETs a file with the bearer token and hands it to the browser as a download, named as the
+ * server's Content-Disposition says (else `fileName`). `accept` is sent as the Accept header.
+ */
+export async function downloadWithToken(path, fileName, { accept = 'text/csv, application/octet-stream, application/problem+json' } = {}) {
   const bearer = token();
   const response = await fetch(path, {
-    headers: { Accept: 'text/csv, application/octet-stream, application/problem+json', ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+    headers: { Accept: accept, ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
     credentials: 'same-origin',
     cache: 'no-store',
   });
@@ -279,9 +322,35 @@ export async function downloadWithToken(path, fileName) {
     const text = await response.text();
     throw problemError(response.status, parseBody(text, response.headers.get('Content-Type')), response.statusText);
   }
-  const disposition = response.headers.get('Content-Disposition') || '';
-  const named = /filename="?([^";]+)"?/i.exec(disposition);
-  downloadBlob(await response.blob(), (named && named[1]) || fileName);
+  downloadBlob(await response.blob(), dispositionName(response.headers.get('Content-Disposition')) || fileName);
+}
+
+/** The file name of a Content-Disposition: `filename*=UTF-8''…` (RFC 6266/5987) first, then `filename="…"`. */
+export function dispositionName(disposition) {
+  const text = String(disposition || '');
+  let name = '';
+  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(text);
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended[2].trim().replace(/^"|"$/g, ''));
+    } catch {
+      name = '';   // a malformed escape: fall back to the plain name
+    }
+  }
+  if (!name) {
+    const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(text);
+    name = plain ? (plain[1] ?? plain[2] ?? '').trim() : '';
+  }
+  return name.replace(/[\\/]/g, '_') || null;
+}
+
+/** 1536 → "1.5 KB". */
+export function fmtBytes(bytes) {
+  const n = Number(bytes);
+  if (!Number.isFinite(n) || n < 0) return '–';
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export function downloadBlob(blob, fileName) {
@@ -440,7 +509,7 @@ export function kit(context) {
     const titles = {
       0: ['无法连接服务器', 'Cannot reach the server'], 400: ['请求有误', 'Bad request'],
       403: ['无权进行此操作', 'Not allowed'], 404: ['未找到', 'Not found'], 409: ['操作冲突', 'Conflict'],
-      413: ['内容过大', 'Too large'], 422: ['输入有误', 'Invalid input'],
+      413: ['内容过大', 'Too large'], 415: ['文件类型不支持', 'Unsupported file type'], 422: ['输入有误', 'Invalid input'],
     };
     return pick(titles[status], (error && error.problem && error.problem.title) || t('出错了', 'Something went wrong'));
   };
@@ -603,18 +672,167 @@ export function kit(context) {
 
   const planName = (plan) => t(plan.nameZh || plan.planNameZh, plan.nameEn || plan.planNameEn);
 
+  /** Asks the shell to notice an expired session after a call made outside `context.api`. */
+  const checkSession = (error) => {
+    if (error && error.status === 401) context.api('/api/auth/me').catch(() => {});
+  };
+
+  /** A user name as shown: system users (the settlement import) get a readable name. */
+  const actorLabel = (name) => pick(SYSTEM_ACTORS[name], name ?? '');
+
+  /**
+   * The supporting documents of claim `claimId`: a table (`#<id>`, rows `data-doc-id`, links
+   * `.doc-download`) it loads itself, and with `canUpload` a file input `#doc-file-<claimId>`
+   * (several files may be chosen; they go one after another) and a button `.doc-upload`.
+   * `onUploaded(doc)` runs after each stored document. The box is `#<id>-box`.
+   */
+  const documents = (claimId, { id = `claim-documents-${claimId}`, canUpload = false, onUploaded = null, hint = null } = {}) => {
+    const base = `/api/mutual-aid/claims/${encodeURIComponent(claimId)}/documents`;
+    let docs = null;
+    let upload = null;
+    const listSlot = el('div', { class: 'ma-doc-list' }, el('p', { class: 'loading muted' }, t('正在加载材料…', 'Loading documents…')));
+    const problemSlot = el('div', { id: `${id}-problem` });
+    const statusLine = el('p', { class: 'muted ma-doc-status', id: `${id}-status`, role: 'status', 'aria-live': 'polite' });
+    const box = el('div', { class: 'ma-documents', id: `${id}-box`, dataset: { claimId } });
+
+    const typeLabel = (d) => DOCUMENT_TYPES[d.contentType] || d.contentType || '';
+    const downloadLink = (d) => {
+      const path = `${base}/${encodeURIComponent(d.id)}`;
+      return el('a', {
+        href: path, class: 'doc-download', dataset: { docId: d.id }, title: d.sha256 ? `SHA-256 ${d.sha256}` : null,
+        onclick: async (event) => {
+          event.preventDefault();   // the file needs the bearer token: fetch it and hand over a Blob
+          problemSlot.replaceChildren();
+          try {
+            await downloadWithToken(path, d.fileName || `document-${d.id}`, { accept: '*/*' });
+          } catch (e) {
+            checkSession(e);
+            problemSlot.replaceChildren(problem(e, { id: `${id}-download-error` }));
+          }
+        },
+      }, d.fileName || t(`材料 #${d.id}`, `Document #${d.id}`));
+    };
+    const renderList = () => {
+      listSlot.replaceChildren(table([
+        { label: t('文件', 'File'), key: 'file', value: downloadLink },
+        { label: t('类型', 'Type'), key: 'type', className: 'nowrap', value: typeLabel },
+        { label: t('大小', 'Size'), key: 'size', className: 'num', value: (d) => fmtBytes(d.sizeBytes) },
+        { label: t('上传人', 'By'), key: 'by', value: (d) => actorLabel(d.uploadedBy) },
+        { label: t('上传时间', 'Uploaded'), key: 'at', className: 'nowrap', value: (d) => fmtDateTime(d.uploadedAt) },
+      ], docs, {
+        id, empty: t('尚未上传证明材料。', 'No supporting documents yet.'),
+        rowAttrs: (d) => ({ dataset: { docId: d.id, contentType: d.contentType || '' } }),
+      }));
+      box.dataset.count = String(docs.length);
+    };
+    const load = async () => {
+      try {
+        const answer = await context.api(base);
+        docs = Array.isArray(answer) ? answer : [];
+        renderList();
+      } catch (e) {
+        listSlot.replaceChildren(problem(e, { id: `${id}-load-error` }));
+      }
+    };
+
+    let controls = null;
+    if (canUpload) {
+      const input = el('input', {
+        type: 'file', id: `doc-file-${claimId}`, name: 'document', multiple: true,
+        accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png', 'aria-describedby': `${id}-hint`,
+      });
+      const button = el('button', { type: 'button', class: 'button doc-upload', id: `doc-upload-${claimId}`, dataset: { claimId }, disabled: true },
+        t('上传材料', 'Upload'));
+      const progress = el('progress', { max: 100, value: 0, id: `${id}-progress` });
+      const progressText = el('span', { class: 'muted', 'aria-live': 'polite' });
+      const cancel = el('button', { type: 'button', class: 'button', onclick: () => upload && upload.abort() }, t('取消', 'Cancel'));
+      const progressRow = el('div', { class: 'ma-progress', hidden: true }, progress, progressText, cancel);
+      const fileProblem = (file) => {
+        const ext = ((/\.([^.]+)$/.exec(file.name) || [])[1] || '').toLowerCase();
+        if (!DOCUMENT_EXTENSIONS.includes(ext)) {
+          return t(`“${file.name}”不是 PDF、JPG 或 PNG 文件。`, `“${file.name}” is not a PDF, JPG or PNG file.`);
+        }
+        if (file.size === 0) return t(`“${file.name}”是空文件。`, `“${file.name}” is empty.`);
+        if (file.size > DOCUMENT_MAX_BYTES) {
+          return t(`“${file.name}”超过 10 MB，请降低扫描分辨率或分页拍照后上传。`, `“${file.name}” is larger than 10 MB; scan it at a lower resolution.`);
+        }
+        return null;
+      };
+      const sync = () => { button.disabled = Boolean(upload) || input.files.length === 0; };
+      input.addEventListener('change', () => {
+        problemSlot.replaceChildren();
+        statusLine.textContent = '';
+        const bad = [...input.files].map(fileProblem).filter(Boolean);
+        if (bad.length) {
+          problemSlot.replaceChildren(el('div', { class: 'notice error', role: 'alert', id: `${id}-file-problem` },
+            el('ul', { class: 'ma-lines' }, bad.map((m) => el('li', {}, m)))));
+          input.value = '';
+        }
+        sync();
+      });
+      button.addEventListener('click', async () => {
+        const files = [...input.files];
+        if (!files.length || upload) return;
+        problemSlot.replaceChildren();
+        statusLine.textContent = '';
+        progressRow.hidden = false;
+        const stored = [];
+        try {
+          for (const [i, file] of files.entries()) {
+            const counter = files.length > 1 ? `${i + 1}/${files.length} ` : '';
+            progress.value = 0;
+            progressText.textContent = `${counter}0%`;
+            upload = uploadRaw(`${base}?fileName=${encodeURIComponent(file.name)}`, file, (fraction) => {
+              progress.value = Math.round(fraction * 100);
+              progressText.textContent = `${counter}${Math.round(fraction * 100)}%`;
+            });
+            sync();
+            const doc = await upload.promise;
+            stored.push(doc);
+            if (docs) {
+              docs = [...docs.filter((d) => d.id !== doc.id), doc];
+              renderList();
+            }
+            if (onUploaded) onUploaded(doc);
+          }
+          input.value = '';
+        } catch (e) {
+          checkSession(e);
+          problemSlot.replaceChildren(e.name === 'AbortError'
+            ? el('p', { class: 'notice warn', id: `${id}-upload-cancelled` }, t('已取消上传。', 'Upload cancelled.'))
+            : problem(e, { id: `${id}-upload-error` }));
+        } finally {
+          upload = null;
+          progressRow.hidden = true;
+          sync();
+        }
+        if (stored.length) {
+          statusLine.textContent = t(`已上传：${stored.map((d) => d.fileName).join('、')}`, `Uploaded: ${stored.map((d) => d.fileName).join(', ')}`);
+        }
+        if (!docs) load();
+      });
+      controls = el('div', { class: 'ma-doc-upload' },
+        el('div', { class: 'ma-toolbar' },
+          el('label', { for: input.id }, t('选择文件', 'Choose files')), input, button),
+        el('small', { class: 'muted', id: `${id}-hint` }, hint || t('发票、费用清单、出院小结、诊断证明等，PDF、JPG 或 PNG 格式，每个文件不超过 10 MB。',
+          'Invoices, cost lists, discharge summaries, diagnoses: PDF, JPG or PNG, at most 10 MB each.')),
+        progressRow);
+    }
+
+    add(box, [listSlot, controls, statusLine, problemSlot]);
+    load();
+    return box;
+  };
+
   return {
     t, en, pick, money, badge, statusLabel, yuanError, problem, clearErrors, fieldError, table, facts, csvButton, assessment,
-    benefitLines, eligibilityLines, feePerPerson, feeText, planName,
+    benefitLines, eligibilityLines, feePerPerson, feeText, planName, actorLabel, documents, checkSession,
     eventLabel: (type) => pick(EVENT_TYPES[type], type),
     /** "名称（编号）" in Chinese, "name (code)" in English. */
     paren: (text, inner) => t(`${text}（${inner}）`, `${text} (${inner})`),
     itemLabel: (item) => pick(ITEMS[item], item),
     actionLabel: (action) => pick(ACTIONS[action], action),
-    /** Asks the shell to notice an expired session after a call made outside `context.api`. */
-    checkSession: (error) => {
-      if (error && error.status === 401) context.api('/api/auth/me').catch(() => {});
-    },
+    reminderKindLabel: (kind) => pick(REMINDER_KINDS[kind], kind),
   };
 }
 

@@ -1,4 +1,5 @@
-// 我的保障 / My cover (members): my enrolments, my claims, and filing a new claim.
+// 我的保障 / My cover (members): claims prepared from hospital settlements (drafts) to check and
+// submit, my enrolments, my claims with their supporting documents, and filing a new claim.
 
 // lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
 // so that new page code never runs with an old copy of the helpers.
@@ -7,6 +8,8 @@ const {
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const CLAIMS = '/api/mutual-aid/claims';
+/** No more documents are taken for these (the server answers 409). */
+const CLOSED = ['PAID', 'REJECTED'];
 
 export function mount(root, context) {
   ensureStyles();
@@ -17,6 +20,7 @@ export function mount(root, context) {
   const planCache = new Map();
 
   const notice = el('div', { id: 'mine-notice' });
+  const draftsSlot = el('section', { class: 'ma-section', id: 'my-drafts-section', 'aria-labelledby': 'my-drafts-title', hidden: true });
   const enrolmentsSlot = el('section', { class: 'ma-section', id: 'my-enrolments-section', 'aria-labelledby': 'my-enrolments-title' });
   const formSlot = el('section', { class: 'ma-section card', id: 'claim-form-section', 'aria-labelledby': 'claim-form-title' });
   const newClaimSlot = el('section', { class: 'ma-section', id: 'new-claim-slot' });
@@ -25,7 +29,7 @@ export function mount(root, context) {
     el('header', {},
       el('h1', {}, t('我的保障', 'My cover')),
       el('p', { class: 'muted' }, t('查看本人参加的职工医疗互助保障和理赔进度，在线申请理赔。', 'Your mutual-aid cover and claims; file a claim online.'))),
-    notice, enrolmentsSlot, formSlot, newClaimSlot, claimsSlot));
+    notice, draftsSlot, enrolmentsSlot, formSlot, newClaimSlot, claimsSlot));
 
   const say = (text, kind = '') => notice.replaceChildren(el('p', { class: `notice ${kind}`, role: 'status', id: 'mine-message' }, text));
 
@@ -34,6 +38,7 @@ export function mount(root, context) {
       const answer = await context.api('/api/mutual-aid/me');
       if (!alive) return;
       me = { enrolled: Boolean(answer && answer.enrolled), enrolments: (answer && answer.enrolments) || [], claims: (answer && answer.claims) || [] };
+      renderDrafts();
       renderEnrolments();
       renderClaims();
       if (!keepForm) renderForm();
@@ -58,56 +63,152 @@ export function mount(root, context) {
         t('您还没有参加职工医疗互助保障。请联系所在单位工会办理团体参保。', 'You are not enrolled yet. Ask your union to enrol you.')));
   }
 
-  function renderClaims() {
-    const detail = el('div', { id: 'my-claim-detail-slot' });
-    claimsSlot.replaceChildren(el('h2', { id: 'my-claims-title' }, t('我的理赔', 'My claims')),
-      k.table([
-        { label: t('编号', 'No.'), key: 'id', className: 'num', value: (c) => String(c.id) },
-        { label: t('项目', 'Plan'), key: 'plan', value: (c) => c.planNameZh },
-        { label: t('事件', 'Event'), key: 'event', className: 'nowrap', value: (c) => `${k.eventLabel(c.eventType)} · ${fmtDate(c.eventDate)}` },
-        { label: t('测算金额', 'Computed'), key: 'computed', className: 'num', value: (c) => k.money(c.computedFen) },
-        { label: t('核准金额', 'Approved'), key: 'approved', className: 'num', value: (c) => (c.approvedFen == null ? '–' : k.money(c.approvedFen)) },
-        { label: t('状态', 'Status'), key: 'status', value: (c) => k.badge(c.status) },
-        { label: t('审核意见', 'Reason'), key: 'reason', value: (c) => c.reason || '' },
-        { label: '', key: 'actions', className: 'nowrap', value: (c) => [
-          el('button', { type: 'button', class: 'button my-claim-open', onclick: () => showClaim(c, detail) }, t('明细', 'Details')),
-          c.status === 'RETURNED' ? [' ', el('button', { type: 'button', class: 'button claim-resubmit', id: `claim-resubmit-${c.id}`,
-            onclick: (ev) => resubmit(c, ev.currentTarget) }, t('重新提交', 'Send again'))] : null] },
-      ], me.claims, {
-        id: 'my-claims', empty: t('暂无理赔申请。', 'No claims yet.'),
-        rowAttrs: (c) => ({ dataset: { claimId: c.id, status: c.status } }),
-      }), detail);
+  /** Claims the settlement import prepared (DRAFT): checked and sent by the member. */
+  function renderDrafts() {
+    const drafts = me.claims.filter((c) => c.status === 'DRAFT');
+    draftsSlot.hidden = drafts.length === 0;
+    if (drafts.length === 0) {
+      draftsSlot.replaceChildren();
+      return;
+    }
+    draftsSlot.replaceChildren(
+      el('h2', { id: 'my-drafts-title' }, t(`待提交的理赔（${drafts.length}）`, `Claims to submit (${drafts.length})`)),
+      el('p', { class: 'notice', role: 'status', id: 'my-drafts-notice' },
+        t('根据医保结算数据，系统已为您预填理赔申请，请核对后提交。',
+          'We prepared these claims from your hospital settlements; check them and submit.')),
+      el('div', { class: 'ma-claims', id: 'my-drafts' }, drafts.map(draftCard)));
   }
 
-  function showClaim(claim, slot) {
-    slot.replaceChildren(el('article', { class: 'card ma-detail', id: 'my-claim-detail', dataset: { claimId: claim.id, status: claim.status } },
-      el('div', { class: 'ma-toolbar' }, el('h3', {}, t(`理赔 #${claim.id}`, `Claim #${claim.id}`)), k.badge(claim.status),
+  function draftCard(c) {
+    const a = c.assessment || { lines: [], rejections: [], totalFen: 0 };
+    const button = el('button', {
+      type: 'button', class: 'button primary claim-submit-draft', id: `claim-submit-draft-${c.id}`, dataset: { claimId: c.id },
+      onclick: (ev) => decide(c, 'SUBMIT', ev.currentTarget),
+    }, t('核对无误，提交申请', 'Looks right: submit the claim'));
+    return el('article', { class: 'card ma-detail ma-claim ma-draft', id: `my-draft-${c.id}`, dataset: { claimId: c.id, status: c.status } },
+      el('div', { class: 'ma-toolbar' },
+        el('h3', {}, t(`理赔草稿 #${c.id}`, `Draft claim #${c.id}`)), k.badge(c.status),
         el('span', { class: 'spacer' }),
-        el('button', { type: 'button', class: 'button', id: 'my-claim-close', onclick: () => slot.replaceChildren() }, t('关闭', 'Close'))),
-      k.facts([
-        [t('事件', 'Event'), `${k.eventLabel(claim.eventType)} · ${fmtDate(claim.eventDate)}`],
-        [t('住院期间', 'Hospital stay'), claim.admissionDate ? `${fmtDate(claim.admissionDate)} ~ ${fmtDate(claim.dischargeDate)}` : null],
-        [t('医院', 'Hospital'), claim.hospital],
-        [t('诊断', 'Diagnosis'), claim.diagnosis],
-        [t('医疗总费用', 'Total cost'), k.money(claim.totalCostFen)],
-        [t('提交', 'Filed'), fmtDateTime(claim.filedAt)],
-        [t('审核意见', 'Reason'), claim.reason],
-      ]),
-      k.assessment(claim.assessment, 'my-claim')));
-    slot.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+        el('strong', { class: 'ma-claim-amount', dataset: { computedFen: c.computedFen ?? 0 } },
+          t(`测算 ${k.money(c.computedFen)}`, `Computed ${k.money(c.computedFen)}`))),
+      el('p', { class: 'muted' }, t(`此申请由${k.actorLabel(c.filedBy)}于 ${fmtDateTime(c.filedAt)} 生成，您核对提交后才进入审核。`,
+        `Prepared by the ${k.actorLabel(c.filedBy)} on ${fmtDateTime(c.filedAt)}; it is reviewed once you submit it.`)),
+      claimFacts(c),
+      k.assessment(a, `my-draft-${c.id}`),
+      Number(a.totalFen || 0) > 0 ? null : el('p', { class: 'notice warn', id: `my-draft-nothing-${c.id}` },
+        t('按项目规则测算暂无可给付金额（原因见上）。您仍可提交，由审核人员处理。',
+          'The rules find nothing payable (see above). You may still submit it for review.')),
+      el('h4', {}, t('证明材料（可选）', 'Supporting documents (optional)')),
+      k.documents(c.id, { id: `my-claim-documents-${c.id}`, canUpload: true }),
+      el('div', { class: 'ma-form-actions' }, button,
+        el('small', { class: 'muted ma-draft-hint' }, t('信息有误时请不要提交，联系所在单位工会核实。',
+          'If something is wrong, do not submit; ask your union to check it.'))),
+      el('div', { id: `claim-submit-draft-problem-${c.id}` }));
   }
 
-  async function resubmit(claim, button) {
+  function claimFacts(c) {
+    return k.facts([
+      [t('项目', 'Plan'), c.planNameZh, 'plan'],
+      [t('事件', 'Event'), `${k.eventLabel(c.eventType)} · ${fmtDate(c.eventDate)}`, 'event'],
+      [t('住院期间', 'Hospital stay'), c.admissionDate ? `${fmtDate(c.admissionDate)} ~ ${fmtDate(c.dischargeDate)}` : null, 'stay'],
+      [t('医院', 'Hospital'), c.hospital, 'hospital'],
+      [t('诊断', 'Diagnosis'), c.diagnosis, 'diagnosis'],
+      [t('重大疾病', 'Critical illness'), c.criticalIllness, 'criticalIllness'],
+      [t('伤残等级', 'Disability grade'), c.disabilityGrade == null ? null : t(`${c.disabilityGrade} 级`, `grade ${c.disabilityGrade}`), 'grade'],
+      [t('医疗总费用', 'Total cost'), k.money(c.totalCostFen), 'totalCost'],
+      [t('基本医保支付', 'Basic insurance paid'), c.basicInsuranceFen ? k.money(c.basicInsuranceFen) : null, 'basicInsurance'],
+      [t('商业保险支付', 'Commercial insurance paid'), c.commercialInsuranceFen ? k.money(c.commercialInsuranceFen) : null, 'commercialInsurance'],
+    ], { class: 'facts ma-facts ma-facts-compact' });
+  }
+
+  function renderClaims() {
+    const claims = me.claims.filter((c) => c.status !== 'DRAFT');
+    claimsSlot.replaceChildren(el('h2', { id: 'my-claims-title' }, t('我的理赔', 'My claims')),
+      claims.length
+        ? el('div', { class: 'ma-claims', id: 'my-claims' }, claims.map(claimCard))
+        : el('p', { class: 'empty card', id: 'my-claims', dataset: { empty: 'true' } }, t('暂无理赔申请。', 'No claims yet.')));
+  }
+
+  function claimCard(c) {
+    const returned = c.status === 'RETURNED';
+    const open = !CLOSED.includes(c.status);
+    let box = null;
+    const resubmitHint = el('small', { class: 'muted', id: `claim-resubmit-hint-${c.id}` });
+    const syncHint = () => {
+      const count = Number(box && box.dataset.count);
+      resubmitHint.textContent = count > 0
+        ? t(`已有 ${count} 份材料。补充完毕后请点击“重新提交”。`, `${count} document(s) attached. Send the claim again when you are done.`)
+        : t('请先上传审核意见中要求的材料，再重新提交。', 'Upload the documents asked for first, then send the claim again.');
+    };
+    if (open) {
+      box = k.documents(c.id, {
+        id: `my-claim-documents-${c.id}`, canUpload: true, onUploaded: syncHint,
+        hint: returned ? t('请按审核意见补充：发票、费用清单、出院小结、诊断证明等；PDF、JPG 或 PNG，每个文件不超过 10 MB。',
+          'Add what the reviewer asks for: invoices, cost lists, discharge summaries, diagnoses; PDF, JPG or PNG, at most 10 MB each.') : null,
+      });
+    }
+    const details = el('details', { class: 'ma-more', id: `my-claim-detail-${c.id}` },
+      el('summary', { class: 'my-claim-open' }, t('申请明细与测算', 'Claim details and assessment')),
+      claimFacts(c),
+      k.assessment(c.assessment, `my-claim-${c.id}`));
+    const card = el('article', { class: 'card ma-detail ma-claim', id: `my-claim-${c.id}`, dataset: { claimId: c.id, status: c.status } },
+      el('div', { class: 'ma-toolbar' },
+        el('h3', {}, t(`理赔 #${c.id}`, `Claim #${c.id}`)), k.badge(c.status),
+        el('span', { class: 'muted' }, `${k.eventLabel(c.eventType)} · ${fmtDate(c.eventDate)}`),
+        el('span', { class: 'spacer' }),
+        el('span', { class: 'ma-claim-amount' }, c.approvedFen == null
+          ? t(`测算 ${k.money(c.computedFen)}`, `Computed ${k.money(c.computedFen)}`)
+          : t(`核准 ${k.money(c.approvedFen)}`, `Approved ${k.money(c.approvedFen)}`))),
+      k.facts([
+        [t('项目', 'Plan'), c.planNameZh, 'plan'],
+        [t('提交', 'Filed'), fmtDateTime(c.filedAt), 'filed'],
+        [t('审核意见', 'Reason'), returned ? null : c.reason, 'reason'],
+      ], { class: 'facts ma-facts ma-facts-compact' }),
+      returned ? el('div', { class: 'notice warn ma-returned', role: 'status', id: `claim-returned-${c.id}` },
+        el('div', {},
+          el('strong', {}, t('申请已退回，需要您补充材料', 'Returned: more documents are needed')),
+          el('p', { class: 'ma-reason', id: `claim-returned-reason-${c.id}` },
+            t('审核意见：', 'Reviewer’s note: '), c.reason || t('（未填写）', '(none given)')),
+          el('p', {}, t('① 按审核意见上传补充材料；② 点击“重新提交”。', '① Upload the documents asked for; ② send the claim again.')))) : null,
+      details,
+      el('h4', {}, t('证明材料', 'Supporting documents')),
+      box || k.documents(c.id, { id: `my-claim-documents-${c.id}`, canUpload: false }),
+      returned ? el('div', { class: 'ma-form-actions' },
+        el('button', { type: 'button', class: 'button primary claim-resubmit', id: `claim-resubmit-${c.id}`, dataset: { claimId: c.id },
+          onclick: (ev) => decide(c, 'RESUBMIT', ev.currentTarget) }, t('重新提交', 'Send again')),
+        resubmitHint) : null,
+      el('div', { id: `claim-decision-problem-${c.id}` }));
+    if (returned) {
+      syncHint();
+      // The box counts its documents once loaded: say then whether any are attached.
+      new MutationObserver(syncHint).observe(box, { attributes: true, attributeFilter: ['data-count'] });
+    }
+    return card;
+  }
+
+  /** SUBMIT a draft or RESUBMIT a returned claim (the member's two decisions). */
+  async function decide(claim, action, button) {
+    const slot = root.querySelector(action === 'SUBMIT' ? `#claim-submit-draft-problem-${claim.id}` : `#claim-decision-problem-${claim.id}`);
     button.disabled = true;
+    if (slot) slot.replaceChildren();
     try {
-      await context.api(`${CLAIMS}/${claim.id}/decision`, { method: 'POST', body: { action: 'RESUBMIT', amountFen: null, reason: null } });
+      await context.api(`${CLAIMS}/${claim.id}/decision`, { method: 'POST', body: { action, amountFen: null, reason: null } });
       if (!alive) return;
-      say(t(`理赔 #${claim.id} 已重新提交。`, `Claim #${claim.id} was sent again.`));
+      say(action === 'SUBMIT'
+        ? t(`理赔 #${claim.id} 已提交，等待审核。`, `Claim #${claim.id} was submitted for review.`)
+        : t(`理赔 #${claim.id} 已重新提交。`, `Claim #${claim.id} was sent again.`));
       load({ keepForm: true });
     } catch (e) {
       if (!alive) return;
-      notice.replaceChildren(k.problem(e, { id: 'claim-resubmit-error' }));
+      const problem = k.problem(e, { id: action === 'SUBMIT' ? 'claim-submit-draft-error' : 'claim-resubmit-error' });
       button.disabled = false;
+      if (e.status === 409) {
+        // Someone else (the union's operator) may have sent it meanwhile: show the claims as they are now.
+        notice.replaceChildren(problem);
+        load({ keepForm: true });
+      } else {
+        (slot || notice).replaceChildren(problem);
+      }
     }
   }
 
@@ -263,7 +364,9 @@ export function mount(root, context) {
       el('div', { class: 'ma-toolbar' },
         el('h2', {}, t(`理赔申请 #${claim.id} 已提交`, `Claim #${claim.id} filed`)), k.badge(claim.status)),
       el('p', { class: 'muted' }, t('以下为按项目规则即时测算的结果，最终金额以审核结果为准。', 'This is what the rules compute now; the final amount is decided on review.')),
-      k.assessment(claim.assessment, 'new-claim')));
+      k.assessment(claim.assessment, 'new-claim'),
+      el('p', { class: 'notice', id: 'new-claim-documents-hint' }, t('请在下方“我的理赔”中为此申请上传发票、出院小结等证明材料，便于尽快审核。',
+        'Add invoices, discharge summaries and other documents to this claim under “My claims” below, so that it can be reviewed quickly.'))));
     newClaimSlot.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -223,6 +224,37 @@ class MutualAidIT {
         JsonNode submitted = decide(operator, draftId, Map.of("action", "SUBMIT")).expect(200).json();
         assertEquals("SUBMITTED", submitted.path("status").asText());
         assertEquals(List.of("FILE", "SUBMIT"), texts(submitted.path("history"), "action"));
+
+        // The member is reminded once, by the outbox, masked in every list; the default sender logs it.
+        JsonNode reminder = Await.until("the draft's reminder to be sent", Duration.ofSeconds(30),
+                () -> reminders(admin, "DRAFT_CLAIM"), list -> list.stream().anyMatch(r -> r.path("message").asText().contains("赵敏")
+                        && "SENT".equals(r.path("status").asText()))).stream()
+                .filter(r -> r.path("message").asText().contains("赵敏")).findFirst().orElseThrow();
+        assertEquals("139****0002", reminder.path("phone").asText());
+        assertEquals("log", reminder.path("sender").asText());
+        assertEquals(1, reminders(admin, "DRAFT_CLAIM").stream().filter(r -> r.path("message").asText().contains("赵敏")).count(),
+                "a second import must not remind twice");
+        api.get("/api/mutual-aid/reminders", api.login("member")).expectProblem(403);
+
+        // Returned for documents: one reminder per return.
+        String district = api.login("district");
+        decide(district, draftId, Map.of("action", "RETURN", "reason", "请补充出院小结")).expect(200);
+        decide(operator, draftId, Map.of("action", "RESUBMIT")).expect(200);
+        decide(district, draftId, Map.of("action", "RETURN", "reason", "出院小结不清晰")).expect(200);
+        List<JsonNode> returned = reminders(admin, "CLAIM_RETURNED").stream()
+                .filter(r -> r.path("message").asText().contains("编号 " + draftId)).toList();
+        assertEquals(2, returned.size(), () -> "reminders for two returns: " + returned);
+    }
+
+    @Test
+    void theWebConsoleShowsTheModulesFigures() {
+        Api.Reply reply = api.basic("GET", "/system/console/mutual-aid.json", "admin", Distribution.PASSWORD, null, Map.of()).expect(200);
+        JsonNode figures = reply.json();
+        assertTrue(figures.path("claims").path("total").asInt() >= 3, () -> "console figures: " + figures);
+        assertTrue(figures.path("plans").path("current").asInt() >= 4, () -> "console figures: " + figures);
+        assertEquals("log", figures.path("sender").path("active").asText());
+        assertFalse(reply.body().matches("(?s).*1[3-9]\\d{9}.*"), "a full phone number in the console figures");
+        assertEquals(401, api.basic("GET", "/system/console/mutual-aid.json", "member", Distribution.PASSWORD, null, Map.of()).status());
     }
 
     @Test
@@ -351,6 +383,11 @@ class MutualAidIT {
     private static Api.Reply upload(String token, long planId, String fileName, String csv) {
         return api.send("POST", "/api/mutual-aid/enrolments/uploads?planId=" + planId + "&fileName=" + fileName, token,
                 csv.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/octet-stream"));
+    }
+
+    private static List<JsonNode> reminders(String token, String kind) {
+        JsonNode items = api.get("/api/mutual-aid/reminders?kind=" + kind + "&size=500", token).expect(200).json().path("items");
+        return StreamSupport.stream(items.spliterator(), false).toList();
     }
 
     private static Api.Reply settlements(String token, String csv) {

@@ -29,6 +29,7 @@ import org.unionportal.api.rest.Validation;
 import org.unionportal.api.security.Masking;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
+import org.unionportal.mutualaid.internal.reminders.Reminders;
 import org.unionportal.mutualaid.internal.rules.Assessment;
 import org.unionportal.mutualaid.internal.rules.BenefitCalculator;
 import org.unionportal.mutualaid.internal.rules.ClaimFacts;
@@ -154,8 +155,14 @@ public class ClaimsResource {
             Claim claim = visible(c, id, user);
             switch (action) {
                 case "START_REVIEW" -> move(c, claim, user, action, List.of("SUBMITTED"), "UNDER_REVIEW", null, null, d.reason(), true);
-                case "RETURN" -> move(c, claim, user, action, List.of("SUBMITTED", "UNDER_REVIEW"), "RETURNED", null, null,
-                        required(d.reason(), "why the claim goes back, e.g. which document is missing"), true);
+                case "RETURN" -> {
+                    String reason = required(d.reason(), "why the claim goes back, e.g. which document is missing");
+                    move(c, claim, user, action, List.of("SUBMITTED", "UNDER_REVIEW"), "RETURNED", null, null, reason, true);
+                    // A claim can come back more than once; each return is its own reminder.
+                    long returns = ClaimStore.events(c, id).stream().filter(e -> "RETURN".equals(e.action())).count();
+                    Reminders.enqueue(c, Reminders.CLAIM_RETURNED, Reminders.dedupKey(Reminders.CLAIM_RETURNED, "claim", id, returns),
+                            claim.memberId(), Reminders.claimReturned(claim.memberName(), id, reason));
+                }
                 case "REJECT" -> move(c, claim, user, action, List.of("SUBMITTED", "UNDER_REVIEW"), "REJECTED", null, null,
                         required(d.reason(), "why the claim is rejected"), true);
                 case "RESUBMIT" -> {

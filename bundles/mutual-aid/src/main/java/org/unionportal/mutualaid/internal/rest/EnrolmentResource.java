@@ -76,7 +76,7 @@ public class EnrolmentResource {
         if (planId == null || fileName == null || fileName.isBlank()) {
             throw ProblemException.badRequest("Send the roster as the request body with ?planId=<plan>&fileName=<name.csv or name.xlsx>.");
         }
-        byte[] content = readLimited(body);
+        byte[] content = readLimited(body, "roster file");
         Plan plan = openPlan(planId);
         OrganisationInfo org = organisations.byId(user.orgId())
                 .orElseThrow(() -> ProblemException.forbidden("Your organisation is not in the union tree."));
@@ -315,14 +315,15 @@ public class EnrolmentResource {
         return view;
     }
 
-    static byte[] readLimited(InputStream body) throws IOException {
+    /** The uploaded file (a roster, or a settlement file: {@code what} names it in the answers). */
+    static byte[] readLimited(InputStream body, String what) throws IOException {
         byte[] content = body.readNBytes(MAX_UPLOAD_BYTES + 1);
         if (content.length > MAX_UPLOAD_BYTES) {
-            throw new ProblemException(413, "Roster too large", "A roster file may have at most "
+            throw new ProblemException(413, "File too large", "A " + what + " may have at most "
                     + (MAX_UPLOAD_BYTES / 1024 / 1024) + " MiB; split it into several uploads.");
         }
         if (content.length == 0) {
-            throw ProblemException.badRequest("The roster file is empty.");
+            throw ProblemException.badRequest("The " + what + " is empty.");
         }
         return content;
     }

@@ -24,6 +24,7 @@ import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
+import org.unionportal.mutualaid.internal.reminders.Reminders;
 import org.unionportal.mutualaid.internal.roster.TableExport;
 import org.unionportal.api.db.Jdbc;
 
@@ -57,8 +58,8 @@ public class PayoutsResource {
     }
 
     static PayoutBatch create(Connection c, String orgPath, String username) throws SQLException {
-        List<long[]> claims = Jdbc.list(c, "SELECT ID, APPROVED_FEN FROM MA_CLAIM WHERE ORG_PATH LIKE ? AND STATUS = 'APPROVED' "
-                + "AND PAYOUT_BATCH_ID IS NULL ORDER BY ID", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, orgPath + "%");
+        List<long[]> claims = Jdbc.list(c, "SELECT ID, APPROVED_FEN, MEMBER_ID FROM MA_CLAIM WHERE ORG_PATH LIKE ? AND STATUS = 'APPROVED' "
+                + "AND PAYOUT_BATCH_ID IS NULL ORDER BY ID", rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, orgPath + "%");
         if (claims.isEmpty()) {
             throw ProblemException.conflict("There are no approved claims waiting for payment in your part of the union tree.");
         }
@@ -72,6 +73,9 @@ public class PayoutsResource {
             }
             Jdbc.update(c, "INSERT INTO MA_CLAIM_EVENT (CLAIM_ID, OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, DETAIL) "
                     + "VALUES (?, ?, ?, 'PAY', 'APPROVED', 'PAID', ?)", claim[0], Instant.now(), username, "payout batch " + id);
+            String name = Jdbc.one(c, "SELECT NAME FROM MA_MEMBER WHERE ID = ?", rs -> rs.getString(1), claim[2]).orElse("");
+            Reminders.enqueue(c, Reminders.PAYMENT_MADE, Reminders.dedupKey(Reminders.PAYMENT_MADE, "claim", claim[0]), claim[2],
+                    Reminders.paymentMade(name, claim[0], claim[1]));
         }
         return Jdbc.one(c, "SELECT ID, ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT FROM MA_PAYOUT_BATCH WHERE ID = ?",
                 PayoutsResource::map, id).orElseThrow();

@@ -25,6 +25,7 @@ import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
+import org.unionportal.mutualaid.internal.reminders.Reminders;
 import org.unionportal.mutualaid.internal.roster.RowProblem;
 import org.unionportal.mutualaid.internal.roster.SettlementReader;
 import org.unionportal.mutualaid.internal.rules.Assessment;
@@ -54,7 +55,7 @@ public class SettlementsResource {
     @RolesAllowed({Role.PLATFORM_ADMIN, Role.DISTRICT_ADMIN})
     public Map<String, Object> importFile(InputStream body, @Context SecurityContext context) throws IOException {
         PortalUser user = Scope.user(context);
-        byte[] content = EnrolmentResource.readLimited(body);
+        byte[] content = EnrolmentResource.readLimited(body, "settlement file");
         SettlementReader.Parsed parsed = SettlementReader.read(new ByteArrayInputStream(content));
         if (parsed.problems().stream().anyMatch(RowProblem::fileLevel)) {
             throw ProblemException.invalid(parsed.problems().stream()
@@ -93,8 +94,10 @@ public class SettlementsResource {
             return 1;
         }
         Assessment assessment = ClaimsResource.assess(c, enrolment, facts, 0);
-        ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, s.hospital(), s.diagnosis(),
-                "DRAFT", assessment, IMPORTER);
+        long claimId = ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, s.hospital(),
+                s.diagnosis(), "DRAFT", assessment, IMPORTER);
+        Reminders.enqueue(c, Reminders.DRAFT_CLAIM, Reminders.dedupKey(Reminders.DRAFT_CLAIM, "claim", claimId), enrolment.memberId(),
+                Reminders.draftClaim(enrolment.memberName(), s.hospital(), s.admission()));
         return 0;
     }
 
