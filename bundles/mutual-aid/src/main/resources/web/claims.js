@@ -4,7 +4,7 @@
 // lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
 // so that new page code never runs with an old copy of the helpers.
 const {
-  el, kit, field, ensureStyles, parseYuan, fenToYuanText, fmtDate, fmtDateTime, downloadWithToken, uploadRaw, csvBlob, downloadBlob,
+  el, fill, kit, field, ensureStyles, parseYuan, fenToYuanText, fmtDate, fmtDateTime, downloadWithToken, uploadRaw, csvBlob, downloadBlob,
   CLAIM_STATUSES, SETTLEMENT_FIELDS, REMINDER_KINDS, REMINDER_STATUSES,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
@@ -51,14 +51,14 @@ export function mount(root, context) {
   const settlementSlot = el('section', { class: 'ma-section card', id: 'settlements', 'aria-labelledby': 'settlements-title' });
   const reminderSlot = el('section', { class: 'ma-section card', id: 'reminders', 'aria-labelledby': 'reminders-title', hidden: true });
 
-  root.replaceChildren(el('div', { class: 'ma-page', 'data-testid': 'ma-claims' },
+  fill(root, el('div', { class: 'ma-page', 'data-testid': 'ma-claims' },
     el('header', {},
       el('h1', {}, t('理赔审核', 'Claims review')),
       el('p', { class: 'muted' }, t('审核本辖区的互助保障理赔申请：系统已按项目规则测算金额，核准时会按最新的限额使用情况重新测算。',
         'Review the claims of your part of the union: the rules have computed each amount, and approval computes it again with the caps used so far.'))),
     notice, split, reviewer ? [settlementSlot, payoutSlot, reminderSlot] : null));
 
-  const say = (text, kind = '') => notice.replaceChildren(el('p', { class: `notice ${kind}`, role: 'status', id: 'claims-message' }, text));
+  const say = (text, kind = '') => fill(notice, el('p', { class: `notice ${kind}`, role: 'status', id: 'claims-message' }, text));
 
   // ---------------------------------------------------------------- list
 
@@ -78,12 +78,12 @@ export function mount(root, context) {
       }
       renderList(pages);
     } catch (e) {
-      if (alive) listSlot.replaceChildren(k.problem(e, { id: 'claim-list-problem' }));
+      if (alive) fill(listSlot, k.problem(e, { id: 'claim-list-problem' }));
     }
   }
 
   function renderList(pages) {
-    listSlot.replaceChildren(k.table([
+    fill(listSlot, k.table([
       { label: t('编号', 'No.'), key: 'id', className: 'num', value: (c) => String(c.id) },
       { label: t('会员', 'Member'), key: 'member', value: (c) => c.memberName },
       { label: t('项目', 'Plan'), key: 'plan', className: 'nowrap', value: (c) => el('span', { title: c.planNameZh }, c.planCode) },
@@ -98,7 +98,7 @@ export function mount(root, context) {
       empty: state.status ? t('没有该状态的理赔申请。', 'No claims with this status.') : t('暂无理赔申请。', 'No claims yet.'),
       rowAttrs: (c) => ({ class: c.id === state.selected ? 'ma-selected' : null, dataset: { claimId: c.id, status: c.status } }),
     }));
-    pager.replaceChildren(
+    fill(pager, 
       el('button', { type: 'button', class: 'button', id: 'claim-prev', disabled: state.page <= 1, onclick: () => { state.page--; loadList(); } }, t('上一页', 'Previous')),
       el('span', { id: 'claim-page', class: 'muted', dataset: { page: state.page, pages, total: state.total } },
         t(`第 ${state.page} / ${pages} 页，共 ${state.total} 件`, `Page ${state.page} of ${pages}, ${state.total} claim(s)`)),
@@ -111,19 +111,19 @@ export function mount(root, context) {
     state.selected = id;
     listSlot.querySelectorAll('tr[data-claim-id]').forEach((tr) => tr.classList.toggle('ma-selected', tr.dataset.claimId === String(id)));
     split.classList.add('open');
-    detailSlot.replaceChildren(el('p', { class: 'loading' }, t('加载中…', 'Loading…')));
+    fill(detailSlot, el('p', { class: 'loading' }, t('加载中…', 'Loading…')));
     try {
       const claim = await context.api(`${BASE}/${id}`);
       if (alive && state.selected === id) renderDetail(claim);
     } catch (e) {
-      if (alive && state.selected === id) detailSlot.replaceChildren(k.problem(e, { id: 'claim-detail-problem' }));
+      if (alive && state.selected === id) fill(detailSlot, k.problem(e, { id: 'claim-detail-problem' }));
     }
   }
 
   function renderDetail(claim, problemNode = null) {
     const a = claim.assessment || { lines: [], rejections: [], totalFen: 0 };
     const stay = claim.admissionDate ? `${fmtDate(claim.admissionDate)} ~ ${fmtDate(claim.dischargeDate)}` : null;
-    detailSlot.replaceChildren(el('article', { class: 'card ma-detail', id: 'claim-detail', dataset: { claimId: claim.id, status: claim.status } },
+    fill(detailSlot, el('article', { class: 'card ma-detail', id: 'claim-detail', dataset: { claimId: claim.id, status: claim.status } },
       el('div', { class: 'ma-toolbar' },
         el('h2', {}, t(`理赔 #${claim.id}`, `Claim #${claim.id}`)), k.badge(claim.status, { id: 'claim-status' }),
         el('span', { class: 'spacer' }),
@@ -175,7 +175,7 @@ export function mount(root, context) {
     try {
       const claim = await context.api(`${BASE}/${id}`);
       const slot = detailSlot.querySelector(`#claim-detail[data-claim-id="${CSS.escape(String(id))}"] #claim-history-slot`);
-      if (alive && slot) slot.replaceChildren(historyTable(claim));
+      if (alive && slot) fill(slot, historyTable(claim));
     } catch {
       // only a convenience: the list of documents is already up to date
     }
@@ -190,7 +190,7 @@ export function mount(root, context) {
   function closeDetail() {
     state.selected = null;
     split.classList.remove('open');
-    detailSlot.replaceChildren();
+    fill(detailSlot);
     listSlot.querySelectorAll('tr.ma-selected').forEach((tr) => tr.classList.remove('ma-selected'));
   }
 
@@ -227,7 +227,7 @@ export function mount(root, context) {
 
   async function decide(claim, action, form, problemSlot) {
     k.clearErrors(form);
-    problemSlot.replaceChildren();
+    fill(problemSlot);
     const reasonText = form.elements.reason.value.trim();
     let amountFen = null;
     let ok = true;
@@ -270,11 +270,11 @@ export function mount(root, context) {
         try {
           renderDetail(await context.api(`${BASE}/${claim.id}`), problem);
         } catch {
-          problemSlot.replaceChildren(problem);
+          fill(problemSlot, problem);
         }
         loadList();
       } else {
-        problemSlot.replaceChildren(k.problem(e, { form, id: 'claim-action-error',
+        fill(problemSlot, k.problem(e, { form, id: 'claim-action-error',
           labels: { amountFen: t('核准金额', 'Amount'), reason: t('理由', 'Reason'), action: t('操作', 'Action') } }));
       }
       detailSlot.querySelectorAll('#claim-actions button').forEach((b) => { b.disabled = false; });
@@ -298,7 +298,7 @@ export function mount(root, context) {
     const create = el('button', { type: 'button', class: 'button primary', id: 'payout-create' }, t('生成支付批次', 'Make payout batch'));
     create.addEventListener('click', async () => {
       create.disabled = true;
-      problemSlot.replaceChildren();
+      fill(problemSlot);
       try {
         const batch = await context.api(PAYOUTS, { method: 'POST' });
         if (!alive) return;
@@ -309,17 +309,16 @@ export function mount(root, context) {
         if (state.selected) openClaim(state.selected);
       } catch (e) {
         if (!alive) return;
-        problemSlot.replaceChildren(k.problem(e, { id: 'payout-create-error' }));
+        fill(problemSlot, k.problem(e, { id: 'payout-create-error' }));
         create.disabled = false;
       }
     });
-    payoutSlot.replaceChildren(
+    fill(payoutSlot, 
       el('div', { class: 'ma-toolbar' },
         el('h2', { id: 'payouts-title' }, t('支付批次', 'Payout batches')),
         el('span', { class: 'spacer' }), create),
       el('p', { class: 'muted' }, t('将本辖区所有“已核准”且未支付的理赔合并为一个支付批次，并标记为已支付；银行文件含完整身份证号，请妥善保管。',
         'Puts every approved, unpaid claim of your part of the union into one batch and marks them paid. The bank file has full ID numbers: keep it safe.')),
-      // el() drops nulls; replaceChildren would print them as the text "null".
       el('div', {}, problemSlot, problem,
         problem ? null : k.table([
         { label: t('批次号', 'Batch'), key: 'id', className: 'num', value: (b) => `#${b.id}` },
@@ -335,12 +334,12 @@ export function mount(root, context) {
     const link = el('a', { href: path, class: 'payout-bank-file', dataset: { payoutId: batch.id } }, t('下载 CSV', 'Download CSV'));
     link.addEventListener('click', async (event) => {
       event.preventDefault();   // the file needs the bearer token: fetch it and hand over a Blob
-      problemSlot.replaceChildren();
+      fill(problemSlot);
       try {
         await downloadWithToken(path, `mutual-aid-payout-${batch.id}.csv`);
       } catch (e) {
         k.checkSession(e);
-        if (alive) problemSlot.replaceChildren(k.problem(e, { id: 'payout-file-error' }));
+        if (alive) fill(problemSlot, k.problem(e, { id: 'payout-file-error' }));
       }
     });
     return link;
@@ -372,11 +371,11 @@ export function mount(root, context) {
       return null;
     };
     fileInput.addEventListener('change', () => {
-      result.replaceChildren();
+      fill(result);
       const file = fileInput.files[0];
       const problem = file && fileProblem(file);
       if (problem) {
-        result.replaceChildren(el('p', { class: 'notice error', role: 'alert', id: 'settlement-file-problem' }, problem));
+        fill(result, el('p', { class: 'notice error', role: 'alert', id: 'settlement-file-problem' }, problem));
         fileInput.value = '';
       }
       sync();
@@ -394,7 +393,7 @@ export function mount(root, context) {
     const showResult = (answer, fileName) => {
       const problems = Array.isArray(answer.problems) ? answer.problems : [];
       const drafts = Number(answer.draftClaims || 0);
-      result.replaceChildren(el('div', { class: 'ma-section', id: 'settlement-summary', dataset: {
+      fill(result, el('div', { class: 'ma-section', id: 'settlement-summary', dataset: {
         rows: answer.rows ?? 0, draftClaims: drafts, alreadyClaimed: answer.alreadyClaimed ?? 0,
         notCovered: answer.notCovered ?? 0, problems: problems.length } },
       el('p', { class: `notice ${problems.length ? 'warn' : ''}`, role: 'status', id: 'settlement-message' }, drafts > 0
@@ -418,7 +417,7 @@ export function mount(root, context) {
     importButton.addEventListener('click', async () => {
       const file = fileInput.files[0];
       if (!file || upload) return;
-      result.replaceChildren();
+      fill(result);
       progress.value = 0;
       progressText.textContent = '0%';
       progressRow.hidden = false;
@@ -441,17 +440,17 @@ export function mount(root, context) {
         k.checkSession(e);
         const errors = (e.problem && e.problem.errors) || [];
         if (e.name === 'AbortError') {
-          result.replaceChildren(el('p', { class: 'notice warn', id: 'settlement-cancelled' }, t('已取消导入。', 'Import cancelled.')));
+          fill(result, el('p', { class: 'notice warn', id: 'settlement-cancelled' }, t('已取消导入。', 'Import cancelled.')));
         } else if (e.status === 422 && errors.length) {
           // Problems with the whole file (columns missing, unreadable): the errors are "line N: field".
           const problems = errors.map((fe) => {
             const m = /^line (\d+): (.*)$/.exec(fe.field || '');
             return { line: m ? Number(m[1]) : '', field: m ? m[2] : fe.field, message: fe.message };
           });
-          result.replaceChildren(el('p', { class: 'notice error', role: 'alert', id: 'settlement-error', dataset: { status: '422' } },
+          fill(result, el('p', { class: 'notice error', role: 'alert', id: 'settlement-error', dataset: { status: '422' } },
             t('文件无法导入，没有生成任何草稿：', 'The file cannot be imported; nothing was prepared:')), problemsTable(problems));
         } else {
-          result.replaceChildren(k.problem(e, { id: 'settlement-error' }));
+          fill(result, k.problem(e, { id: 'settlement-error' }));
         }
       } finally {
         upload = null;
@@ -465,7 +464,7 @@ export function mount(root, context) {
         [['11010519491231002X', '2026-03-02', '2026-03-09', '市第一人民医院', '12345.67', '8000.00', '急性阑尾炎']]), '医保结算数据模板.csv');
     } }, t('下载 CSV 模板', 'Download CSV template'));
 
-    settlementSlot.replaceChildren(
+    fill(settlementSlot, 
       el('h2', { id: 'settlements-title' }, t('医保结算数据导入', 'Import hospital settlements')),
       el('p', { class: 'muted' }, t('导入市医保系统导出的住院结算数据（应赔尽赔）：本辖区参保会员在保障期内、尚未申请理赔的住院，系统按项目规则测算金额并生成理赔草稿，提醒会员核对提交。重复导入同一文件不会重复生成。',
         'Import the hospital settlements exported by the city medical-insurance system: for every stay of a member of your part of the union that is covered and not yet claimed, a draft claim is prepared with the amount computed, and the member is reminded to check and submit it. Importing a file again prepares nothing twice.')),
@@ -504,7 +503,7 @@ export function mount(root, context) {
         // Not deployed on this server (yet): no card at all.
         if (alive) {
           reminderSlot.hidden = true;
-          reminderSlot.replaceChildren();
+          fill(reminderSlot);
         }
         return;
       }
@@ -522,7 +521,7 @@ export function mount(root, context) {
     const select = (id, value, options, onchange) => el('select', { id, onchange: (ev) => onchange(ev.currentTarget.value) },
       options.map(([code, label]) => el('option', { value: code, selected: code === value }, label)));
     reminderSlot.hidden = false;
-    reminderSlot.replaceChildren(
+    fill(reminderSlot, 
       el('div', { class: 'ma-toolbar' },
         el('h2', { id: 'reminders-title' }, t('提醒记录', 'Reminders')),
         el('span', { class: 'spacer' }),
@@ -577,7 +576,7 @@ export function mount(root, context) {
       loadReminders();
     } catch (e) {
       if (!alive) return;
-      notice.replaceChildren(k.problem(e, { id: 'reminder-scan-error' }));
+      fill(notice, k.problem(e, { id: 'reminder-scan-error' }));
       button.disabled = false;
     }
   }

@@ -3,7 +3,7 @@
 // lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
 // so that new page code never runs with an old copy of the helpers.
 const {
-  el, kit, ensureStyles, uploadRaw, downloadBlob, csvBlob, xlsxBlob, fmtDate, fmtDateTime, coverEnd, today,
+  el, fill, kit, ensureStyles, uploadRaw, downloadBlob, csvBlob, xlsxBlob, fmtDate, fmtDateTime, coverEnd, today,
   ROSTER_FIELDS,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
@@ -38,7 +38,7 @@ export function mount(root, context) {
   'One person per row under the header row. Gender: 男 or 女; category: 在职职工, 劳务派遣工, 新就业形态劳动者 or 劳模; basic insurance and union member: 是 or 否. '
     + 'ID numbers have 18 characters and must be kept as text (the XLSX template is formatted as text; Excel may cut digits off when it edits a CSV).');
 
-  root.replaceChildren(el('div', { class: 'ma-page', 'data-testid': 'ma-enrol' },
+  fill(root, el('div', { class: 'ma-page', 'data-testid': 'ma-enrol' },
     el('header', {},
       el('h1', {}, t('团体参保', 'Group enrolment')),
       el('p', { class: 'muted' }, t('选择报名中的互助保障项目，上传本单位参保人员名单（CSV 或 XLSX），检查无误后确认参保。',
@@ -71,8 +71,8 @@ export function mount(root, context) {
     const day = today();
     const open = plans.filter((p) => fmtDate(p.enrolFrom) <= day && day <= fmtDate(p.enrolUntil));
     if (open.length === 0) {
-      planSlot.replaceChildren(el('p', { class: 'empty', id: 'enrol-no-plan' }, t('目前没有开放报名的互助保障项目。', 'No plan is open for enrolment today.')));
-      planInfo.replaceChildren();
+      fill(planSlot, el('p', { class: 'empty', id: 'enrol-no-plan' }, t('目前没有开放报名的互助保障项目。', 'No plan is open for enrolment today.')));
+      fill(planInfo);
       plans = [];
       syncButton();
       return;
@@ -80,7 +80,7 @@ export function mount(root, context) {
     plans = open;
     const select = el('select', { id: 'enrol-plan', name: 'planId', onchange: () => { showPlan(); clearPreview(); syncButton(); } },
       open.map((p) => el('option', { value: p.id }, k.paren(k.planName(p), `${p.code} v${p.version}`))));
-    planSlot.replaceChildren(el('div', { class: 'ma-toolbar' }, el('label', { for: 'enrol-plan' }, t('项目：', 'Plan: ')), select));
+    fill(planSlot, el('div', { class: 'ma-toolbar' }, el('label', { for: 'enrol-plan' }, t('项目：', 'Plan: ')), select));
     showPlan();
     syncButton();
   }
@@ -89,7 +89,7 @@ export function mount(root, context) {
     const p = selectedPlan();
     if (!p) return;
     const rules = p.rules || {};
-    planInfo.replaceChildren(k.facts([
+    fill(planInfo, k.facts([
       [t('费用', 'Fee'), `${k.feeText(p)}${t('；每人每期 ', '; per person per term ')}${k.money(k.feePerPerson(p))}`, 'fee'],
       [t('报名时间', 'Enrolment window'), `${fmtDate(p.enrolFrom)} ~ ${fmtDate(p.enrolUntil)}`, 'window'],
       [t('保障期间', 'Cover'), `${fmtDate(p.coverFrom)} ~ ${coverEnd(p.coverFrom, p.termYears)}`, 'cover'],
@@ -103,8 +103,8 @@ export function mount(root, context) {
 
   function clearPreview() {
     preview = null;
-    previewSlot.replaceChildren();
-    uploadProblem.replaceChildren();
+    fill(previewSlot);
+    fill(uploadProblem);
   }
 
   function fileProblem(file) {
@@ -122,7 +122,7 @@ export function mount(root, context) {
     const file = fileInput.files[0];
     const problem = file && fileProblem(file);
     if (problem) {
-      uploadProblem.replaceChildren(el('p', { class: 'notice error', role: 'alert', id: 'roster-file-problem' }, problem));
+      fill(uploadProblem, el('p', { class: 'notice error', role: 'alert', id: 'roster-file-problem' }, problem));
       fileInput.value = '';
     }
     syncButton();
@@ -133,7 +133,7 @@ export function mount(root, context) {
     const file = fileInput.files[0];
     if (!plan || !file || upload) return;
     clearPreview();
-    resultSlot.replaceChildren();
+    fill(resultSlot);
     progress.value = 0;
     progressText.textContent = '0%';
     progressRow.hidden = false;
@@ -155,7 +155,7 @@ export function mount(root, context) {
       if (!alive) return;
       k.checkSession(e);
       progressRow.hidden = true;
-      uploadProblem.replaceChildren(e.name === 'AbortError'
+      fill(uploadProblem, e.name === 'AbortError'
         ? el('p', { class: 'notice warn', id: 'roster-upload-cancelled' }, t('已取消上传。', 'Upload cancelled.'))
         : k.problem(e, { id: 'roster-upload-error' }));
     } finally {
@@ -184,7 +184,7 @@ export function mount(root, context) {
     const confirmButton = el('button', {
       type: 'button', class: 'button primary', id: 'roster-confirm', disabled: !answer.canConfirm, onclick: () => confirmUpload(confirmButton),
     }, t(`确认参保（${answer.rows} 人）`, `Confirm enrolment (${answer.rows} people)`));
-    previewSlot.replaceChildren(el('div', { class: 'card ma-section', id: 'roster-preview', dataset: { uploadId: answer.uploadId, canConfirm: String(Boolean(answer.canConfirm)) } },
+    fill(previewSlot, el('div', { class: 'card ma-section', id: 'roster-preview', dataset: { uploadId: answer.uploadId, canConfirm: String(Boolean(answer.canConfirm)) } },
       el('h2', {}, t('③ 检查结果', '③ Check result')),
       k.facts([
         [t('项目', 'Plan'), answer.planNameZh, 'plan'],
@@ -214,7 +214,7 @@ export function mount(root, context) {
     if (!preview || !preview.canConfirm) return;
     button.disabled = true;
     const slot = previewSlot.querySelector('#roster-confirm-problem');
-    slot.replaceChildren();
+    fill(slot);
     try {
       const batch = await context.api(`${BASE}/uploads/${preview.uploadId}/confirm`, { method: 'POST' });
       if (!alive) return;
@@ -222,7 +222,7 @@ export function mount(root, context) {
       fileInput.value = '';
       progressRow.hidden = true;
       syncButton();
-      previewSlot.replaceChildren();
+      fill(previewSlot);
       showResult(batch);
       loadBatches();
     } catch (e) {
@@ -235,9 +235,9 @@ export function mount(root, context) {
           return { line: m ? Number(m[1]) : '', field: m ? m[2] : fe.field, message: fe.message };
         });
         showPreview({ ...preview, canConfirm: false, problems, problemCount: errors.length }, preview.fileName);
-        previewSlot.querySelector('#roster-confirm-problem').replaceChildren(k.problem(e, { id: 'roster-confirm-error' }));
+        fill(previewSlot.querySelector('#roster-confirm-problem'), k.problem(e, { id: 'roster-confirm-error' }));
       } else {
-        slot.replaceChildren(k.problem(e, { id: 'roster-confirm-error' }));
+        fill(slot, k.problem(e, { id: 'roster-confirm-error' }));
         button.disabled = e.status === 409 || e.status === 404;   // the upload is used up: upload again
       }
     }
@@ -245,7 +245,7 @@ export function mount(root, context) {
 
   function showResult(batch) {
     const pending = batch.status === 'PENDING_PAYMENT';
-    resultSlot.replaceChildren(el('div', { class: 'card ma-section', id: 'enrol-result', dataset: { batchId: batch.batchId, status: batch.status } },
+    fill(resultSlot, el('div', { class: 'card ma-section', id: 'enrol-result', dataset: { batchId: batch.batchId, status: batch.status } },
       el('h2', {}, t('参保已提交', 'Enrolment recorded')),
       k.facts([
         [t('团体参保编号', 'Group enrolment no.'), String(batch.batchId), 'batchId'],
@@ -266,7 +266,7 @@ export function mount(root, context) {
     try {
       const batches = await context.api(`${BASE}/batches`);
       if (!alive) return;
-      batchesSlot.replaceChildren(
+      fill(batchesSlot, 
         el('h2', { id: 'enrol-batches-title' }, t('本单位团体参保记录', 'Our group enrolments')),
         k.table([
           { label: t('编号', 'No.'), key: 'id', className: 'num', value: (b) => String(b.id) },
@@ -282,7 +282,7 @@ export function mount(root, context) {
           rowAttrs: (b) => ({ dataset: { batchId: b.id, status: b.status } }),
         }));
     } catch (e) {
-      if (alive) batchesSlot.replaceChildren(k.problem(e, { id: 'enrol-batches-problem' }));
+      if (alive) fill(batchesSlot, k.problem(e, { id: 'enrol-batches-problem' }));
     }
   }
 
@@ -293,7 +293,7 @@ export function mount(root, context) {
       plans = Array.isArray(answer) ? answer : [];
       renderPlans();
     } catch (e) {
-      if (alive) planSlot.replaceChildren(k.problem(e, { id: 'enrol-plans-problem' }));
+      if (alive) fill(planSlot, k.problem(e, { id: 'enrol-plans-problem' }));
     }
   })();
   loadBatches();

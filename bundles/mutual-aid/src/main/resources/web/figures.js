@@ -3,7 +3,7 @@
 // lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
 // so that new page code never runs with an old copy of the helpers.
 const {
-  el, svg, kit, ensureStyles, fenToYuanText, today,
+  el, fill, svg, kit, ensureStyles, fenToYuanText, today,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 export function mount(root, context) {
@@ -19,7 +19,7 @@ export function mount(root, context) {
   year.value = String(thisYear);
   const body = el('div', { id: 'figures-body', class: 'ma-page' });
 
-  root.replaceChildren(el('div', { class: 'ma-page', 'data-testid': 'ma-figures' },
+  fill(root, el('div', { class: 'ma-page', 'data-testid': 'ma-figures' },
     el('header', {},
       el('h1', {}, t('互助保障统计', 'Mutual-aid figures')),
       el('p', { class: 'muted' }, t('参保人次按保障期间与所选年度有交集统计；赔付按事件发生在所选年度、已支付的理赔统计。各单位数字含其下属单位。',
@@ -29,12 +29,12 @@ export function mount(root, context) {
 
   async function load() {
     const mine = ++seq;
-    body.replaceChildren(el('p', { class: 'loading' }, t('加载中…', 'Loading…')));
+    fill(body, el('p', { class: 'loading' }, t('加载中…', 'Loading…')));
     try {
       const figures = await context.api(`/api/mutual-aid/figures?year=${encodeURIComponent(year.value)}`);
       if (alive && mine === seq) render(figures);
     } catch (e) {
-      if (alive && mine === seq) body.replaceChildren(k.problem(e, { id: 'figures-problem' }));
+      if (alive && mine === seq) fill(body, k.problem(e, { id: 'figures-problem' }));
     }
   }
 
@@ -58,7 +58,7 @@ export function mount(root, context) {
       { label: t('单位', 'Organisation'), key: 'org', value: (r) => r.orgName },
       ...planColumns.slice(1),
     ];
-    body.replaceChildren(
+    fill(body, 
       el('div', { class: 'ma-stats', id: 'figures-total', dataset: { year: y } },
         stat('enrolments', t(`${y} 年参保人次`, `Enrolments in ${y}`), count(total.enrolments)),
         stat('payouts', t('赔付件数', 'Claims paid'), count(total.payouts)),

@@ -37,6 +37,15 @@ export function add(node, children) {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/**
+ * Replaces a node's children. Unlike the DOM's replaceChildren, null and false are skipped
+ * (replaceChildren would show them as the text "null"), and arrays are flattened.
+ */
+export function fill(node, ...children) {
+  node.replaceChildren();
+  return add(node, children);
+}
+
 export function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [key, value] of Object.entries(attrs)) {
@@ -702,18 +711,18 @@ export function kit(context) {
         href: path, class: 'doc-download', dataset: { docId: d.id }, title: d.sha256 ? `SHA-256 ${d.sha256}` : null,
         onclick: async (event) => {
           event.preventDefault();   // the file needs the bearer token: fetch it and hand over a Blob
-          problemSlot.replaceChildren();
+          fill(problemSlot);
           try {
             await downloadWithToken(path, d.fileName || `document-${d.id}`, { accept: '*/*' });
           } catch (e) {
             checkSession(e);
-            problemSlot.replaceChildren(problem(e, { id: `${id}-download-error` }));
+            fill(problemSlot, problem(e, { id: `${id}-download-error` }));
           }
         },
       }, d.fileName || t(`材料 #${d.id}`, `Document #${d.id}`));
     };
     const renderList = () => {
-      listSlot.replaceChildren(table([
+      fill(listSlot, table([
         { label: t('文件', 'File'), key: 'file', value: downloadLink },
         { label: t('类型', 'Type'), key: 'type', className: 'nowrap', value: typeLabel },
         { label: t('大小', 'Size'), key: 'size', className: 'num', value: (d) => fmtBytes(d.sizeBytes) },
@@ -731,7 +740,7 @@ export function kit(context) {
         docs = Array.isArray(answer) ? answer : [];
         renderList();
       } catch (e) {
-        listSlot.replaceChildren(problem(e, { id: `${id}-load-error` }));
+        fill(listSlot, problem(e, { id: `${id}-load-error` }));
       }
     };
 
@@ -760,11 +769,11 @@ export function kit(context) {
       };
       const sync = () => { button.disabled = Boolean(upload) || input.files.length === 0; };
       input.addEventListener('change', () => {
-        problemSlot.replaceChildren();
+        fill(problemSlot);
         statusLine.textContent = '';
         const bad = [...input.files].map(fileProblem).filter(Boolean);
         if (bad.length) {
-          problemSlot.replaceChildren(el('div', { class: 'notice error', role: 'alert', id: `${id}-file-problem` },
+          fill(problemSlot, el('div', { class: 'notice error', role: 'alert', id: `${id}-file-problem` },
             el('ul', { class: 'ma-lines' }, bad.map((m) => el('li', {}, m)))));
           input.value = '';
         }
@@ -773,7 +782,7 @@ export function kit(context) {
       button.addEventListener('click', async () => {
         const files = [...input.files];
         if (!files.length || upload) return;
-        problemSlot.replaceChildren();
+        fill(problemSlot);
         statusLine.textContent = '';
         progressRow.hidden = false;
         const stored = [];
@@ -798,7 +807,7 @@ export function kit(context) {
           input.value = '';
         } catch (e) {
           checkSession(e);
-          problemSlot.replaceChildren(e.name === 'AbortError'
+          fill(problemSlot, e.name === 'AbortError'
             ? el('p', { class: 'notice warn', id: `${id}-upload-cancelled` }, t('已取消上传。', 'Upload cancelled.'))
             : problem(e, { id: `${id}-upload-error` }));
         } finally {

@@ -4,7 +4,7 @@
 // lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
 // so that new page code never runs with an old copy of the helpers.
 const {
-  el, kit, field, ensureStyles, parseYuan, fmtDate, fmtDateTime, today, EVENT_TYPES,
+  el, fill, kit, field, ensureStyles, parseYuan, fmtDate, fmtDateTime, today, EVENT_TYPES,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const CLAIMS = '/api/mutual-aid/claims';
@@ -25,13 +25,13 @@ export function mount(root, context) {
   const formSlot = el('section', { class: 'ma-section card', id: 'claim-form-section', 'aria-labelledby': 'claim-form-title' });
   const newClaimSlot = el('section', { class: 'ma-section', id: 'new-claim-slot' });
   const claimsSlot = el('section', { class: 'ma-section', id: 'my-claims-section', 'aria-labelledby': 'my-claims-title' });
-  root.replaceChildren(el('div', { class: 'ma-page', 'data-testid': 'ma-mine' },
+  fill(root, el('div', { class: 'ma-page', 'data-testid': 'ma-mine' },
     el('header', {},
       el('h1', {}, t('我的保障', 'My cover')),
       el('p', { class: 'muted' }, t('查看本人参加的职工医疗互助保障和理赔进度，在线申请理赔。', 'Your mutual-aid cover and claims; file a claim online.'))),
     notice, draftsSlot, enrolmentsSlot, formSlot, newClaimSlot, claimsSlot));
 
-  const say = (text, kind = '') => notice.replaceChildren(el('p', { class: `notice ${kind}`, role: 'status', id: 'mine-message' }, text));
+  const say = (text, kind = '') => fill(notice, el('p', { class: `notice ${kind}`, role: 'status', id: 'mine-message' }, text));
 
   async function load({ keepForm = false } = {}) {
     try {
@@ -43,14 +43,14 @@ export function mount(root, context) {
       renderClaims();
       if (!keepForm) renderForm();
     } catch (e) {
-      if (alive) enrolmentsSlot.replaceChildren(k.problem(e, { id: 'mine-load-problem' }));
+      if (alive) fill(enrolmentsSlot, k.problem(e, { id: 'mine-load-problem' }));
     }
   }
 
   // ---------------------------------------------------------------- enrolments and claims
 
   function renderEnrolments() {
-    enrolmentsSlot.replaceChildren(el('h2', { id: 'my-enrolments-title' }, t('我的参保', 'My enrolments')),
+    fill(enrolmentsSlot, el('h2', { id: 'my-enrolments-title' }, t('我的参保', 'My enrolments')),
       me.enrolled ? k.table([
         { label: t('项目', 'Plan'), key: 'plan', value: (e) => k.planName(e) },
         { label: t('保障期间', 'Cover'), key: 'cover', className: 'nowrap', value: (e) => `${fmtDate(e.coverStart)} ~ ${fmtDate(e.coverEnd)}` },
@@ -68,10 +68,10 @@ export function mount(root, context) {
     const drafts = me.claims.filter((c) => c.status === 'DRAFT');
     draftsSlot.hidden = drafts.length === 0;
     if (drafts.length === 0) {
-      draftsSlot.replaceChildren();
+      fill(draftsSlot);
       return;
     }
-    draftsSlot.replaceChildren(
+    fill(draftsSlot, 
       el('h2', { id: 'my-drafts-title' }, t(`待提交的理赔（${drafts.length}）`, `Claims to submit (${drafts.length})`)),
       el('p', { class: 'notice', role: 'status', id: 'my-drafts-notice' },
         t('根据医保结算数据，系统已为您预填理赔申请，请核对后提交。',
@@ -123,7 +123,7 @@ export function mount(root, context) {
 
   function renderClaims() {
     const claims = me.claims.filter((c) => c.status !== 'DRAFT');
-    claimsSlot.replaceChildren(el('h2', { id: 'my-claims-title' }, t('我的理赔', 'My claims')),
+    fill(claimsSlot, el('h2', { id: 'my-claims-title' }, t('我的理赔', 'My claims')),
       claims.length
         ? el('div', { class: 'ma-claims', id: 'my-claims' }, claims.map(claimCard))
         : el('p', { class: 'empty card', id: 'my-claims', dataset: { empty: 'true' } }, t('暂无理赔申请。', 'No claims yet.')));
@@ -190,7 +190,7 @@ export function mount(root, context) {
   async function decide(claim, action, button) {
     const slot = root.querySelector(action === 'SUBMIT' ? `#claim-submit-draft-problem-${claim.id}` : `#claim-decision-problem-${claim.id}`);
     button.disabled = true;
-    if (slot) slot.replaceChildren();
+    if (slot) fill(slot);
     try {
       await context.api(`${CLAIMS}/${claim.id}/decision`, { method: 'POST', body: { action, amountFen: null, reason: null } });
       if (!alive) return;
@@ -204,10 +204,10 @@ export function mount(root, context) {
       button.disabled = false;
       if (e.status === 409) {
         // Someone else (the union's operator) may have sent it meanwhile: show the claims as they are now.
-        notice.replaceChildren(problem);
+        fill(notice, problem);
         load({ keepForm: true });
       } else {
-        (slot || notice).replaceChildren(problem);
+        fill(slot || notice, problem);
       }
     }
   }
@@ -229,7 +229,7 @@ export function mount(root, context) {
     const usable = me.enrolments.filter((e) => e.status === 'ACTIVE' || e.status === 'EXPIRED');
     const title = el('h2', { id: 'claim-form-title' }, t('申请理赔', 'File a claim'));
     if (usable.length === 0) {
-      formSlot.replaceChildren(title, el('p', { class: 'muted', id: 'claim-form-unavailable' }, me.enrolled
+      fill(formSlot, title, el('p', { class: 'muted', id: 'claim-form-unavailable' }, me.enrolled
         ? t('您的参保尚未生效（单位缴费确认后生效），暂不能申请理赔。', 'Your cover is not active yet (it starts once your union’s fee is paid), so you cannot file a claim.')
         : t('参加互助保障后才能申请理赔。', 'You can file claims once you are enrolled.')));
       return;
@@ -283,9 +283,9 @@ export function mount(root, context) {
       try {
         if (!planCache.has(chosen.planId)) planCache.set(chosen.planId, await context.api(`/api/mutual-aid/plans/${chosen.planId}`));
         const ci = planCache.get(chosen.planId)?.rules?.benefits?.criticalIllness;
-        if (alive) diseases.replaceChildren(...((ci && ci.diseases) || []).map((d) => el('option', { value: d })));
+        if (alive) fill(diseases, ...((ci && ci.diseases) || []).map((d) => el('option', { value: d })));
       } catch {
-        diseases.replaceChildren();   // only a convenience
+        fill(diseases);   // only a convenience
       }
     };
     eventType.addEventListener('change', syncType);
@@ -296,10 +296,10 @@ export function mount(root, context) {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       k.clearErrors(form);
-      problemSlot.replaceChildren();
+      fill(problemSlot);
       const request = read(form);
       if (!request) {
-        problemSlot.replaceChildren(el('p', { class: 'notice error', role: 'alert' }, t('请修改标出的栏目。', 'Please correct the marked fields.')));
+        fill(problemSlot, el('p', { class: 'notice error', role: 'alert' }, t('请修改标出的栏目。', 'Please correct the marked fields.')));
         return;
       }
       const button = form.querySelector('#claim-submit');
@@ -314,14 +314,14 @@ export function mount(root, context) {
         load({ keepForm: true });
       } catch (e) {
         if (!alive) return;
-        problemSlot.replaceChildren(k.problem(e, { form, labels: LABELS, id: 'claim-form-error' }));
+        fill(problemSlot, k.problem(e, { form, labels: LABELS, id: 'claim-form-error' }));
         problemSlot.scrollIntoView({ behavior: 'smooth', block: 'center' });
       } finally {
         button.disabled = false;
       }
     });
 
-    formSlot.replaceChildren(title,
+    fill(formSlot, title,
       el('p', { class: 'muted' }, t('系统按项目规则即时测算可获得的互助金，最终金额以审核结果为准。金额以元填写，可精确到分。',
         'The rules compute what the plan pays at once; the final amount is decided on review. Amounts are in yuan, to the fen.')),
       form);
@@ -360,7 +360,7 @@ export function mount(root, context) {
   }
 
   function showNewClaim(claim) {
-    newClaimSlot.replaceChildren(el('article', { class: 'card ma-detail', id: 'new-claim', dataset: { claimId: claim.id, status: claim.status } },
+    fill(newClaimSlot, el('article', { class: 'card ma-detail', id: 'new-claim', dataset: { claimId: claim.id, status: claim.status } },
       el('div', { class: 'ma-toolbar' },
         el('h2', {}, t(`理赔申请 #${claim.id} 已提交`, `Claim #${claim.id} filed`)), k.badge(claim.status)),
       el('p', { class: 'muted' }, t('以下为按项目规则即时测算的结果，最终金额以审核结果为准。', 'This is what the rules compute now; the final amount is decided on review.')),

@@ -3,7 +3,7 @@
 // lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
 // so that new page code never runs with an old copy of the helpers.
 const {
-  el, kit, field, ensureStyles, parseYuan, fenToYuanText, fmtDate, coverEnd, today, CATEGORIES,
+  el, fill, kit, field, ensureStyles, parseYuan, fenToYuanText, fmtDate, coverEnd, today, CATEGORIES,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const BASE = '/api/mutual-aid/plans';
@@ -18,14 +18,14 @@ export function mount(root, context) {
   const notice = el('div', { id: 'plans-notice' });
   const listSlot = el('section', { class: 'ma-section', id: 'plans-list-section', 'aria-labelledby': 'plans-list-title' });
   const panel = el('section', { id: 'plan-panel', class: 'ma-section' });
-  root.replaceChildren(el('div', { class: 'ma-page', 'data-testid': 'ma-plans' },
+  fill(root, el('div', { class: 'ma-page', 'data-testid': 'ma-plans' },
     el('header', {},
       el('h1', {}, t('互助保障项目', 'Mutual-aid plans')),
       el('p', { class: 'muted' }, t('管理职工医疗互助保障项目：费用、报名时间、参保条件和保障内容。金额以元填写，系统按分精确保存。',
         'Manage the plans: fee, enrolment window, eligibility and benefits. Amounts are entered in yuan and kept exactly in fen.'))),
     notice, listSlot, panel));
 
-  const say = (node) => notice.replaceChildren(node || '');
+  const say = (node) => fill(notice, node || '');
   const info = (text) => say(el('p', { class: 'notice', role: 'status', id: 'plans-message' }, text));
 
   // ---------------------------------------------------------------- list
@@ -40,7 +40,7 @@ export function mount(root, context) {
   }
 
   function renderList() {
-    listSlot.replaceChildren(
+    fill(listSlot, 
       el('div', { class: 'ma-toolbar' },
         el('h2', { id: 'plans-list-title' }, t('当前项目', 'Current plans')),
         el('span', { class: 'spacer' }),
@@ -74,25 +74,25 @@ export function mount(root, context) {
       plans = Array.isArray(answer) ? answer : [];
       renderList();
     } catch (e) {
-      if (alive) listSlot.replaceChildren(k.problem(e, { id: 'plans-load-problem' }));
+      if (alive) fill(listSlot, k.problem(e, { id: 'plans-load-problem' }));
     }
   }
 
   // ---------------------------------------------------------------- detail with versions
 
   async function showDetail(id) {
-    panel.replaceChildren(el('p', { class: 'loading' }, t('加载中…', 'Loading…')));
+    fill(panel, el('p', { class: 'loading' }, t('加载中…', 'Loading…')));
     try {
       const [plan, versions] = await Promise.all([context.api(`${BASE}/${id}`), context.api(`${BASE}/${id}/versions`)]);
       if (!alive) return;
       const rules = plan.rules || {};
-      panel.replaceChildren(el('article', { class: 'card ma-detail', id: 'plan-detail', dataset: { planId: plan.id, version: plan.version } },
+      fill(panel, el('article', { class: 'card ma-detail', id: 'plan-detail', dataset: { planId: plan.id, version: plan.version } },
         el('div', { class: 'ma-toolbar' },
           el('h2', {}, k.planName(plan)),
           plan.current ? el('span', { class: 'badge ma-ok' }, t('当前版本', 'current')) : el('span', { class: 'badge ma-muted' }, t('旧版本', 'old version')),
           el('span', { class: 'spacer' }),
           plan.current ? el('button', { type: 'button', class: 'button', id: 'plan-detail-edit', onclick: () => showForm(plan) }, t('修改', 'Edit')) : null,
-          el('button', { type: 'button', class: 'button', id: 'plan-detail-close', onclick: () => panel.replaceChildren() }, t('关闭', 'Close'))),
+          el('button', { type: 'button', class: 'button', id: 'plan-detail-close', onclick: () => fill(panel) }, t('关闭', 'Close'))),
         k.facts([
           [t('编号 / 版本', 'Code / version'), `${plan.code} · v${plan.version}`, 'code'],
           [t('期限', 'Term'), t(`${plan.termYears} 年`, `${plan.termYears} year(s)`), 'term'],
@@ -118,7 +118,7 @@ export function mount(root, context) {
         })));
       panel.scrollIntoView({ behavior: 'smooth', block: 'start' });
     } catch (e) {
-      if (alive) panel.replaceChildren(k.problem(e, { id: 'plan-detail-problem' }));
+      if (alive) fill(panel, k.problem(e, { id: 'plan-detail-problem' }));
     }
   }
 
@@ -238,15 +238,15 @@ export function mount(root, context) {
       f('descriptionZh', el('textarea', { name: 'descriptionZh', id: 'plan-descriptionZh', rows: 4, maxlength: 2000 }, plan ? plan.descriptionZh || '' : ''), { wide: true }),
       el('div', { class: 'ma-form-actions' },
         el('button', { type: 'submit', class: 'button primary', id: 'plan-save' }, editing ? t('保存修改', 'Save changes') : t('创建项目', 'Create plan')),
-        el('button', { type: 'button', class: 'button', id: 'plan-cancel', onclick: () => panel.replaceChildren() }, t('取消', 'Cancel'))));
+        el('button', { type: 'button', class: 'button', id: 'plan-cancel', onclick: () => fill(panel) }, t('取消', 'Cancel'))));
 
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       k.clearErrors(form);
-      problemSlot.replaceChildren();
+      fill(problemSlot);
       const request = read(form);
       if (!request) {
-        problemSlot.replaceChildren(el('p', { class: 'notice error', role: 'alert' }, t('请修改标出的栏目。', 'Please correct the marked fields.')));
+        fill(problemSlot, el('p', { class: 'notice error', role: 'alert' }, t('请修改标出的栏目。', 'Please correct the marked fields.')));
         return;
       }
       const button = form.querySelector('#plan-save');
@@ -263,7 +263,7 @@ export function mount(root, context) {
         } else info(t(`已保存项目 ${saved.code}（v${saved.version}）。`, `Plan ${saved.code} (v${saved.version}) saved.`));
       } catch (err) {
         if (!alive) return;
-        problemSlot.replaceChildren(k.problem(err, { form, labels: LABELS }));
+        fill(problemSlot, k.problem(err, { form, labels: LABELS }));
         problemSlot.scrollIntoView({ behavior: 'smooth', block: 'center' });
       } finally {
         button.disabled = false;
@@ -271,7 +271,7 @@ export function mount(root, context) {
     });
 
     say(null);
-    panel.replaceChildren(form);
+    fill(panel, form);
     form.scrollIntoView({ behavior: 'smooth', block: 'start' });
     (editing ? form.elements.nameZh : codeInput).focus({ preventScroll: true });
   }

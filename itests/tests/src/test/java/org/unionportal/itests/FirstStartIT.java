@@ -80,6 +80,8 @@ class FirstStartIT {
                 () -> portal.api().get("/api/portal/modules", token).expect(200).json(),
                 modules -> StreamSupport.stream(modules.spliterator(), false)
                         .anyMatch(m -> "fixture".equals(m.path("id").asText())));
-        portal.api().get("/api/fixture/items", token).expect(200);
+        // The module is listed once its bundle is installed; its API follows when its components are up.
+        Await.until("the fixture module's API to answer", java.time.Duration.ofSeconds(30),
+                () -> portal.api().get("/api/fixture/items", token), r -> r.status() == 200);
     }
 }
