@@ -1,5 +1,7 @@
 package org.unionportal.web.internal;
 
+import org.unionportal.api.web.Escape;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,29 +111,6 @@ final class WebResources {
 
     /** An RFC 9457 problem document. */
     static String problemJson(int status, String title, String detail) {
-        return "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status
-                + ",\"detail\":" + quote(detail) + "}";
-    }
-
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return Escape.problemJson(status, title, detail);
     }
 }

@@ -2,69 +2,19 @@ package org.unionportal.webconsole.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.unionportal.api.web.Escape;
 
-/** HTML, JSON and URL escaping. */
+/** HTML and JSON escaping (the API's), and URL encoding. */
 public final class Escaping {
     private Escaping() {
     }
 
-    /**
-     * Escapes text for HTML element content and quoted attribute values; {@code null} becomes "".
-     * {@code $} is escaped as well because the web console replaces {@code ${...}} in HTML responses
-     * with its own variables.
-     */
     public static String html(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '$' -> out.append("&#36;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Escape.html(text);
     }
 
-    /** A JSON string literal, quotes included; {@code null} becomes {@code null}. */
     public static String json(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 2);
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1));
-                    if (pairedHigh) {
-                        out.append(c).append(text.charAt(++i));
-                    } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
-                            || Character.isSurrogate(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return Escape.json(text);
     }
 
     /** Encodes a query parameter value. */

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.unionportal.api.web.Escape;
 import org.unionportal.mutualaid.internal.reminders.Outbox;
 
 /** The content of the "互助保障 / Mutual aid" console page (inside the console's frame). Everything is escaped. */
@@ -132,27 +133,7 @@ public final class ConsoleHtml {
         return t == null ? "—" : TIME.format(t);
     }
 
-    /**
-     * Escapes text for HTML element content and quoted attribute values; {@code null} becomes "".
-     * {@code $} too: the web console replaces {@code ${...}} in HTML answers with its own variables.
-     */
     static String html(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '$' -> out.append("&#36;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Escape.html(text);
     }
 }

@@ -91,7 +91,7 @@ public class EventsServlet extends HttpServlet {
 
     private void flush() {
         pending.set(false);
-        String names = String.join(",", pendingModules.stream().sorted().map(HttpProblems::quote).toList());
+        String names = String.join(",", pendingModules.stream().sorted().map(org.unionportal.api.web.Escape::json).toList());
         pendingModules.clear();
         sendToAll("event: modules\ndata: {\"modules\":[" + names + "]}\n\n");
     }
