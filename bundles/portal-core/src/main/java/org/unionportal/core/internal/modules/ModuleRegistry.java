@@ -136,6 +136,11 @@ public class ModuleRegistry implements PortalModules {
         return result;
     }
 
+    /** How many modules are installed, without building their descriptions (for health checks). */
+    public int count() {
+        return tracker.size();
+    }
+
     @Override
     public Optional<ModuleInfo> module(String id) {
         return modules().stream().filter(m -> m.id().equals(id)).findFirst();
