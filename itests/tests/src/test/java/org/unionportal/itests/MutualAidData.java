@@ -68,15 +68,18 @@ final class MutualAidData {
 
     /** A valid, random resident ID number (GB 11643 check digit) for someone born in {@code year}. */
     static String idNumber(int year, char gender) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        String checks = "10X98765432";
         int seq = RANDOM.nextInt(499) * 2 + (gender == 'M' ? 1 : 0);
-        String first17 = String.format("320202%04d%02d%02d%03d", year, 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), seq);
+        return withCheckDigit(String.format("320202%04d%02d%02d%03d", year, 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), seq));
+    }
+
+    /** The 18-character ID number whose first 17 characters are {@code first17}. */
+    static String withCheckDigit(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (first17.charAt(i) - '0') * weights[i];
         }
-        return first17 + checks.charAt(sum % 11);
+        return first17 + "10X98765432".charAt(sum % 11);
     }
 
     /** As the API shows an ID number: the first and last four characters. */

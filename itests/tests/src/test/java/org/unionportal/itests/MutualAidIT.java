@@ -247,6 +247,26 @@ class MutualAidIT {
     }
 
     @Test
+    void staffLinkAnInsuredPersonToTheMembersAccountOnly() {
+        String operator = api.login("operator");
+        // The demo's 陈静 and 王丽华 (DemoSeed); the account 'member' belongs to 陈静.
+        String chen = MutualAidData.withCheckDigit("32020219920715002");
+        String wang = MutualAidData.withCheckDigit("32020219800312004");
+        JsonNode linked = link(operator, chen, "member").expect(200).json();
+        assertEquals("陈静", linked.path("name").asText());
+        assertTrue(linked.path("idNumber").asText().contains("*"));
+        assertEquals("username", link(operator, chen, "operator").expectProblem(422).path("errors").get(0).path("field").asText());
+        link(operator, wang, "member").expectProblem(409);
+        link(operator, "12345", "member").expectProblem(422);
+        link(api.login("district2"), chen, "member").expectProblem(422);
+        link(api.login("member"), chen, "member").expectProblem(403);
+    }
+
+    private static Api.Reply link(String token, String idNumber, String username) {
+        return api.post("/api/mutual-aid/members/link", token, Map.of("idNumber", idNumber, "username", username));
+    }
+
+    @Test
     void theWebConsoleShowsTheModulesFigures() {
         Api.Reply reply = api.basic("GET", "/system/console/mutual-aid.json", "admin", Distribution.PASSWORD, null, Map.of()).expect(200);
         JsonNode figures = reply.json();

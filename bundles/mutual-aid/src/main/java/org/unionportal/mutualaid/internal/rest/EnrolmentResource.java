@@ -173,10 +173,7 @@ public class EnrolmentResource {
             EnrolmentStore.Batch old = EnrolmentStore.batch(c, id, user.subtreePattern())
                     .orElseThrow(() -> ProblemException.notFound("No group enrolment " + id + " of your union."));
             Plan plan = PlanStore.currentByCode(c, old.planCode()).orElseThrow();
-            if (!plan.enrolmentOpen(Scope.today())) {
-                throw ProblemException.conflict("Enrolment in " + plan.nameZh() + " is open from " + plan.enrolFrom() + " to "
-                        + plan.enrolUntil() + " only.");
-            }
+            requireOpen(plan);
             if (!plan.coverFrom().isAfter(old.coverStart())) {
                 throw ProblemException.conflict("The current version of " + plan.code() + " covers the same period as group enrolment "
                         + id + "; there is nothing to renew yet.");
@@ -265,11 +262,15 @@ public class EnrolmentResource {
         if (!plan.current()) {
             throw ProblemException.conflict("Plan " + planId + " is an old version; enrol in the current version of " + plan.code() + ".");
         }
+        requireOpen(plan);
+        return plan;
+    }
+
+    private static void requireOpen(Plan plan) {
         if (!plan.enrolmentOpen(Scope.today())) {
             throw ProblemException.conflict("Enrolment in " + plan.nameZh() + " is open from " + plan.enrolFrom() + " to "
                     + plan.enrolUntil() + " only.");
         }
-        return plan;
     }
 
     private Preview preview(Plan plan, byte[] content, String fileName) {
