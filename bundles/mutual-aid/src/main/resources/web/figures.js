@@ -66,10 +66,10 @@ export function mount(root, context) {
       el('section', { class: 'card ma-section', 'aria-labelledby': 'figures-by-plan-title' },
         el('div', { class: 'ma-toolbar' },
           el('h2', { id: 'figures-by-plan-title' }, t('按项目', 'By plan')), el('span', { class: 'spacer' }),
-          k.csvButton(t('下载 CSV', 'Download CSV'), `互助保障统计-${y}-按项目.csv`, () => ({
+          k.exportButtons(`互助保障统计-${y}-按项目`, () => ({
             headers: ['项目编号', '项目名称', '参保人次', '赔付件数', '赔付金额(元)'],
             rows: byPlan.map((r) => [r.planCode, r.planNameZh, r.enrolments, r.payouts, fenToYuanText(r.paidFen)]),
-          }), { id: 'figures-by-plan-csv', disabled: byPlan.length === 0 })),
+          }), 'figures-by-plan', byPlan.length === 0)),
         k.table(planColumns, byPlan, { id: 'figures-by-plan', empty: t('该年度没有参保记录。', 'No enrolments in this year.'),
           rowAttrs: (r) => ({ dataset: { planCode: r.planCode } }) }),
         chart('chart-enrolments-by-plan', t('各项目参保人次', 'Enrolments by plan'),
@@ -77,10 +77,10 @@ export function mount(root, context) {
       el('section', { class: 'card ma-section', 'aria-labelledby': 'figures-by-org-title' },
         el('div', { class: 'ma-toolbar' },
           el('h2', { id: 'figures-by-org-title' }, t('按单位', 'By organisation')), el('span', { class: 'spacer' }),
-          k.csvButton(t('下载 CSV', 'Download CSV'), `互助保障统计-${y}-按单位.csv`, () => ({
+          k.exportButtons(`互助保障统计-${y}-按单位`, () => ({
             headers: ['单位', '参保人次', '赔付件数', '赔付金额(元)'],
             rows: byOrg.map((r) => [r.orgName, r.enrolments, r.payouts, fenToYuanText(r.paidFen)]),
-          }), { id: 'figures-by-org-csv', disabled: byOrg.length === 0 })),
+          }), 'figures-by-org', byOrg.length === 0)),
         k.table(orgColumns, byOrg, { id: 'figures-by-org', empty: t('没有下级单位。', 'There are no organisations below yours.'),
           rowAttrs: (r) => ({ dataset: { orgId: r.orgId } }) }),
         chart('chart-paid-by-org', t('各单位赔付金额', 'Amount paid by organisation'),

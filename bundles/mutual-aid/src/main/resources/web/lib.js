@@ -597,6 +597,18 @@ export function kit(context) {
     },
   }, label);
 
+  /** CSV and XLSX downloads of one table: ids `<idPrefix>-csv` and `<idPrefix>-xlsx`. */
+  const exportButtons = (baseName, make, idPrefix, disabled = false) => [
+    csvButton(t('下载 CSV', 'Download CSV'), `${baseName}.csv`, make, { id: `${idPrefix}-csv`, disabled }),
+    el('button', {
+      type: 'button', class: 'button', id: `${idPrefix}-xlsx`, disabled,
+      onclick: () => {
+        const { headers, rows } = make();
+        downloadBlob(xlsxBlob(headers, rows), `${baseName}.xlsx`);
+      },
+    }, t('下载 Excel', 'Download XLSX')),
+  ];
+
   /** Readable lines describing a plan's benefit items. */
   const benefitLines = (benefits) => {
     if (!benefits) return [];
@@ -834,7 +846,7 @@ export function kit(context) {
   };
 
   return {
-    t, en, pick, money, badge, statusLabel, yuanError, problem, clearErrors, fieldError, table, facts, csvButton, assessment,
+    t, en, pick, money, badge, statusLabel, yuanError, problem, clearErrors, fieldError, table, facts, csvButton, exportButtons, assessment,
     benefitLines, eligibilityLines, feePerPerson, feeText, planName, actorLabel, documents, checkSession,
     eventLabel: (type) => pick(EVENT_TYPES[type], type),
     /** "名称（编号）" in Chinese, "name (code)" in English. */
