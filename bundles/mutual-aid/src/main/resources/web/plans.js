@@ -44,6 +44,11 @@ export function mount(root, context) {
       el('div', { class: 'ma-toolbar' },
         el('h2', { id: 'plans-list-title' }, t('当前项目', 'Current plans')),
         el('span', { class: 'spacer' }),
+        k.exportButtons('互助保障项目', () => ({
+          headers: ['编号', '版本', '项目名称', '期限(年)', '费用(元)', '计费方式', '报名开始', '报名截止', '保障起期', '保障内容'],
+          rows: plans.map((p) => [p.code, p.version, p.nameZh, p.termYears, fenToYuanText(p.feeFen), p.feeBasis, p.enrolFrom,
+            p.enrolUntil, p.coverFrom, k.benefitLines(p.rules && p.rules.benefits).join('；')]),
+        }), 'plan-list', plans.length === 0),
         el('button', { type: 'button', class: 'button primary', id: 'plan-new', onclick: () => showForm(null) },
           t('新建项目', 'New plan'))),
       k.table([
