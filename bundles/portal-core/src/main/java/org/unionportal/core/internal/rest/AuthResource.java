@@ -12,7 +12,6 @@ import javax.ws.rs.core.NewCookie;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
@@ -27,14 +26,6 @@ import org.unionportal.core.internal.security.Accounts;
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
-    /**
-     * Only here to order start-up: this service registers after the JAX-RS whiteboard exists.
-     * Aries 2.0.2 can lose registrations made while it is still creating itself (a
-     * ConcurrentModificationException in component-dsl, seen on a restart), and then never serves /api.
-     */
-    @Reference
-    JaxrsServiceRuntime whiteboardReady;
-
     /** Read by the live-events servlet, which EventSource reaches without headers. */
     public static final String SESSION_COOKIE = "UP_SESSION";
 

@@ -11,7 +11,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -33,14 +32,6 @@ import org.unionportal.core.internal.security.Accounts;
 @JaxrsApplicationSelect(PortalRest.APPLICATION_SELECT)
 @JaxrsName(PortalRest.SECURITY_EXTENSION)
 public class AuthenticationFilter implements ContainerRequestFilter {
-    /**
-     * Only here to order start-up: this service registers after the JAX-RS whiteboard exists.
-     * Aries 2.0.2 can lose registrations made while it is still creating itself (a
-     * ConcurrentModificationException in component-dsl, seen on a restart), and then never serves /api.
-     */
-    @Reference
-    JaxrsServiceRuntime whiteboardReady;
-
     @Context
     ResourceInfo resourceInfo;
 

@@ -3,8 +3,6 @@ package org.unionportal.core.internal.rest;
 import java.util.Set;
 import javax.ws.rs.core.Application;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
-import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -19,14 +17,6 @@ import org.unionportal.api.rest.PortalRest;
 @JaxrsApplicationBase(PortalRest.APPLICATION_BASE)
 @JaxrsExtensionSelect({PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS})
 public class PortalApplication extends Application {
-    /**
-     * Only here to order start-up: this service registers after the JAX-RS whiteboard exists.
-     * Aries 2.0.2 can lose registrations made while it is still creating itself (a
-     * ConcurrentModificationException in component-dsl, seen on a restart), and then never serves /api.
-     */
-    @Reference
-    JaxrsServiceRuntime whiteboardReady;
-
     @Override
     public Set<Object> getSingletons() {
         return Set.of();

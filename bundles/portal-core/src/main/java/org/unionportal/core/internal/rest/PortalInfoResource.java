@@ -11,7 +11,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.module.ModuleInfo;
 import org.unionportal.api.rest.CurrentUser;
@@ -34,14 +33,6 @@ import org.unionportal.core.internal.store.Organisation;
 @Path("/portal")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortalInfoResource {
-    /**
-     * Only here to order start-up: this service registers after the JAX-RS whiteboard exists.
-     * Aries 2.0.2 can lose registrations made while it is still creating itself (a
-     * ConcurrentModificationException in component-dsl, seen on a restart), and then never serves /api.
-     */
-    @Reference
-    JaxrsServiceRuntime whiteboardReady;
-
     @Reference
     Accounts accounts;
     @Reference

@@ -11,8 +11,6 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
-import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -31,14 +29,6 @@ import org.unionportal.core.internal.security.Accounts;
 @JaxrsApplicationSelect(PortalRest.APPLICATION_SELECT)
 @JaxrsName(PortalRest.PROBLEMS_EXTENSION)
 public class ProblemMapper implements ExceptionMapper<Throwable> {
-    /**
-     * Only here to order start-up: this service registers after the JAX-RS whiteboard exists.
-     * Aries 2.0.2 can lose registrations made while it is still creating itself (a
-     * ConcurrentModificationException in component-dsl, seen on a restart), and then never serves /api.
-     */
-    @Reference
-    JaxrsServiceRuntime whiteboardReady;
-
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
     @Context
