@@ -36,22 +36,22 @@ export function mount(root, context) {
     el('option', { value: '' }, t('全部状态', 'All statuses')),
     CLAIM_STATUSES.map((s) => el('option', { value: s }, k.statusLabel(s))));
   const listSlot = el('div', { id: 'claim-list-slot' });
-  const pager = el('div', { class: 'ma-toolbar', id: 'claim-pager' });
+  const pager = el('div', { class: 'ui-toolbar', id: 'claim-pager' });
   const detailSlot = el('div', { id: 'claim-detail-slot' });
-  const split = el('div', { class: 'ma-split' },
-    el('section', { class: 'ma-section', 'aria-labelledby': 'claim-list-title' },
-      el('div', { class: 'ma-toolbar' },
+  const split = el('div', { class: 'ui-split' },
+    el('section', { class: 'ui-section', 'aria-labelledby': 'claim-list-title' },
+      el('div', { class: 'ui-toolbar' },
         el('h2', { id: 'claim-list-title' }, t('理赔申请', 'Claims')),
         el('span', { class: 'spacer' }),
         el('label', { for: 'claim-status-filter' }, t('状态', 'Status')), filter,
         el('button', { type: 'button', class: 'button', id: 'claim-refresh', onclick: () => loadList() }, t('刷新', 'Refresh'))),
       listSlot, pager),
     detailSlot);
-  const payoutSlot = el('section', { class: 'ma-section card', id: 'payouts', 'aria-labelledby': 'payouts-title' });
-  const settlementSlot = el('section', { class: 'ma-section card', id: 'settlements', 'aria-labelledby': 'settlements-title' });
-  const reminderSlot = el('section', { class: 'ma-section card', id: 'reminders', 'aria-labelledby': 'reminders-title', hidden: true });
+  const payoutSlot = el('section', { class: 'ui-section card', id: 'payouts', 'aria-labelledby': 'payouts-title' });
+  const settlementSlot = el('section', { class: 'ui-section card', id: 'settlements', 'aria-labelledby': 'settlements-title' });
+  const reminderSlot = el('section', { class: 'ui-section card', id: 'reminders', 'aria-labelledby': 'reminders-title', hidden: true });
 
-  fill(root, el('div', { class: 'ma-page', 'data-testid': 'ma-claims' },
+  fill(root, el('div', { class: 'ui-page', 'data-testid': 'ma-claims' },
     el('header', {},
       el('h1', {}, t('理赔审核', 'Claims review')),
       el('p', { class: 'muted' }, t('审核本辖区的互助保障理赔申请：系统已按项目规则测算金额，核准时会按最新的限额使用情况重新测算。',
@@ -96,7 +96,7 @@ export function mount(root, context) {
     ], state.items, {
       id: 'claim-list',
       empty: state.status ? t('没有该状态的理赔申请。', 'No claims with this status.') : t('暂无理赔申请。', 'No claims yet.'),
-      rowAttrs: (c) => ({ class: c.id === state.selected ? 'ma-selected' : null, dataset: { claimId: c.id, status: c.status } }),
+      rowAttrs: (c) => ({ class: c.id === state.selected ? 'ui-selected' : null, dataset: { claimId: c.id, status: c.status } }),
     }));
     fill(pager, 
       el('button', { type: 'button', class: 'button', id: 'claim-prev', disabled: state.page <= 1, onclick: () => { state.page--; loadList(); } }, t('上一页', 'Previous')),
@@ -109,7 +109,7 @@ export function mount(root, context) {
 
   async function openClaim(id) {
     state.selected = id;
-    listSlot.querySelectorAll('tr[data-claim-id]').forEach((tr) => tr.classList.toggle('ma-selected', tr.dataset.claimId === String(id)));
+    listSlot.querySelectorAll('tr[data-claim-id]').forEach((tr) => tr.classList.toggle('ui-selected', tr.dataset.claimId === String(id)));
     split.classList.add('open');
     fill(detailSlot, el('p', { class: 'loading' }, t('加载中…', 'Loading…')));
     try {
@@ -123,8 +123,8 @@ export function mount(root, context) {
   function renderDetail(claim, problemNode = null) {
     const a = claim.assessment || { lines: [], rejections: [], totalFen: 0 };
     const stay = claim.admissionDate ? `${fmtDate(claim.admissionDate)} ~ ${fmtDate(claim.dischargeDate)}` : null;
-    fill(detailSlot, el('article', { class: 'card ma-detail', id: 'claim-detail', dataset: { claimId: claim.id, status: claim.status } },
-      el('div', { class: 'ma-toolbar' },
+    fill(detailSlot, el('article', { class: 'card ui-detail', id: 'claim-detail', dataset: { claimId: claim.id, status: claim.status } },
+      el('div', { class: 'ui-toolbar' },
         el('h2', {}, t(`理赔 #${claim.id}`, `Claim #${claim.id}`)), k.badge(claim.status, { id: 'claim-status' }),
         el('span', { class: 'spacer' }),
         el('button', { type: 'button', class: 'button', id: 'claim-close', onclick: closeDetail }, t('关闭', 'Close'))),
@@ -191,11 +191,11 @@ export function mount(root, context) {
     state.selected = null;
     split.classList.remove('open');
     fill(detailSlot);
-    listSlot.querySelectorAll('tr.ma-selected').forEach((tr) => tr.classList.remove('ma-selected'));
+    listSlot.querySelectorAll('tr.ui-selected').forEach((tr) => tr.classList.remove('ui-selected'));
   }
 
   function actions(claim) {
-    const box = el('div', { class: 'ma-actions', id: 'claim-actions' }, el('h3', {}, t('审核', 'Decision')));
+    const box = el('div', { class: 'ui-actions', id: 'claim-actions' }, el('h3', {}, t('审核', 'Decision')));
     if (claim.status === 'DRAFT') {
       box.append(el('p', { class: 'muted', id: 'claim-no-actions' }, t('这是根据医保结算数据预填的草稿，会员核对提交后才能审核。',
         'This draft was prepared from the hospital settlements; it can be reviewed once the member submits it.')));
@@ -209,7 +209,7 @@ export function mount(root, context) {
     const amount = el('input', { type: 'text', id: 'claim-amount', name: 'amountFen', inputmode: 'decimal', autocomplete: 'off',
       placeholder: fenToYuanText(claim.computedFen) });
     const reason = el('textarea', { id: 'claim-reason', name: 'reason', rows: 3, maxlength: 1000 });
-    const form = el('form', { class: 'ma-form', id: 'claim-decision-form', novalidate: true, onsubmit: (e) => e.preventDefault() },
+    const form = el('form', { class: 'ui-form', id: 'claim-decision-form', novalidate: true, onsubmit: (e) => e.preventDefault() },
       field(t('核准金额（元，可选）', 'Amount to approve (yuan, optional)'), amount, {
         hint: t(`留空则按规则测算金额核准（提交时测算 ${k.money(claim.computedFen)}）；低于测算金额时须填写理由。`,
           `Empty approves what the rules allow (computed at filing: ${k.money(claim.computedFen)}); a lower amount needs a reason.`),
@@ -217,7 +217,7 @@ export function mount(root, context) {
       field(t('理由 / 审核意见', 'Reason'), reason, { wide: true, hint: t('退回、不予理赔时必填。', 'Required to return or reject.') }));
     const problemSlot = el('div', { id: 'claim-action-problem' });
     const button = (action, id, label, cls = 'button') => el('button', { type: 'button', class: cls, id, dataset: { action }, onclick: () => decide(claim, action, form, problemSlot) }, label);
-    box.append(form, el('div', { class: 'ma-form-actions' },
+    box.append(form, el('div', { class: 'ui-form-actions' },
       claim.status === 'SUBMITTED' ? button('START_REVIEW', 'claim-start-review', t('开始审核', 'Start review')) : null,
       button('APPROVE', 'claim-approve', t('核准', 'Approve'), 'button primary'),
       button('RETURN', 'claim-return', t('退回补充材料', 'Return')),
@@ -314,7 +314,7 @@ export function mount(root, context) {
       }
     });
     fill(payoutSlot, 
-      el('div', { class: 'ma-toolbar' },
+      el('div', { class: 'ui-toolbar' },
         el('h2', { id: 'payouts-title' }, t('支付批次', 'Payout batches')),
         el('span', { class: 'spacer' }),
         problem ? null : k.exportButtons('互助保障支付批次', () => ({
@@ -362,7 +362,7 @@ export function mount(root, context) {
     const progress = el('progress', { id: 'settlement-progress', max: 100, value: 0 });
     const progressText = el('span', { class: 'muted', 'aria-live': 'polite' });
     const cancel = el('button', { type: 'button', class: 'button', id: 'settlement-cancel', onclick: () => upload && upload.abort() }, t('取消', 'Cancel'));
-    const progressRow = el('div', { class: 'ma-progress', id: 'settlement-progress-row', hidden: true }, progress, progressText, cancel);
+    const progressRow = el('div', { class: 'ui-progress', id: 'settlement-progress-row', hidden: true }, progress, progressText, cancel);
     const result = el('div', { id: 'settlement-result', 'aria-live': 'polite' });
     const sync = () => { importButton.disabled = Boolean(upload) || fileInput.files.length === 0; };
     const fieldName = (name) => k.pick(SETTLEMENT_FIELDS[name], name);
@@ -398,7 +398,7 @@ export function mount(root, context) {
     const showResult = (answer, fileName) => {
       const problems = Array.isArray(answer.problems) ? answer.problems : [];
       const drafts = Number(answer.draftClaims || 0);
-      fill(result, el('div', { class: 'ma-section', id: 'settlement-summary', dataset: {
+      fill(result, el('div', { class: 'ui-section', id: 'settlement-summary', dataset: {
         rows: answer.rows ?? 0, draftClaims: drafts, alreadyClaimed: answer.alreadyClaimed ?? 0,
         notCovered: answer.notCovered ?? 0, problems: problems.length } },
       el('p', { class: `notice ${problems.length ? 'warn' : ''}`, role: 'status', id: 'settlement-message' }, drafts > 0
@@ -416,7 +416,7 @@ export function mount(root, context) {
         el('p', { class: 'muted' }, t('以下各行未导入。请在文件中修改后重新导入；已生成草稿或已有理赔的住院不会重复生成。',
           'These rows were not imported. Fix them in the file and import it again; stays already drafted or claimed are not prepared twice.')),
         problemsTable(problems),
-        el('div', { class: 'ma-form-actions' }, problemsCsv(problems))] : null));
+        el('div', { class: 'ui-form-actions' }, problemsCsv(problems))] : null));
     };
 
     importButton.addEventListener('click', async () => {
@@ -475,7 +475,7 @@ export function mount(root, context) {
         'Import the hospital settlements exported by the city medical-insurance system: for every stay of a member of your part of the union that is covered and not yet claimed, a draft claim is prepared with the amount computed, and the member is reminded to check and submit it. Importing a file again prepares nothing twice.')),
       el('details', { class: 'ma-more', id: 'settlement-columns' },
         el('summary', {}, t('文件格式说明', 'File format')),
-        el('ul', { class: 'ma-lines' },
+        el('ul', { class: 'ui-lines' },
           el('li', {}, t('CSV 文件（逗号或 Tab 分隔），UTF-8 或 GB18030 编码均可；第一行为列名，列的顺序不限。',
             'A CSV file (comma or tab separated), UTF-8 or GB18030; the first row names the columns, in any order.')),
           el('li', {}, t('必需的列：身份证号、入院日期、出院日期、医院、医疗总费用、基本医保支付；可选：诊断。',
@@ -483,7 +483,7 @@ export function mount(root, context) {
           el('li', {}, t('日期写作 2026-06-01 或 2026/6/1；金额以元为单位，最多两位小数，例如 12345.67。',
             'Dates as 2026-06-01 or 2026/6/1; amounts in yuan with at most two decimals, e.g. 12345.67.')),
           el('li', {}, t('模板中的示例行仅作格式参考，导入前请删除。', 'The template’s example row only shows the format; delete it before importing.')))),
-      el('div', { class: 'ma-toolbar' },
+      el('div', { class: 'ui-toolbar' },
         el('label', { for: 'settlement-file' }, t('结算数据文件', 'Settlement file')), fileInput, importButton,
         el('span', { class: 'spacer' }), template),
       el('small', { class: 'muted', id: 'settlement-file-hint' }, t('.csv，不超过 32 MB。', '.csv, at most 32 MB.')),
@@ -527,7 +527,7 @@ export function mount(root, context) {
       options.map(([code, label]) => el('option', { value: code, selected: code === value }, label)));
     reminderSlot.hidden = false;
     fill(reminderSlot, 
-      el('div', { class: 'ma-toolbar' },
+      el('div', { class: 'ui-toolbar' },
         el('h2', { id: 'reminders-title' }, t('提醒记录', 'Reminders')),
         el('span', { class: 'spacer' }),
         problem ? null : k.exportButtons('互助保障提醒记录', () => ({
@@ -558,7 +558,7 @@ export function mount(root, context) {
           Number(r.attempts) > 1 || r.status === 'FAILED'
             ? el('small', { class: 'muted nowrap' }, t(` 已尝试 ${r.attempts ?? 0} 次`, ` ${r.attempts ?? 0} attempt(s)`)) : null,
           r.lastError && r.status !== 'SENT'
-            ? el('small', { class: 'ma-field-error ma-last-error' }, t(`最近错误：${r.lastError}`, `Last error: ${r.lastError}`)) : null] },
+            ? el('small', { class: 'ui-field-error ma-last-error' }, t(`最近错误：${r.lastError}`, `Last error: ${r.lastError}`)) : null] },
         { label: t('发送时间', 'Sent'), key: 'sent', className: 'nowrap', value: (r) => fmtDateTime(r.sentAt) },
         { label: t('发送方', 'Sender'), key: 'sender', value: (r) => r.sender || '–' },
       ], items, {
@@ -566,7 +566,7 @@ export function mount(root, context) {
         empty: reminders.status || reminders.kind ? t('没有符合条件的提醒。', 'No reminders match.') : t('还没有提醒记录。', 'No reminders yet.'),
         rowAttrs: (r) => ({ dataset: { reminderId: r.id, kind: r.kind, status: r.status, memberId: r.memberId ?? '' } }),
       })),
-      problem || total <= PAGE_SIZE ? null : el('div', { class: 'ma-toolbar', id: 'reminder-pager' },
+      problem || total <= PAGE_SIZE ? null : el('div', { class: 'ui-toolbar', id: 'reminder-pager' },
         el('button', { type: 'button', class: 'button', id: 'reminder-prev', disabled: reminders.page <= 1,
           onclick: () => { reminders.page--; loadReminders(); } }, t('上一页', 'Previous')),
         el('span', { id: 'reminder-page', class: 'muted', dataset: { page: reminders.page, pages, total } },

@@ -27,34 +27,34 @@ export function mount(root, context) {
   const progress = el('progress', { id: 'upload-progress', max: 100, value: 0 });
   const progressText = el('span', { id: 'upload-progress-text', class: 'muted', 'aria-live': 'polite' });
   const cancelButton = el('button', { type: 'button', class: 'button', id: 'roster-upload-cancel', onclick: () => upload && upload.abort() }, t('取消上传', 'Cancel'));
-  const progressRow = el('div', { class: 'ma-progress', id: 'upload-progress-row', hidden: true }, progress, progressText, cancelButton);
+  const progressRow = el('div', { class: 'ui-progress', id: 'upload-progress-row', hidden: true }, progress, progressText, cancelButton);
   const uploadProblem = el('div', { id: 'roster-upload-problem' });
-  const previewSlot = el('section', { id: 'roster-preview-slot', class: 'ma-section' });
-  const resultSlot = el('section', { id: 'enrol-result-slot', class: 'ma-section' });
-  const batchesSlot = el('section', { id: 'enrol-batches', class: 'ma-section', 'aria-labelledby': 'enrol-batches-title' });
+  const previewSlot = el('section', { id: 'roster-preview-slot', class: 'ui-section' });
+  const resultSlot = el('section', { id: 'enrol-result-slot', class: 'ui-section' });
+  const batchesSlot = el('section', { id: 'enrol-batches', class: 'ui-section', 'aria-labelledby': 'enrol-batches-title' });
 
   const templateHint = t('填写说明：每行一人，第一行为表头。性别填“男”或“女”；类别填“在职职工”“劳务派遣工”“新就业形态劳动者”或“劳模”；'
     + '参加基本医保、工会会员填“是”或“否”。身份证号须为 18 位并以文本格式保存（XLSX 模板已设为文本格式，用 Excel 编辑 CSV 时后几位可能丢失）。',
   'One person per row under the header row. Gender: 男 or 女; category: 在职职工, 劳务派遣工, 新就业形态劳动者 or 劳模; basic insurance and union member: 是 or 否. '
     + 'ID numbers have 18 characters and must be kept as text (the XLSX template is formatted as text; Excel may cut digits off when it edits a CSV).');
 
-  fill(root, el('div', { class: 'ma-page', 'data-testid': 'ma-enrol' },
+  fill(root, el('div', { class: 'ui-page', 'data-testid': 'ma-enrol' },
     el('header', {},
       el('h1', {}, t('团体参保', 'Group enrolment')),
       el('p', { class: 'muted' }, t('选择报名中的互助保障项目，上传本单位参保人员名单（CSV 或 XLSX），检查无误后确认参保。',
         'Choose a plan open for enrolment, upload your union’s roster (CSV or XLSX), check it and confirm.'))),
-    el('section', { class: 'card ma-section', 'aria-labelledby': 'enrol-step-plan' },
+    el('section', { class: 'card ui-section', 'aria-labelledby': 'enrol-step-plan' },
       el('h2', { id: 'enrol-step-plan' }, t('① 选择项目', '① Choose the plan')), planSlot, planInfo),
-    el('section', { class: 'card ma-section', 'aria-labelledby': 'enrol-step-file' },
+    el('section', { class: 'card ui-section', 'aria-labelledby': 'enrol-step-file' },
       el('h2', { id: 'enrol-step-file' }, t('② 上传名单', '② Upload the roster')),
-      el('div', { class: 'ma-toolbar' },
+      el('div', { class: 'ui-toolbar' },
         el('button', { type: 'button', class: 'button', id: 'roster-template', onclick: () => downloadBlob(csvBlob(TEMPLATE_HEADERS, []), '互助保障参保名单模板.csv') },
           t('下载 CSV 模板', 'CSV template')),
         el('button', { type: 'button', class: 'button', id: 'roster-template-xlsx',
           onclick: () => downloadBlob(xlsxBlob(TEMPLATE_HEADERS, [], { widths: [12, 22, 15, 8, 18, 14, 10] }), '互助保障参保名单模板.xlsx') },
         t('下载 XLSX 模板', 'XLSX template'))),
       el('p', { class: 'muted', id: 'roster-template-hint' }, templateHint),
-      el('div', { class: 'ma-toolbar' },
+      el('div', { class: 'ui-toolbar' },
         el('label', { for: 'roster-file' }, t('名单文件：', 'Roster file: ')), fileInput, uploadButton),
       progressRow, uploadProblem),
     previewSlot, resultSlot, batchesSlot));
@@ -80,7 +80,7 @@ export function mount(root, context) {
     plans = open;
     const select = el('select', { id: 'enrol-plan', name: 'planId', onchange: () => { showPlan(); clearPreview(); syncButton(); } },
       open.map((p) => el('option', { value: p.id }, k.paren(k.planName(p), `${p.code} v${p.version}`))));
-    fill(planSlot, el('div', { class: 'ma-toolbar' }, el('label', { for: 'enrol-plan' }, t('项目：', 'Plan: ')), select));
+    fill(planSlot, el('div', { class: 'ui-toolbar' }, el('label', { for: 'enrol-plan' }, t('项目：', 'Plan: ')), select));
     showPlan();
     syncButton();
   }
@@ -95,7 +95,7 @@ export function mount(root, context) {
       [t('保障期间', 'Cover'), `${fmtDate(p.coverFrom)} ~ ${coverEnd(p.coverFrom, p.termYears)}`, 'cover'],
       [t('疾病等待期', 'Illness waiting period'), t(`${p.waitingDays} 天`, `${p.waitingDays} days`), 'waiting'],
       [t('参保条件', 'Eligibility'), k.eligibilityLines(rules.eligibility).join(t('；', '; ')), 'eligibility'],
-      [t('保障内容', 'Benefits'), el('ul', { class: 'ma-lines' }, k.benefitLines(rules.benefits).map((l) => el('li', {}, l))), 'benefits'],
+      [t('保障内容', 'Benefits'), el('ul', { class: 'ui-lines' }, k.benefitLines(rules.benefits).map((l) => el('li', {}, l))), 'benefits'],
     ], { id: 'enrol-plan-facts', dataset: { planId: p.id } }));
   }
 
@@ -184,7 +184,7 @@ export function mount(root, context) {
     const confirmButton = el('button', {
       type: 'button', class: 'button primary', id: 'roster-confirm', disabled: !answer.canConfirm, onclick: () => confirmUpload(confirmButton),
     }, t(`确认参保（${answer.rows} 人）`, `Confirm enrolment (${answer.rows} people)`));
-    fill(previewSlot, el('div', { class: 'card ma-section', id: 'roster-preview', dataset: { uploadId: answer.uploadId, canConfirm: String(Boolean(answer.canConfirm)) } },
+    fill(previewSlot, el('div', { class: 'card ui-section', id: 'roster-preview', dataset: { uploadId: answer.uploadId, canConfirm: String(Boolean(answer.canConfirm)) } },
       el('h2', {}, t('③ 检查结果', '③ Check result')),
       k.facts([
         [t('项目', 'Plan'), answer.planNameZh, 'plan'],
@@ -202,7 +202,7 @@ export function mount(root, context) {
             `The roster has ${answer.problemCount} problem(s). Fix them in the file and upload it again; it can be confirmed once there are none.`)),
       problems.length ? problemsTable(problems) : null,
       more > 0 ? el('p', { class: 'muted', id: 'roster-problems-more' }, t(`……另有 ${more} 个问题未列出。`, `…and ${more} more.`)) : null,
-      el('div', { class: 'ma-form-actions' },
+      el('div', { class: 'ui-form-actions' },
         confirmButton,
         problems.length ? k.csvButton(t('下载问题清单 (CSV)', 'Download problems (CSV)'), '名单问题清单.csv',
           () => ({ headers: ['行号', '栏目', '问题'], rows: problems.map((p) => [p.line, fieldLabel(p.field), p.message]) }),
@@ -245,7 +245,7 @@ export function mount(root, context) {
 
   function showResult(batch) {
     const pending = batch.status === 'PENDING_PAYMENT';
-    fill(resultSlot, el('div', { class: 'card ma-section', id: 'enrol-result', dataset: { batchId: batch.batchId, status: batch.status } },
+    fill(resultSlot, el('div', { class: 'card ui-section', id: 'enrol-result', dataset: { batchId: batch.batchId, status: batch.status } },
       el('h2', {}, t('参保已提交', 'Enrolment recorded')),
       k.facts([
         [t('团体参保编号', 'Group enrolment no.'), String(batch.batchId), 'batchId'],

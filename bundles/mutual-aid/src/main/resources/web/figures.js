@@ -17,14 +17,14 @@ export function mount(root, context) {
   const year = el('select', { id: 'figures-year', name: 'year', onchange: () => load() },
     Array.from({ length: 11 }, (_, i) => thisYear + 1 - i).map((y) => el('option', { value: y }, t(`${y} 年`, String(y)))));
   year.value = String(thisYear);
-  const body = el('div', { id: 'figures-body', class: 'ma-page' });
+  const body = el('div', { id: 'figures-body', class: 'ui-page' });
 
-  fill(root, el('div', { class: 'ma-page', 'data-testid': 'ma-figures' },
+  fill(root, el('div', { class: 'ui-page', 'data-testid': 'ma-figures' },
     el('header', {},
       el('h1', {}, t('互助保障统计', 'Mutual-aid figures')),
       el('p', { class: 'muted' }, t('参保人次按保障期间与所选年度有交集统计；赔付按事件发生在所选年度、已支付的理赔统计。各单位数字含其下属单位。',
         'Enrolments count cover overlapping the year; payouts count paid claims for events in the year. Each organisation includes the unions below it.'))),
-    el('div', { class: 'ma-toolbar' }, el('label', { for: 'figures-year' }, t('年度', 'Year')), year),
+    el('div', { class: 'ui-toolbar' }, el('label', { for: 'figures-year' }, t('年度', 'Year')), year),
     body));
 
   async function load() {
@@ -39,7 +39,7 @@ export function mount(root, context) {
   }
 
   function stat(key, label, value) {
-    return el('div', { class: 'card ma-stat', dataset: { stat: key } }, el('span', { class: 'muted' }, label), el('span', { class: 'value' }, value));
+    return el('div', { class: 'card ui-stat', dataset: { stat: key } }, el('span', { class: 'muted' }, label), el('span', { class: 'value' }, value));
   }
 
   function render(f) {
@@ -59,12 +59,12 @@ export function mount(root, context) {
       ...planColumns.slice(1),
     ];
     fill(body, 
-      el('div', { class: 'ma-stats', id: 'figures-total', dataset: { year: y } },
+      el('div', { class: 'ui-stats', id: 'figures-total', dataset: { year: y } },
         stat('enrolments', t(`${y} 年参保人次`, `Enrolments in ${y}`), count(total.enrolments)),
         stat('payouts', t('赔付件数', 'Claims paid'), count(total.payouts)),
         stat('paidFen', t('赔付金额', 'Amount paid'), k.money(total.paidFen))),
-      el('section', { class: 'card ma-section', 'aria-labelledby': 'figures-by-plan-title' },
-        el('div', { class: 'ma-toolbar' },
+      el('section', { class: 'card ui-section', 'aria-labelledby': 'figures-by-plan-title' },
+        el('div', { class: 'ui-toolbar' },
           el('h2', { id: 'figures-by-plan-title' }, t('按项目', 'By plan')), el('span', { class: 'spacer' }),
           k.exportButtons(`互助保障统计-${y}-按项目`, () => ({
             headers: ['项目编号', '项目名称', '参保人次', '赔付件数', '赔付金额(元)'],
@@ -74,8 +74,8 @@ export function mount(root, context) {
           rowAttrs: (r) => ({ dataset: { planCode: r.planCode } }) }),
         chart('chart-enrolments-by-plan', t('各项目参保人次', 'Enrolments by plan'),
           byPlan.map((r) => ({ label: r.planNameZh, value: Number(r.enrolments || 0), text: count(r.enrolments) })), 'alt')),
-      el('section', { class: 'card ma-section', 'aria-labelledby': 'figures-by-org-title' },
-        el('div', { class: 'ma-toolbar' },
+      el('section', { class: 'card ui-section', 'aria-labelledby': 'figures-by-org-title' },
+        el('div', { class: 'ui-toolbar' },
           el('h2', { id: 'figures-by-org-title' }, t('按单位', 'By organisation')), el('span', { class: 'spacer' }),
           k.exportButtons(`互助保障统计-${y}-按单位`, () => ({
             headers: ['单位', '参保人次', '赔付件数', '赔付金额(元)'],
@@ -99,7 +99,7 @@ export function mount(root, context) {
     const max = Math.max(...rows.map((r) => r.value), 0);
     const titleId = `${id}-title`;
     const short = (s) => (String(s).length > 15 ? `${String(s).slice(0, 14)}…` : String(s));
-    return el('figure', { class: 'ma-chart', id, dataset: { bars: rows.length } },
+    return el('figure', { class: 'ui-chart', id, dataset: { bars: rows.length } },
       el('figcaption', { id: titleId }, el('strong', {}, title)),
       svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleId, preserveAspectRatio: 'xMinYMin meet' },
         svg('line', { class: 'axis', x1: labelWidth, x2: labelWidth, y1: 4, y2: height - 4 }),

@@ -1,58 +1,11 @@
-// Shared helpers of the mutual-aid pages: DOM building, money (integer fen), dates, labels,
-// problems, tables, downloads (CSV / XLSX made in the browser), raw uploads (rosters, settlements,
-// claim documents) and the documents box of a claim.
-// Text is always inserted as text; nothing here parses HTML.
+// Helpers of the mutual-aid pages: the portal's page kit (`/js/page-kit.js`, re-exported here) plus
+// this module's labels, the stylesheet, plan texts, the assessment of a claim and the documents box.
 
-const TOKEN_KEY = 'unionPortal.token';
-const ZONE = 'Asia/Shanghai';
+import {
+  el, add, fill, baseKit, fmtBytes, fmtDate, fmtDateTime, downloadWithToken, uploadRaw,
+} from '/js/page-kit.js';
 
-// ------------------------------------------------------------------ DOM
-
-/** Creates an element: `class`, `dataset`, `on<event>`, boolean `true`, null/false to leave out. */
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  setAttrs(node, attrs);
-  return add(node, children);
-}
-
-function setAttrs(node, attrs) {
-  for (const [key, value] of Object.entries(attrs || {})) {
-    if (value == null || value === false) continue;
-    if (key === 'class') node.setAttribute('class', value);
-    else if (key === 'dataset') Object.assign(node.dataset, value);
-    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
-    else if (key === 'value' && 'value' in node) node.value = String(value);
-    else node.setAttribute(key, value === true ? '' : String(value));
-  }
-}
-
-/** Appends nodes or text (arrays are flattened, null/false skipped). */
-export function add(node, children) {
-  for (const child of [children].flat(Infinity)) {
-    if (child == null || child === false) continue;
-    node.append(child instanceof Node ? child : String(child));
-  }
-  return node;
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/**
- * Replaces a node's children. Unlike the DOM's replaceChildren, null and false are skipped
- * (replaceChildren would show them as the text "null"), and arrays are flattened.
- */
-export function fill(node, ...children) {
-  node.replaceChildren();
-  return add(node, children);
-}
-
-export function svg(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value != null) node.setAttribute(key, String(value));
-  }
-  return add(node, children);
-}
+export * from '/js/page-kit.js';
 
 /** Loads the module's stylesheet (next to this file, with the same ?v= as this file) once per version. */
 export function ensureStyles() {
@@ -63,80 +16,6 @@ export function ensureStyles() {
     return;
   }
   document.head.append(el('link', { id: 'ma-styles', rel: 'stylesheet', href }));
-}
-
-// ------------------------------------------------------------------ money (integer fen)
-
-function groupDigits(digits) {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** 123456 → "1,234.56"; `short` drops ".00". */
-export function fenDigits(fen, { short = false } = {}) {
-  const n = Number(fen);
-  if (!Number.isFinite(n)) return '–';
-  const abs = Math.abs(Math.trunc(n));
-  const yuan = groupDigits(String(Math.trunc(abs / 100)));
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${n < 0 ? '-' : ''}${yuan}${short && cents === '00' ? '' : `.${cents}`}`;
-}
-
-/** 123456 → "1234.56", for inputs and files (no grouping). */
-export function fenToYuanText(fen) {
-  if (fen == null || fen === '') return '';
-  const n = Math.trunc(Number(fen));
-  const abs = Math.abs(n);
-  return `${n < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/**
- * Exact yuan text → fen, no floating point: "1,234.5" → 123450. Full-width digits are accepted.
- * Returns `{ fen }`, `{ empty: true }` or `{ error }` ("more than two decimals", "not a number").
- */
-export function parseYuan(text) {
-  const s = String(text ?? '')
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xFEE0))
-    .replace(/[．。]/g, '.')
-    .replace(/[\s,，]/g, '')
-    .replace(/^[¥￥]/, '')
-    .replace(/元$/, '');
-  if (s === '') return { empty: true, fen: null };
-  const m = /^(\d{0,13})(?:\.(\d*))?$/.exec(s);
-  if (!m || (m[1] === '' && !m[2])) return { error: 'format' };
-  if (m[2] && m[2].length > 2) return { error: 'decimals' };
-  return { fen: Number(m[1] || '0') * 100 + Number((m[2] || '').padEnd(2, '0')) };
-}
-
-// ------------------------------------------------------------------ dates
-
-function zoneParts(date) {
-  const parts = {};
-  for (const p of new Intl.DateTimeFormat('en-GB', {
-    timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(date)) parts[p.type] = p.value;
-  return parts;
-}
-
-/** Today in Shanghai as yyyy-MM-dd (the server's day). */
-export function today() {
-  const p = zoneParts(new Date());
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
-/** A LocalDate from the API ("2026-06-01", or [2026, 6, 1]) as yyyy-MM-dd; "–" when missing. */
-export function fmtDate(value) {
-  if (value == null || value === '') return '–';
-  if (Array.isArray(value)) return value.slice(0, 3).map((v, i) => String(v).padStart(i ? 2 : 4, '0')).join('-');
-  return String(value).slice(0, 10);
-}
-
-/** An Instant as "yyyy-MM-dd HH:mm" in Shanghai time. */
-export function fmtDateTime(value) {
-  if (!value) return '–';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return String(value);
-  const p = zoneParts(d);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
 /** The last day of cover for `start` (yyyy-MM-dd): start + years − 1 day, Feb 29 clamped like java.time. */
@@ -256,359 +135,14 @@ export const ROSTER_FIELDS = {
   eligibility: ['参保条件', 'Eligibility'],
 };
 
-// ------------------------------------------------------------------ token, errors, raw requests
-
-export function token() {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-}
-
-/** An Error shaped like the shell's: `.status` and `.problem` (title, detail, errors). */
-export function problemError(status, data, fallbackTitle) {
-  const problem = data && typeof data === 'object'
-    ? { status, ...data }
-    : { status, title: fallbackTitle || `HTTP ${status}`, detail: typeof data === 'string' ? data.slice(0, 300) : '' };
-  const error = new Error(problem.detail || problem.title || `HTTP ${status}`);
-  error.status = status;
-  error.problem = problem;
-  return error;
-}
-
-function parseBody(text, type) {
-  if (!text) return null;
-  if (/json/i.test(type || '')) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  return text;
-}
-
-/**
- * POSTs `file` as the raw body (application/octet-stream) with the bearer token, reporting
- * progress 0..1. Returns `{ promise, abort }`; the promise gives the parsed JSON answer.
- */
-export function uploadRaw(path, file, onProgress) {
-  const xhr = new XMLHttpRequest();
-  const promise = new Promise((resolve, reject) => {
-    xhr.open('POST', path);
-    const bearer = token();
-    if (bearer) xhr.setRequestHeader('Authorization', `Bearer ${bearer}`);
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      const data = parseBody(xhr.responseText, xhr.getResponseHeader('Content-Type'));
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data);
-      else reject(problemError(xhr.status, data, xhr.statusText));
-    };
-    xhr.onerror = () => reject(problemError(0, null, 'Network error'));
-    xhr.onabort = () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
-    xhr.send(file);
-  });
-  return { promise, abort: () => xhr.abort() };
-}
-
-/**
- * GETs a file with the bearer token and hands it to the browser as a download, named as the
- * server's Content-Disposition says (else `fileName`). `accept` is sent as the Accept header.
- */
-export async function downloadWithToken(path, fileName, { accept = 'text/csv, application/octet-stream, application/problem+json' } = {}) {
-  const bearer = token();
-  const response = await fetch(path, {
-    headers: { Accept: accept, ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
-    credentials: 'same-origin',
-    cache: 'no-store',
-  });
-  if (!response.ok) {
-    const text = await response.text();
-    throw problemError(response.status, parseBody(text, response.headers.get('Content-Type')), response.statusText);
-  }
-  downloadBlob(await response.blob(), dispositionName(response.headers.get('Content-Disposition')) || fileName);
-}
-
-/** The file name of a Content-Disposition: `filename*=UTF-8''…` (RFC 6266/5987) first, then `filename="…"`. */
-export function dispositionName(disposition) {
-  const text = String(disposition || '');
-  let name = '';
-  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(text);
-  if (extended) {
-    try {
-      name = decodeURIComponent(extended[2].trim().replace(/^"|"$/g, ''));
-    } catch {
-      name = '';   // a malformed escape: fall back to the plain name
-    }
-  }
-  if (!name) {
-    const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(text);
-    name = plain ? (plain[1] ?? plain[2] ?? '').trim() : '';
-  }
-  return name.replace(/[\\/]/g, '_') || null;
-}
-
-/** 1536 → "1.5 KB". */
-export function fmtBytes(bytes) {
-  const n = Number(bytes);
-  if (!Number.isFinite(n) || n < 0) return '–';
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
-export function downloadBlob(blob, fileName) {
-  const url = URL.createObjectURL(blob);
-  const a = el('a', { href: url, download: fileName, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30000);
-}
-
-// ------------------------------------------------------------------ CSV and XLSX made in the browser
-
-function csvCell(value) {
-  let s = value == null ? '' : String(value);
-  // A cell starting like a formula is shown as text by spreadsheets, never run.
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV text with a UTF-8 BOM (so that Excel reads the Chinese right), CRLF line ends. */
-export function csvBlob(headers, rows) {
-  const lines = [headers, ...rows].map((row) => row.map(csvCell).join(','));
-  return new Blob(['\uFEFF', `${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes) {
-  let c = 0xFFFFFFFF;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xFF] ^ (c >>> 8);
-  return (c ^ 0xFFFFFFFF) >>> 0;
-}
-
-/** A ZIP archive without compression: `files` is [[name, text]]. */
-function zipStored(files) {
-  const enc = new TextEncoder();
-  const chunks = [];
-  const central = [];
-  let offset = 0;
-  for (const [name, text] of files) {
-    const nameBytes = enc.encode(name);
-    const data = enc.encode(text);
-    const crc = crc32(data);
-    const head = new DataView(new ArrayBuffer(30));
-    [[0, 0x04034b50, 4], [4, 20, 2], [6, 0x0800, 2], [8, 0, 2], [10, 0, 2], [12, 0x21, 2], [14, crc, 4],
-      [18, data.length, 4], [22, data.length, 4], [26, nameBytes.length, 2], [28, 0, 2]]
-      .forEach(([at, v, size]) => (size === 4 ? head.setUint32(at, v, true) : head.setUint16(at, v, true)));
-    const dir = new DataView(new ArrayBuffer(46));
-    [[0, 0x02014b50, 4], [4, 20, 2], [6, 20, 2], [8, 0x0800, 2], [10, 0, 2], [12, 0, 2], [14, 0x21, 2], [16, crc, 4],
-      [20, data.length, 4], [24, data.length, 4], [28, nameBytes.length, 2], [42, offset, 4]]
-      .forEach(([at, v, size]) => (size === 4 ? dir.setUint32(at, v, true) : dir.setUint16(at, v, true)));
-    chunks.push(head, nameBytes, data);
-    central.push(dir, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const size = central.reduce((n, part) => n + part.byteLength, 0);
-  const end = new DataView(new ArrayBuffer(22));
-  end.setUint32(0, 0x06054b50, true);
-  end.setUint16(8, files.length, true);
-  end.setUint16(10, files.length, true);
-  end.setUint32(12, size, true);
-  end.setUint32(16, offset, true);
-  return new Blob([...chunks, ...central, end], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-}
-
-function xmlText(value) {
-  return String(value ?? '')
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function columnName(i) {
-  let name = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
-/**
- * A one-sheet XLSX workbook. Every column is formatted as text unless `numberColumns` lists it,
- * so that Excel keeps 18-digit ID numbers and phone numbers as they are typed.
- */
-export function xlsxBlob(headers, rows, { numberColumns = [], widths = [] } = {}) {
-  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  const pkg = 'http://schemas.openxmlformats.org/package/2006/relationships';
-  const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
-  const cell = (value, r, c, header) => {
-    const ref = `${columnName(c)}${r}`;
-    if (!header && numberColumns.includes(c) && value !== '' && value != null && Number.isFinite(Number(value))) {
-      return `<c r="${ref}"><v>${Number(value)}</v></c>`;
-    }
-    return `<c r="${ref}" t="inlineStr" s="${header ? 2 : 1}"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
-  };
-  const sheetRows = [headers, ...rows].map((row, r) =>
-    `<row r="${r + 1}">${row.map((v, c) => cell(v, r + 1, c, r === 0)).join('')}</row>`).join('');
-  const cols = headers.map((h, c) =>
-    `<col min="${c + 1}" max="${c + 1}" width="${widths[c] || 16}" customWidth="1"${numberColumns.includes(c) ? '' : ' style="1"'}/>`).join('');
-  const decl = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-  return zipStored([
-    ['[Content_Types].xml', `${decl}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
-      + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-      + '<Default Extension="xml" ContentType="application/xml"/>'
-      + `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>`
-      + `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${ct}.worksheet+xml"/>`
-      + `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/></Types>`],
-    ['_rels/.rels', `${decl}<Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
-    ['xl/workbook.xml', `${decl}<workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`],
-    ['xl/_rels/workbook.xml.rels', `${decl}<Relationships xmlns="${pkg}">`
-      + `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>`
-      + `<Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/></Relationships>`],
-    ['xl/styles.xml', `${decl}<styleSheet xmlns="${ns}">`
-      + '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
-      + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
-      + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-      + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-      + '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-      + '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-      + '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs>'
-      + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'],
-    ['xl/worksheets/sheet1.xml', `${decl}<worksheet xmlns="${ns}"><cols>${cols}</cols><sheetData>${sheetRows}</sheetData></worksheet>`],
-  ]);
-}
-
 // ------------------------------------------------------------------ helpers bound to the page's language
 
-/** Helpers that know the page's language: `const k = kit(context)`. */
+/** Helpers that know the page's language: `const k = kit(context)` (the page kit's plus this module's). */
 export function kit(context) {
-  const t = context.t;
-  const pick = (pair, fallback) => (pair ? t(pair[0], pair[1]) : String(fallback ?? ''));
-  const en = context.lang === 'en';
-
-  /** 123456 → "1,234.56 元" (English: "1,234.56 CNY"). */
-  const money = (fen, opts) => (fen == null ? '–' : `${fenDigits(fen, opts)}${en ? ' CNY' : ' 元'}`);
-
-  const statusLabel = (status) => pick(STATUS[status], status);
-
-  const badge = (status, extra = {}) => el('span', {
-    class: `badge ma-badge ma-${(STATUS[status] || [])[2] || 'muted'}`, dataset: { status: status || '' }, ...extra,
-  }, statusLabel(status));
-
-  const yuanError = (result) => (result.error === 'decimals'
-    ? t('金额最多两位小数', 'at most two decimals')
-    : t('请输入金额，例如 120 或 120.50', 'enter an amount such as 120 or 120.50'));
-
-  const problemTitle = (error) => {
-    const status = error && error.status;
-    const titles = {
-      0: ['无法连接服务器', 'Cannot reach the server'], 400: ['请求有误', 'Bad request'],
-      403: ['无权进行此操作', 'Not allowed'], 404: ['未找到', 'Not found'], 409: ['操作冲突', 'Conflict'],
-      413: ['内容过大', 'Too large'], 415: ['文件类型不支持', 'Unsupported file type'], 422: ['输入有误', 'Invalid input'],
-    };
-    return pick(titles[status], (error && error.problem && error.problem.title) || t('出错了', 'Something went wrong'));
-  };
-
-  /**
-   * A problem panel (`.notice.error`) for an error of the API. With `form`, field errors are written
-   * next to the fields (elements with `data-error-for="<field>"`); the rest are listed in the panel.
-   * `labels` maps field names to readable labels.
-   */
-  const problem = (error, { form = null, labels = {}, id = null } = {}) => {
-    const p = (error && error.problem) || {};
-    const errors = Array.isArray(p.errors) ? p.errors : [];
-    const listed = [];
-    let placed = 0;
-    for (const fe of errors) {
-      const slot = form && fe.field ? form.querySelector(`[data-error-for="${CSS.escape(fe.field)}"]`) : null;
-      if (slot) {
-        slot.textContent = fe.message;
-        const input = form.querySelector(`[name="${CSS.escape(fe.field)}"]`);
-        if (input) input.setAttribute('aria-invalid', 'true');
-        placed++;
-      } else {
-        listed.push(fe);
-      }
-    }
-    const detail = p.status === 422 && errors.length ? '' : (p.detail || (error && error.message) || '');
-    return el('div', { class: 'notice error ma-problem', role: 'alert', id, dataset: { status: String(p.status ?? error?.status ?? '') } },
-      el('div', {},
-        el('strong', {}, problemTitle(error)),
-        detail ? el('span', { class: 'ma-problem-detail' }, ` ${detail}`) : null,
-        placed ? el('div', {}, t(`有 ${placed} 处输入有误，已在对应栏目下标出。`, `${placed} field(s) need attention; see the notes below them.`)) : null,
-        listed.length ? el('ul', { class: 'ma-problem-errors' }, listed.map((fe) => el('li', { dataset: { field: fe.field || '' } },
-          fe.field ? `${labels[fe.field] || fe.field}：` : '', fe.message))) : null));
-  };
-
-  /** Removes the field errors `problem()` wrote into `form`. */
-  const clearErrors = (form) => {
-    form.querySelectorAll('[data-error-for]').forEach((slot) => { slot.textContent = ''; });
-    form.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));
-  };
-
-  /** Writes one client-side error next to a field; returns false so checks can `ok = fieldError(...) && ok`. */
-  const fieldError = (form, field, message) => {
-    const slot = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
-    if (slot) slot.textContent = message;
-    const input = form.querySelector(`[name="${CSS.escape(field)}"]`);
-    if (input) input.setAttribute('aria-invalid', 'true');
-    return false;
-  };
-
-  /**
-   * A `table.data` (in a scrolling wrapper). `columns`: [{ label, value(row) → node|text, className }];
-   * `rowAttrs(row)` gives attributes of each `tr`.
-   */
-  const table = (columns, rows, { id = null, empty = t('暂无数据', 'Nothing here yet'), rowAttrs = null, caption = null } = {}) => {
-    if (!rows || rows.length === 0) return el('p', { class: 'empty card', id, dataset: { empty: 'true' } }, empty);
-    return el('div', { class: 'ma-table-wrap' },
-      el('table', { class: 'data', id },
-        caption ? el('caption', { class: 'ma-caption' }, caption) : null,
-        el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col', class: c.className }, c.label)))),
-        el('tbody', {}, rows.map((row) => el('tr', rowAttrs ? rowAttrs(row) : {},
-          columns.map((c) => el('td', { class: c.className, dataset: c.key ? { col: c.key } : null }, c.value(row))))))));
-  };
-
-  /** A dl of facts: [[label, value], ...] (null values are left out). */
-  const facts = (pairs, attrs = {}) => el('dl', { class: 'facts ma-facts', ...attrs },
-    pairs.filter((p) => p && p[1] != null && p[1] !== '').map(([label, value, key]) => [
-      el('dt', {}, label), el('dd', { dataset: key ? { fact: key } : null }, value)]));
-
-  /** A button that builds a CSV (UTF-8 with BOM) when clicked. `make()` → { headers, rows }. */
-  const csvButton = (label, fileName, make, attrs = {}) => el('button', {
-    type: 'button', class: 'button', ...attrs,
-    onclick: () => {
-      const { headers, rows } = make();
-      downloadBlob(csvBlob(headers, rows), fileName);
-    },
-  }, label);
-
-  /** CSV and XLSX downloads of one table: ids `<idPrefix>-csv` and `<idPrefix>-xlsx`. */
-  const exportButtons = (baseName, make, idPrefix, disabled = false) => [
-    csvButton(t('下载 CSV', 'Download CSV'), `${baseName}.csv`, make, { id: `${idPrefix}-csv`, disabled }),
-    el('button', {
-      type: 'button', class: 'button', id: `${idPrefix}-xlsx`, disabled,
-      onclick: () => {
-        const { headers, rows } = make();
-        downloadBlob(xlsxBlob(headers, rows), `${baseName}.xlsx`);
-      },
-    }, t('下载 Excel', 'Download XLSX')),
-  ];
-
+  const base = baseKit(context, { statuses: STATUS });
+  const {
+    t, pick, money, problem, table, checkSession,
+  } = base;
   /** Readable lines describing a plan's benefit items. */
   const benefitLines = (benefits) => {
     if (!benefits) return [];
@@ -667,21 +201,21 @@ export function kit(context) {
   const assessment = (a, id = 'claim') => {
     const lines = Array.isArray(a && a.lines) ? a.lines : [];
     const rejections = Array.isArray(a && a.rejections) ? a.rejections : [];
-    return el('div', { class: 'ma-section', id: `${id}-assessment`, dataset: { totalFen: (a && a.totalFen) ?? 0 } },
+    return el('div', { class: 'ui-section', id: `${id}-assessment`, dataset: { totalFen: (a && a.totalFen) ?? 0 } },
       el('h3', {}, t('测算明细', 'Assessment')),
       table([
         { label: t('项目', 'Item'), key: 'item', className: 'nowrap', value: (l) => pick(ITEMS[l.item], l.item) },
         { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (l) => (l.item === 'OVERALL_CAP' ? '—' : money(l.amountFen)) },
         { label: t('说明', 'Explanation'), key: 'explanation', value: (l) => [t(l.explanationZh, l.explanationEn), ' ',
-          l.capped ? el('span', { class: 'badge ma-warn', dataset: { capped: 'true' } }, t('已封顶', 'capped')) : null] },
+          l.capped ? el('span', { class: 'badge ui-warn', dataset: { capped: 'true' } }, t('已封顶', 'capped')) : null] },
       ], lines, {
         id: `${id}-lines`, empty: t('没有可给付的项目。', 'Nothing is payable.'),
         rowAttrs: (l) => ({ dataset: { item: l.item, capped: String(Boolean(l.capped)) } }),
       }),
-      el('p', { class: 'ma-total', id: `${id}-total` }, t(`合计：${money(a && a.totalFen)}`, `Total: ${money(a && a.totalFen)}`)),
+      el('p', { class: 'ui-total', id: `${id}-total` }, t(`合计：${money(a && a.totalFen)}`, `Total: ${money(a && a.totalFen)}`)),
       rejections.length ? el('div', {},
         el('h3', {}, t('不予给付的原因', 'Not paid because')),
-        el('ul', { class: 'ma-lines', id: `${id}-rejections` }, rejections.map((r) => el('li', { dataset: { code: r.code } },
+        el('ul', { class: 'ui-lines', id: `${id}-rejections` }, rejections.map((r) => el('li', { dataset: { code: r.code } },
           t(r.messageZh, r.messageEn))))) : null);
   };
 
@@ -692,11 +226,6 @@ export function kit(context) {
     ? t(' /人·年', ' per person per year') : t(` /人·期（${plan.termYears} 年）`, ` per person per ${plan.termYears}-year term`)}`;
 
   const planName = (plan) => t(plan.nameZh || plan.planNameZh, plan.nameEn || plan.planNameEn);
-
-  /** Asks the shell to notice an expired session after a call made outside `context.api`. */
-  const checkSession = (error) => {
-    if (error && error.status === 401) context.api('/api/auth/me').catch(() => {});
-  };
 
   /** A user name as shown: system users (the settlement import) get a readable name. */
   const actorLabel = (name) => pick(SYSTEM_ACTORS[name], name ?? '');
@@ -767,7 +296,7 @@ export function kit(context) {
       const progress = el('progress', { max: 100, value: 0, id: `${id}-progress` });
       const progressText = el('span', { class: 'muted', 'aria-live': 'polite' });
       const cancel = el('button', { type: 'button', class: 'button', onclick: () => upload && upload.abort() }, t('取消', 'Cancel'));
-      const progressRow = el('div', { class: 'ma-progress', hidden: true }, progress, progressText, cancel);
+      const progressRow = el('div', { class: 'ui-progress', hidden: true }, progress, progressText, cancel);
       const fileProblem = (file) => {
         const ext = ((/\.([^.]+)$/.exec(file.name) || [])[1] || '').toLowerCase();
         if (!DOCUMENT_EXTENSIONS.includes(ext)) {
@@ -786,7 +315,7 @@ export function kit(context) {
         const bad = [...input.files].map(fileProblem).filter(Boolean);
         if (bad.length) {
           fill(problemSlot, el('div', { class: 'notice error', role: 'alert', id: `${id}-file-problem` },
-            el('ul', { class: 'ma-lines' }, bad.map((m) => el('li', {}, m)))));
+            el('ul', { class: 'ui-lines' }, bad.map((m) => el('li', {}, m)))));
           input.value = '';
         }
         sync();
@@ -833,7 +362,7 @@ export function kit(context) {
         if (!docs) load();
       });
       controls = el('div', { class: 'ma-doc-upload' },
-        el('div', { class: 'ma-toolbar' },
+        el('div', { class: 'ui-toolbar' },
           el('label', { for: input.id }, t('选择文件', 'Choose files')), input, button),
         el('small', { class: 'muted', id: `${id}-hint` }, hint || t('发票、费用清单、出院小结、诊断证明等，PDF、JPG 或 PNG 格式，每个文件不超过 10 MB。',
           'Invoices, cost lists, discharge summaries, diagnoses: PDF, JPG or PNG, at most 10 MB each.')),
@@ -846,25 +375,11 @@ export function kit(context) {
   };
 
   return {
-    t, en, pick, money, badge, statusLabel, yuanError, problem, clearErrors, fieldError, table, facts, csvButton, exportButtons, assessment,
-    benefitLines, eligibilityLines, feePerPerson, feeText, planName, actorLabel, documents, checkSession,
+    ...base, assessment,
+    benefitLines, eligibilityLines, feePerPerson, feeText, planName, actorLabel, documents,
     eventLabel: (type) => pick(EVENT_TYPES[type], type),
-    /** "名称（编号）" in Chinese, "name (code)" in English. */
-    paren: (text, inner) => t(`${text}（${inner}）`, `${text} (${inner})`),
     itemLabel: (item) => pick(ITEMS[item], item),
     actionLabel: (action) => pick(ACTIONS[action], action),
     reminderKindLabel: (kind) => pick(REMINDER_KINDS[kind], kind),
   };
-}
-
-/** A labelled form field with an error slot: `name` is the API's field name (used for 422 errors). */
-export function field(label, input, { name = input.getAttribute('name'), hint = null, wide = false } = {}) {
-  if (!input.id) input.id = `ma-${String(name).replace(/[^A-Za-z0-9]+/g, '-')}`;
-  const hintId = hint ? `${input.id}-hint` : null;
-  if (hintId) input.setAttribute('aria-describedby', hintId);
-  return el('div', { class: `ma-field${wide ? ' ma-wide' : ''}`, dataset: { field: name } },
-    el('label', { for: input.id }, label),
-    input,
-    hint ? el('small', { class: 'muted', id: hintId }, hint) : null,
-    el('small', { class: 'ma-field-error', 'data-error-for': name, 'aria-live': 'polite' }));
 }

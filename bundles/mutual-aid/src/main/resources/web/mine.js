@@ -20,12 +20,12 @@ export function mount(root, context) {
   const planCache = new Map();
 
   const notice = el('div', { id: 'mine-notice' });
-  const draftsSlot = el('section', { class: 'ma-section', id: 'my-drafts-section', 'aria-labelledby': 'my-drafts-title', hidden: true });
-  const enrolmentsSlot = el('section', { class: 'ma-section', id: 'my-enrolments-section', 'aria-labelledby': 'my-enrolments-title' });
-  const formSlot = el('section', { class: 'ma-section card', id: 'claim-form-section', 'aria-labelledby': 'claim-form-title' });
-  const newClaimSlot = el('section', { class: 'ma-section', id: 'new-claim-slot' });
-  const claimsSlot = el('section', { class: 'ma-section', id: 'my-claims-section', 'aria-labelledby': 'my-claims-title' });
-  fill(root, el('div', { class: 'ma-page', 'data-testid': 'ma-mine' },
+  const draftsSlot = el('section', { class: 'ui-section', id: 'my-drafts-section', 'aria-labelledby': 'my-drafts-title', hidden: true });
+  const enrolmentsSlot = el('section', { class: 'ui-section', id: 'my-enrolments-section', 'aria-labelledby': 'my-enrolments-title' });
+  const formSlot = el('section', { class: 'ui-section card', id: 'claim-form-section', 'aria-labelledby': 'claim-form-title' });
+  const newClaimSlot = el('section', { class: 'ui-section', id: 'new-claim-slot' });
+  const claimsSlot = el('section', { class: 'ui-section', id: 'my-claims-section', 'aria-labelledby': 'my-claims-title' });
+  fill(root, el('div', { class: 'ui-page', 'data-testid': 'ma-mine' },
     el('header', {},
       el('h1', {}, t('我的保障', 'My cover')),
       el('p', { class: 'muted' }, t('查看本人参加的职工医疗互助保障和理赔进度，在线申请理赔。', 'Your mutual-aid cover and claims; file a claim online.'))),
@@ -85,8 +85,8 @@ export function mount(root, context) {
       type: 'button', class: 'button primary claim-submit-draft', id: `claim-submit-draft-${c.id}`, dataset: { claimId: c.id },
       onclick: (ev) => decide(c, 'SUBMIT', ev.currentTarget),
     }, t('核对无误，提交申请', 'Looks right: submit the claim'));
-    return el('article', { class: 'card ma-detail ma-claim ma-draft', id: `my-draft-${c.id}`, dataset: { claimId: c.id, status: c.status } },
-      el('div', { class: 'ma-toolbar' },
+    return el('article', { class: 'card ui-detail ma-claim ma-draft', id: `my-draft-${c.id}`, dataset: { claimId: c.id, status: c.status } },
+      el('div', { class: 'ui-toolbar' },
         el('h3', {}, t(`理赔草稿 #${c.id}`, `Draft claim #${c.id}`)), k.badge(c.status),
         el('span', { class: 'spacer' }),
         el('strong', { class: 'ma-claim-amount', dataset: { computedFen: c.computedFen ?? 0 } },
@@ -100,7 +100,7 @@ export function mount(root, context) {
           'The rules find nothing payable (see above). You may still submit it for review.')),
       el('h4', {}, t('证明材料（可选）', 'Supporting documents (optional)')),
       k.documents(c.id, { id: `my-claim-documents-${c.id}`, canUpload: true }),
-      el('div', { class: 'ma-form-actions' }, button,
+      el('div', { class: 'ui-form-actions' }, button,
         el('small', { class: 'muted ma-draft-hint' }, t('信息有误时请不要提交，联系所在单位工会核实。',
           'If something is wrong, do not submit; ask your union to check it.'))),
       el('div', { id: `claim-submit-draft-problem-${c.id}` }));
@@ -118,7 +118,7 @@ export function mount(root, context) {
       [t('医疗总费用', 'Total cost'), k.money(c.totalCostFen), 'totalCost'],
       [t('基本医保支付', 'Basic insurance paid'), c.basicInsuranceFen ? k.money(c.basicInsuranceFen) : null, 'basicInsurance'],
       [t('商业保险支付', 'Commercial insurance paid'), c.commercialInsuranceFen ? k.money(c.commercialInsuranceFen) : null, 'commercialInsurance'],
-    ], { class: 'facts ma-facts ma-facts-compact' });
+    ], { class: 'facts ui-facts ma-facts-compact' });
   }
 
   function renderClaims() {
@@ -151,8 +151,8 @@ export function mount(root, context) {
       el('summary', { class: 'my-claim-open' }, t('申请明细与测算', 'Claim details and assessment')),
       claimFacts(c),
       k.assessment(c.assessment, `my-claim-${c.id}`));
-    const card = el('article', { class: 'card ma-detail ma-claim', id: `my-claim-${c.id}`, dataset: { claimId: c.id, status: c.status } },
-      el('div', { class: 'ma-toolbar' },
+    const card = el('article', { class: 'card ui-detail ma-claim', id: `my-claim-${c.id}`, dataset: { claimId: c.id, status: c.status } },
+      el('div', { class: 'ui-toolbar' },
         el('h3', {}, t(`理赔 #${c.id}`, `Claim #${c.id}`)), k.badge(c.status),
         el('span', { class: 'muted' }, `${k.eventLabel(c.eventType)} · ${fmtDate(c.eventDate)}`),
         el('span', { class: 'spacer' }),
@@ -163,7 +163,7 @@ export function mount(root, context) {
         [t('项目', 'Plan'), c.planNameZh, 'plan'],
         [t('提交', 'Filed'), fmtDateTime(c.filedAt), 'filed'],
         [t('审核意见', 'Reason'), returned ? null : c.reason, 'reason'],
-      ], { class: 'facts ma-facts ma-facts-compact' }),
+      ], { class: 'facts ui-facts ma-facts-compact' }),
       returned ? el('div', { class: 'notice warn ma-returned', role: 'status', id: `claim-returned-${c.id}` },
         el('div', {},
           el('strong', {}, t('申请已退回，需要您补充材料', 'Returned: more documents are needed')),
@@ -173,7 +173,7 @@ export function mount(root, context) {
       details,
       el('h4', {}, t('证明材料', 'Supporting documents')),
       box || k.documents(c.id, { id: `my-claim-documents-${c.id}`, canUpload: false }),
-      returned ? el('div', { class: 'ma-form-actions' },
+      returned ? el('div', { class: 'ui-form-actions' },
         el('button', { type: 'button', class: 'button primary claim-resubmit', id: `claim-resubmit-${c.id}`, dataset: { claimId: c.id },
           onclick: (ev) => decide(c, 'RESUBMIT', ev.currentTarget) }, t('重新提交', 'Send again')),
         resubmitHint) : null,
@@ -249,10 +249,10 @@ export function mount(root, context) {
     const illnessField = f('criticalIllness', input('criticalIllness', 'claim-critical-illness', { type: 'text', maxlength: 200, list: 'claim-disease-list' }),
       { hint: t('填写确诊的重大疾病，可从项目病种中选择。', 'The diagnosed critical illness; the plan’s list is offered.') });
     const gradeField = f('disabilityGrade', grade, { hint: t('1 级最重（给付 100%），10 级最轻（10%）。', 'Grade 1 is the most severe (100%), grade 10 the least (10%).') });
-    const stayHint = el('small', { class: 'muted ma-wide', id: 'claim-stay-hint' });
-    const problemSlot = el('div', { id: 'claim-form-problem', class: 'ma-wide' });
+    const stayHint = el('small', { class: 'muted ui-wide', id: 'claim-stay-hint' });
+    const problemSlot = el('div', { id: 'claim-form-problem', class: 'ui-wide' });
 
-    const form = el('form', { class: 'ma-form', id: 'claim-form', novalidate: true },
+    const form = el('form', { class: 'ui-form', id: 'claim-form', novalidate: true },
       problemSlot,
       f('enrolmentId', enrolment, { wide: true }),
       f('eventType', eventType),
@@ -266,7 +266,7 @@ export function mount(root, context) {
       f('totalCostFen', money('totalCostFen', 'claim-total-cost'), { hint: t('没有医疗费用时填 0', 'enter 0 when there was no cost') }),
       f('basicInsuranceFen', money('basicInsuranceFen', 'claim-basic-insurance'), { hint: t('留空按 0 计', 'empty counts as 0') }),
       f('commercialInsuranceFen', money('commercialInsuranceFen', 'claim-commercial-insurance'), { hint: t('留空按 0 计', 'empty counts as 0') }),
-      el('div', { class: 'ma-form-actions' },
+      el('div', { class: 'ui-form-actions' },
         el('button', { type: 'submit', class: 'button primary', id: 'claim-submit' }, t('提交理赔申请', 'File the claim'))));
 
     const syncType = () => {
@@ -360,8 +360,8 @@ export function mount(root, context) {
   }
 
   function showNewClaim(claim) {
-    fill(newClaimSlot, el('article', { class: 'card ma-detail', id: 'new-claim', dataset: { claimId: claim.id, status: claim.status } },
-      el('div', { class: 'ma-toolbar' },
+    fill(newClaimSlot, el('article', { class: 'card ui-detail', id: 'new-claim', dataset: { claimId: claim.id, status: claim.status } },
+      el('div', { class: 'ui-toolbar' },
         el('h2', {}, t(`理赔申请 #${claim.id} 已提交`, `Claim #${claim.id} filed`)), k.badge(claim.status)),
       el('p', { class: 'muted' }, t('以下为按项目规则即时测算的结果，最终金额以审核结果为准。', 'This is what the rules compute now; the final amount is decided on review.')),
       k.assessment(claim.assessment, 'new-claim'),

@@ -16,9 +16,9 @@ export function mount(root, context) {
   let plans = [];
 
   const notice = el('div', { id: 'plans-notice' });
-  const listSlot = el('section', { class: 'ma-section', id: 'plans-list-section', 'aria-labelledby': 'plans-list-title' });
-  const panel = el('section', { id: 'plan-panel', class: 'ma-section' });
-  fill(root, el('div', { class: 'ma-page', 'data-testid': 'ma-plans' },
+  const listSlot = el('section', { class: 'ui-section', id: 'plans-list-section', 'aria-labelledby': 'plans-list-title' });
+  const panel = el('section', { id: 'plan-panel', class: 'ui-section' });
+  fill(root, el('div', { class: 'ui-page', 'data-testid': 'ma-plans' },
     el('header', {},
       el('h1', {}, t('互助保障项目', 'Mutual-aid plans')),
       el('p', { class: 'muted' }, t('管理职工医疗互助保障项目：费用、报名时间、参保条件和保障内容。金额以元填写，系统按分精确保存。',
@@ -34,14 +34,14 @@ export function mount(root, context) {
     const day = today();
     const from = fmtDate(plan.enrolFrom);
     const until = fmtDate(plan.enrolUntil);
-    const [cls, zh, en, state] = day < from ? ['ma-info', '未开始', 'not yet open', 'upcoming']
-      : day > until ? ['ma-muted', '已截止', 'closed', 'closed'] : ['ma-ok', '报名中', 'open', 'open'];
+    const [cls, zh, en, state] = day < from ? ['ui-info', '未开始', 'not yet open', 'upcoming']
+      : day > until ? ['ui-muted', '已截止', 'closed', 'closed'] : ['ui-ok', '报名中', 'open', 'open'];
     return el('span', { class: `badge ${cls}`, dataset: { window: state } }, t(zh, en));
   }
 
   function renderList() {
     fill(listSlot, 
-      el('div', { class: 'ma-toolbar' },
+      el('div', { class: 'ui-toolbar' },
         el('h2', { id: 'plans-list-title' }, t('当前项目', 'Current plans')),
         el('span', { class: 'spacer' }),
         k.exportButtons('互助保障项目', () => ({
@@ -61,7 +61,7 @@ export function mount(root, context) {
           value: (p) => [`${fmtDate(p.enrolFrom)} ~ ${fmtDate(p.enrolUntil)} `, windowBadge(p)] },
         { label: t('保障起期', 'Cover from'), key: 'coverFrom', className: 'nowrap', value: (p) => fmtDate(p.coverFrom) },
         { label: t('保障内容', 'Benefits'), key: 'benefits',
-          value: (p) => el('ul', { class: 'ma-lines' }, k.benefitLines(p.rules && p.rules.benefits).map((line) => el('li', {}, line))) },
+          value: (p) => el('ul', { class: 'ui-lines' }, k.benefitLines(p.rules && p.rules.benefits).map((line) => el('li', {}, line))) },
         { label: t('操作', 'Actions'), key: 'actions', className: 'nowrap', value: (p) => [
           el('button', { type: 'button', class: 'button plan-view', onclick: () => showDetail(p.id) }, t('详情', 'Details')), ' ',
           el('button', { type: 'button', class: 'button plan-edit', onclick: () => showForm(p) }, t('修改', 'Edit'))] },
@@ -91,10 +91,10 @@ export function mount(root, context) {
       const [plan, versions] = await Promise.all([context.api(`${BASE}/${id}`), context.api(`${BASE}/${id}/versions`)]);
       if (!alive) return;
       const rules = plan.rules || {};
-      fill(panel, el('article', { class: 'card ma-detail', id: 'plan-detail', dataset: { planId: plan.id, version: plan.version } },
-        el('div', { class: 'ma-toolbar' },
+      fill(panel, el('article', { class: 'card ui-detail', id: 'plan-detail', dataset: { planId: plan.id, version: plan.version } },
+        el('div', { class: 'ui-toolbar' },
           el('h2', {}, k.planName(plan)),
-          plan.current ? el('span', { class: 'badge ma-ok' }, t('当前版本', 'current')) : el('span', { class: 'badge ma-muted' }, t('旧版本', 'old version')),
+          plan.current ? el('span', { class: 'badge ui-ok' }, t('当前版本', 'current')) : el('span', { class: 'badge ui-muted' }, t('旧版本', 'old version')),
           el('span', { class: 'spacer' }),
           plan.current ? el('button', { type: 'button', class: 'button', id: 'plan-detail-edit', onclick: () => showForm(plan) }, t('修改', 'Edit')) : null,
           el('button', { type: 'button', class: 'button', id: 'plan-detail-close', onclick: () => fill(panel) }, t('关闭', 'Close'))),
@@ -106,13 +106,13 @@ export function mount(root, context) {
           [t('保障期间', 'Cover'), `${fmtDate(plan.coverFrom)} ~ ${coverEnd(plan.coverFrom, plan.termYears)}`, 'cover'],
           [t('疾病等待期', 'Illness waiting period'), t(`${plan.waitingDays} 天（意外无等待期）`, `${plan.waitingDays} days (none for accidents)`), 'waiting'],
           [t('参保条件', 'Eligibility'), k.eligibilityLines(rules.eligibility).join(t('；', '; ')), 'eligibility'],
-          [t('保障内容', 'Benefits'), el('ul', { class: 'ma-lines' }, k.benefitLines(rules.benefits).map((l) => el('li', {}, l))), 'benefits'],
+          [t('保障内容', 'Benefits'), el('ul', { class: 'ui-lines' }, k.benefitLines(rules.benefits).map((l) => el('li', {}, l))), 'benefits'],
           [t('项目说明', 'Description'), plan.descriptionZh, 'description'],
         ]),
         el('h3', {}, t('历史版本', 'Versions')),
         k.table([
           { label: t('版本', 'Version'), key: 'version', value: (v) => [`v${v.version} `,
-            v.current ? el('span', { class: 'badge ma-ok' }, t('当前', 'current')) : null] },
+            v.current ? el('span', { class: 'badge ui-ok' }, t('当前', 'current')) : null] },
           { label: t('名称', 'Name'), key: 'name', value: (v) => k.planName(v) },
           { label: t('费用', 'Fee'), key: 'fee', value: (v) => k.feeText(v) },
           { label: t('报名时间', 'Enrolment'), key: 'window', className: 'nowrap', value: (v) => `${fmtDate(v.enrolFrom)} ~ ${fmtDate(v.enrolUntil)}` },
@@ -165,7 +165,7 @@ export function mount(root, context) {
   function itemSet(key, legend, included, fields) {
     const box = el('input', { type: 'checkbox', name: `include.${key}`, id: `plan-include-${key}`, checked: included });
     const set = el('fieldset', { id: `plan-benefit-${key}`, dataset: { item: key } },
-      el('legend', {}, el('label', { class: 'ma-checks' }, box, legend)), fields);
+      el('legend', {}, el('label', { class: 'ui-checks' }, box, legend)), fields);
     const sync = () => set.querySelectorAll('input:not([name^="include."]), select, textarea').forEach((c) => { c.disabled = !box.checked; });
     box.addEventListener('change', sync);
     sync();
@@ -182,13 +182,13 @@ export function mount(root, context) {
     const ci = b.criticalIllness || { amountFen: null, diseases: [] };
     const d = b.disability || { baseSumFen: null };
 
-    const problemSlot = el('div', { id: 'plan-form-problem', class: 'ma-wide' });
+    const problemSlot = el('div', { id: 'plan-form-problem', class: 'ui-wide' });
     const codeInput = input('code', { type: 'text', value: plan ? plan.code : '', maxlength: 40, autocomplete: 'off',
       placeholder: 'WX-3IN1', readonly: editing, spellcheck: 'false' });
     codeInput.addEventListener('input', () => { codeInput.value = codeInput.value.toUpperCase(); });
 
-    const form = el('form', { class: 'card ma-form', id: 'plan-form', novalidate: true, dataset: { mode: editing ? 'edit' : 'create', planId: plan ? plan.id : '' } },
-      el('h2', { class: 'ma-wide' }, editing ? t(`修改项目：${k.planName(plan)}`, `Edit plan: ${k.planName(plan)}`) : t('新建项目', 'New plan')),
+    const form = el('form', { class: 'card ui-form', id: 'plan-form', novalidate: true, dataset: { mode: editing ? 'edit' : 'create', planId: plan ? plan.id : '' } },
+      el('h2', { class: 'ui-wide' }, editing ? t(`修改项目：${k.planName(plan)}`, `Edit plan: ${k.planName(plan)}`) : t('新建项目', 'New plan')),
       editing ? el('p', { class: 'notice warn', id: 'plan-version-note' },
         t(`说明：如该项目已有人参保，保存后将生成新版本 v${plan.version + 1}，原版本 v${plan.version} 及已参保人员的保障保持不变，此后的新参保按新版本执行；如尚无人参保，则直接修改当前版本。项目编号不能修改。`,
           `Note: if anyone is enrolled in this plan, saving creates version v${plan.version + 1}; version v${plan.version} and the cover of those enrolled stay as they are, and new enrolments use the new version. Without enrolments the current version is changed in place. The code cannot be changed.`))
@@ -207,16 +207,16 @@ export function mount(root, context) {
       f('coverFrom', input('coverFrom', { type: 'date', value: plan ? fmtDate(plan.coverFrom) : '' })),
       el('fieldset', { id: 'plan-eligibility' },
         el('legend', {}, LABELS.eligibility),
-        el('div', { class: 'ma-checks' },
+        el('div', { class: 'ui-checks' },
           check('eligibility.inServiceRequired', t('须在职', 'in service'), e.inServiceRequired),
           check('eligibility.basicInsuranceRequired', t('须参加城镇职工基本医疗保险', 'in basic medical insurance'), e.basicInsuranceRequired),
           check('eligibility.unionMemberRequired', t('须为工会会员', 'union member'), e.unionMemberRequired),
           check('eligibility.womenOnly', t('仅限女职工', 'women only'), e.womenOnly)),
         el('p', { class: 'muted' }, t('职工类别（都不选表示各类职工均可参加）：', 'Worker categories (none ticked = all may enrol):')),
-        el('div', { class: 'ma-checks', id: 'plan-categories' },
+        el('div', { class: 'ui-checks', id: 'plan-categories' },
           Object.entries(CATEGORIES).map(([code, names]) => check(`eligibility.categories.${code}`, t(names[0], names[1]),
             (e.categories || []).includes(code)))),
-        el('small', { class: 'ma-field-error ma-wide', 'data-error-for': 'eligibility' })),
+        el('small', { class: 'ui-field-error ui-wide', 'data-error-for': 'eligibility' })),
       itemSet('medical', t('住院医疗费用', 'Hospital costs'), Boolean(b.medical), [
         f('benefits.medical.sharePercent', input('benefits.medical.sharePercent', { type: 'number', min: 0, max: 100, step: 1, value: m.sharePercent })),
         f('benefits.medical.deductibleFen', money('benefits.medical.deductibleFen', m.deductibleFen)),
@@ -239,9 +239,9 @@ export function mount(root, context) {
         el('legend', {}, t('其他', 'Other')),
         f('benefits.accidentalDeathFen', money('benefits.accidentalDeathFen', b.accidentalDeathFen ?? 0)),
         f('benefits.overallCapFen', money('benefits.overallCapFen', b.overallCapFen ?? 0)),
-        el('small', { class: 'ma-field-error ma-wide', 'data-error-for': 'benefits' })),
+        el('small', { class: 'ui-field-error ui-wide', 'data-error-for': 'benefits' })),
       f('descriptionZh', el('textarea', { name: 'descriptionZh', id: 'plan-descriptionZh', rows: 4, maxlength: 2000 }, plan ? plan.descriptionZh || '' : ''), { wide: true }),
-      el('div', { class: 'ma-form-actions' },
+      el('div', { class: 'ui-form-actions' },
         el('button', { type: 'submit', class: 'button primary', id: 'plan-save' }, editing ? t('保存修改', 'Save changes') : t('创建项目', 'Create plan')),
         el('button', { type: 'button', class: 'button', id: 'plan-cancel', onclick: () => fill(panel) }, t('取消', 'Cancel'))));
 

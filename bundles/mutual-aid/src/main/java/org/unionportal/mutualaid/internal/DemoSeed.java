@@ -15,7 +15,7 @@ import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.mutualaid.internal.rest.ClaimsResource;
-import org.unionportal.mutualaid.internal.roster.IdNumbers;
+import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.mutualaid.internal.roster.RosterRow;
 import org.unionportal.mutualaid.internal.rules.Assessment;
 import org.unionportal.mutualaid.internal.rules.ClaimFacts;

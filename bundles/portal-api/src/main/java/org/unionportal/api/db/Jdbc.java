@@ -84,10 +84,19 @@ public final class Jdbc {
             } else if (p instanceof Enum<?> e) {
                 ps.setString(i + 1, e.name());
             } else if (p == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
+                ps.setNull(i + 1, nullType(ps, i + 1));
             } else {
                 ps.setObject(i + 1, p);
             }
+        }
+    }
+
+    /** The SQL type of a parameter, for a null value (Derby refuses a VARCHAR null for a BIGINT or DATE column). */
+    private static int nullType(PreparedStatement ps, int index) {
+        try {
+            return ps.getParameterMetaData().getParameterType(index);
+        } catch (SQLException | RuntimeException e) {
+            return Types.VARCHAR;
         }
     }
 

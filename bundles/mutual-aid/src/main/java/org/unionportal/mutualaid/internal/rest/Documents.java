@@ -1,16 +1,14 @@
 package org.unionportal.mutualaid.internal.rest;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.web.UploadedFiles;
 
 /** Supporting documents of claims: type checks on the bytes themselves, safe names, storage. */
 final class Documents {
@@ -20,48 +18,12 @@ final class Documents {
     record Content(String fileName, String contentType, byte[] bytes) {
     }
 
-    /** The type the bytes really are, whatever the request says: PDF, JPEG or PNG. */
     static Optional<String> contentType(byte[] b) {
-        if (startsWith(b, '%', 'P', 'D', 'F', '-')) {
-            return Optional.of("application/pdf");
-        }
-        if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
-            return Optional.of("image/jpeg");
-        }
-        if (startsWith(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return Optional.of("image/png");
-        }
-        return Optional.empty();
+        return UploadedFiles.documentType(b);
     }
 
-    private static boolean startsWith(byte[] b, int... prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((b[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The last path segment of the name, without control or path characters, at most 120 characters. */
     static String safeName(String fileName, String contentType) {
-        String name = fileName == null ? "" : fileName;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"<>:|?*]", "").strip();
-        if (name.length() > 120) {
-            name = name.substring(name.length() - 120);
-        }
-        if (name.isEmpty() || name.startsWith(".")) {
-            name = "document" + switch (contentType) {
-                case "application/pdf" -> ".pdf";
-                case "image/png" -> ".png";
-                default -> ".jpg";
-            };
-        }
-        return name;
+        return UploadedFiles.safeName(fileName, contentType);
     }
 
     static long insert(Connection c, long claimId, String name, String type, byte[] content, String user) throws SQLException {
@@ -91,11 +53,7 @@ final class Documents {
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return UploadedFiles.sha256(content);
     }
 
 }

@@ -33,7 +33,7 @@ import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.Masking;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
-import org.unionportal.mutualaid.internal.roster.IdNumbers;
+import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.mutualaid.internal.roster.ParsedRoster;
 import org.unionportal.mutualaid.internal.roster.RosterChecks;
 import org.unionportal.mutualaid.internal.roster.RosterReader;

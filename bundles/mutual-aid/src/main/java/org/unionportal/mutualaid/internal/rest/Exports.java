@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.ws.rs.core.Response;
 import org.unionportal.api.rest.ProblemException;
-import org.unionportal.mutualaid.internal.roster.TableExport;
+import org.unionportal.api.export.TableExport;
 
 /** A list as a CSV or XLSX download. */
 final class Exports {

@@ -21,7 +21,7 @@ import org.unionportal.api.security.Masking;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.api.security.UserDirectory;
-import org.unionportal.mutualaid.internal.roster.IdNumbers;
+import org.unionportal.api.identity.IdNumbers;
 
 /**
  * Links an insured person (by ID number) to the portal account they sign in with, so that

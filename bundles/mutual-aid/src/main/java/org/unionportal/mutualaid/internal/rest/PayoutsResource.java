@@ -25,7 +25,7 @@ import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.mutualaid.internal.reminders.Reminders;
-import org.unionportal.mutualaid.internal.roster.TableExport;
+import org.unionportal.api.export.TableExport;
 import org.unionportal.api.db.Jdbc;
 
 /** Payouts: approved claims grouped into one bank-transfer batch, then marked paid. */

@@ -1,5 +1,6 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.identity.IdNumbers;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;

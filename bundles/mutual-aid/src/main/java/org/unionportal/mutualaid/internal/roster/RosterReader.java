@@ -1,5 +1,6 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.identity.IdNumbers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.identity.IdNumbers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,7 @@ public final class RosterValues {
     /** The category codes, in display order. */
     public static final List<String> CATEGORIES = List.of(EMPLOYEE, DISPATCHED, GIG_WORKER, MODEL_WORKER);
 
-    static final String ID_AS_NUMBER = "身份证号被 Excel 存成了数字，后几位已丢失；请把该列设置为文本格式后重新填写 "
-            + "(ID number was stored as a number by Excel; format the column as text)";
+    static final String ID_AS_NUMBER = IdNumbers.ID_AS_NUMBER;
 
     private static final Map<String, Boolean> YES_NO = new HashMap<>();
     private static final Map<String, String> GENDERS = new HashMap<>();

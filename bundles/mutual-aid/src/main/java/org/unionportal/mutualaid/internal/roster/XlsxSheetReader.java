@@ -1,5 +1,6 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.export.TableExport;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.unionportal.api.org.OrganisationInfo;
-import org.unionportal.mutualaid.internal.roster.IdNumbers;
+import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.mutualaid.internal.roster.Phones;
 import org.unionportal.mutualaid.internal.roster.RosterRow;
 import org.unionportal.mutualaid.internal.rules.WorkerCategory;

@@ -1,5 +1,7 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.api.export.TableExport;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

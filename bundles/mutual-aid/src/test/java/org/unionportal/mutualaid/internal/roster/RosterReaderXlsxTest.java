@@ -1,5 +1,6 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.export.TableExport;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.identity.IdNumbers;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.unionportal.mutualaid.internal.roster;
+package org.unionportal.api.identity;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -20,6 +20,10 @@ public final class IdNumbers {
     /** What Excel leaves of an 18-digit number shown in a CSV or kept as a number: 3.20202E+17. */
     private static final Pattern SCIENTIFIC = Pattern.compile("[0-9]+(\\.[0-9]+)?[eE]\\+?[0-9]+");
 
+    /** The problem of an ID number that a spreadsheet stored as a number (its last digits are lost). */
+    public static final String ID_AS_NUMBER = "身份证号被 Excel 存成了数字，后几位已丢失；请把该列设置为文本格式后重新填写 "
+            + "(ID number was stored as a number by Excel; format the column as text)";
+
     private IdNumbers() {
     }
 
@@ -34,7 +38,7 @@ public final class IdNumbers {
             return Optional.of("身份证号为空 (ID number is missing)");
         }
         if ((id.indexOf('E') >= 0 || id.indexOf('e') >= 0) && SCIENTIFIC.matcher(id).matches()) {
-            return Optional.of(RosterValues.ID_AS_NUMBER);
+            return Optional.of(ID_AS_NUMBER);
         }
         if (id.length() == 15 && allDigits(id, 15)) {
             return Optional.of("15位旧身份证号已停用，请填写18位身份证号 (15-digit ID numbers are no longer valid; "
@@ -82,7 +86,7 @@ public final class IdNumbers {
         StringBuilder sb = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (RosterValues.isSpace(c)) {
+            if (isSpace(c)) {
                 continue;
             }
             if (c >= '０' && c <= '９') {
@@ -174,5 +178,11 @@ public final class IdNumbers {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** Whitespace as spreadsheets produce it: also no-break, full-width and zero-width spaces and a stray BOM. */
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u200B'
+                || c == '\uFEFF';
     }
 }

@@ -1,4 +1,4 @@
-package org.unionportal.mutualaid.internal.roster;
+package org.unionportal.api.export;
 
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
@@ -43,6 +43,7 @@ import java.util.zip.ZipOutputStream;
  * column widths fitted to the content; it opens in Excel, WPS and LibreOffice.
  */
 public final class TableExport {
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
     public static final String CSV_CONTENT_TYPE = "text/csv; charset=UTF-8";
     public static final String XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Excel's limit of rows per sheet (the header is one of them). */
@@ -327,7 +328,7 @@ public final class TableExport {
             String s = t instanceof LocalDate d ? d.toString()
                     : t instanceof LocalDateTime dt ? dt.format(DATE_TIME) : v.toString();
             w.write("<c r=\"" + ref + "\"" + style + " t=\"inlineStr\"><is><t");
-            if (!s.isEmpty() && (RosterValues.isSpace(s.charAt(0)) || RosterValues.isSpace(s.charAt(s.length() - 1)))) {
+            if (!s.isEmpty() && (isSpace(s.charAt(0)) || isSpace(s.charAt(s.length() - 1)))) {
                 w.write(" xml:space=\"preserve\"");
             }
             w.write('>');
@@ -412,10 +413,10 @@ public final class TableExport {
             return ts.toLocalDateTime();
         }
         if (v instanceof java.util.Date d) {
-            return LocalDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), IdNumbers.ZONE);
+            return LocalDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), ZONE);
         }
         if (v instanceof Instant i) {
-            return LocalDateTime.ofInstant(i, IdNumbers.ZONE).truncatedTo(ChronoUnit.SECONDS);
+            return LocalDateTime.ofInstant(i, ZONE).truncatedTo(ChronoUnit.SECONDS);
         }
         if (v instanceof OffsetDateTime o) {
             return o.toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
@@ -507,7 +508,7 @@ public final class TableExport {
     }
 
     /** "_x" + 4 hex digits + "_" at {@code i}: Excel's escape for a character in strings. */
-    static boolean isExcelEscape(String s, int i) {
+    public static boolean isExcelEscape(String s, int i) {
         if (i + 7 > s.length() || s.charAt(i) != '_' || s.charAt(i + 1) != 'x' || s.charAt(i + 6) != '_') {
             return false;
         }
@@ -522,5 +523,11 @@ public final class TableExport {
     private static int estimate(List<String> headers, List<? extends List<?>> rows) {
         long e = 256 + (long) (rows.size() + 1) * Math.max(1, headers.size()) * 12L;
         return (int) Math.min(e, 64L << 20);
+    }
+
+    /** Whitespace as spreadsheets produce it: also no-break, full-width and zero-width spaces and a stray BOM. */
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u200B'
+                || c == '\uFEFF';
     }
 }

@@ -1,4 +1,4 @@
-package org.unionportal.mutualaid.internal.roster;
+package org.unionportal.api.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,8 +83,8 @@ class IdNumbersTest {
         assertTrue(IdNumbers.problem("320211900307001", TODAY).orElseThrow().contains("15位"));
         assertTrue(IdNumbers.problem("32021119900307A011", TODAY).orElseThrow().contains("非法字符"));
         assertTrue(IdNumbers.problem("3202111990030700X1", TODAY).orElseThrow().contains("非法字符"));
-        assertEquals(Optional.of(RosterValues.ID_AS_NUMBER), IdNumbers.problem("3.20202E+17", TODAY));
-        assertEquals(Optional.of(RosterValues.ID_AS_NUMBER), IdNumbers.problem("3.2020219900101E17", TODAY));
+        assertEquals(Optional.of(IdNumbers.ID_AS_NUMBER), IdNumbers.problem("3.20202E+17", TODAY));
+        assertEquals(Optional.of(IdNumbers.ID_AS_NUMBER), IdNumbers.problem("3.2020219900101E17", TODAY));
     }
 
     @Test
