@@ -71,7 +71,7 @@ public class Accounts {
             if (demo) {
                 DemoData.seed(c);
                 LOG.warn("DEMO MODE: seeded the demo city; users admin, district, operator, member, reviewer "
-                        + "(and district2, operator2) have the password '{}'. Never use demo mode for real data.", DemoData.PASSWORD);
+                        + "(and district2, operator2, checker) have the password '{}'. Never use demo mode for real data.", DemoData.PASSWORD);
                 return null;
             }
             boolean generated = configuredPassword == null || configuredPassword.isBlank();

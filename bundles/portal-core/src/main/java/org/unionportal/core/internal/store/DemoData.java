@@ -32,6 +32,8 @@ public final class DemoData {
 
         String hash = PasswordHasher.hash(PASSWORD);
         AccountStore.addUser(c, "admin", "市总平台管理员", city, "13800000001", hash, Set.of(Role.PLATFORM_ADMIN));
+        // a second city administrator: standards and similar decisions need a second person (maker-checker)
+        AccountStore.addUser(c, "checker", "市总财务复核 钱敏", city, "13800000008", hash, Set.of(Role.PLATFORM_ADMIN));
         AccountStore.addUser(c, "reviewer", "评审专家 李明", city, "13800000002", hash, Set.of(Role.REVIEWER));
         AccountStore.addUser(c, "district", "梁溪区管理员 王芳", liangxi, "13800000003", hash, Set.of(Role.DISTRICT_ADMIN));
         AccountStore.addUser(c, "operator", "幼儿园工会经办人 张丽", kindergarten, "13800000004", hash, Set.of(Role.UNION_OPERATOR));

@@ -1,0 +1,14 @@
+package org.unionportal.hardshipaid.internal.rest;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = SafetyNetConfig.PID, name = "Union Portal hardship aid (困难职工帮扶)",
+        description = "Settings of the hardship-aid module.")
+public @interface SafetyNetConfig {
+    String PID = "org.unionportal.hardshipaid";
+
+    @AttributeDefinition(name = "Medical safety-net threshold (yuan)",
+            description = "When a household's own share of medical costs in a year exceeds this, the union pays the excess (兜底起点, 元).")
+    int safetyNet_thresholdYuan() default 3000;
+}

@@ -1,0 +1,178 @@
+package org.unionportal.hardshipaid.internal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.unionportal.api.db.Jdbc;
+import org.unionportal.hardshipaid.internal.rules.Channel;
+import org.unionportal.hardshipaid.internal.rules.Entitlement;
+import org.unionportal.hardshipaid.internal.rules.Period;
+
+/** Payment batches and their lines. */
+public final class BatchStore {
+    static final String BATCH_COLUMNS = "B.ID, B.KIND, B.PERIOD, B.STATUS, B.ORG_PATH, B.DUE_DATE, "
+            + "(SELECT COUNT(*) FROM HA_PAYMENT P WHERE P.BATCH_ID = B.ID), "
+            + "(SELECT COALESCE(SUM(AMOUNT_FEN), 0) FROM HA_PAYMENT P WHERE P.BATCH_ID = B.ID), "
+            + "(SELECT COALESCE(SUM(AMOUNT_FEN), 0) FROM HA_PAYMENT P WHERE P.BATCH_ID = B.ID AND P.CHANNEL = 'BANK'), "
+            + "(SELECT COALESCE(SUM(AMOUNT_FEN), 0) FROM HA_PAYMENT P WHERE P.BATCH_ID = B.ID AND P.CHANNEL = 'LOVE_CARD'), "
+            + "B.CREATED_BY, B.CREATED_AT, B.APPROVED_BY, B.APPROVED_AT, B.CLOSED_AT, B.REISSUE_OF";
+    static final String LINE_COLUMNS = "P.ID, P.HOUSEHOLD_ID, H.HEAD_NAME, H.CERTIFICATE_NO, P.ITEM, P.PERIOD, M.NAME, P.AMOUNT_FEN, "
+            + "P.CHANNEL, P.DUE_DATE, P.STANDARD_ID, P.EXPLANATION, P.STATUS, P.FAILURE_REASON, P.REISSUED_IN, P.ACCOUNT, "
+            + "P.ACCOUNT_BANK, P.ATTEMPT, P.BENEFICIARY_ID";
+    static final String LINE_FROM = " FROM HA_PAYMENT P JOIN HA_HOUSEHOLD H ON H.ID = P.HOUSEHOLD_ID "
+            + "LEFT JOIN HA_MEMBER M ON M.ID = P.BENEFICIARY_ID";
+
+    private BatchStore() {
+    }
+
+    public record Line(long id, long householdId, String headName, String certificateNo, String item, String period,
+            String beneficiary, long amountFen, String channel, LocalDate dueDate, Long standardId, String explanation,
+            String status, String failureReason, Long reissuedInBatchId) {
+    }
+
+    public record Batch(long id, String kind, String period, String status, String orgPath, LocalDate dueDate, int lineCount,
+            long totalFen, long bankFen, long loveCardFen, String createdBy, Instant createdAt, String approvedBy,
+            Instant approvedAt, Instant closedAt, Long reissueOf, List<Line> lines, List<String> warnings) {
+        public Batch withLines(List<Line> l) {
+            return new Batch(id, kind, period, status, orgPath, dueDate, lineCount, totalFen, bankFen, loveCardFen, createdBy,
+                    createdAt, approvedBy, approvedAt, closedAt, reissueOf, l, warnings);
+        }
+
+        /** The rules' warnings of a generation (items without a standard in force). */
+        public Batch withWarnings(List<String> w) {
+            return new Batch(id, kind, period, status, orgPath, dueDate, lineCount, totalFen, bankFen, loveCardFen, createdBy,
+                    createdAt, approvedBy, approvedAt, closedAt, reissueOf, lines, List.copyOf(w));
+        }
+    }
+
+    /** A line with the account it is paid to (for the bank and love-card files). */
+    public record Payable(Line line, String account, String bank, int attempt, long beneficiaryId) {
+    }
+
+    /** Where each household is paid: bank account and love card, read once for a whole batch. */
+    record Accounts(String bankName, String bankAccount, String loveCardNo) {
+    }
+
+    public static List<Batch> list(Connection c, String subtreePattern) throws SQLException {
+        return Jdbc.list(c, "SELECT " + BATCH_COLUMNS + " FROM HA_BATCH B WHERE B.ORG_PATH LIKE ? ORDER BY B.ID DESC",
+                BatchStore::batch, subtreePattern);
+    }
+
+    public static Optional<Batch> find(Connection c, long id, String subtreePattern) throws SQLException {
+        return Jdbc.one(c, "SELECT " + BATCH_COLUMNS + " FROM HA_BATCH B WHERE B.ID = ? AND B.ORG_PATH LIKE ?", BatchStore::batch,
+                id, subtreePattern);
+    }
+
+    public static List<Payable> lines(Connection c, long batchId) throws SQLException {
+        return Jdbc.list(c, "SELECT " + LINE_COLUMNS + LINE_FROM + " WHERE P.BATCH_ID = ? ORDER BY P.ID", BatchStore::payable, batchId);
+    }
+
+    /**
+     * The keys already paid or being paid (any batch, anywhere) for the period's items: "household/item/period/beneficiary".
+     * Read under the table lock, so two generations never both miss the other's lines.
+     */
+    public static Set<String> existingKeys(Connection c, Period period) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        for (Period.Part part : period.parts()) {
+            keys.addAll(Jdbc.list(c, "SELECT HOUSEHOLD_ID, BENEFICIARY_ID FROM HA_PAYMENT WHERE ITEM = ? AND PERIOD = ?",
+                    rs -> key(rs.getLong(1), part.item().name(), part.periodKey(), rs.getLong(2)), part.item().name(), part.periodKey()));
+        }
+        return keys;
+    }
+
+    public static String key(long household, String item, String period, long beneficiary) {
+        return household + "/" + item + "/" + period + "/" + beneficiary;
+    }
+
+    /** The batches that already pay any of the period's items (to name them when nothing new is left). */
+    public static List<Long> batchesPaying(Connection c, Period period, String subtreePattern) throws SQLException {
+        Set<Long> ids = new java.util.TreeSet<>();
+        for (Period.Part part : period.parts()) {
+            ids.addAll(Jdbc.list(c, "SELECT DISTINCT P.BATCH_ID FROM HA_PAYMENT P JOIN HA_BATCH B ON B.ID = P.BATCH_ID "
+                    + "WHERE P.ITEM = ? AND P.PERIOD = ? AND B.ORG_PATH LIKE ?", rs -> rs.getLong(1), part.item().name(),
+                    part.periodKey(), subtreePattern));
+        }
+        return List.copyOf(ids);
+    }
+
+    public static long insertBatch(Connection c, String kind, String period, String orgPath, LocalDate due, Long reissueOf,
+            String user) throws SQLException {
+        return Jdbc.insert(c, "INSERT INTO HA_BATCH (KIND, PERIOD, STATUS, ORG_PATH, DUE_DATE, REISSUE_OF, CREATED_BY, CREATED_AT) "
+                + "VALUES (?, ?, 'DRAFT', ?, ?, ?, ?, ?)", kind, period, orgPath, due, reissueOf, user, Instant.now());
+    }
+
+    /** Inserts the lines as one JDBC batch; accounts are read for all households at once. */
+    public static void insertLines(Connection c, long batchId, LocalDate due, List<Entitlement> lines) throws SQLException {
+        Map<Long, Accounts> accounts = accounts(c, lines.stream().map(Entitlement::householdId).collect(java.util.stream.Collectors.toSet()));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO HA_PAYMENT (BATCH_ID, HOUSEHOLD_ID, ITEM, PERIOD, BENEFICIARY_ID, "
+                + "ATTEMPT, AMOUNT_FEN, CHANNEL, ACCOUNT, ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, STATUS) "
+                + "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'DRAFT')")) {
+            int n = 0;
+            for (Entitlement e : lines) {
+                Accounts a = accounts.get(e.householdId());
+                boolean bank = e.channel() == Channel.BANK;
+                Jdbc.bind(ps, batchId, e.householdId(), e.item().name(), e.periodKey(), e.beneficiaryId(), e.amountFen(),
+                        e.channel().name(), bank ? a.bankAccount() : a.loveCardNo(), bank ? a.bankName() : null, due, e.standardId(),
+                        e.explanation());
+                ps.addBatch();
+                if (++n % 500 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static Map<Long, Accounts> accounts(Connection c, Set<Long> households) throws SQLException {
+        Map<Long, Accounts> out = new HashMap<>();
+        if (households.isEmpty()) {
+            return out;
+        }
+        // one scan of the on-file households is cheaper than thousands of lookups
+        for (Object[] r : Jdbc.list(c, "SELECT ID, BANK_NAME, BANK_ACCOUNT, LOVE_CARD_NO FROM HA_HOUSEHOLD WHERE STATUS IN ('ON_FILE', 'LEFT')",
+                rs -> new Object[] {rs.getLong(1), new Accounts(rs.getString(2), rs.getString(3), rs.getString(4))})) {
+            if (households.contains((Long) r[0])) {
+                out.put((Long) r[0], (Accounts) r[1]);
+            }
+        }
+        return out;
+    }
+
+    /** A failed line paid again in a reissue batch, to the household's current account. */
+    public static void reissue(Connection c, long newBatchId, Payable failed, LocalDate due) throws SQLException {
+        Accounts a = accounts(c, Set.of(failed.line().householdId())).get(failed.line().householdId());
+        boolean bank = Channel.BANK.name().equals(failed.line().channel());
+        Jdbc.update(c, "INSERT INTO HA_PAYMENT (BATCH_ID, HOUSEHOLD_ID, ITEM, PERIOD, BENEFICIARY_ID, ATTEMPT, AMOUNT_FEN, CHANNEL, ACCOUNT, "
+                + "ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT')",
+                newBatchId, failed.line().householdId(), failed.line().item(), failed.line().period(), failed.beneficiaryId(),
+                failed.attempt() + 1, failed.line().amountFen(), failed.line().channel(), bank ? a.bankAccount() : a.loveCardNo(),
+                bank ? a.bankName() : null, due, failed.line().standardId(), "重发（原批次 " + failed.line().id() + " 行失败）："
+                        + failed.line().explanation());
+        Jdbc.update(c, "UPDATE HA_PAYMENT SET REISSUED_IN = ? WHERE ID = ?", newBatchId, failed.line().id());
+    }
+
+    static Batch batch(ResultSet rs) throws SQLException {
+        java.sql.Timestamp approved = rs.getTimestamp(14);
+        java.sql.Timestamp closed = rs.getTimestamp(15);
+        return new Batch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getDate(6).toLocalDate(), rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getString(11),
+                rs.getTimestamp(12).toInstant(), rs.getString(13), approved == null ? null : approved.toInstant(),
+                closed == null ? null : closed.toInstant(), Jdbc.longOrNull(rs, "REISSUE_OF"), null, null);
+    }
+
+    static Payable payable(ResultSet rs) throws SQLException {
+        Line line = new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getLong(8), rs.getString(9), rs.getDate(10).toLocalDate(), Jdbc.longOrNull(rs, "STANDARD_ID"),
+                rs.getString(12), rs.getString(13), rs.getString(14), Jdbc.longOrNull(rs, "REISSUED_IN"));
+        return new Payable(line, rs.getString(16), rs.getString(17), rs.getInt(18), rs.getLong(19));
+    }
+}

@@ -1,0 +1,239 @@
+package org.unionportal.hardshipaid.internal.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.api.security.Masking;
+import org.unionportal.hardshipaid.internal.rules.Channel;
+import org.unionportal.hardshipaid.internal.rules.HouseholdFacts;
+import org.unionportal.hardshipaid.internal.rules.Level;
+import org.unionportal.hardshipaid.internal.rules.Stage;
+
+/** Households, their members and schooling, and the history of every change. */
+public final class HouseholdStore {
+    public static final String SUMMARY_COLUMNS = "H.ID, H.ORG_ID, H.ORG_PATH, H.HEAD_NAME, H.HEAD_ID_NUMBER, H.LEVEL, H.REQUESTED_LEVEL, "
+            + "H.FILE_LEVEL, H.STATUS, H.CERTIFICATE_NO, (SELECT COUNT(*) FROM HA_MEMBER M WHERE M.HOUSEHOLD_ID = H.ID AND M.ACTIVE), "
+            + "H.CAUSES, H.FILED_AT, H.NEXT_REVIEW_DATE, H.LEFT_ON, H.ON_FILE_FROM";
+
+    private HouseholdStore() {
+    }
+
+    public record Summary(long id, long orgId, String orgName, String orgPath, String headName, String headIdNumber, String level,
+            String requestedLevel, String fileLevel, String status, String certificateNo, int memberCount, List<String> causes,
+            Instant filedAt, LocalDate nextReviewDate, LocalDate leftOn, LocalDate onFileFrom) {
+    }
+
+    public record Schooling(int schoolYear, String stage, String school, boolean newEntrant, boolean studyAway, Long ticketFen,
+            Long fareCapFen) {
+    }
+
+    public record Member(long id, String name, String idNumber, String relation, Long monthlyIncomeFen, String health, String work,
+            List<Schooling> schooling) {
+    }
+
+    public record HistoryEntry(Instant at, String actor, String action, String note) {
+    }
+
+    /** The summary's fields and the rest, flat in JSON (as the REST contract has it). */
+    public record Detail(@JsonUnwrapped Summary household, boolean fullAccess, String address, String phone, String channel, String bankName,
+            String bankAccount, String loveCardNo, String hardshipNote, Long monthlyIncomeFen, Long perCapitaIncomeFen,
+            List<Member> members, List<HistoryEntry> history, List<Map<String, Object>> documents,
+            List<Map<String, Object>> payments, String leftReason) {
+    }
+
+    /** Files a new application; returns its id. */
+    public static long insert(Connection c, HouseholdForm f, OrganisationInfo org, String user) throws SQLException {
+        HouseholdForm.MemberForm head = head(f);
+        long id = Jdbc.insert(c, "INSERT INTO HA_HOUSEHOLD (ORG_ID, ORG_PATH, STATUS, REQUESTED_LEVEL, HEAD_NAME, HEAD_ID_NUMBER, "
+                + "PHONE, ADDRESS, CAUSES, HARDSHIP_NOTE, CHANNEL, BANK_NAME, BANK_ACCOUNT, LOVE_CARD_NO, FILED_BY, FILED_AT) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", org.id(), org.path(), Codes.APPLIED, f.requestedLevel(),
+                head.name().strip(), IdNumbers.normalize(head.idNumber()), blankToNull(f.phone()), blankToNull(f.address()),
+                String.join(",", f.causes()), blankToNull(f.hardshipNote()), f.channel(), f.bankName().strip(), f.bankAccount().strip(),
+                blankToNull(f.loveCardNo()), user, Instant.now());
+        saveMembers(c, id, f.members());
+        return id;
+    }
+
+    /** Replaces the application's data; members are matched by ID number, so their history (payments, costs) stays. */
+    public static void update(Connection c, long id, HouseholdForm f, OrganisationInfo org) throws SQLException {
+        HouseholdForm.MemberForm head = head(f);
+        Jdbc.update(c, "UPDATE HA_HOUSEHOLD SET ORG_ID = ?, ORG_PATH = ?, REQUESTED_LEVEL = ?, HEAD_NAME = ?, HEAD_ID_NUMBER = ?, "
+                + "PHONE = ?, ADDRESS = ?, CAUSES = ?, HARDSHIP_NOTE = ?, CHANNEL = ?, BANK_NAME = ?, BANK_ACCOUNT = ?, LOVE_CARD_NO = ? "
+                + "WHERE ID = ?", org.id(), org.path(), f.requestedLevel(), head.name().strip(), IdNumbers.normalize(head.idNumber()),
+                blankToNull(f.phone()), blankToNull(f.address()), String.join(",", f.causes()), blankToNull(f.hardshipNote()),
+                f.channel(), f.bankName().strip(), f.bankAccount().strip(), blankToNull(f.loveCardNo()), id);
+        saveMembers(c, id, f.members());
+    }
+
+    private static HouseholdForm.MemberForm head(HouseholdForm f) {
+        return f.members().stream().filter(m -> "SELF".equals(m.relation())).findFirst().orElseThrow();
+    }
+
+    private static void saveMembers(Connection c, long householdId, List<HouseholdForm.MemberForm> members) throws SQLException {
+        Map<String, Long> existing = new HashMap<>();
+        for (Object[] r : Jdbc.list(c, "SELECT ID, ID_NUMBER FROM HA_MEMBER WHERE HOUSEHOLD_ID = ?",
+                rs -> new Object[] {rs.getLong(1), rs.getString(2)}, householdId)) {
+            existing.put((String) r[1], (Long) r[0]);
+        }
+        Jdbc.update(c, "UPDATE HA_MEMBER SET ACTIVE = FALSE WHERE HOUSEHOLD_ID = ?", householdId);
+        for (int i = 0; i < members.size(); i++) {
+            HouseholdForm.MemberForm m = members.get(i);
+            String idNumber = IdNumbers.normalize(m.idNumber());
+            Long memberId = existing.get(idNumber);
+            if (memberId == null) {
+                memberId = Jdbc.insert(c, "INSERT INTO HA_MEMBER (HOUSEHOLD_ID, SEQ_NO, NAME, ID_NUMBER, RELATION, MONTHLY_INCOME_FEN, "
+                        + "HEALTH, OCCUPATION, ACTIVE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE)", householdId, i, m.name().strip(), idNumber,
+                        m.relation(), m.monthlyIncomeFen(), blankToNull(m.health()), blankToNull(m.work()));
+            } else {
+                Jdbc.update(c, "UPDATE HA_MEMBER SET SEQ_NO = ?, NAME = ?, RELATION = ?, MONTHLY_INCOME_FEN = ?, HEALTH = ?, OCCUPATION = ?, "
+                        + "ACTIVE = TRUE WHERE ID = ?", i, m.name().strip(), m.relation(), m.monthlyIncomeFen(), blankToNull(m.health()),
+                        blankToNull(m.work()), memberId);
+            }
+            HouseholdForm.SchoolingForm s = m.schooling();
+            if (s != null) {
+                Jdbc.update(c, "DELETE FROM HA_SCHOOLING WHERE MEMBER_ID = ? AND SCHOOL_YEAR = ?", memberId, s.schoolYear());
+                Jdbc.update(c, "INSERT INTO HA_SCHOOLING (MEMBER_ID, SCHOOL_YEAR, STAGE, SCHOOL, NEW_ENTRANT, STUDY_AWAY, TICKET_FEN, "
+                        + "FARE_CAP_FEN) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", memberId, s.schoolYear(), s.stage(), blankToNull(s.school()),
+                        Boolean.TRUE.equals(s.newEntrant()), Boolean.TRUE.equals(s.studyAway()), s.ticketFen(), s.fareCapFen());
+            }
+        }
+    }
+
+    public static void history(Connection c, long householdId, String actor, String action, String note) throws SQLException {
+        Jdbc.update(c, "INSERT INTO HA_HISTORY (HOUSEHOLD_ID, OCCURRED_AT, ACTOR, ACTION, NOTE) VALUES (?, ?, ?, ?, ?)", householdId,
+                Instant.now(), actor, action, note == null ? null : truncate(note, 2000));
+    }
+
+    /** The household's summary when it lies in the subtree. */
+    public static Optional<Summary> find(Connection c, long id, String subtreePattern) throws SQLException {
+        return Jdbc.one(c, "SELECT " + SUMMARY_COLUMNS + " FROM HA_HOUSEHOLD H WHERE H.ID = ? AND H.ORG_PATH LIKE ?",
+                HouseholdStore::summary, id, subtreePattern);
+    }
+
+    /** Locks the household row for the rest of the transaction (decisions on one household run one at a time). */
+    public static void lock(Connection c, long id) throws SQLException {
+        Jdbc.update(c, "UPDATE HA_HOUSEHOLD SET STATUS = STATUS WHERE ID = ?", id);
+    }
+
+    public static Summary summary(ResultSet rs) throws SQLException {
+        String causes = rs.getString(12);
+        return new Summary(rs.getLong(1), rs.getLong(2), null, rs.getString(3), rs.getString(4), Masking.idNumber(rs.getString(5)),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11),
+                causes == null || causes.isEmpty() ? List.of() : Arrays.asList(causes.split(",")),
+                rs.getTimestamp(13).toInstant(), Jdbc.date(rs, "NEXT_REVIEW_DATE"), Jdbc.date(rs, "LEFT_ON"),
+                Jdbc.date(rs, "ON_FILE_FROM"));
+    }
+
+    public static Summary withOrgName(Summary s, String orgName) {
+        return new Summary(s.id(), s.orgId(), orgName, s.orgPath(), s.headName(), s.headIdNumber(), s.level(), s.requestedLevel(),
+                s.fileLevel(), s.status(), s.certificateNo(), s.memberCount(), s.causes(), s.filedAt(), s.nextReviewDate(), s.leftOn(),
+                s.onFileFrom());
+    }
+
+    /** The whole household; with {@code full} false, ID numbers and accounts are masked and incomes and illnesses hidden. */
+    public static Detail detail(Connection c, Summary s, boolean full) throws SQLException {
+        Object[] h = Jdbc.one(c, "SELECT ADDRESS, PHONE, CHANNEL, BANK_NAME, BANK_ACCOUNT, LOVE_CARD_NO, HARDSHIP_NOTE, HEAD_ID_NUMBER, "
+                + "LEFT_REASON FROM HA_HOUSEHOLD WHERE ID = ?", rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)}, s.id()).orElseThrow();
+        Map<Long, List<Schooling>> schooling = new HashMap<>();
+        for (Object[] r : Jdbc.list(c, "SELECT S.MEMBER_ID, S.SCHOOL_YEAR, S.STAGE, S.SCHOOL, S.NEW_ENTRANT, S.STUDY_AWAY, S.TICKET_FEN, "
+                + "S.FARE_CAP_FEN FROM HA_SCHOOLING S JOIN HA_MEMBER M ON M.ID = S.MEMBER_ID WHERE M.HOUSEHOLD_ID = ? "
+                + "ORDER BY S.SCHOOL_YEAR DESC", rs -> new Object[] {rs.getLong(1), new Schooling(rs.getInt(2), rs.getString(3),
+                rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), Jdbc.longOrNull(rs, "TICKET_FEN"),
+                Jdbc.longOrNull(rs, "FARE_CAP_FEN"))}, s.id())) {
+            schooling.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((Schooling) r[1]);
+        }
+        List<Member> members = Jdbc.list(c, "SELECT ID, NAME, ID_NUMBER, RELATION, MONTHLY_INCOME_FEN, HEALTH, OCCUPATION FROM HA_MEMBER "
+                + "WHERE HOUSEHOLD_ID = ? AND ACTIVE ORDER BY SEQ_NO", rs -> new Member(rs.getLong(1), rs.getString(2),
+                full ? rs.getString(3) : Masking.idNumber(rs.getString(3)), rs.getString(4), full ? rs.getLong(5) : null,
+                hidden(rs.getString(6), full), rs.getString(7), schooling.getOrDefault(rs.getLong(1), List.of())), s.id());
+        long income = Jdbc.one(c, "SELECT COALESCE(SUM(MONTHLY_INCOME_FEN), 0) FROM HA_MEMBER WHERE HOUSEHOLD_ID = ? AND ACTIVE",
+                rs -> rs.getLong(1), s.id()).orElse(0L);
+        List<HistoryEntry> history = Jdbc.list(c, "SELECT OCCURRED_AT, ACTOR, ACTION, NOTE FROM HA_HISTORY WHERE HOUSEHOLD_ID = ? ORDER BY ID",
+                rs -> new HistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)), s.id());
+        List<Map<String, Object>> documents = Jdbc.list(c, "SELECT ID, FILE_NAME, CONTENT_TYPE, SIZE_BYTES, UPLOADED_BY, UPLOADED_AT "
+                + "FROM HA_DOCUMENT WHERE HOUSEHOLD_ID = ? ORDER BY ID", HouseholdStore::document, s.id());
+        List<Map<String, Object>> payments = Jdbc.list(c, "SELECT BATCH_ID, ITEM, PERIOD, AMOUNT_FEN, STATUS, CHANNEL, DUE_DATE "
+                + "FROM HA_PAYMENT WHERE HOUSEHOLD_ID = ? ORDER BY DUE_DATE DESC, ID DESC", rs -> {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("batchId", rs.getLong(1));
+                    p.put("item", rs.getString(2));
+                    p.put("period", rs.getString(3));
+                    p.put("amountFen", rs.getLong(4));
+                    p.put("status", rs.getString(5));
+                    p.put("channel", rs.getString(6));
+                    p.put("dueDate", rs.getDate(7).toLocalDate().toString());
+                    return p;
+                }, s.id());
+        Summary shown = full ? new Summary(s.id(), s.orgId(), s.orgName(), s.orgPath(), s.headName(), (String) h[7], s.level(),
+                s.requestedLevel(), s.fileLevel(), s.status(), s.certificateNo(), s.memberCount(), s.causes(), s.filedAt(),
+                s.nextReviewDate(), s.leftOn(), s.onFileFrom()) : s;
+        int count = Math.max(1, members.size());
+        return new Detail(shown, full, (String) h[0], full ? (String) h[1] : Masking.phone((String) h[1]), (String) h[2],
+                (String) h[3], full ? (String) h[4] : Masking.idNumber((String) h[4]), (String) h[5], hidden((String) h[6], full),
+                full ? income : null, full ? income / count : null, members, history, documents, payments, (String) h[8]);
+    }
+
+    public static Map<String, Object> document(ResultSet rs) throws SQLException {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", rs.getLong(1));
+        d.put("fileName", rs.getString(2));
+        d.put("contentType", rs.getString(3));
+        d.put("sizeBytes", rs.getLong(4));
+        d.put("uploadedBy", rs.getString(5));
+        d.put("uploadedAt", rs.getTimestamp(6).toInstant().toString());
+        return d;
+    }
+
+    /** Facts for entitlement of every household that may be on file on the day, in the subtree. */
+    public static List<HouseholdFacts> facts(Connection c, String subtreePattern, LocalDate day, int schoolYear) throws SQLException {
+        Map<Long, List<HouseholdFacts.Schooling>> schooling = new HashMap<>();
+        for (Object[] r : Jdbc.list(c, "SELECT M.HOUSEHOLD_ID, M.ID, M.NAME, S.STAGE, S.NEW_ENTRANT, S.STUDY_AWAY, S.TICKET_FEN, "
+                + "S.FARE_CAP_FEN FROM HA_SCHOOLING S JOIN HA_MEMBER M ON M.ID = S.MEMBER_ID JOIN HA_HOUSEHOLD H ON H.ID = M.HOUSEHOLD_ID "
+                + "WHERE S.SCHOOL_YEAR = ? AND M.ACTIVE AND H.ORG_PATH LIKE ?", rs -> new Object[] {rs.getLong(1),
+                new HouseholdFacts.Schooling(rs.getLong(2), rs.getString(3), Stage.valueOf(rs.getString(4)), rs.getBoolean(5),
+                        rs.getBoolean(6), Jdbc.longOrNull(rs, "TICKET_FEN"), Jdbc.longOrNull(rs, "FARE_CAP_FEN"))},
+                schoolYear, subtreePattern)) {
+            schooling.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((HouseholdFacts.Schooling) r[1]);
+        }
+        return Jdbc.list(c, "SELECT ID, LEVEL, ON_FILE_FROM, LEFT_ON, CHANNEL FROM HA_HOUSEHOLD WHERE ORG_PATH LIKE ? "
+                + "AND STATUS IN ('ON_FILE', 'LEFT') AND ON_FILE_FROM <= ? AND (LEFT_ON IS NULL OR LEFT_ON > ?)",
+                rs -> new HouseholdFacts(rs.getLong(1), Level.valueOf(rs.getString(2)), Jdbc.date(rs, "ON_FILE_FROM"),
+                        Jdbc.date(rs, "LEFT_ON"), Channel.valueOf(rs.getString(5)), schooling.getOrDefault(rs.getLong(1), List.of())),
+                subtreePattern, day, day);
+    }
+
+    /** The next special-hardship certificate number of the year: TK2026-00001, TK2026-00002, ... */
+    public static String nextCertificateNo(Connection c, int year) throws SQLException {
+        if (Jdbc.update(c, "UPDATE HA_CERTIFICATE_SEQ SET LAST_NO = LAST_NO + 1 WHERE CERT_YEAR = ?", year) == 0) {
+            Jdbc.update(c, "INSERT INTO HA_CERTIFICATE_SEQ (CERT_YEAR, LAST_NO) VALUES (?, 1)", year);
+        }
+        int no = Jdbc.one(c, "SELECT LAST_NO FROM HA_CERTIFICATE_SEQ WHERE CERT_YEAR = ?", rs -> rs.getInt(1), year).orElseThrow();
+        return String.format("TK%d-%05d", year, no);
+    }
+
+    private static String hidden(String value, boolean full) {
+        return value == null || full ? value : "***";
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,66 @@
+package org.unionportal.hardshipaid.internal.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.unionportal.api.db.Jdbc;
+import org.unionportal.hardshipaid.internal.rules.Item;
+import org.unionportal.hardshipaid.internal.rules.Standard;
+import org.unionportal.hardshipaid.internal.rules.Standards;
+
+/** The standards table: proposals, approvals (by a second person), the approved ones for the rules. */
+public final class StandardStore {
+    static final String COLUMNS = "ID, ITEM, AMOUNT_FEN, EFFECTIVE_FROM, STATUS, PROPOSED_BY, PROPOSED_AT, DECIDED_BY, DECIDED_AT, NOTE";
+
+    private StandardStore() {
+    }
+
+    public record Row(long id, String item, Long amountFen, LocalDate effectiveFrom, String status, String proposedBy,
+            Instant proposedAt, String decidedBy, Instant decidedAt, String note) {
+    }
+
+    public static List<Row> all(Connection c) throws SQLException {
+        return Jdbc.list(c, "SELECT " + COLUMNS + " FROM HA_STANDARD ORDER BY ID DESC", StandardStore::row);
+    }
+
+    public static Optional<Row> find(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM HA_STANDARD WHERE ID = ?", StandardStore::row, id);
+    }
+
+    public static Standards approved(Connection c) throws SQLException {
+        return new Standards(Jdbc.list(c, "SELECT ID, ITEM, AMOUNT_FEN, EFFECTIVE_FROM FROM HA_STANDARD WHERE STATUS = 'APPROVED'",
+                rs -> new Standard(rs.getLong(1), Item.valueOf(rs.getString(2)), Jdbc.longOrNull(rs, "AMOUNT_FEN"),
+                        Jdbc.date(rs, "EFFECTIVE_FROM"))));
+    }
+
+    public static long propose(Connection c, Item item, Long amountFen, LocalDate from, String user, String note) throws SQLException {
+        return Jdbc.insert(c, "INSERT INTO HA_STANDARD (ITEM, AMOUNT_FEN, EFFECTIVE_FROM, STATUS, PROPOSED_BY, PROPOSED_AT, NOTE) "
+                + "VALUES (?, ?, ?, 'PROPOSED', ?, ?, ?)", item.name(), amountFen, from, user, Instant.now(), note);
+    }
+
+    /** Seeds an approved row (first start: the Wuxi standards in force from 2020-01-01). */
+    public static void seedApproved(Connection c, Standard s, String note) throws SQLException {
+        Jdbc.update(c, "INSERT INTO HA_STANDARD (ITEM, AMOUNT_FEN, EFFECTIVE_FROM, STATUS, PROPOSED_BY, PROPOSED_AT, DECIDED_BY, "
+                + "DECIDED_AT, NOTE) VALUES (?, ?, ?, 'APPROVED', 'system', ?, 'system', ?, ?)", s.item().name(), s.amountFen(),
+                s.effectiveFrom(), Instant.now(), Instant.now(), note);
+    }
+
+    /** The last due date already paid or being paid for the item: a new standard must start after it. */
+    public static Optional<LocalDate> lastDueDate(Connection c, Item item) throws SQLException {
+        return Jdbc.one(c, "SELECT MAX(DUE_DATE) FROM HA_PAYMENT WHERE ITEM = ?", rs -> {
+            java.sql.Date d = rs.getDate(1);
+            return d == null ? null : d.toLocalDate();
+        }, item.name());
+    }
+
+    static Row row(ResultSet rs) throws SQLException {
+        java.sql.Timestamp decided = rs.getTimestamp(9);
+        return new Row(rs.getLong(1), rs.getString(2), Jdbc.longOrNull(rs, "AMOUNT_FEN"), Jdbc.date(rs, "EFFECTIVE_FROM"),
+                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
+                decided == null ? null : decided.toInstant(), rs.getString(10));
+    }
+}
