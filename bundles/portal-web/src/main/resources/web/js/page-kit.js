@@ -383,7 +383,7 @@ export function baseKit(context, { statuses = {} } = {}) {
   const statusLabel = (status) => pick(statuses[status], status);
 
   const badge = (status, extra = {}) => el('span', {
-    class: `badge ui-badge ma-${(statuses[status] || [])[2] || 'muted'}`, dataset: { status: status || '' }, ...extra,
+    class: `badge ui-badge ui-${(statuses[status] || [])[2] || 'muted'}`, dataset: { status: status || '' }, ...extra,
   }, statusLabel(status));
 
   const yuanError = (result) => (result.error === 'decimals'
@@ -502,7 +502,7 @@ export function baseKit(context, { statuses = {} } = {}) {
 
 /** A labelled form field with an error slot: `name` is the API's field name (used for 422 errors). */
 export function field(label, input, { name = input.getAttribute('name'), hint = null, wide = false } = {}) {
-  if (!input.id) input.id = `ma-${String(name).replace(/[^A-Za-z0-9]+/g, '-')}`;
+  if (!input.id) input.id = `ui-${String(name).replace(/[^A-Za-z0-9]+/g, '-')}`;
   const hintId = hint ? `${input.id}-hint` : null;
   if (hintId) input.setAttribute('aria-describedby', hintId);
   return el('div', { class: `ui-field${wide ? ' ui-wide' : ''}`, dataset: { field: name } },

@@ -125,9 +125,7 @@ class HardshipAidIT {
                 .expect(201).json();
         long id = filed.path("id").asLong();
         assertEquals("APPLIED", filed.path("status").asText());
-        assertEquals(MutualAidData.masked(headId), filed.path("headIdNumber").asText(), "the operator sees the ID number masked");
-        assertTrue(filed.path("monthlyIncomeFen").isNull(), () -> "the operator sees no income: " + filed);
-        assertEquals("***", filed.path("hardshipNote").asText());
+        assertEquals(headId, filed.path("headIdNumber").asText(), "the operator corrects an open application, so sees it");
 
         // The district returns it, the operator corrects and resubmits, the district approves it.
         api.post(BASE + "/households/" + id + "/decision", district, Map.of("action", "RETURN")).expectProblem(422);
@@ -147,6 +145,13 @@ class HardshipAidIT {
         List<String> actions = new ArrayList<>();
         approved.path("history").forEach(h -> actions.add(h.path("action").asText()));
         assertEquals(List.of("FILE", "RETURN", "UPDATE", "APPROVE"), actions);
+        // Once decided, the operator sees the household masked: no ID number, income or illness.
+        JsonNode operatorView = api.get(BASE + "/households/" + id, operator).expect(200).json();
+        assertEquals(MutualAidData.masked(headId), operatorView.path("headIdNumber").asText());
+        assertTrue(operatorView.path("monthlyIncomeFen").isNull(), () -> "the operator sees the income: " + operatorView);
+        assertEquals("***", operatorView.path("hardshipNote").asText());
+        assertEquals("***", operatorView.path("members").get(0).path("health").asText());
+        assertTrue(operatorView.path("bankAccount").asText().contains("*"), operatorView::toString);
 
         // A one-off batch of next year: preview, approve, files, the bank's answer, the reissue.
         JsonNode batch = api.post(BASE + "/batches", district, Map.of("kind", "ONE_OFF_PRICE", "period", String.valueOf(nextYear)))

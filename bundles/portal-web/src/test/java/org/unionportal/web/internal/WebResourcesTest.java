@@ -120,7 +120,9 @@ class WebResourcesTest {
             Matcher m = url.matcher(text);
             while (m.find()) {
                 String found = m.group();
-                assertTrue(found.startsWith("http://www.w3.org/"), file + " refers to " + found);
+                // XML namespace names (SVG, the XLSX parts of the page kit) are identifiers, never fetched
+                assertTrue(found.startsWith("http://www.w3.org/") || found.startsWith("http://schemas.openxmlformats.org/"),
+                        file + " refers to " + found);
             }
         }
     }

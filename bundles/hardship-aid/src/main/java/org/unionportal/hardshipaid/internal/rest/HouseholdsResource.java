@@ -386,7 +386,10 @@ public class HouseholdsResource {
         Map<Long, String> names = Scope.orgNames(orgs, user);
         return db.read(c -> {
             Summary s = existing(c, id, user);
-            return HouseholdStore.detail(c, HouseholdStore.withOrgName(s, names.get(s.orgId())), Scope.fullAccess(user));
+            // The operator who files an application corrects it while it is open, so sees what was typed;
+            // once decided, only district and city staff see ID numbers, incomes and illnesses in full.
+            boolean open = Codes.APPLIED.equals(s.status()) || Codes.RETURNED.equals(s.status());
+            return HouseholdStore.detail(c, HouseholdStore.withOrgName(s, names.get(s.orgId())), Scope.fullAccess(user) || open);
         });
     }
 

@@ -1,0 +1,466 @@
+// Helpers of the hardship-aid pages (困难职工帮扶): the portal's page kit (`/js/page-kit.js`, re-exported
+// here) plus this module's labels, the stylesheet, periods of payment batches and badges per code set.
+
+import {
+  el, add, fill, baseKit, fmtDate, fmtDateTime, fmtBytes, downloadWithToken, uploadRaw, today,
+} from '/js/page-kit.js';
+
+export * from '/js/page-kit.js';
+
+/** The module's REST base. */
+export const API = '/api/hardship-aid';
+
+/** Loads the module's stylesheet (next to this file, with the same ?v= as this file) once per version. */
+export function ensureStyles() {
+  const href = new URL(`./hardship-aid.css${new URL(import.meta.url).search}`, import.meta.url).href;
+  const link = document.getElementById('ha-styles');
+  if (link) {
+    if (link.href !== href) link.href = href;
+    return;
+  }
+  document.head.append(el('link', { id: 'ha-styles', rel: 'stylesheet', href }));
+}
+
+// ------------------------------------------------------------------ labels (codes of docs/HARDSHIP-AID.md)
+
+export const LEVELS = {
+  HARDSHIP: ['困难', 'Hardship', 'warn'],
+  SPECIAL: ['特困', 'Special hardship', 'bad'],
+};
+
+export const FILE_LEVELS = {
+  DISTRICT: ['区级', 'District'],
+  CITY: ['市级', 'City'],
+};
+
+export const HOUSEHOLD_STATUSES = {
+  APPLIED: ['待审核', 'Awaiting review', 'warn'],
+  RETURNED: ['已退回', 'Returned', 'warn'],
+  ON_FILE: ['在档', 'On file', 'ok'],
+  REJECTED: ['不予建档', 'Rejected', 'bad'],
+  LEFT: ['已出档', 'Left the file', 'muted'],
+};
+
+export const CAUSES = {
+  ILLNESS: ['因病', 'Illness'],
+  DISABILITY: ['因残', 'Disability'],
+  JOB_LOSS: ['失业', 'Job loss'],
+  ACCIDENT: ['意外事故', 'Accident'],
+  SINGLE_PARENT: ['单亲', 'Single parent'],
+  EDUCATION: ['子女上学', 'Children at school'],
+  LOW_INCOME: ['收入低', 'Low income'],
+  OTHER: ['其他', 'Other'],
+};
+
+export const RELATIONS = {
+  SELF: ['本人', 'Self (applicant)'],
+  SPOUSE: ['配偶', 'Spouse'],
+  CHILD: ['子女', 'Child'],
+  PARENT: ['父母', 'Parent'],
+  OTHER: ['其他', 'Other'],
+};
+
+export const STAGES = {
+  KINDERGARTEN: ['幼儿园', 'Kindergarten'],
+  PRIMARY: ['小学', 'Primary school'],
+  JUNIOR_HIGH: ['初中', 'Junior high school'],
+  SENIOR_HIGH: ['高中', 'Senior high school'],
+  VOCATIONAL: ['中职', 'Vocational school'],
+  UNIVERSITY: ['全日制高校（大专/本科/研究生）', 'University (full-time)'],
+};
+
+export const CHANNELS = {
+  BANK: ['银行转账', 'Bank transfer'],
+  LOVE_CARD: ['爱心卡', 'Love card'],
+};
+
+export const ITEMS = {
+  LIVING: ['生活补贴', 'Living subsidy'],
+  SCHOOLING_UNIVERSITY: ['助学·大学', 'Schooling: university'],
+  SCHOOLING_HIGH: ['助学·高中/中职', 'Schooling: high school / vocational'],
+  SCHOOLING_BASIC: ['助学·义务教育/幼儿园', 'Schooling: compulsory / kindergarten'],
+  ENTRANT_AWARD: ['新生奖励', 'New entrant award'],
+  ENTRANT_TICKET: ['新生异地入学车票', 'Entrant’s train ticket'],
+  MEDICAL: ['医疗补贴', 'Medical subsidy'],
+  HOLIDAY_VISIT: ['两节慰问', 'New Year and Spring Festival visit'],
+  PRICE_SUBSIDY: ['临时价格补贴', 'Temporary price subsidy'],
+  ONE_OFF_PRICE: ['一次性临时价格补贴', 'One-off price subsidy'],
+  SUMMER_HEAT: ['夏季防暑降温', 'Summer heat subsidy'],
+};
+
+/** How each item's amount is meant (the standards page shows it right after the amount, e.g. "600.00 元/户·季度"). */
+export const ITEM_UNITS = {
+  LIVING: ['/户·季度', 'per household and quarter'],
+  SCHOOLING_UNIVERSITY: ['/人·学年', 'per child and school year'],
+  SCHOOLING_HIGH: ['/人·学年', 'per child and school year'],
+  SCHOOLING_BASIC: ['/人·学年', 'per child and school year'],
+  ENTRANT_AWARD: ['/人', 'per entrant'],
+  ENTRANT_TICKET: ['按车票报销，不超过高铁二等座票价', 'the ticket, at most the second-class high-speed fare'],
+  MEDICAL: ['/户·年', 'per household and year'],
+  HOLIDAY_VISIT: ['/户', 'per household'],
+  PRICE_SUBSIDY: ['/户·月（按季度发放到爱心卡）', 'per household and month (paid per quarter to the love card)'],
+  ONE_OFF_PRICE: ['/户', 'per household'],
+  SUMMER_HEAT: ['/户', 'per household'],
+};
+
+export const BATCH_KINDS = {
+  QUARTER: ['季度发放', 'Quarterly payment'],
+  SCHOOL_YEAR: ['学年助学', 'School-year aid'],
+  MEDICAL: ['年度医疗补贴', 'Yearly medical subsidy'],
+  HOLIDAYS: ['两节慰问', 'New Year and Spring Festival'],
+  SUMMER: ['夏季防暑降温', 'Summer heat subsidy'],
+  ONE_OFF_PRICE: ['一次性临时价格补贴', 'One-off price subsidy'],
+  REISSUE: ['失败重发', 'Reissue of failed transfers'],
+};
+
+/** Kinds a batch can be generated for (REISSUE batches come from a closed batch's failed lines). */
+export const GENERATED_KINDS = ['QUARTER', 'SCHOOL_YEAR', 'MEDICAL', 'HOLIDAYS', 'SUMMER', 'ONE_OFF_PRICE'];
+
+export const BATCH_STATUSES = {
+  DRAFT: ['待审批', 'Draft (to approve)', 'info'],
+  APPROVED: ['已审批', 'Approved', 'ok'],
+  CLOSED: ['已确认结果', 'Result recorded', 'muted'],
+};
+
+export const LINE_STATUSES = {
+  DRAFT: ['待审批', 'Draft', 'info'],
+  APPROVED: ['已审批', 'Approved', 'info'],
+  PAID: ['已发放', 'Paid', 'ok'],
+  FAILED: ['发放失败', 'Failed', 'bad'],
+};
+
+export const AWARD_STATUSES = {
+  PROPOSED: ['待审批', 'Proposed', 'warn'],
+  APPROVED: ['已审批', 'Approved', 'info'],
+  REJECTED: ['不予兜底', 'Rejected', 'bad'],
+  PAID: ['已支付', 'Paid', 'ok'],
+};
+
+export const STANDARD_STATUSES = {
+  PROPOSED: ['待审批', 'Proposed', 'warn'],
+  APPROVED: ['已生效', 'Approved', 'ok'],
+  REJECTED: ['未通过', 'Rejected', 'bad'],
+};
+
+export const HISTORY_ACTIONS = {
+  FILE: ['提交申请', 'Filed'],
+  UPDATE: ['修改', 'Updated'],
+  APPROVE: ['批准建档', 'Approved'],
+  RETURN: ['退回', 'Returned'],
+  REJECT: ['不予建档', 'Rejected'],
+  RECHECK: ['年度复查', 'Re-checked'],
+  LEAVE: ['出档', 'Left the file'],
+  DOCUMENT: ['上传材料', 'Document added'],
+};
+
+/** Supporting documents: what the server takes (it checks the bytes themselves). */
+export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const DOCUMENT_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png'];
+const DOCUMENT_TYPES = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
+
+// ------------------------------------------------------------------ periods of payment batches (pure)
+
+const QUARTER_ZH = ['一', '二', '三', '四'];
+const pad2 = (n) => String(n).padStart(2, '0');
+
+/** "2026Q4" → { year: 2026, quarter: 4 }, or null. */
+export function parseQuarter(text) {
+  const m = /^(\d{4})Q([1-4])$/.exec(String(text || '').trim().toUpperCase());
+  return m ? { year: Number(m[1]), quarter: Number(m[2]) } : null;
+}
+
+/** The quarter of a yyyy-MM-dd day: "2026-11-22" → "2026Q4". */
+export function quarterOf(day) {
+  const [y, m] = String(day).split('-').map(Number);
+  return `${y}Q${Math.floor((m - 1) / 3) + 1}`;
+}
+
+/** The quarter `steps` quarters after `period` (negative: before). */
+export function shiftQuarter(period, steps) {
+  const q = parseQuarter(period);
+  if (!q) return null;
+  const index = q.year * 4 + (q.quarter - 1) + steps;
+  return `${Math.floor(index / 4)}Q${(index % 4) + 1}`;
+}
+
+/**
+ * What a batch of `kind` for `period` pays and when (as the server's Period): `{ ok, period, dueDate, zh, en }`,
+ * or `{ ok: false, zh, en }` when the period does not fit the kind. Due dates are in the period's year.
+ */
+export function periodInfo(kind, period) {
+  const text = String(period || '').trim().toUpperCase();
+  if (kind === 'QUARTER') {
+    const q = parseQuarter(text);
+    if (!q || q.year < 2000 || q.year > 2100) {
+      return { ok: false, zh: '季度写作 2026Q4 的格式（年份 + Q + 1 至 4）', en: 'a quarter is written like 2026Q4 (year, Q, 1 to 4)' };
+    }
+    const prev = parseQuarter(shiftQuarter(text, -1));
+    const dueDate = `${q.year}-${pad2(3 * q.quarter - 2)}-15`;
+    return {
+      ok: true, period: text, dueDate,
+      zh: `${q.year} 年第${QUARTER_ZH[q.quarter - 1]}季度生活补贴（银行转账），以及 ${prev.year} 年第${QUARTER_ZH[prev.quarter - 1]}季度临时价格补贴（拨入爱心卡）；`
+        + `发放日 ${dueDate}（该季度首月 15 日），当日在档的家庭享受。`,
+      en: `The living subsidy of ${q.year} Q${q.quarter} (bank transfer) and the price subsidy of ${prev.year} Q${prev.quarter} `
+        + `(onto the love card); due ${dueDate} (the 15th of the quarter’s first month), for households on file that day.`,
+    };
+  }
+  if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100 || !BATCH_KINDS[kind] || kind === 'REISSUE') {
+    return { ok: false, zh: '请填写四位年份，例如 2026', en: 'enter a year such as 2026' };
+  }
+  const y = Number(text);
+  const [dueDate, zh, en] = {
+    SCHOOL_YEAR: [`${y}-09-01`, `${y}/${String(y + 1).slice(2)} 学年助学金（大学、高中/中职、义务教育/幼儿园），高校新生奖励及新生异地入学车票`,
+      `School-year aid for ${y}/${String(y + 1).slice(2)} (university, high school / vocational, compulsory / kindergarten), the new entrant award and the entrant’s ticket`],
+    MEDICAL: [`${y}-01-15`, `${y} 年度医疗补贴（银行转账）`, `The medical subsidy of ${y} (bank transfer)`],
+    HOLIDAYS: [`${y}-01-01`, `${y} 年元旦、春节两节慰问`, `The New Year and Spring Festival visit of ${y}`],
+    SUMMER: [`${y}-07-15`, `${y} 年夏季防暑降温补贴（困难和特困家庭）`, `The summer heat subsidy of ${y} (hardship and special hardship households)`],
+    ONE_OFF_PRICE: [`${y}-12-15`, `${y} 年一次性临时价格补贴`, `The one-off price subsidy of ${y}`],
+  }[kind];
+  return {
+    ok: true, period: text, dueDate,
+    zh: `${zh}；发放日 ${dueDate}，当日在档的家庭享受。`,
+    en: `${en}; due ${dueDate}, for households on file that day.`,
+  };
+}
+
+/** A sensible period to generate today (yyyy-MM-dd) for each kind. */
+export function defaultPeriod(kind, day = today()) {
+  const [y, m] = day.split('-').map(Number);
+  switch (kind) {
+    case 'QUARTER': return quarterOf(day);
+    case 'SCHOOL_YEAR': return String(m >= 7 ? y : y - 1);   // from July the coming school year is prepared
+    case 'HOLIDAYS': return String(m >= 10 ? y + 1 : y);      // from October the coming New Year and Spring Festival
+    default: return String(y);
+  }
+}
+
+/** Periods to suggest for a kind around today. */
+export function periodSuggestions(kind, day = today()) {
+  if (kind === 'QUARTER') {
+    const current = quarterOf(day);
+    return [-2, -1, 0, 1, 2].map((s) => shiftQuarter(current, s));
+  }
+  const y = Number(day.slice(0, 4));
+  return [y - 1, y, y + 1].map(String);
+}
+
+/** The school year of a day: from September on, that year's (2026 = 2026/27). */
+export function schoolYearOf(day = today()) {
+  const [y, m] = day.split('-').map(Number);
+  return m >= 9 ? y : y - 1;
+}
+
+/** A day ("2026-11-22") as it is, an instant as "yyyy-MM-dd HH:mm" in Shanghai time. */
+export function fmtWhen(value) {
+  if (value == null || value === '') return '–';
+  if (Array.isArray(value) || /^\d{4}-\d{2}-\d{2}$/.test(String(value))) return fmtDate(value);
+  return fmtDateTime(value);
+}
+
+/** A masked value as the server sends it ("3202**********1234", "***"). */
+export const isMasked = (value) => typeof value === 'string' && value.includes('*');
+
+/**
+ * A readable label for a field the server names in a 422 ("members[1].schooling.stage"), from `labels`
+ * (flat names) and the member labels (`members[i].x` → "成员 2 · x").
+ */
+export function fieldLabel(t, labels, field) {
+  if (!field) return '';
+  if (labels[field]) return labels[field];
+  const m = /^members\[(\d+)\](?:\.(.+))?$/.exec(field);
+  if (m) {
+    const who = t(`家庭成员 ${Number(m[1]) + 1}`, `Member ${Number(m[1]) + 1}`);
+    const rest = m[2] ? (labels[`members[].${m[2]}`] || m[2]) : '';
+    return rest ? `${who} · ${rest}` : who;
+  }
+  const f = /^failed\[(\d+)\](?:\.(.+))?$/.exec(field);
+  if (f) return t(`第 ${Number(f[1]) + 1} 笔失败记录`, `Failed line ${Number(f[1]) + 1}`) + (f[2] ? ` · ${labels[f[2]] || f[2]}` : '');
+  return field;
+}
+
+// ------------------------------------------------------------------ helpers bound to the page's language
+
+/** Helpers that know the page's language: `const k = kit(context)` (the page kit's plus this module's). */
+export function kit(context) {
+  const base = baseKit(context, { statuses: HOUSEHOLD_STATUSES });
+  const { t, pick, problem, table, checkSession } = base;
+  const roles = (context.user && context.user.roles) || [];
+
+  /** A badge of one code set: class `badge ui-<tone>`, `data-status` the code. */
+  const badgeOf = (map) => (code, extra = {}) => el('span', {
+    class: `badge ui-badge ui-${(map[code] || [])[2] || 'muted'}`, dataset: { status: code || '' }, ...extra,
+  }, pick(map[code], code ?? '–'));
+  const labelOf = (map) => (code) => (code == null || code === '' ? '–' : pick(map[code], code));
+
+  /** Labels of field names for problems: `labels` maps names; member fields are spelled out. */
+  const problemLabels = (labels) => new Proxy({}, { get: (_, field) => (typeof field === 'string' ? fieldLabel(t, labels, field) : undefined) });
+
+  /** A yes/no text. */
+  const yesNo = (v) => (v == null ? '–' : v ? t('是', 'yes') : t('否', 'no'));
+
+  /** A problem panel for an error outside a form (`id` given), after noticing an expired session. */
+  const fail = (error, id) => {
+    checkSession(error);
+    return problem(error, { id });
+  };
+
+  /** The period of a batch as text: "2026Q4（2026 年第四季度…）". */
+  const periodText = (kind, period) => {
+    const info = periodInfo(kind, period);
+    return info.ok ? t(info.zh, info.en) : '';
+  };
+
+  /**
+   * The documents of household `householdId`: a table (`#ha-documents`, rows `data-doc-id`, links
+   * `.ha-doc-download`) and with `canUpload` a file input `#ha-doc-file` and a button `#ha-doc-upload`.
+   * `onUploaded(doc)` runs after each stored document.
+   */
+  const documents = (householdId, docs, { canUpload = false, onUploaded = null } = {}) => {
+    const base = `${API}/households/${encodeURIComponent(householdId)}/documents`;
+    let list = Array.isArray(docs) ? [...docs] : [];
+    let upload = null;
+    const listSlot = el('div', {});
+    const problemSlot = el('div', { id: 'ha-documents-problem' });
+    const statusLine = el('p', { class: 'muted ha-doc-status', id: 'ha-documents-status', role: 'status', 'aria-live': 'polite' });
+    const box = el('div', { class: 'ha-documents', id: 'ha-documents-box', dataset: { householdId, count: list.length } });
+
+    const link = (d) => {
+      const path = `${base}/${encodeURIComponent(d.id)}`;
+      return el('a', {
+        href: path, class: 'ha-doc-download', dataset: { docId: d.id },
+        onclick: async (event) => {
+          event.preventDefault();   // the file needs the bearer token: fetch it and hand over a Blob
+          fill(problemSlot);
+          try {
+            await downloadWithToken(path, d.fileName || `document-${d.id}`, { accept: '*/*' });
+          } catch (e) {
+            fill(problemSlot, fail(e, 'ha-documents-download-error'));
+          }
+        },
+      }, d.fileName || t(`材料 #${d.id}`, `Document #${d.id}`));
+    };
+    const render = () => {
+      box.dataset.count = String(list.length);
+      fill(listSlot, table([
+        { label: t('文件', 'File'), key: 'file', value: link },
+        { label: t('类型', 'Type'), key: 'type', className: 'nowrap', value: (d) => DOCUMENT_TYPES[d.contentType] || d.contentType || '' },
+        { label: t('大小', 'Size'), key: 'size', className: 'num', value: (d) => fmtBytes(d.sizeBytes) },
+        { label: t('上传人', 'By'), key: 'by', value: (d) => d.uploadedBy || '' },
+        { label: t('上传时间', 'Uploaded'), key: 'at', className: 'nowrap', value: (d) => fmtDateTime(d.uploadedAt) },
+      ], list, {
+        id: 'ha-documents', empty: t('尚未上传证明材料。', 'No supporting documents yet.'),
+        rowAttrs: (d) => ({ dataset: { docId: d.id } }),
+      }));
+    };
+    render();
+
+    let controls = null;
+    if (canUpload) {
+      const input = el('input', {
+        type: 'file', id: 'ha-doc-file', name: 'document', multiple: true,
+        accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png', 'aria-describedby': 'ha-doc-hint',
+      });
+      const button = el('button', { type: 'button', class: 'button', id: 'ha-doc-upload', disabled: true }, t('上传材料', 'Upload'));
+      const progress = el('progress', { max: 100, value: 0, id: 'ha-doc-progress' });
+      const progressText = el('span', { class: 'muted', 'aria-live': 'polite' });
+      const cancel = el('button', { type: 'button', class: 'button', onclick: () => upload && upload.abort() }, t('取消', 'Cancel'));
+      const progressRow = el('div', { class: 'ui-progress', hidden: true }, progress, progressText, cancel);
+      const fileProblem = (file) => {
+        const ext = ((/\.([^.]+)$/.exec(file.name) || [])[1] || '').toLowerCase();
+        if (!DOCUMENT_EXTENSIONS.includes(ext)) return t(`“${file.name}”不是 PDF、JPG 或 PNG 文件。`, `“${file.name}” is not a PDF, JPG or PNG file.`);
+        if (file.size === 0) return t(`“${file.name}”是空文件。`, `“${file.name}” is empty.`);
+        if (file.size > DOCUMENT_MAX_BYTES) return t(`“${file.name}”超过 10 MB。`, `“${file.name}” is larger than 10 MB.`);
+        return null;
+      };
+      const sync = () => { button.disabled = Boolean(upload) || input.files.length === 0; };
+      input.addEventListener('change', () => {
+        fill(problemSlot);
+        statusLine.textContent = '';
+        const bad = [...input.files].map(fileProblem).filter(Boolean);
+        if (bad.length) {
+          fill(problemSlot, el('div', { class: 'notice error', role: 'alert', id: 'ha-documents-file-problem' },
+            el('ul', { class: 'ui-lines' }, bad.map((m) => el('li', {}, m)))));
+          input.value = '';
+        }
+        sync();
+      });
+      button.addEventListener('click', async () => {
+        const files = [...input.files];
+        if (!files.length || upload) return;
+        fill(problemSlot);
+        statusLine.textContent = '';
+        progressRow.hidden = false;
+        const stored = [];
+        try {
+          for (const [i, file] of files.entries()) {
+            const counter = files.length > 1 ? `${i + 1}/${files.length} ` : '';
+            progress.value = 0;
+            progressText.textContent = `${counter}0%`;
+            upload = uploadRaw(`${base}?fileName=${encodeURIComponent(file.name)}`, file, (fraction) => {
+              progress.value = Math.round(fraction * 100);
+              progressText.textContent = `${counter}${Math.round(fraction * 100)}%`;
+            });
+            sync();
+            const doc = await upload.promise;
+            stored.push(doc);
+            list = [...list.filter((d) => d.id !== doc.id), doc];
+            render();
+          }
+          input.value = '';
+        } catch (e) {
+          checkSession(e);
+          fill(problemSlot, e.name === 'AbortError'
+            ? el('p', { class: 'notice warn', id: 'ha-documents-cancelled' }, t('已取消上传。', 'Upload cancelled.'))
+            : problem(e, { id: 'ha-documents-upload-error' }));
+        } finally {
+          upload = null;
+          progressRow.hidden = true;
+          sync();
+        }
+        if (stored.length) {
+          statusLine.textContent = t(`已上传：${stored.map((d) => d.fileName).join('、')}`, `Uploaded: ${stored.map((d) => d.fileName).join(', ')}`);
+          if (onUploaded) onUploaded(stored);
+        }
+      });
+      controls = el('div', { class: 'ha-doc-upload' },
+        el('div', { class: 'ui-toolbar' }, el('label', { for: input.id }, t('选择文件', 'Choose files')), input, button),
+        el('small', { class: 'muted', id: 'ha-doc-hint' }, t('收入证明、病历、残疾证、失业证明、学籍证明等，PDF、JPG 或 PNG 格式，每个文件不超过 10 MB。',
+          'Proof of income, medical records, disability or unemployment certificates, school records: PDF, JPG or PNG, at most 10 MB each.')),
+        progressRow);
+    }
+    add(box, [listSlot, controls, statusLine, problemSlot]);
+    return box;
+  };
+
+  return {
+    ...base,
+    fail, yesNo, problemLabels, periodText, documents,
+    roles,
+    isOperator: roles.includes('UNION_OPERATOR'),
+    isDistrict: roles.includes('DISTRICT_ADMIN'),
+    isPlatform: roles.includes('PLATFORM_ADMIN'),
+    isAdmin: roles.includes('DISTRICT_ADMIN') || roles.includes('PLATFORM_ADMIN'),
+    badge: badgeOf(HOUSEHOLD_STATUSES),
+    levelBadge: badgeOf(LEVELS),
+    batchBadge: badgeOf(BATCH_STATUSES),
+    lineBadge: badgeOf(LINE_STATUSES),
+    awardBadge: badgeOf(AWARD_STATUSES),
+    standardBadge: badgeOf(STANDARD_STATUSES),
+    statusLabel: labelOf(HOUSEHOLD_STATUSES),
+    levelLabel: labelOf(LEVELS),
+    fileLevelLabel: labelOf(FILE_LEVELS),
+    causeLabel: labelOf(CAUSES),
+    relationLabel: labelOf(RELATIONS),
+    stageLabel: labelOf(STAGES),
+    channelLabel: labelOf(CHANNELS),
+    itemLabel: labelOf(ITEMS),
+    kindLabel: labelOf(BATCH_KINDS),
+    batchStatusLabel: labelOf(BATCH_STATUSES),
+    lineStatusLabel: labelOf(LINE_STATUSES),
+    awardStatusLabel: labelOf(AWARD_STATUSES),
+    standardStatusLabel: labelOf(STANDARD_STATUSES),
+    actionLabel: labelOf(HISTORY_ACTIONS),
+    date: fmtDate,
+    when: fmtWhen,
+  };
+}
