@@ -45,10 +45,13 @@ final class SqlDatabase implements PortalDatabase {
         }
     }
 
-    /** SQLSTATE 40001: serialization failure or deadlock victim, in Derby and PostgreSQL alike. */
+    /**
+     * SQLSTATE 40001 (serialization failure or deadlock victim, in Derby and PostgreSQL alike) or Derby's
+     * 40XL1 (a lock wait timed out: under heavy write load the transaction is worth running again).
+     */
     static boolean isDeadlock(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s && "40001".equals(s.getSQLState())) {
+            if (c instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40XL1".equals(s.getSQLState()))) {
                 return true;
             }
         }

@@ -66,11 +66,29 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.response(status, Response.Status.fromStatusCode(status) == null ? "Error"
                     : Response.Status.fromStatusCode(status).getReasonPhrase(), "The request cannot be served as sent.");
         }
+        if (isClientGone(e)) {
+            // The client closed the connection while the answer was written (a closed tab, a load tool's end):
+            // nothing to answer and nothing wrong on the server.
+            LOG.debug("Client went away on {}: {}", path(), e.toString());
+            return Response.status(499).build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.error("Unexpected error {} on {}", reference, path(), e);
         return Problems.response(500, "Internal error",
                 "Something went wrong on the server. Please try again; if it keeps happening, give this reference to the administrator: "
                         + reference);
+    }
+
+    /** Jetty's EofException or a broken pipe anywhere in the cause chain. */
+    static boolean isClientGone(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String name = c.getClass().getName();
+            if (name.equals("org.eclipse.jetty.io.EofException") || (c instanceof java.io.IOException
+                    && c.getMessage() != null && (c.getMessage().contains("Broken pipe") || c.getMessage().contains("Connection reset")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String path() {

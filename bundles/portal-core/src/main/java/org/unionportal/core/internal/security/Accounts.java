@@ -34,6 +34,13 @@ public class Accounts {
     private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
     /** A session's last use is written at most this often, so reads stay reads. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * How long a checked token is trusted without asking the database again. Every API request is
+     * authenticated; without this each one opened a transaction. A disabled user or a role change
+     * takes effect within this time; a logout at once.
+     */
+    static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(5);
+    private static final int TOKEN_CACHE_MAX = 10_000;
 
     @ObjectClassDefinition(name = "Union Portal core", description = "Demo data, first administrator, sessions")
     public @interface Config {
@@ -51,6 +58,11 @@ public class Accounts {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final Duration idle;
+    private final java.util.concurrent.ConcurrentHashMap<String, CheckedToken> checkedTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A token found valid at {@code checkedAt}, with its session's expiry then. */
+    private record CheckedToken(PortalUser user, Instant expiresAt, Instant checkedAt) {
+    }
 
     @Activate
     public Accounts(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db, Config config) {
@@ -130,7 +142,11 @@ public class Accounts {
         }
         String hash = Tokens.hash(token);
         Instant now = clock.instant();
-        return db.inTransaction(c -> {
+        CheckedToken checked = checkedTokens.get(hash);
+        if (checked != null && checked.expiresAt().isAfter(now) && checked.checkedAt().plus(TOKEN_CACHE_TTL).isAfter(now)) {
+            return Optional.of(checked.user());
+        }
+        Optional<PortalUser> found = db.inTransaction(c -> {
             Optional<AccountStore.SessionRow> session = AccountStore.session(c, hash);
             if (session.isEmpty() || session.get().expiresAt().isBefore(now)) {
                 return Optional.empty();
@@ -144,6 +160,16 @@ public class Accounts {
             }
             return Optional.of(user.get().user());
         });
+        if (found.isPresent()) {
+            if (checkedTokens.size() >= TOKEN_CACHE_MAX) {
+                checkedTokens.clear();   // crude but bounded; the next requests simply check again
+            }
+            // trusted until the earlier of the cache time and the idle expiry the session had before this request
+            checkedTokens.put(hash, new CheckedToken(found.get(), now.plus(idle), now));
+        } else {
+            checkedTokens.remove(hash);
+        }
+        return found;
     }
 
     /** Checks a password without opening a session (for the Karaf consoles). */
@@ -165,6 +191,7 @@ public class Accounts {
         if (!Tokens.wellFormed(token)) {
             return;
         }
+        checkedTokens.remove(Tokens.hash(token));
         db.inTransaction(c -> {
             AccountStore.deleteSession(c, Tokens.hash(token));
             AccountStore.audit(c, username, "LOGOUT", null);
