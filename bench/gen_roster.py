@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Writes a valid group-enrolment roster CSV for the benchmark (used by bench/run.sh).
 
-usage: gen_roster.py ROWS SEED OUT.csv
+usage: gen_roster.py ROWS SEED OUT.csv [CATEGORY]
 
 Every row passes the roster checks of the mutual-aid module: 18-character GB 11643 ID number with a
 correct check digit, birth date giving an age of 20..59, gender matching the ID's 17th digit, a
-mobile number, category 在职职工, basic insurance and union membership 是. SEED makes the ID
-numbers of one run distinct from those of another (duplicates against the same plan are refused).
+mobile number, category CATEGORY (default 在职职工; run.sh uses 新就业形态劳动者 for the gig workers'
+plan WX-XINBAO, whose members file the claims of the write benchmark), basic insurance and union
+membership 是. SEED makes the ID numbers of one run distinct from those of another (duplicates
+against the same plan are refused); run.sh uses seeds 1..BENCH_RUNS for the bulk roster and 0 for
+the gig workers.
 """
 import datetime
 import sys
@@ -24,6 +27,7 @@ def check_digit(first17: str) -> str:
 
 def main() -> None:
     rows, seed, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    category = sys.argv[4] if len(sys.argv) > 4 else "在职职工"
     base = datetime.date(1970, 1, 1)
     with open(out, "w", encoding="utf-8", newline="") as f:
         f.write("姓名,身份证号,手机号,性别,类别,参加基本医保,工会会员\n")
@@ -38,7 +42,7 @@ def main() -> None:
             gender = "男" if seq % 2 else "女"
             name = SURNAMES[n % len(SURNAMES)] + GIVEN[(n // 7) % len(GIVEN)] + GIVEN[(n // 131) % len(GIVEN)]
             phone = f"139{n % 100_000_000:08d}"
-            f.write(f"{name},{idn},{phone},{gender},在职职工,是,是\n")
+            f.write(f"{name},{idn},{phone},{gender},{category},是,是\n")
 
 
 if __name__ == "__main__":

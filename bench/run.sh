@@ -1,29 +1,58 @@
 #!/usr/bin/env bash
-# Union Portal benchmark, first version.
+# Union Portal benchmark.
 #
 # usage:  bash bench/run.sh                 (after `mvn -B -ntp -q install -DskipTests`)
 #         BENCH_RUNS=1 bash bench/run.sh    (one run per measurement instead of three)
+#         BENCH_RUNS=1 BENCH_CYCLES=2 BENCH_ROWS=2000 BENCH_WRK_DURATION=3s bash bench/run.sh   (smoke test)
 #
 # What it does, all against 127.0.0.1 only, on a fresh copy of the distribution tar.gz unpacked into
 # bench/target/ (ignored by git through `target/`), on free ports, in demo mode:
+#   0. builds the bare baseline bundle bench/baseline/ (its own Maven project, not a module of the root
+#      pom: `mvn -B -q -f bench/baseline/pom.xml package`): a JAX-RS whiteboard resource on the DEFAULT
+#      application and a plain HTTP-whiteboard servlet, both answering {"status":"ok","n":42};
 #   1. start-up: `bin/start` until an authenticated GET /api/mutual-aid/plans answers 200, with
 #      union-mutual-aid installed at start (etc/org.unionportal.modules.cfg), on a fresh data folder
-#      and again on the existing one (bin/stop between runs);
+#      and again on the existing one (bin/stop between runs); RSS and heap after GC after each
+#      start on the existing data;
 #   2. hot install / uninstall of union-mutual-aid through bin/client, until the module's REST and menu
 #      entry appear / disappear; plus the bare bin/client round trip (`feature:list -i`) as overhead, and
 #      the number of OTHER bundles whose starts/stops counters changed (should be 0);
-#   3. memory: VmRSS and heap after GC (jcmd) after start, after the wrk runs and after 20
-#      install/uninstall cycles;
-#   4. throughput and latency with wrk (-d 10s, 2 threads, --latency) on the claims list, a claim's
-#      detail and /api/portal/health, at 1, 16 and 64 connections;
-#   5. bulk: a 100,000-row roster CSV uploaded (checked, preview) and confirmed.
-# Every figure is the median over BENCH_RUNS runs (default 3). The table is printed and written to
-# bench/results/<date>.md with the machine's cores, memory, `java -version` and the date.
+#   3. the baseline in the same container: the portal is restarted once with the framework property
+#      org.apache.cxf.osgi.http.transport.disable=true in the copy's etc/system.properties (unless the
+#      distribution already sets it). Without it CXF's HTTP transport bundle gives every JAX-RS
+#      application one shared destination registry in which every application's endpoint is "/", so a
+#      second application with a resource (here the default one) fails with "There is an endpoint
+#      already running on /" and takes the portal's /api endpoint down with it (every /api answer 404).
+#      Then the baseline jar is copied into the copy's deploy/ folder, and the script waits until
+#      <default.application.base>/bench-baseline (read from the copy's
+#      etc/org.apache.aries.jax.rs.whiteboard.default.cfg: /api/unscoped) and /bench-baseline-servlet
+#      answer the baseline JSON itself (not only 200: the web shell answers any unknown path with 200
+#      and its HTML page) and the portal still answers;
+#   4. data for the claims endpoints: BENCH_WRITE_ENROLMENTS gig workers enrolled (through the API) in
+#      the free WX-XINBAO plan, ACTIVE at once, and BENCH_LIST_CLAIMS claims filed on them
+#      (bench/claims_setup.py), so that the list has full pages of SUBMITTED claims;
+#   5. throughput and latency with wrk (-d BENCH_WRK_DURATION, 2 threads, 1 at 1 connection, --latency)
+#      at 1, 16 and 64 connections: the bare servlet, the bare JAX-RS resource, the claims list
+#      (GET /api/mutual-aid/claims?status=SUBMITTED&size=50, a page of 50), a claim's detail and
+#      /api/portal/health, interleaved (each run measures all of them, then the next run), then the
+#      write: POST /api/mutual-aid/claims with bench/write_claim.lua, every request a new valid claim
+#      (a one-day hospital stay on a distinct enrolment/day pair, so no 409 for the same event or an
+#      overlapping stay). Writes come after all reads, so the reads see the same table in every run.
+#      Non-2xx answers and socket errors are counted per figure; every portal figure is also given as
+#      a share of the bare JAX-RS resource's requests/s at the same connections;
+#   6. memory: RSS and heap after GC (jcmd) after the wrk runs and after BENCH_CYCLES install/uninstall
+#      cycles (states reached once per benchmark: the median of BENCH_RUNS readings, 1 s apart);
+#   7. bulk: a BENCH_ROWS-row roster CSV uploaded (checked, preview) and confirmed.
+# Every figure is the median over BENCH_RUNS runs (default 3), except where said otherwise (the most
+# other bundles restarted is a maximum, error counts are sums). The tables are printed and written to
+# bench/results/<date>.md with the machine's cores, memory, `java -version` and the date; the raw wrk
+# figures of every run stay in bench/target/wrk-runs.tsv.
 #
-# Needs: bash, curl, python3, tar, a JDK 17 (java, jcmd), wrk (installed with apt-get when missing).
+# Needs: bash, curl, python3, tar, a JDK 17 (java, jcmd), Maven (for the baseline bundle), wrk
+# (installed with apt-get when missing).
 # Bounded in time: every wait has a deadline; the portal is stopped on exit, also on failure.
 # Environment: BENCH_RUNS (3), BENCH_CYCLES (20), BENCH_ROWS (100000), BENCH_WRK_DURATION (10s),
-#              BENCH_DIST (the tar.gz).
+#              BENCH_WRITE_ENROLMENTS (5000), BENCH_LIST_CLAIMS (1000), BENCH_DIST (the tar.gz).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -32,6 +61,8 @@ RUNS=${BENCH_RUNS:-3}
 CYCLES=${BENCH_CYCLES:-20}
 ROWS=${BENCH_ROWS:-100000}
 WRK_DURATION=${BENCH_WRK_DURATION:-10s}
+WRITE_ENROLMENTS=${BENCH_WRITE_ENROLMENTS:-5000}
+LIST_CLAIMS=${BENCH_LIST_CLAIMS:-1000}
 DIST=${BENCH_DIST:-$ROOT/karaf-assembly/target/union-portal-distribution-0.1.0-SNAPSHOT.tar.gz}
 WORK=$BENCH_DIR/target
 RESULTS_DIR=$BENCH_DIR/results
@@ -39,6 +70,17 @@ MODULE=union-mutual-aid
 PASSWORD=demo1234
 START_TIMEOUT=180   # seconds, per start
 CHANGE_TIMEOUT=120  # seconds, per hot install / uninstall
+BASELINE_TIMEOUT=60 # seconds, from copying the baseline jar into deploy/ until both baselines answer
+BUILD_TIMEOUT=600   # seconds, for building the baseline bundle
+BASELINE_POM=$BENCH_DIR/baseline/pom.xml
+BASELINE_JSON='{"status":"ok","n":42}'
+BASELINE_SERVLET=/bench-baseline-servlet
+BASELINE_JAXRS=""   # <default.application.base>/bench-baseline, from the unpacked etc/
+BASELINE_JAR=""
+CXF_ISOLATION=org.apache.cxf.osgi.http.transport.disable
+WRK_TSV=$WORK/wrk-runs.tsv  # one line per wrk run: key, connections, run, req/s, p50, p99, requests, non-2xx, socket errors
+CLAIMS_INFO=""      # what claims_setup.py prepared (JSON)
+LIST_TOTAL=""       # SUBMITTED claims in the table during the list runs
 
 HOME_DIR=""     # the unpacked distribution (karaf home)
 HTTP_PORT=""
@@ -46,14 +88,15 @@ SSH_PORT=""
 BASE=""
 KARAF_PID=""    # the Karaf JVM, from karaf.pid
 ROWS_OUT=()     # table rows: "| what | value |"
+NOTES_OUT=()    # extra notes for the report
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 now() { date +%s.%N; }
 elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$2"; }
-# median of the arguments (numbers), printed with 2 decimals; "n/a" when there are none
+# median of the arguments (numbers; empty ones skipped), printed with 2 decimals; "n/a" when there are none
 median() {
-    python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:]]; print(f'{statistics.median(v):.2f}' if v else 'n/a')" "$@"
+    python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:] if x.strip() not in ('', 'n/a')]; print(f'{statistics.median(v):.2f}' if v else 'n/a')" "$@"
 }
 row() { ROWS_OUT+=("| $1 | $2 |"); }
 
@@ -66,6 +109,25 @@ ensure_wrk() {
     if ! apt-cache show wrk >/dev/null 2>&1; then apt-get update -qq; fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
     command -v wrk >/dev/null || die "wrk could not be installed"
+}
+
+# Builds bench/baseline/ (its own Maven project; never the root pom) and sets BASELINE_JAR.
+build_baseline() {
+    log "building the baseline bundle (mvn -B -q -f bench/baseline/pom.xml package)"
+    timeout "$BUILD_TIMEOUT" mvn -B -q -f "$BASELINE_POM" package >"$WORK/baseline-build.log" 2>&1 ||
+        timeout "$BUILD_TIMEOUT" mvn -B -q -o -f "$BASELINE_POM" package >>"$WORK/baseline-build.log" 2>&1 ||
+        die "the baseline bundle did not build (see $WORK/baseline-build.log)"
+    BASELINE_JAR=$(ls "$BENCH_DIR"/baseline/target/bench-baseline-*.jar 2>/dev/null | grep -v -- '-sources' | head -1)
+    [ -n "$BASELINE_JAR" ] || die "no bench/baseline/target/bench-baseline-*.jar after the build"
+}
+
+# wrk's -d (10s, 2m, ...) in seconds, plus a minute: the hard limit of one wrk run.
+wrk_limit() {
+    local d=$WRK_DURATION n
+    n=${d%[smh]}
+    [[ $n =~ ^[0-9]+$ ]] || die "BENCH_WRK_DURATION must be like 10s, 2m or 1h, not $d"
+    case $d in *m) n=$((n * 60)) ;; *h) n=$((n * 3600)) ;; esac
+    echo $((n + 60))
 }
 
 free_port() {
@@ -211,26 +273,35 @@ heap_mb() {
         awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1); gsub(/[^0-9]/, "", v); printf "%.0f", v/1024; exit } }'
 }
 
-# RSS read after the GC, so that every memory row is taken in the same state.
+# RSS read after the GC, so that every memory row is taken in the same state. The states after the
+# wrk runs and after the install/uninstall cycles are reached once per benchmark, so their figure is
+# the median of RUNS readings (a full GC, then RSS), 1 s apart, in that one JVM.
 memory_row() {
-    local heap
-    heap=$(heap_mb)
-    row "memory $1: RSS / heap used after GC" "$(rss_mb) MB / $heap MB"
+    local rss=() heap=() i
+    for i in $(seq 1 "$RUNS"); do
+        [ "$i" = 1 ] || sleep 1
+        heap+=("$(heap_mb)"); rss+=("$(rss_mb)")
+    done
+    row "memory $1: RSS / heap used after GC (median of $RUNS reading(s))" \
+        "$(median "${rss[@]}" | cut -d. -f1) MB / $(median "${heap[@]}" | cut -d. -f1) MB"
 }
 
 # ------------------------------------------------------------------------------------------ measurements
 
 measure_startup() {
-    local fresh=() warm=() i
+    local fresh=() warm=() rss=() heap=() i
     for i in $(seq 1 "$RUNS"); do
         unpack
         start_portal; fresh+=("$STARTUP_S"); log "start-up, fresh data: ${fresh[-1]} s"
         stop_portal
         start_portal; warm+=("$STARTUP_S"); log "start-up, existing data: ${warm[-1]} s"
+        heap+=("$(heap_mb)"); rss+=("$(rss_mb)")   # RSS read after heap_mb's GC, as in memory_row
+        log "memory after start: RSS ${rss[-1]} MB, heap after GC ${heap[-1]} MB"
         [ "$i" = "$RUNS" ] || stop_portal
     done
     row "start-up to first authenticated 200 of /api/mutual-aid/plans, fresh data (s)" "$(median "${fresh[@]}")"
     row "start-up to first authenticated 200 of /api/mutual-aid/plans, existing data (s)" "$(median "${warm[@]}")"
+    row "memory after start (existing data): RSS / heap used after GC" "$(median "${rss[@]}" | cut -d. -f1) MB / $(median "${heap[@]}" | cut -d. -f1) MB"
     # the portal stays running (existing data) for the rest of the benchmark
 }
 
@@ -272,40 +343,199 @@ measure_hot_deploy() {
     row "other bundles restarted by uninstall (max over runs; should be 0)" "$changed_un${names_un:+ ($names_un)}"
 }
 
-# wrk on one path at 1, 16 and 64 connections; one table row per connection count.
-measure_wrk_path() {
-    local label=$1 path=$2 token=$3 c rps=() p50=() p99=() out i threads
+# Body of a GET without authentication ("" when there is no answer).
+body_of() { curl -s -m 5 "$BASE$1" 2>/dev/null || true; }
+
+# Restarts the portal once with CXF's shared OSGi HTTP transport switched off (see the header, step 3),
+# unless the distribution already does it. Start-up and hot install/uninstall are measured before this,
+# on the distribution as shipped.
+isolate_cxf_applications() {
+    if grep -qsE "^[[:space:]]*${CXF_ISOLATION//./\\.}[[:space:]]*[=:][[:space:]]*true" \
+        "$HOME_DIR/etc/system.properties" "$HOME_DIR/etc/config.properties" "$HOME_DIR/etc/custom.properties" \
+        || grep -qs -- "-D${CXF_ISOLATION}=true" "$HOME_DIR/bin/setenv"; then
+        log "the distribution already sets $CXF_ISOLATION=true"
+        NOTES_OUT+=("The distribution itself sets $CXF_ISOLATION=true; no restart was needed for the baseline.")
+        return
+    fi
+    log "restarting with $CXF_ISOLATION=true, so that a second JAX-RS application can live beside the portal's"
+    stop_portal
+    printf '\n# bench/run.sh: one CXF destination registry per JAX-RS application (see bench/run.sh)\n%s = true\n' \
+        "$CXF_ISOLATION" >>"$HOME_DIR/etc/system.properties"
+    start_portal
+    log "restarted in $STARTUP_S s"
+    NOTES_OUT+=("Before the throughput section the portal was restarted once with $CXF_ISOLATION=true (in etc/system.properties of the benchmark's copy only). Without it, CXF's HTTP transport bundle gives all JAX-RS applications ONE destination registry in which every application's endpoint is \"/\": the baseline resource on the default application then fails with \"There is an endpoint already running on /\" and takes the portal's /api down with it (every /api answer 404). Start-up and hot install/uninstall above ran on the distribution as shipped.")
+}
+
+# Copies the baseline jar into deploy/ and waits until both baselines answer their JSON and the portal
+# still answers (a failing second JAX-RS application takes /api down, see isolate_cxf_applications).
+deploy_baseline() {
+    local token base t0 deadline jaxrs="" servlet=""
+    base=$(awk -F'=' '/^[[:space:]]*default\.application\.base[[:space:]]*=/ {gsub(/[[:space:]]/, "", $2); print $2}' \
+        "$HOME_DIR/etc/org.apache.aries.jax.rs.whiteboard.default.cfg" 2>/dev/null | tail -1)
+    BASELINE_JAXRS="${base%/}/bench-baseline"
+    token=$(login admin)
+    cp "$BASELINE_JAR" "$HOME_DIR/deploy/"
+    t0=$(now)
+    deadline=$((SECONDS + BASELINE_TIMEOUT))
+    while ((SECONDS < deadline)); do
+        jaxrs=$(body_of "$BASELINE_JAXRS"); servlet=$(body_of "$BASELINE_SERVLET")
+        [ "$jaxrs" = "$BASELINE_JSON" ] && [ "$servlet" = "$BASELINE_JSON" ] && break
+        sleep 0.1
+    done
+    [ "$jaxrs" = "$BASELINE_JSON" ] && [ "$servlet" = "$BASELINE_JSON" ] ||
+        die "the baselines did not answer within ${BASELINE_TIMEOUT}s: $BASELINE_JAXRS gave '${jaxrs:0:100}', $BASELINE_SERVLET gave '${servlet:0:100}'"
+    log "baselines answer $BASELINE_JSON at $BASELINE_JAXRS and $BASELINE_SERVLET, $(elapsed "$t0" "$(now)") s after the copy"
+    sleep 2   # a broken portal application shows a moment later
+    [ "$(status "$token" /api/mutual-aid/plans)" = 200 ] ||
+        die "after the baseline bundle came, the portal's /api/mutual-aid/plans answers $(status "$token" /api/mutual-aid/plans)"
+}
+
+# The claims the throughput runs need: gig workers' enrolments and LIST_CLAIMS filed claims
+# (claims_setup.py). Sets CLAIMS_INFO (its JSON) and CLAIMS_{ENROLMENTS,DAYS,FIRST,NEXT,CAPACITY}.
+CLAIMS_ENROLMENTS=""; CLAIMS_DAYS=""; CLAIMS_FIRST=""; CLAIMS_NEXT=""; CLAIMS_CAPACITY=""
+prepare_claims() {
+    local token csv="$WORK/gig-workers.csv"
+    token=$(login operator)
+    [ -n "$token" ] || die "operator cannot log in"
+    python3 "$BENCH_DIR/gen_roster.py" "$WRITE_ENROLMENTS" 0 "$csv" 新就业形态劳动者
+    log "enrolling $WRITE_ENROLMENTS gig workers and filing $LIST_CLAIMS claims (bench/claims_setup.py)"
+    CLAIMS_INFO=$(timeout 1800 python3 "$BENCH_DIR/claims_setup.py" "$BASE" "$token" "$csv" "$WORK/claims.dat" "$LIST_CLAIMS") ||
+        die "claims_setup.py failed: $CLAIMS_INFO"
+    log "claims: $CLAIMS_INFO"
+    read -r CLAIMS_ENROLMENTS CLAIMS_DAYS CLAIMS_FIRST CLAIMS_NEXT CLAIMS_CAPACITY < <(python3 -c '
+import json, sys
+d = json.loads(sys.argv[1])
+print(d["enrolments"], d["days"], d["first"], d["nextIndex"], d["capacity"])' "$CLAIMS_INFO")
+}
+
+# wrk prints 1.23ms, 456.00us, 1.02s, 1.50m: in milliseconds
+to_ms() {
+    awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /m$/) { sub(/m$/, "", v); v = v * 60000 } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }; printf "%.3f\n", v }'
+}
+
+# One wrk run: $1 key, $2 connections, $3 run number, $4 path, $5 Lua script, then the script's arguments.
+# Appends a line to WRK_TSV; the output stays in WRK_OUT (for write_claim.lua's next-offset).
+WRK_OUT=""
+run_wrk() {
+    local key=$1 c=$2 run=$3 path=$4 script=$5 threads rps p50 p99 reqs bad err
+    shift 5
+    threads=$((c < 2 ? 1 : 2))  # wrk needs at least one connection per thread
+    WRK_OUT=$(timeout -k 10 "$WRK_LIMIT" wrk -t"$threads" -c"$c" -d"$WRK_DURATION" --timeout 10s --latency \
+        -s "$script" "$BASE$path" ${1+--} "$@" 2>&1) || die "wrk on $path (c=$c) failed: ${WRK_OUT:0:500}"
+    rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$WRK_OUT")
+    [ -n "$rps" ] || die "no Requests/sec from wrk on $path (c=$c): ${WRK_OUT:0:500}"
+    p50=$(awk '$1=="50%" {print $2}' <<<"$WRK_OUT" | to_ms)
+    p99=$(awk '$1=="99%" {print $2}' <<<"$WRK_OUT" | to_ms)
+    reqs=$(awk '/ requests in / {print $1}' <<<"$WRK_OUT")
+    bad=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$WRK_OUT")
+    err=$(awk '/Socket errors:/ { s = 0; for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) s += $i + 0; print s }' <<<"$WRK_OUT")
+    bad=${bad:-0}; err=${err:-0}
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$key" "$c" "$run" "$rps" "$p50" "$p99" "$reqs" "$bad" "$err" >>"$WRK_TSV"
+    log "wrk $key c=$c run $run: $rps req/s, p50 $p50 ms, p99 $p99 ms, $reqs requests, non-2xx $bad, socket errors $err"
+    if ((bad > 0 || err > 0)); then log "WARNING: $key c=$c: $bad non-2xx answers, $err socket errors"; fi
+}
+
+declare -A WRK_PATH=()
+declare -A WRK_LABEL=()
+WRK_KEYS=(servlet jaxrs list detail health write)
+measure_throughput() {
+    local token op claim i c key offset next
+    deploy_baseline
+    prepare_claims
+    token=$(login admin)
+    op=$(login operator)
+    claim=$(curl -s -m 10 -H "Authorization: Bearer $token" "$BASE/api/mutual-aid/claims?status=SUBMITTED&size=50" |
+        python3 -c 'import sys,json; d=json.load(sys.stdin); assert len(d["items"]) == 50, d["total"]; print(d["items"][0]["id"], d["total"])') ||
+        die "the claims list has no full page of 50 SUBMITTED claims (BENCH_LIST_CLAIMS=$LIST_CLAIMS)"
+    read -r claim LIST_TOTAL <<<"$claim"
     cat >"$WORK/auth.lua" <<EOF
 wrk.headers["Authorization"] = "Bearer $token"
 EOF
-    for c in 1 16 64; do
-        rps=(); p50=(); p99=()
-        threads=$((c < 2 ? 1 : 2))  # wrk needs at least one connection per thread
-        for i in $(seq 1 "$RUNS"); do
-            out=$(wrk -t"$threads" -c"$c" -d"$WRK_DURATION" --timeout 10s --latency -s "$WORK/auth.lua" "$BASE$path")
-            rps+=("$(awk '/Requests\/sec/ {print $2}' <<<"$out")")
-            p50+=("$(awk '$1=="50%" {print $2}' <<<"$out" | to_ms)")
-            p99+=("$(awk '$1=="99%" {print $2}' <<<"$out" | to_ms)")
-            if grep -q 'Non-2xx' <<<"$out"; then log "WARNING: $label c=$c: $(grep 'Non-2xx' <<<"$out")"; fi
+    WRK_PATH=(
+        [servlet]="$BASELINE_SERVLET"
+        [jaxrs]="$BASELINE_JAXRS"
+        [list]="/api/mutual-aid/claims?status=SUBMITTED&size=50"
+        [detail]="/api/mutual-aid/claims/$claim"
+        [health]="/api/portal/health"
+        [write]="/api/mutual-aid/claims")
+    WRK_LABEL=(
+        [servlet]="bare servlet: GET $BASELINE_SERVLET"
+        [jaxrs]="bare JAX-RS: GET $BASELINE_JAXRS"
+        [list]="list 50 claims: GET ${WRK_PATH[list]} (page 1 of $LIST_TOTAL)"
+        [detail]="detail: GET ${WRK_PATH[detail]}"
+        [health]="health: GET ${WRK_PATH[health]}"
+        [write]="write: POST ${WRK_PATH[write]} (a new claim each)")
+    : >"$WRK_TSV"
+    # reads, interleaved: each run measures every endpoint at every connection count
+    for i in $(seq 1 "$RUNS"); do
+        for c in 1 16 64; do
+            for key in servlet jaxrs list detail health; do
+                run_wrk "$key" "$c" "$i" "${WRK_PATH[$key]}" "$WORK/auth.lua"
+            done
         done
-        row "wrk $label, $c conn: req/s, p50 ms, p99 ms" "$(median "${rps[@]}") / $(median "${p50[@]}") / $(median "${p99[@]}")"
-        log "wrk $label c=$c: ${rps[-1]} req/s"
     done
+    # writes last: they grow the claims table that the list reads
+    offset=$CLAIMS_NEXT
+    for i in $(seq 1 "$RUNS"); do
+        for c in 1 16 64; do
+            run_wrk write "$c" "$i" "${WRK_PATH[write]}" "$BENCH_DIR/write_claim.lua" \
+                "$WORK/claims.dat" "$offset" "$((c < 2 ? 1 : 2))" "$op"
+            next=$(awk '/^next-offset/ {print $2}' <<<"$WRK_OUT")
+            [ -n "$next" ] || die "write_claim.lua printed no next-offset"
+            offset=$next
+        done
+    done
+    ((offset <= CLAIMS_CAPACITY)) ||
+        log "WARNING: claim numbers up to $offset used, more than the $CLAIMS_CAPACITY distinct enrolment/day pairs: later writes repeat claims (409); raise BENCH_WRITE_ENROLMENTS"
+    NOTES_OUT+=("Claims: $LIST_CLAIMS filed before the reads (the list's filter matched $LIST_TOTAL SUBMITTED claims during the reads), then up to $((offset - CLAIMS_NEXT)) by the wrk write runs (claim numbers used), on $CLAIMS_ENROLMENTS gig workers' enrolments (WX-XINBAO) over $CLAIMS_DAYS days from $CLAIMS_FIRST: at most $(((offset + CLAIMS_ENROLMENTS - 1) / CLAIMS_ENROLMENTS)) claims per enrolment at the end. Each write is a one-day hospital stay on its own enrolment/day pair, payable, no rejections (checked on the first seeded one).")
 }
 
-# wrk prints 1.23ms, 456.00us, 1.02s: in milliseconds
-to_ms() {
-    awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 }; printf "%.3f\n", v }'
-}
-
-measure_throughput() {
-    local token claim
-    token=$(login admin)
-    claim=$(curl -s -m 10 -H "Authorization: Bearer $token" "$BASE/api/mutual-aid/claims?size=50" |
-        python3 -c 'import sys,json; print(json.load(sys.stdin)["items"][0]["id"])')
-    measure_wrk_path "GET /api/mutual-aid/claims?size=50" "/api/mutual-aid/claims?size=50" "$token"
-    measure_wrk_path "GET /api/mutual-aid/claims/$claim" "/api/mutual-aid/claims/$claim" "$token"
-    measure_wrk_path "GET /api/portal/health (baseline)" "/api/portal/health" "$token"
+# The throughput table (markdown) and one line per portal figure, from WRK_TSV.
+wrk_report() {
+    local labels="" key
+    for key in "${WRK_KEYS[@]}"; do labels+="$key=${WRK_LABEL[$key]}"$'\n'; done
+    python3 - "$WRK_TSV" "$labels" <<'EOF'
+import statistics, sys
+from collections import defaultdict
+tsv, labels = sys.argv[1], sys.argv[2]
+order = [l.split("=", 1)[0] for l in labels.splitlines() if l]
+label = dict(l.split("=", 1) for l in labels.splitlines() if l)
+data = defaultdict(list)
+for line in open(tsv):
+    k, c, run, rps, p50, p99, reqs, bad, err = line.rstrip("\n").split("\t")
+    data[(k, int(c))].append((float(rps), float(p50), float(p99), int(reqs or 0), int(bad), int(err)))
+med = statistics.median
+rps = {kc: med([r[0] for r in v]) for kc, v in data.items()}
+print("| endpoint | conn | req/s | % of bare JAX-RS | p50 ms | p99 ms | runs | requests | non-2xx | socket errors |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+lines = []
+for k in order:
+    for c in (1, 16, 64):
+        v = data.get((k, c))
+        if not v:
+            continue
+        base = rps.get(("jaxrs", c))
+        share = 100 * rps[(k, c)] / base if base else None
+        pct = "n/a" if share is None else f"{share:.1f} %" if share < 10 else f"{share:.0f} %"
+        bad, err = sum(r[4] for r in v), sum(r[5] for r in v)
+        total = sum(r[3] for r in v)
+        print(f"| {label[k]} | {c} | {rps[(k, c)]:,.0f} | {pct} | {med([r[1] for r in v]):.2f} | {med([r[2] for r in v]):.2f} "
+              f"| {len(v)} | {total:,} | {bad:,} | {err:,} |")
+        if k != "jaxrs":
+            short = label[k].split(":")[0]
+            failed = 100 * (bad + err) / total if total else 100
+            flag = ""
+            if bad or err:
+                flag = (f" (NOT VALID: " if failed > 1 else " (WARNING: ") + f"{bad:,} non-2xx and {err:,} socket errors in {total:,} requests = {failed:.2g} %)"
+            target = ""
+            if k == "list" and base:
+                target = " (target >= 50 %: " + ("met" if rps[(k, c)] >= 0.5 * base else "NOT met") + ")"
+            lines.append(f"- {short} @{c}: {rps[(k, c)]:,.0f} req/s = {pct} of bare JAX-RS{target}{flag}")
+print()
+print("Each figure as a share of the bare JAX-RS resource's requests/s at the same connections (ratio of the medians):")
+print()
+print("\n".join(lines))
+EOF
 }
 
 measure_cycles() {
@@ -349,7 +579,7 @@ measure_bulk() {
 # ------------------------------------------------------------------------------------------ report
 
 write_report() {
-    local file="$RESULTS_DIR/$(date +%Y-%m-%d-%H%M).md"
+    local file="$RESULTS_DIR/$(date +%Y-%m-%d-%H%M).md" note
     mkdir -p "$RESULTS_DIR"
     {
         echo "# Union Portal benchmark, $(date -Is)"
@@ -360,10 +590,18 @@ write_report() {
         echo "|---|---|"
         printf '%s\n' "${ROWS_OUT[@]}"
         echo
+        echo "## Throughput and latency (wrk)"
+        echo
+        wrk_report
+        echo
         echo "Notes:"
         echo "- Hot install/uninstall times include one bin/client JVM start; subtract the client round trip for the portal's own share."
-        echo "- /api/portal/health is only a cheap baseline (no module code); a bare JAX-RS baseline bundle is future work."
-        echo "- wrk: -d $WRK_DURATION, 2 threads (1 at 1 connection), admin token in an Authorization header (Lua script)."
+        echo "- Baselines, in the same container and the same run: bench/baseline/, a JAX-RS whiteboard resource on the default application ($BASELINE_JAXRS: the distribution moves the default application to $(dirname "$BASELINE_JAXRS")) and a plain HTTP-whiteboard servlet ($BASELINE_SERVLET), both returning the fixed $BASELINE_JSON. The bare JAX-RS resource is the reference of every percentage."
+        echo "- /api/portal/health goes through the portal's application: authentication filter (a database transaction per request), JSON provider; no module code."
+        echo "- wrk: -d $WRK_DURATION, --timeout 10s, 2 threads (1 at 1 connection); the admin token in an Authorization header on every GET (also on the baselines, which ignore it); the write as the demo operator (bench/write_claim.lua). Reads are interleaved (each run measures every endpoint at 1, 16 and 64 connections), the writes come after all reads. Every figure is the median of the runs; requests, non-2xx and socket errors are sums over the runs. A figure with more than 1 % non-2xx answers or socket errors is marked NOT VALID; any lower count is marked as a WARNING (the portal's log, data/log/karaf.log of the copy, says why)."
+        for note in "${NOTES_OUT[@]}"; do echo "- $note"; done
+        echo "- Memory after start is the median over the runs' start-ups on existing data; the two later memory rows are states reached once per benchmark, so their figure is the median of $RUNS reading(s) 1 s apart in that JVM."
+        echo "- Raw wrk figures of every run: bench/target/wrk-runs.tsv (until the next benchmark)."
         echo
         echo "Machine: $(nproc) cores"
         echo
@@ -376,13 +614,16 @@ write_report() {
     log "written to $file"
 }
 
+WRK_LIMIT=""
 main() {
     mkdir -p "$WORK"
+    WRK_LIMIT=$(wrk_limit) || exit 1
     ensure_wrk
-    measure_startup
-    memory_row "after start"
+    build_baseline
+    measure_startup                 # also the memory after start
     measure_hot_deploy
-    measure_throughput
+    isolate_cxf_applications
+    measure_throughput              # deploys the baseline bundle, prepares the claims, runs wrk
     memory_row "after wrk runs"
     measure_cycles
     memory_row "after $CYCLES install/uninstall cycles"
