@@ -66,7 +66,9 @@ LIST_CLAIMS=${BENCH_LIST_CLAIMS:-1000}
 DIST=${BENCH_DIST:-$ROOT/karaf-assembly/target/union-portal-distribution-0.1.0-SNAPSHOT.tar.gz}
 WORK=$BENCH_DIR/target
 RESULTS_DIR=$BENCH_DIR/results
-MODULE=union-mutual-aid
+MODULE=union-mutual-aid       # the module of the hot-deploy and throughput figures
+ALL_MODULES=union-all         # installed at start: every module the distribution ships
+HARDSHIP_HOUSEHOLDS=${BENCH_HOUSEHOLDS:-20000}
 PASSWORD=demo1234
 START_TIMEOUT=180   # seconds, per start
 CHANGE_TIMEOUT=120  # seconds, per hot install / uninstall
@@ -161,7 +163,7 @@ unpack() {
     BASE="http://127.0.0.1:$HTTP_PORT"
     set_cfg "$HOME_DIR/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$HTTP_PORT"
     set_cfg "$HOME_DIR/etc/org.apache.karaf.shell.cfg" sshPort "$SSH_PORT"
-    set_cfg "$HOME_DIR/etc/org.unionportal.modules.cfg" install "$MODULE"
+    set_cfg "$HOME_DIR/etc/org.unionportal.modules.cfg" install "$ALL_MODULES"
     mkdir -p "$HOME_DIR/client-home"
     log "unpacked into $HOME_DIR (http $HTTP_PORT, ssh $SSH_PORT)"
 }
@@ -545,7 +547,36 @@ measure_cycles() {
     for i in $(seq 1 "$CYCLES"); do
         client "feature:uninstall $MODULE" >/dev/null; await_module "$token" down
         client "feature:install $MODULE" >/dev/null; await_module "$token" up
+        client "feature:uninstall union-hardship-aid" >/dev/null; await_status "$token" /api/hardship-aid/households 404
+        client "feature:install union-hardship-aid" >/dev/null; await_status "$token" /api/hardship-aid/households 200
     done
+}
+
+# Waits until GET $2 answers status $3; token $1.
+await_status() {
+    local deadline=$((SECONDS + CHANGE_TIMEOUT)) code
+    while ((SECONDS < deadline)); do
+        code=$(status "$1" "$2")
+        [ "$code" = "$3" ] && return 0
+        sleep 0.05
+    done
+    die "$2 did not answer $3 within ${CHANGE_TIMEOUT}s (last $code)"
+}
+
+# The quarterly hardship batch for $HARDSHIP_HOUSEHOLDS households: the generation itself (rules, reading the
+# households, writing the lines in one transaction) on a Derby database on disk, in a JVM of its own, three
+# quarters, median. Run with the portal stopped. It is a JUnit class tagged "benchmark" that the build skips.
+measure_hardship_batch() {
+    local out median
+    log "hardship batch for $HARDSHIP_HOUSEHOLDS households (mvn, bundles/hardship-aid)"
+    out=$(cd "$ROOT" && mvn -B -ntp -q -o test -pl bundles/hardship-aid -Dtest=HardshipBatchBenchmark \
+        -Dsurefire.excludedGroups=none -Dbench.households="$HARDSHIP_HOUSEHOLDS" -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
+        || mvn -B -ntp -q test -pl bundles/hardship-aid -Dtest=HardshipBatchBenchmark -Dsurefire.excludedGroups=none \
+        -Dbench.households="$HARDSHIP_HOUSEHOLDS" 2>&1) || die "hardship batch benchmark failed: ${out: -2000}"
+    printf '%s\n' "$out" | grep '^BENCH' >&2 || true
+    median=$(printf '%s\n' "$out" | sed -n 's/^BENCH hardship-batch-median .*seconds=\([0-9.]*\).*/\1/p')
+    [ -n "$median" ] || die "no result from the hardship batch benchmark: ${out: -2000}"
+    row "bulk: generate a quarterly hardship batch for $HARDSHIP_HOUSEHOLDS households ($((2 * HARDSHIP_HOUSEHOLDS)) lines), in-process Derby (s)" "$median"
 }
 
 measure_bulk() {
@@ -629,6 +660,7 @@ main() {
     memory_row "after $CYCLES install/uninstall cycles"
     measure_bulk
     stop_portal
+    measure_hardship_batch
     write_report
 }
 

@@ -117,14 +117,29 @@ public final class BatchStore {
                 + "ATTEMPT, AMOUNT_FEN, CHANNEL, ACCOUNT, ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, STATUS) "
                 + "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'DRAFT')")) {
             int n = 0;
+            java.sql.Date dueDate = java.sql.Date.valueOf(due);
             for (Entitlement e : lines) {
                 Accounts a = accounts.get(e.householdId());
                 boolean bank = e.channel() == Channel.BANK;
-                Jdbc.bind(ps, batchId, e.householdId(), e.item().name(), e.periodKey(), e.beneficiaryId(), e.amountFen(),
-                        e.channel().name(), bank ? a.bankAccount() : a.loveCardNo(), bank ? a.bankName() : null, due, e.standardId(),
-                        e.explanation());
+                // plain setters: this loop runs for every line of a city-wide batch
+                ps.setLong(1, batchId);
+                ps.setLong(2, e.householdId());
+                ps.setString(3, e.item().name());
+                ps.setString(4, e.periodKey());
+                ps.setLong(5, e.beneficiaryId());
+                ps.setLong(6, e.amountFen());
+                ps.setString(7, e.channel().name());
+                ps.setString(8, bank ? a.bankAccount() : a.loveCardNo());
+                ps.setString(9, bank ? a.bankName() : null);
+                ps.setDate(10, dueDate);
+                if (e.standardId() == null) {
+                    ps.setNull(11, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(11, e.standardId());
+                }
+                ps.setString(12, e.explanation());
                 ps.addBatch();
-                if (++n % 500 == 0) {
+                if (++n % 2000 == 0) {
                     ps.executeBatch();
                 }
             }
