@@ -67,7 +67,9 @@ DIST=${BENCH_DIST:-$ROOT/karaf-assembly/target/union-portal-distribution-0.1.0-S
 WORK=$BENCH_DIR/target
 RESULTS_DIR=$BENCH_DIR/results
 MODULE=union-mutual-aid       # the module of the hot-deploy and throughput figures
-ALL_MODULES=union-all         # installed at start: every module the distribution ships
+# installed at start: every module the distribution ships, each as a root feature (not through union-all,
+# so that the hot-deploy figures can uninstall and install one of them)
+ALL_MODULES="union-mutual-aid, union-hardship-aid"
 HARDSHIP_HOUSEHOLDS=${BENCH_HOUSEHOLDS:-20000}
 PASSWORD=demo1234
 START_TIMEOUT=180   # seconds, per start
@@ -268,11 +270,13 @@ await_module() {
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$KARAF_PID/status"; }
 
-# Heap used after a full GC, in MB (jcmd GC.run, then the "used" of GC.heap_info's first line).
+# Heap used after a full GC, in MB (jcmd GC.run, then the "used" of GC.heap_info's heap lines).
 heap_mb() {
     jcmd "$KARAF_PID" GC.run >/dev/null 2>&1 || true
+    # G1 prints one "garbage-first heap ... used NK" line; the serial collector (bin/setenv) one per generation
     jcmd "$KARAF_PID" GC.heap_info 2>/dev/null |
-        awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1); gsub(/[^0-9]/, "", v); printf "%.0f", v/1024; exit } }'
+        awk '/generation|garbage-first heap|Shenandoah|ZHeap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1); gsub(/[^0-9]/, "", v); sum += v } }
+             END { printf "%.0f", sum / 1024 }'
 }
 
 # RSS read after the GC, so that every memory row is taken in the same state. The states after the

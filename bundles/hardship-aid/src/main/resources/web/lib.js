@@ -2,7 +2,7 @@
 // here) plus this module's labels, the stylesheet, periods of payment batches and badges per code set.
 
 import {
-  el, add, fill, baseKit, fmtDate, fmtDateTime, fmtBytes, downloadWithToken, uploadRaw, today,
+  el, baseKit, fmtDate, fmtDateTime, today,
 } from '/js/page-kit.js';
 
 export * from '/js/page-kit.js';
@@ -151,12 +151,8 @@ export const HISTORY_ACTIONS = {
   RECHECK: ['年度复查', 'Re-checked'],
   LEAVE: ['出档', 'Left the file'],
   DOCUMENT: ['上传材料', 'Document added'],
+  SAFETY_NET: ['医疗兜底', 'Medical safety net'],
 };
-
-/** Supporting documents: what the server takes (it checks the bytes themselves). */
-export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
-export const DOCUMENT_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png'];
-const DOCUMENT_TYPES = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
 
 // ------------------------------------------------------------------ periods of payment batches (pure)
 
@@ -315,122 +311,14 @@ export function kit(context) {
    * `.ha-doc-download`) and with `canUpload` a file input `#ha-doc-file` and a button `#ha-doc-upload`.
    * `onUploaded(doc)` runs after each stored document.
    */
-  const documents = (householdId, docs, { canUpload = false, onUploaded = null } = {}) => {
-    const base = `${API}/households/${encodeURIComponent(householdId)}/documents`;
-    let list = Array.isArray(docs) ? [...docs] : [];
-    let upload = null;
-    const listSlot = el('div', {});
-    const problemSlot = el('div', { id: 'ha-documents-problem' });
-    const statusLine = el('p', { class: 'muted ha-doc-status', id: 'ha-documents-status', role: 'status', 'aria-live': 'polite' });
-    const box = el('div', { class: 'ha-documents', id: 'ha-documents-box', dataset: { householdId, count: list.length } });
-
-    const link = (d) => {
-      const path = `${base}/${encodeURIComponent(d.id)}`;
-      return el('a', {
-        href: path, class: 'ha-doc-download', dataset: { docId: d.id },
-        onclick: async (event) => {
-          event.preventDefault();   // the file needs the bearer token: fetch it and hand over a Blob
-          fill(problemSlot);
-          try {
-            await downloadWithToken(path, d.fileName || `document-${d.id}`, { accept: '*/*' });
-          } catch (e) {
-            fill(problemSlot, fail(e, 'ha-documents-download-error'));
-          }
-        },
-      }, d.fileName || t(`材料 #${d.id}`, `Document #${d.id}`));
-    };
-    const render = () => {
-      box.dataset.count = String(list.length);
-      fill(listSlot, table([
-        { label: t('文件', 'File'), key: 'file', value: link },
-        { label: t('类型', 'Type'), key: 'type', className: 'nowrap', value: (d) => DOCUMENT_TYPES[d.contentType] || d.contentType || '' },
-        { label: t('大小', 'Size'), key: 'size', className: 'num', value: (d) => fmtBytes(d.sizeBytes) },
-        { label: t('上传人', 'By'), key: 'by', value: (d) => d.uploadedBy || '' },
-        { label: t('上传时间', 'Uploaded'), key: 'at', className: 'nowrap', value: (d) => fmtDateTime(d.uploadedAt) },
-      ], list, {
-        id: 'ha-documents', empty: t('尚未上传证明材料。', 'No supporting documents yet.'),
-        rowAttrs: (d) => ({ dataset: { docId: d.id } }),
-      }));
-    };
-    render();
-
-    let controls = null;
-    if (canUpload) {
-      const input = el('input', {
-        type: 'file', id: 'ha-doc-file', name: 'document', multiple: true,
-        accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png', 'aria-describedby': 'ha-doc-hint',
-      });
-      const button = el('button', { type: 'button', class: 'button', id: 'ha-doc-upload', disabled: true }, t('上传材料', 'Upload'));
-      const progress = el('progress', { max: 100, value: 0, id: 'ha-doc-progress' });
-      const progressText = el('span', { class: 'muted', 'aria-live': 'polite' });
-      const cancel = el('button', { type: 'button', class: 'button', onclick: () => upload && upload.abort() }, t('取消', 'Cancel'));
-      const progressRow = el('div', { class: 'ui-progress', hidden: true }, progress, progressText, cancel);
-      const fileProblem = (file) => {
-        const ext = ((/\.([^.]+)$/.exec(file.name) || [])[1] || '').toLowerCase();
-        if (!DOCUMENT_EXTENSIONS.includes(ext)) return t(`“${file.name}”不是 PDF、JPG 或 PNG 文件。`, `“${file.name}” is not a PDF, JPG or PNG file.`);
-        if (file.size === 0) return t(`“${file.name}”是空文件。`, `“${file.name}” is empty.`);
-        if (file.size > DOCUMENT_MAX_BYTES) return t(`“${file.name}”超过 10 MB。`, `“${file.name}” is larger than 10 MB.`);
-        return null;
-      };
-      const sync = () => { button.disabled = Boolean(upload) || input.files.length === 0; };
-      input.addEventListener('change', () => {
-        fill(problemSlot);
-        statusLine.textContent = '';
-        const bad = [...input.files].map(fileProblem).filter(Boolean);
-        if (bad.length) {
-          fill(problemSlot, el('div', { class: 'notice error', role: 'alert', id: 'ha-documents-file-problem' },
-            el('ul', { class: 'ui-lines' }, bad.map((m) => el('li', {}, m)))));
-          input.value = '';
-        }
-        sync();
-      });
-      button.addEventListener('click', async () => {
-        const files = [...input.files];
-        if (!files.length || upload) return;
-        fill(problemSlot);
-        statusLine.textContent = '';
-        progressRow.hidden = false;
-        const stored = [];
-        try {
-          for (const [i, file] of files.entries()) {
-            const counter = files.length > 1 ? `${i + 1}/${files.length} ` : '';
-            progress.value = 0;
-            progressText.textContent = `${counter}0%`;
-            upload = uploadRaw(`${base}?fileName=${encodeURIComponent(file.name)}`, file, (fraction) => {
-              progress.value = Math.round(fraction * 100);
-              progressText.textContent = `${counter}${Math.round(fraction * 100)}%`;
-            });
-            sync();
-            const doc = await upload.promise;
-            stored.push(doc);
-            list = [...list.filter((d) => d.id !== doc.id), doc];
-            render();
-          }
-          input.value = '';
-        } catch (e) {
-          checkSession(e);
-          fill(problemSlot, e.name === 'AbortError'
-            ? el('p', { class: 'notice warn', id: 'ha-documents-cancelled' }, t('已取消上传。', 'Upload cancelled.'))
-            : problem(e, { id: 'ha-documents-upload-error' }));
-        } finally {
-          upload = null;
-          progressRow.hidden = true;
-          sync();
-        }
-        if (stored.length) {
-          statusLine.textContent = t(`已上传：${stored.map((d) => d.fileName).join('、')}`, `Uploaded: ${stored.map((d) => d.fileName).join(', ')}`);
-          if (onUploaded) onUploaded(stored);
-        }
-      });
-      controls = el('div', { class: 'ha-doc-upload' },
-        el('div', { class: 'ui-toolbar' }, el('label', { for: input.id }, t('选择文件', 'Choose files')), input, button),
-        el('small', { class: 'muted', id: 'ha-doc-hint' }, t('收入证明、病历、残疾证、失业证明、学籍证明等，PDF、JPG 或 PNG 格式，每个文件不超过 10 MB。',
-          'Proof of income, medical records, disability or unemployment certificates, school records: PDF, JPG or PNG, at most 10 MB each.')),
-        progressRow);
-    }
-    add(box, [listSlot, controls, statusLine, problemSlot]);
-    return box;
-  };
+  /** The documents of a household (see the page kit's documentsBox); `docs` as the household's detail lists them. */
+  const documents = (householdId, docs, { canUpload = false, onUploaded = null } = {}) => base.documentsBox(
+    `${API}/households/${encodeURIComponent(householdId)}/documents`, {
+      id: 'ha-documents', fileInputId: 'ha-doc-file', uploadButtonId: 'ha-doc-upload', docs, canUpload, onUploaded,
+      dataset: { householdId },
+      hint: t('收入证明、病历、残疾证、失业证明、学籍证明等，PDF、JPG 或 PNG 格式，每个文件不超过 10 MB。',
+        'Proof of income, medical records, disability or unemployment certificates, school records: PDF, JPG or PNG, at most 10 MB each.'),
+    });
 
   return {
     ...base,

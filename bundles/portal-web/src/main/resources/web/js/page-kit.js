@@ -366,6 +366,13 @@ export function xlsxBlob(headers, rows, { numberColumns = [], widths = [] } = {}
   ]);
 }
 
+// ------------------------------------------------------------------ supporting documents
+
+/** What the server takes as a supporting document (it checks the bytes themselves). */
+export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const DOCUMENT_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png'];
+const DOCUMENT_TYPES = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
+
 // ------------------------------------------------------------------ helpers bound to the page's language
 
 /**
@@ -492,9 +499,157 @@ export function baseKit(context, { statuses = {} } = {}) {
     if (error && error.status === 401) context.api('/api/auth/me').catch(() => {});
   };
 
+  /**
+   * Supporting documents at the REST collection `base` (GET lists them, POST `?fileName=` stores one, GET
+   * `<base>/<id>` downloads one): a table (`#<id>`, rows `data-doc-id`, links `.doc-download`), loaded from the
+   * server unless `docs` is given, and with `canUpload` a file input `#<fileInputId>` (several files go one after
+   * another) and a button `#<uploadButtonId>` (class `.doc-upload`). `onUploaded(doc)` runs after each stored
+   * document; `actorLabel(name)` shows who uploaded. The box is `#<id>-box`.
+   */
+  const documentsBox = (base, {
+    id, fileInputId = `${id}-file`, uploadButtonId = `${id}-upload`, docs: initial = null, canUpload = false, onUploaded = null,
+    hint = null, actorLabel = (name) => name ?? '', dataset = {},
+  }) => {
+    let docs = Array.isArray(initial) ? [...initial] : null;
+    let upload = null;
+    const listSlot = el('div', { class: 'ui-doc-list' }, el('p', { class: 'loading muted' }, t('正在加载材料…', 'Loading documents…')));
+    const problemSlot = el('div', { id: `${id}-problem` });
+    const statusLine = el('p', { class: 'muted ui-doc-status', id: `${id}-status`, role: 'status', 'aria-live': 'polite' });
+    const box = el('div', { class: 'ui-documents', id: `${id}-box`, dataset });
+
+    const typeLabel = (d) => DOCUMENT_TYPES[d.contentType] || d.contentType || '';
+    const downloadLink = (d) => {
+      const path = `${base}/${encodeURIComponent(d.id)}`;
+      return el('a', {
+        href: path, class: 'doc-download', dataset: { docId: d.id }, title: d.sha256 ? `SHA-256 ${d.sha256}` : null,
+        onclick: async (event) => {
+          event.preventDefault();   // the file needs the bearer token: fetch it and hand over a Blob
+          fill(problemSlot);
+          try {
+            await downloadWithToken(path, d.fileName || `document-${d.id}`, { accept: '*/*' });
+          } catch (e) {
+            checkSession(e);
+            fill(problemSlot, problem(e, { id: `${id}-download-error` }));
+          }
+        },
+      }, d.fileName || t(`材料 #${d.id}`, `Document #${d.id}`));
+    };
+    const renderList = () => {
+      fill(listSlot, table([
+        { label: t('文件', 'File'), key: 'file', value: downloadLink },
+        { label: t('类型', 'Type'), key: 'type', className: 'nowrap', value: typeLabel },
+        { label: t('大小', 'Size'), key: 'size', className: 'num', value: (d) => fmtBytes(d.sizeBytes) },
+        { label: t('上传人', 'By'), key: 'by', value: (d) => actorLabel(d.uploadedBy) },
+        { label: t('上传时间', 'Uploaded'), key: 'at', className: 'nowrap', value: (d) => fmtDateTime(d.uploadedAt) },
+      ], docs, {
+        id, empty: t('尚未上传证明材料。', 'No supporting documents yet.'),
+        rowAttrs: (d) => ({ dataset: { docId: d.id, contentType: d.contentType || '' } }),
+      }));
+      box.dataset.count = String(docs.length);
+    };
+    const load = async () => {
+      try {
+        const answer = await context.api(base);
+        docs = Array.isArray(answer) ? answer : [];
+        renderList();
+      } catch (e) {
+        fill(listSlot, problem(e, { id: `${id}-load-error` }));
+      }
+    };
+
+    let controls = null;
+    if (canUpload) {
+      const input = el('input', {
+        type: 'file', id: fileInputId, name: 'document', multiple: true,
+        accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png', 'aria-describedby': `${id}-hint`,
+      });
+      const button = el('button', { type: 'button', class: 'button doc-upload', id: uploadButtonId, dataset, disabled: true },
+        t('上传材料', 'Upload'));
+      const progress = el('progress', { max: 100, value: 0, id: `${id}-progress` });
+      const progressText = el('span', { class: 'muted', 'aria-live': 'polite' });
+      const cancel = el('button', { type: 'button', class: 'button', onclick: () => upload && upload.abort() }, t('取消', 'Cancel'));
+      const progressRow = el('div', { class: 'ui-progress', hidden: true }, progress, progressText, cancel);
+      const fileProblem = (file) => {
+        const ext = ((/\.([^.]+)$/.exec(file.name) || [])[1] || '').toLowerCase();
+        if (!DOCUMENT_EXTENSIONS.includes(ext)) {
+          return t(`“${file.name}”不是 PDF、JPG 或 PNG 文件。`, `“${file.name}” is not a PDF, JPG or PNG file.`);
+        }
+        if (file.size === 0) return t(`“${file.name}”是空文件。`, `“${file.name}” is empty.`);
+        if (file.size > DOCUMENT_MAX_BYTES) {
+          return t(`“${file.name}”超过 10 MB，请降低扫描分辨率或分页拍照后上传。`, `“${file.name}” is larger than 10 MB; scan it at a lower resolution.`);
+        }
+        return null;
+      };
+      const sync = () => { button.disabled = Boolean(upload) || input.files.length === 0; };
+      input.addEventListener('change', () => {
+        fill(problemSlot);
+        statusLine.textContent = '';
+        const bad = [...input.files].map(fileProblem).filter(Boolean);
+        if (bad.length) {
+          fill(problemSlot, el('div', { class: 'notice error', role: 'alert', id: `${id}-file-problem` },
+            el('ul', { class: 'ui-lines' }, bad.map((m) => el('li', {}, m)))));
+          input.value = '';
+        }
+        sync();
+      });
+      button.addEventListener('click', async () => {
+        const files = [...input.files];
+        if (!files.length || upload) return;
+        fill(problemSlot);
+        statusLine.textContent = '';
+        progressRow.hidden = false;
+        const stored = [];
+        try {
+          for (const [i, file] of files.entries()) {
+            const counter = files.length > 1 ? `${i + 1}/${files.length} ` : '';
+            progress.value = 0;
+            progressText.textContent = `${counter}0%`;
+            upload = uploadRaw(`${base}?fileName=${encodeURIComponent(file.name)}`, file, (fraction) => {
+              progress.value = Math.round(fraction * 100);
+              progressText.textContent = `${counter}${Math.round(fraction * 100)}%`;
+            });
+            sync();
+            const doc = await upload.promise;
+            stored.push(doc);
+            if (docs) {
+              docs = [...docs.filter((d) => d.id !== doc.id), doc];
+              renderList();
+            }
+            if (onUploaded) onUploaded(doc);
+          }
+          input.value = '';
+        } catch (e) {
+          checkSession(e);
+          fill(problemSlot, e.name === 'AbortError'
+            ? el('p', { class: 'notice warn', id: `${id}-upload-cancelled` }, t('已取消上传。', 'Upload cancelled.'))
+            : problem(e, { id: `${id}-upload-error` }));
+        } finally {
+          upload = null;
+          progressRow.hidden = true;
+          sync();
+        }
+        if (stored.length) {
+          statusLine.textContent = t(`已上传：${stored.map((d) => d.fileName).join('、')}`, `Uploaded: ${stored.map((d) => d.fileName).join(', ')}`);
+        }
+        if (!docs) load();
+      });
+      controls = el('div', { class: 'ui-doc-upload' },
+        el('div', { class: 'ui-toolbar' },
+          el('label', { for: input.id }, t('选择文件', 'Choose files')), input, button),
+        el('small', { class: 'muted', id: `${id}-hint` }, hint || t('PDF、JPG 或 PNG 格式，每个文件不超过 10 MB。',
+          'PDF, JPG or PNG, at most 10 MB each.')),
+        progressRow);
+    }
+
+    add(box, [listSlot, controls, statusLine, problemSlot]);
+    if (docs) renderList();
+    else load();
+    return box;
+  };
+
   return {
     t, en, pick, money, badge, statusLabel, yuanError, problem, clearErrors, fieldError, table, facts, csvButton, exportButtons,
-    checkSession,
+    checkSession, documentsBox,
     /** "名称（编号）" in Chinese, "name (code)" in English. */
     paren: (text, inner) => t(`${text}（${inner}）`, `${text} (${inner})`),
   };
