@@ -5,7 +5,7 @@
 // lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
 // so that new page code never runs with an old copy of the helpers.
 const {
-  el, fill, kit, field, ensureStyles, downloadWithToken, today,
+  el, fill, kit, field, ensureStyles, downloadWithToken, today, fenToYuanText,
   API, GENERATED_KINDS, periodInfo, defaultPeriod, periodSuggestions,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
@@ -32,6 +32,14 @@ export function mount(root, context) {
       el('div', { class: 'ui-toolbar' },
         el('h2', { id: 'ha-batch-list-title' }, t('发放批次', 'Batches')),
         el('span', { class: 'spacer' }),
+        k.exportButtons(t('帮扶发放批次', 'hardship-aid-batches'), () => ({
+          headers: [t('批次', 'Batch'), t('类型', 'Kind'), t('期间', 'Period'), t('发放日', 'Due'), t('笔数', 'Lines'),
+            t('合计(元)', 'Total (CNY)'), t('银行转账(元)', 'Bank (CNY)'), t('爱心卡(元)', 'Love card (CNY)'), t('状态', 'Status'),
+            t('生成人', 'Created by'), t('审批人', 'Approved by')],
+          rows: batches.map((b) => [b.id, k.kindLabel(b.kind), b.period || '', k.date(b.dueDate), b.lineCount ?? '',
+            fenToYuanText(b.totalFen), fenToYuanText(b.bankFen), fenToYuanText(b.loveCardFen), k.batchStatusLabel(b.status),
+            b.createdBy || '', b.approvedBy || '']),
+        }), 'ha-batch-list-export'),
         el('button', { type: 'button', class: 'button', id: 'ha-batch-refresh', onclick: () => loadList() }, t('刷新', 'Refresh'))),
       listSlot),
     detailSlot);
