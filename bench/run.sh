@@ -52,6 +52,7 @@
 # (installed with apt-get when missing).
 # Bounded in time: every wait has a deadline; the portal is stopped on exit, also on failure.
 # Environment: BENCH_RUNS (3), BENCH_CYCLES (20), BENCH_ROWS (100000), BENCH_WRK_DURATION (10s),
+#              BENCH_HOUSEHOLDS (20000, the hardship batch), BENCH_ENROLMENTS (300000, the figures page),
 #              BENCH_WRITE_ENROLMENTS (5000), BENCH_LIST_CLAIMS (1000), BENCH_DIST (the tar.gz).
 set -euo pipefail
 
@@ -71,6 +72,7 @@ MODULE=union-mutual-aid       # the module of the hot-deploy and throughput figu
 # so that the hot-deploy figures can uninstall and install one of them)
 ALL_MODULES="union-mutual-aid, union-hardship-aid"
 HARDSHIP_HOUSEHOLDS=${BENCH_HOUSEHOLDS:-20000}
+FIGURES_ENROLMENTS=${BENCH_ENROLMENTS:-300000}
 PASSWORD=demo1234
 START_TIMEOUT=180   # seconds, per start
 CHANGE_TIMEOUT=120  # seconds, per hot install / uninstall
@@ -583,6 +585,21 @@ measure_hardship_batch() {
     row "bulk: generate a quarterly hardship batch for $HARDSHIP_HOUSEHOLDS households ($((2 * HARDSHIP_HOUSEHOLDS)) lines), in-process Derby (s)" "$median"
 }
 
+# The mutual-aid figures page's queries over $FIGURES_ENROLMENTS enrolments (five times, median), the same way:
+# a JUnit class tagged "benchmark" on a Derby database on disk, in a JVM of its own, with the portal stopped.
+measure_figures() {
+    local out median
+    log "figures over $FIGURES_ENROLMENTS enrolments (mvn, bundles/mutual-aid)"
+    out=$(cd "$ROOT" && mvn -B -ntp -q -o test -pl bundles/mutual-aid -Dtest=FiguresBenchmark -Dsurefire.excludedGroups=none \
+        -Dbench.enrolments="$FIGURES_ENROLMENTS" 2>&1 \
+        || mvn -B -ntp -q test -pl bundles/mutual-aid -Dtest=FiguresBenchmark -Dsurefire.excludedGroups=none \
+        -Dbench.enrolments="$FIGURES_ENROLMENTS" 2>&1) || die "figures benchmark failed: ${out: -2000}"
+    printf '%s\n' "$out" | grep '^BENCH' >&2 || true
+    median=$(printf '%s\n' "$out" | sed -n 's/^BENCH figures-median .*ms=\([0-9.]*\).*/\1/p')
+    [ -n "$median" ] || die "no result from the figures benchmark: ${out: -2000}"
+    row "bulk: the mutual-aid figures page's queries over $FIGURES_ENROLMENTS enrolments, in-process Derby (ms)" "$median"
+}
+
 measure_bulk() {
     local token plan i csv up=() conf=() t0 body upload code
     token=$(login operator)
@@ -665,6 +682,7 @@ main() {
     measure_bulk
     stop_portal
     measure_hardship_batch
+    measure_figures
     write_report
 }
 

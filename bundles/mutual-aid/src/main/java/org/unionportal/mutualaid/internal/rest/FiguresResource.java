@@ -52,51 +52,57 @@ public class FiguresResource {
         LocalDate to = LocalDate.of(y, 12, 31);
         List<OrganisationInfo> children = organisations.subtree(user.orgPath()).stream()
                 .filter(o -> o.parentId() != null && o.parentId() == user.orgId()).toList();
-        return db.read(c -> {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("year", y);
-            result.put("total", totals(c, user.orgPath(), from, to));
-            result.put("byPlan", Jdbc.list(c, "SELECT P.CODE, MAX(P.NAME_ZH), COUNT(*) FROM MA_ENROLMENT E JOIN MA_PLAN P "
-                    + "ON P.ID = E.PLAN_ID WHERE E.ORG_PATH LIKE ? AND E.STATUS <> 'CANCELLED' AND E.COVER_START <= ? AND E.COVER_END >= ? "
-                    + "GROUP BY P.CODE ORDER BY P.CODE", rs -> planRow(c, rs.getString(1), rs.getString(2), rs.getLong(3),
-                    user.orgPath(), from, to), user.subtreePattern(), to, from));
-            List<Map<String, Object>> byOrg = new ArrayList<>();
-            for (OrganisationInfo child : children) {
-                Map<String, Object> row = totals(c, child.path(), from, to);
-                row.put("orgId", child.id());
-                row.put("orgName", child.name());
-                byOrg.add(row);
-            }
-            result.put("byOrganisation", byOrg);
-            return result;
-        });
+        return db.read(c -> figures(c, user, children, y, from, to));
     }
 
-    private static Map<String, Object> planRow(Connection c, String code, String name, long enrolments, String path,
-                                               LocalDate from, LocalDate to) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("planCode", code);
-        row.put("planNameZh", name);
-        row.put("enrolments", enrolments);
-        long[] paid = Jdbc.one(c, "SELECT COUNT(*), COALESCE(SUM(C.APPROVED_FEN), 0) FROM MA_CLAIM C JOIN MA_ENROLMENT E "
-                + "ON E.ID = C.ENROLMENT_ID WHERE E.PLAN_CODE = ? AND C.ORG_PATH LIKE ? AND C.STATUS = 'PAID' "
-                + "AND C.EVENT_DATE BETWEEN ? AND ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, code, path + "%", from, to)
-                .orElse(new long[2]);
-        row.put("payouts", paid[0]);
-        row.put("paidFen", paid[1]);
-        return row;
-    }
-
-    /** Enrolments whose cover overlaps the year, and claims paid for events in it, over one subtree. */
-    static Map<String, Object> totals(Connection c, String path, LocalDate from, LocalDate to) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("enrolments", Jdbc.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT WHERE ORG_PATH LIKE ? AND STATUS <> 'CANCELLED' "
-                + "AND COVER_START <= ? AND COVER_END >= ?", path + "%", to, from));
-        long[] paid = Jdbc.one(c, "SELECT COUNT(*), COALESCE(SUM(APPROVED_FEN), 0) FROM MA_CLAIM WHERE ORG_PATH LIKE ? "
-                + "AND STATUS = 'PAID' AND EVENT_DATE BETWEEN ? AND ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
-                path + "%", from, to).orElse(new long[2]);
-        row.put("payouts", paid[0]);
-        row.put("paidFen", paid[1]);
-        return row;
+    /**
+     * The figures of a year for the user's subtree and the organisations directly below it (public for the benchmark).
+     * One grouped query per table (enrolments by organisation and plan, paid claims by organisation and plan), rolled up
+     * here: the totals, each child's subtree and each plan come from the same rows instead of a scan each.
+     */
+    public static Map<String, Object> figures(Connection c, PortalUser user, List<OrganisationInfo> children, int y, LocalDate from,
+                                              LocalDate to) throws SQLException {
+        record Cell(String orgPath, String planCode, long count, long fen) {
+        }
+        List<Cell> enrolled = Jdbc.list(c, "SELECT ORG_PATH, PLAN_CODE, COUNT(*) FROM MA_ENROLMENT WHERE ORG_PATH LIKE ? "
+                + "AND STATUS <> 'CANCELLED' AND COVER_START <= ? AND COVER_END >= ? GROUP BY ORG_PATH, PLAN_CODE",
+                rs -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3), 0), user.subtreePattern(), to, from);
+        List<Cell> paid = Jdbc.list(c, "SELECT C.ORG_PATH, E.PLAN_CODE, COUNT(*), COALESCE(SUM(C.APPROVED_FEN), 0) FROM MA_CLAIM C "
+                + "JOIN MA_ENROLMENT E ON E.ID = C.ENROLMENT_ID WHERE C.ORG_PATH LIKE ? AND C.STATUS = 'PAID' AND C.EVENT_DATE BETWEEN ? AND ? "
+                + "GROUP BY C.ORG_PATH, E.PLAN_CODE", rs -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
+                user.subtreePattern(), from, to);
+        Map<String, String> planNames = new java.util.HashMap<>();
+        for (String[] p : Jdbc.list(c, "SELECT CODE, MAX(NAME_ZH) FROM MA_PLAN GROUP BY CODE", rs -> new String[] {rs.getString(1),
+                rs.getString(2)})) {
+            planNames.put(p[0], p[1]);
+        }
+        java.util.function.Function<java.util.function.Predicate<Cell>, Map<String, Object>> sum = which -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("enrolments", enrolled.stream().filter(which).mapToLong(Cell::count).sum());
+            row.put("payouts", paid.stream().filter(which).mapToLong(Cell::count).sum());
+            row.put("paidFen", paid.stream().filter(which).mapToLong(Cell::fen).sum());
+            return row;
+        };
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("year", y);
+        result.put("total", sum.apply(cell -> true));
+        List<Map<String, Object>> byPlan = new ArrayList<>();
+        for (String code : enrolled.stream().map(Cell::planCode).distinct().sorted().toList()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("planCode", code);
+            row.put("planNameZh", planNames.get(code));
+            row.putAll(sum.apply(cell -> code.equals(cell.planCode())));
+            byPlan.add(row);
+        }
+        result.put("byPlan", byPlan);
+        List<Map<String, Object>> byOrg = new ArrayList<>();
+        for (OrganisationInfo child : children) {
+            Map<String, Object> row = sum.apply(cell -> cell.orgPath().startsWith(child.path()));
+            row.put("orgId", child.id());
+            row.put("orgName", child.name());
+            byOrg.add(row);
+        }
+        result.put("byOrganisation", byOrg);
+        return result;
     }
 }

@@ -24,7 +24,7 @@ import org.unionportal.api.db.SqlWork;
  * helpers that write plans, members and enrolments.
  */
 public final class TestDatabase implements PortalDatabase {
-    public static final List<String> MIGRATIONS = List.of("V1__plans_enrolments_claims.sql", "V2__reminders.sql", "V3__claim_list_index.sql");
+    public static final List<String> MIGRATIONS = List.of("V1__plans_enrolments_claims.sql", "V2__reminders.sql", "V3__claim_list_index.sql", "V4__figures_index.sql");
 
     private final String url;
 
