@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.persistence.internal.ModuleTestDatabase;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.api.rest.ProblemException;
@@ -39,11 +40,11 @@ class BatchGenerationTest {
     @TempDir
     Path dir;
 
-    private TestDatabase db;
+    private ModuleTestDatabase db;
 
     @BeforeEach
     void database() {
-        db = TestDatabase.create(dir);
+        db = ModuleTestDatabase.create(dir, "hardship-aid");
     }
 
     private long household(int seq, String level) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.persistence.internal.ModuleTestDatabase;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
@@ -35,7 +36,7 @@ class HardshipBatchBenchmark {
     @Test
     void quarterlyBatch() {
         int households = Integer.getInteger("bench.households", 20_000);
-        TestDatabase db = TestDatabase.create(dir);
+        ModuleTestDatabase db = ModuleTestDatabase.create(dir, "hardship-aid");
         long seedStart = System.nanoTime();
         db.inTransaction(c -> {
             try (PreparedStatement h = c.prepareStatement("INSERT INTO HA_HOUSEHOLD (ORG_ID, ORG_PATH, STATUS, REQUESTED_LEVEL, LEVEL, "
