@@ -276,9 +276,7 @@ public class BatchesResource {
             }
             long newId = BatchStore.insertBatch(c, BatchKind.REISSUE.name(), b.period(), user.orgPath(), Scope.today(), id,
                     user.username());
-            for (Payable p : failed) {
-                BatchStore.reissue(c, newId, p, Scope.today());
-            }
+            BatchStore.reissue(c, newId, failed, Scope.today());
             return existing(c, newId, user).withLines(lines(c, newId));
         });
         return Response.status(201).entity(created).build();

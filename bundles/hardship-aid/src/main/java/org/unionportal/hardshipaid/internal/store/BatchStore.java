@@ -147,13 +147,18 @@ public final class BatchStore {
         }
     }
 
+    private static final int BY_ID_LIMIT = 500;
+
     private static Map<Long, Accounts> accounts(Connection c, Set<Long> households) throws SQLException {
         Map<Long, Accounts> out = new HashMap<>();
         if (households.isEmpty()) {
             return out;
         }
-        // one scan of the on-file households is cheaper than thousands of lookups
-        for (Object[] r : Jdbc.list(c, "SELECT ID, BANK_NAME, BANK_ACCOUNT, LOVE_CARD_NO FROM HA_HOUSEHOLD WHERE STATUS IN ('ON_FILE', 'LEFT')",
+        // a few households by id; a city-wide batch in one scan, cheaper than thousands of lookups
+        String which = households.size() <= BY_ID_LIMIT
+                ? "ID IN (" + households.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ")"
+                : "STATUS IN ('ON_FILE', 'LEFT')";
+        for (Object[] r : Jdbc.list(c, "SELECT ID, BANK_NAME, BANK_ACCOUNT, LOVE_CARD_NO FROM HA_HOUSEHOLD WHERE " + which,
                 rs -> new Object[] {rs.getLong(1), new Accounts(rs.getString(2), rs.getString(3), rs.getString(4))})) {
             if (households.contains((Long) r[0])) {
                 out.put((Long) r[0], (Accounts) r[1]);
@@ -162,9 +167,16 @@ public final class BatchStore {
         return out;
     }
 
-    /** A failed line paid again in a reissue batch, to the household's current account. */
-    public static void reissue(Connection c, long newBatchId, Payable failed, LocalDate due) throws SQLException {
-        Accounts a = accounts(c, Set.of(failed.line().householdId())).get(failed.line().householdId());
+    /** Failed lines paid again in a reissue batch, each to its household's current account. */
+    public static void reissue(Connection c, long newBatchId, List<Payable> failedLines, LocalDate due) throws SQLException {
+        Map<Long, Accounts> accounts = accounts(c, failedLines.stream().map(p -> p.line().householdId())
+                .collect(java.util.stream.Collectors.toSet()));
+        for (Payable failed : failedLines) {
+            reissue(c, newBatchId, failed, accounts.get(failed.line().householdId()), due);
+        }
+    }
+
+    private static void reissue(Connection c, long newBatchId, Payable failed, Accounts a, LocalDate due) throws SQLException {
         boolean bank = Channel.BANK.name().equals(failed.line().channel());
         Jdbc.update(c, "INSERT INTO HA_PAYMENT (BATCH_ID, HOUSEHOLD_ID, ITEM, PERIOD, BENEFICIARY_ID, ATTEMPT, AMOUNT_FEN, CHANNEL, ACCOUNT, "
                 + "ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT')",
