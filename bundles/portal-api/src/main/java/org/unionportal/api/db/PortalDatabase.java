@@ -1,5 +1,7 @@
 package org.unionportal.api.db;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The portal's database, for the core and for modules. The persistence bundle registers one
  * service of this type for each bundle that ships migrations, with the service property
@@ -11,7 +13,10 @@ package org.unionportal.api.db;
  * the manifest header {@value #MIGRATIONS_HEADER}{@code : <schema key>}. Each is applied once,
  * in order of its number, in one transaction, and recorded per schema. Uninstalling keeps the
  * tables and data; a later version of the bundle applies only its new migrations.
+ *
+ * <p>Only the persistence bundle implements it; bundles use it.
  */
+@ProviderType
 public interface PortalDatabase {
     String SCHEMA_PROPERTY = "union.schema";
     String MIGRATIONS_HEADER = "Union-Migrations";
@@ -25,6 +30,15 @@ public interface PortalDatabase {
 
     /** Runs read-only {@code work}. */
     <T> T read(SqlWork<T> work);
+
+    /**
+     * A number that grows after every committed {@link #inTransaction} call, by any bundle of this
+     * portal process. Read it before a query: a result kept under it is still current as long as it has
+     * not changed. Writes by other processes sharing the database are not counted.
+     *
+     * @since 1.1
+     */
+    long writeGeneration();
 
     /** The few SQL differences between the databases the portal runs on. */
     Dialect dialect();

@@ -12,6 +12,7 @@ import org.unionportal.api.db.SqlWork;
 final class SqlDatabase implements PortalDatabase {
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final java.util.concurrent.atomic.AtomicLong writeGeneration = new java.util.concurrent.atomic.AtomicLong();
 
     SqlDatabase(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -77,6 +78,8 @@ final class SqlDatabase implements PortalDatabase {
                     connection.rollback();
                 } else {
                     connection.commit();
+                    // after the commit, so that a reader who saw the old number may only have read older data
+                    writeGeneration.incrementAndGet();
                 }
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
@@ -96,6 +99,11 @@ final class SqlDatabase implements PortalDatabase {
         } catch (SQLException rollbackFailure) {
             cause.addSuppressed(rollbackFailure);
         }
+    }
+
+    @Override
+    public long writeGeneration() {
+        return writeGeneration.get();
     }
 
     @Override

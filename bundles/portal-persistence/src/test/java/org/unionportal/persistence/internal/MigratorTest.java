@@ -75,6 +75,21 @@ class MigratorTest {
     }
 
     @Test
+    void theWriteGenerationCountsCommittedWritesOnly() {
+        database.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE G (ID INT)"));
+        long before = database.writeGeneration();
+        count("SELECT COUNT(*) FROM G");
+        assertEquals(before, database.writeGeneration(), "a read changed the generation");
+        assertThrows(IllegalStateException.class, () -> database.inTransaction(c -> {
+            c.createStatement().executeUpdate("INSERT INTO G VALUES (1)");
+            throw new IllegalStateException("rolled back");
+        }));
+        assertEquals(before, database.writeGeneration(), "a rolled-back write changed the generation");
+        database.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO G VALUES (2)"));
+        assertEquals(before + 1, database.writeGeneration());
+    }
+
+    @Test
     void uniqueViolationsAreRecognised() {
         database.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE K (ID INT PRIMARY KEY)"));
         database.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO K VALUES (1)"));

@@ -78,6 +78,11 @@ public class ModuleTestDatabase implements PortalDatabase {
     }
 
     @Override
+    public long writeGeneration() {
+        return database.writeGeneration();
+    }
+
+    @Override
     public Dialect dialect() {
         return database.dialect();
     }

@@ -25,6 +25,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 import org.osgi.service.component.annotations.Component;
@@ -169,7 +170,9 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return isJson(mediaType);
+        // JSON a resource already has as bytes (a kept answer) goes out as it is, through the standard writers.
+        return isJson(mediaType) && type != byte[].class && !StreamingOutput.class.isAssignableFrom(type)
+                && !InputStream.class.isAssignableFrom(type);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.unionportal.core.internal.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,5 +94,15 @@ class JsonProviderTest {
         ProblemException e = assertThrows(ProblemException.class, () -> provider.readFrom((Class) Login.class, Login.class,
                 new Annotation[0], MediaType.APPLICATION_JSON_TYPE, headers, new ByteArrayInputStream(new byte[0])));
         assertEquals(413, e.status());
+    }
+
+    @Test
+    void jsonAlreadyInBytesIsLeftToTheStandardWriters() {
+        Annotation[] none = new Annotation[0];
+        MediaType json = MediaType.APPLICATION_JSON_TYPE;
+        assertTrue(provider.isWriteable(Login.class, Login.class, none, json));
+        assertFalse(provider.isWriteable(byte[].class, byte[].class, none, json));
+        assertFalse(provider.isWriteable(javax.ws.rs.core.StreamingOutput.class, javax.ws.rs.core.StreamingOutput.class, none, json));
+        assertFalse(provider.isWriteable(Login.class, Login.class, none, MediaType.TEXT_PLAIN_TYPE));
     }
 }
