@@ -135,8 +135,18 @@ class MutualAidIT {
         JsonNode enrolment = demoCover(me, "WX-3IN1");
         int year = LocalDate.parse(enrolment.path("coverStart").asText()).getYear();
         Map<String, Object> claim = claim(enrolment.path("id").asLong(), LocalDate.of(year, 7, 5), 5, 2_000_000, 1_200_000);
+        String queue = "/api/mutual-aid/claims?status=SUBMITTED&size=5";
+        long queued = api.get(queue, district).expect(200).json().path("total").asLong();
+        api.get(queue, district).expect(200); // read twice: the page is now kept in memory
         JsonNode filed = api.post("/api/mutual-aid/claims", member, claim).expect(201).json();
         long id = filed.path("id").asLong();
+        // The kept page gives way to the write at once: the new claim heads the queue, summarised for a list.
+        JsonNode page = api.get(queue, district).expect(200).json();
+        assertEquals(queued + 1, page.path("total").asLong());
+        JsonNode head = page.path("items").get(0);
+        assertEquals(id, head.path("id").asLong(), () -> "queue after filing: " + page);
+        assertTrue(head.path("idNumber").asText().contains("*") && head.path("diagnosis").isMissingNode()
+                && head.path("assessment").isMissingNode(), () -> "a list shows too much: " + head);
         assertEquals("SUBMITTED", filed.path("status").asText());
         // (20,000 - 12,000) x 50 % = 4,000 medical + 5 days x 50 consolation = 4,250 CNY.
         assertEquals(425_000, filed.path("computedFen").asLong(), () -> "assessment: " + filed.path("assessment"));
@@ -144,6 +154,7 @@ class MutualAidIT {
         api.post("/api/mutual-aid/claims", member, claim).expectProblem(409); // the same stay twice
 
         decide(district, id, Map.of("action", "START_REVIEW")).expect(200);
+        assertEquals(queued, api.get(queue, district).expect(200).json().path("total").asLong(), "the queue after the review began");
         decide(district, id, Map.of("action", "APPROVE", "amountFen", 500_000)).expectProblem(422); // more than the rules allow
         decide(district, id, Map.of("action", "APPROVE", "amountFen", 400_000)).expectProblem(422); // lower needs a reason
         JsonNode approved = decide(district, id, Map.of("action", "APPROVE")).expect(200).json();

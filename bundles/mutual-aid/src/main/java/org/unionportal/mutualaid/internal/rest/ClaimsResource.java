@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -39,7 +41,9 @@ import org.unionportal.mutualaid.internal.rules.PriorUsage;
 import org.unionportal.mutualaid.internal.rules.Rejection;
 import org.unionportal.mutualaid.internal.store.Claim;
 import org.unionportal.mutualaid.internal.store.ClaimStore;
+import org.unionportal.mutualaid.internal.store.ClaimSummary;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
+import org.unionportal.mutualaid.internal.store.Json;
 import org.unionportal.mutualaid.internal.store.Plan;
 import org.unionportal.mutualaid.internal.store.PlanStore;
 
@@ -103,17 +107,38 @@ public class ClaimsResource {
         return Response.status(201).entity(get(id, context)).build();
     }
 
+    /** What a page of the list depends on: members see only their own claims, staff their subtree's. */
+    private record PageKey(String subtreePattern, String status, String memberUsername, long offset, int limit) {
+    }
+
+    /** Recently read pages of the list, as the JSON sent (the work queue is read far more often than claims change). */
+    private final PageCache<PageKey, byte[]> pages = new PageCache<>(256);
+
+    /**
+     * A page of the claims the user may see, newest first, with the total. The same page is answered from
+     * memory until the next write to the database; {@code Cache-Control: no-cache} reads it afresh.
+     */
     @GET
-    public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("page") Integer page,
-                                    @QueryParam("size") Integer size, @Context SecurityContext context) {
+    public Response list(@QueryParam("status") String status, @QueryParam("page") Integer page,
+                         @QueryParam("size") Integer size, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
+                         @Context SecurityContext context) {
         PortalUser user = Scope.user(context);
         int limit = Scope.pageSize(size);
-        return db.read(c -> {
-            Long memberId = ownMemberOnly(c, user);
-            return Map.of("total", ClaimStore.count(c, user.subtreePattern(), status, memberId),
-                    "items", ClaimStore.list(c, user.subtreePattern(), status, memberId, Scope.offset(page, limit), limit)
-                            .stream().map(cl -> view(cl, List.of())).toList());
-        });
+        long offset = Scope.offset(page, limit);
+        PageKey key = new PageKey(user.subtreePattern(), status, isStaff(user) ? null : user.username(), offset, limit);
+        long generation = db.writeGeneration();
+        boolean fresh = cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
+        byte[] json = fresh ? null : pages.get(key, generation);
+        if (json == null) {
+            json = Json.bytes(db.read(c -> {
+                Long memberId = ownMemberOnly(c, user);
+                return Map.of("total", ClaimStore.count(c, user.subtreePattern(), status, memberId),
+                        "items", ClaimStore.page(c, user.subtreePattern(), status, memberId, offset, limit)
+                                .stream().map(ClaimsResource::summaryView).toList());
+            }));
+            pages.put(key, generation, json);
+        }
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The claims the user may see, as CSV or XLSX; ID numbers masked, no diagnoses. */
@@ -123,7 +148,7 @@ public class ClaimsResource {
     public Response export(@QueryParam("format") String format, @QueryParam("status") String status,
                            @Context SecurityContext context) {
         PortalUser user = Scope.user(context);
-        List<List<Object>> rows = db.read(c -> ClaimStore.list(c, user.subtreePattern(), status, ownMemberOnly(c, user), 0, 500_000))
+        List<List<Object>> rows = db.read(c -> ClaimStore.all(c, user.subtreePattern(), status, ownMemberOnly(c, user)))
                 .stream().map(cl -> List.<Object>of(cl.id(), cl.memberName(), Masking.idNumber(cl.idNumber()), cl.planCode(),
                         cl.eventType().labelZh(), cl.eventDate().toString(), Money.yuan(cl.computedFen()),
                         cl.approvedFen() == null ? "" : Money.yuan(cl.approvedFen()), cl.status(), cl.filedAt().toString()))
@@ -326,7 +351,7 @@ public class ClaimsResource {
     static Claim visible(Connection c, long id, PortalUser user) throws SQLException {
         Claim claim = ClaimStore.byId(c, id).orElse(null);
         if (claim != null) {
-            boolean staff = user.hasAnyRole(Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN) && user.covers(claim.orgPath());
+            boolean staff = isStaff(user) && user.covers(claim.orgPath());
             boolean own = user.hasRole(Role.MEMBER)
                     && EnrolmentStore.memberIdOfUser(c, user.username()).map(m -> m == claim.memberId()).orElse(false);
             if (staff || own) {
@@ -338,10 +363,14 @@ public class ClaimsResource {
 
     /** For a plain member, only their own claims; staff see their subtree. */
     static Long ownMemberOnly(Connection c, PortalUser user) throws SQLException {
-        if (user.hasAnyRole(Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN)) {
+        if (isStaff(user)) {
             return null;
         }
         return EnrolmentStore.memberIdOfUser(c, user.username()).orElse(-1L);
+    }
+
+    private static boolean isStaff(PortalUser user) {
+        return user.hasAnyRole(Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN);
     }
 
     private static void requireReviewer(PortalUser user) {
@@ -368,6 +397,33 @@ public class ClaimsResource {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * A claim in a list: masked ID number, no diagnosis, no assessment (those come with the claim itself).
+     * Plain JSON values only (dates as ISO text), since the list is written to bytes by the module itself.
+     */
+    static Map<String, Object> summaryView(ClaimSummary c) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", c.id());
+        v.put("enrolmentId", c.enrolmentId());
+        v.put("memberName", c.memberName());
+        v.put("idNumber", Masking.idNumber(c.idNumber()));
+        v.put("planCode", c.planCode());
+        v.put("planNameZh", c.planNameZh());
+        v.put("eventType", c.eventType().name());
+        v.put("eventDate", c.eventDate().toString());
+        v.put("admissionDate", c.admissionDate() == null ? null : c.admissionDate().toString());
+        v.put("dischargeDate", c.dischargeDate() == null ? null : c.dischargeDate().toString());
+        v.put("hospital", c.hospital());
+        v.put("totalCostFen", c.totalCostFen());
+        v.put("status", c.status());
+        v.put("computedFen", c.computedFen());
+        v.put("approvedFen", c.approvedFen());
+        v.put("filedBy", c.filedBy());
+        v.put("filedAt", c.filedAt().toString());
+        v.put("payoutBatchId", c.payoutBatchId());
+        return v;
     }
 
     static Map<String, Object> view(Claim c, List<ClaimStore.Event> events) {

@@ -35,7 +35,7 @@ public class MeResource {
             return Map.of("enrolled", true,
                     "enrolments", EnrolmentStore.ofUser(c, user.username(), Scope.today()).stream()
                             .map(EnrolmentResource::masked).toList(),
-                    "claims", ClaimStore.list(c, "/%", null, memberId.get(), 0, 500).stream()
+                    "claims", ClaimStore.ofMember(c, memberId.get(), 500).stream()
                             .map(cl -> ClaimsResource.view(cl, java.util.List.of())).toList());
         });
     }

@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.security.Masking;
-import org.unionportal.mutualaid.internal.store.Claim;
+import org.unionportal.mutualaid.internal.store.ClaimSummary;
 import org.unionportal.mutualaid.internal.store.ClaimStore;
 
 /** {@code mutual-aid:claims [-s STATUS]}: the latest claims of the whole city, personal data masked. */
@@ -21,7 +21,7 @@ public class ClaimsCommand implements Action {
     @Option(name = "-s", aliases = "--status", description = "only claims in this status, e.g. SUBMITTED or APPROVED")
     String status;
 
-    @Option(name = "-n", aliases = "--max", description = "how many claims at most (default 50)")
+    @Option(name = "-n", aliases = "--max", description = "how many claims at most, newest first (default 50, at most 500)")
     int max = 50;
 
     @Override
@@ -36,7 +36,7 @@ public class ClaimsCommand implements Action {
         table.column("Computed (CNY)");
         table.column("Approved (CNY)");
         String wanted = status == null ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
-        for (Claim c : db.read(conn -> ClaimStore.list(conn, "/%", wanted, null, 0, Math.max(1, max)))) {
+        for (ClaimSummary c : db.read(conn -> ClaimStore.page(conn, "/%", wanted, null, 0, Math.max(1, Math.min(500, max))))) {
             table.addRow().addContent(c.id(), c.memberName(), Masking.idNumber(c.idNumber()), c.planCode(),
                     c.eventType() + " " + c.eventDate(), c.status(), Shell.yuan(c.computedFen()),
                     c.approvedFen() == null ? "" : Shell.yuan(c.approvedFen()));

@@ -56,18 +56,48 @@ public final class ClaimStore {
         return Jdbc.one(c, SELECT + "WHERE C.ID = ?", ClaimStore::map, id);
     }
 
-    public static List<Claim> list(Connection c, String subtreePattern, String status, Long memberId, long offset, int limit)
+    private static final String SUMMARY = "SELECT C.ID, C.ENROLMENT_ID, M.NAME, M.ID_NUMBER, E.PLAN_CODE, P.NAME_ZH, C.EVENT_TYPE, "
+            + "C.EVENT_DATE, C.ADMISSION_DATE, C.DISCHARGE_DATE, C.HOSPITAL, C.TOTAL_COST_FEN, C.STATUS, C.COMPUTED_FEN, "
+            + "C.APPROVED_FEN, C.FILED_BY, C.FILED_AT, C.PAYOUT_BATCH_ID "
+            + "FROM MA_CLAIM C JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID JOIN MA_ENROLMENT E ON E.ID = C.ENROLMENT_ID "
+            + "JOIN MA_PLAN P ON P.ID = E.PLAN_ID ";
+
+    /**
+     * A page of a subtree's claims, newest first. The page's ids come from an index alone (V5: newest first,
+     * overall or per status), then only those rows are joined; the ids go in as a fixed number of
+     * parameters (padded with -1), so the statement is compiled once per page size, not once per page.
+     */
+    public static List<ClaimSummary> page(Connection c, String subtreePattern, String status, Long memberId, long offset, int limit)
             throws SQLException {
         Filter f = filter(subtreePattern, status, memberId);
-        // The page's ids first, from the (ORG_PATH, STATUS, ID) index alone; then the joins for those rows only.
-        // Joining and sorting every matching claim made a page cost grow with the table.
-        List<Long> ids = Jdbc.list(c, "SELECT C.ID FROM MA_CLAIM C " + f.where() + " ORDER BY C.ID DESC OFFSET " + Math.max(0, offset)
-                + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY", rs -> rs.getLong(1), f.params());
+        int size = Math.max(1, limit);
+        List<Object> params = new ArrayList<>(List.of(f.params()));
+        params.add(Math.max(0, offset));
+        params.add(size);
+        List<Long> ids = Jdbc.list(c, "SELECT C.ID FROM MA_CLAIM C " + f.where() + " ORDER BY C.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                rs -> rs.getLong(1), params.toArray());
         if (ids.isEmpty()) {
             return List.of();
         }
-        return Jdbc.list(c, SELECT + "WHERE C.ID IN (" + ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
-                + ") ORDER BY C.ID DESC", ClaimStore::map);
+        Object[] padded = new Object[size];
+        java.util.Arrays.fill(padded, -1L);
+        for (int i = 0; i < ids.size(); i++) {
+            padded[i] = ids.get(i);
+        }
+        return Jdbc.list(c, SUMMARY + "WHERE C.ID IN (" + String.join(", ", java.util.Collections.nCopies(size, "?"))
+                + ") ORDER BY C.ID DESC", ClaimStore::summary, padded);
+    }
+
+    /** Every claim of a subtree (of a status, of a member), newest first: for exports. */
+    public static List<ClaimSummary> all(Connection c, String subtreePattern, String status, Long memberId) throws SQLException {
+        Filter f = filter(subtreePattern, status, memberId);
+        return Jdbc.list(c, SUMMARY + f.where() + " ORDER BY C.ID DESC", ClaimStore::summary, f.params());
+    }
+
+    /** A member's own claims, newest first, in full (the member's page shows each assessment). */
+    public static List<Claim> ofMember(Connection c, long memberId, int limit) throws SQLException {
+        return Jdbc.list(c, SELECT + "WHERE C.MEMBER_ID = ? ORDER BY C.ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                ClaimStore::map, memberId);
     }
 
     public static long count(Connection c, String subtreePattern, String status, Long memberId) throws SQLException {
@@ -155,6 +185,14 @@ public final class ClaimStore {
         }
         return Jdbc.update(c, "UPDATE MA_CLAIM SET STATUS = ?, REASON = ? WHERE ID = ? AND STATUS IN (" + in + ")",
                 to, reason, id) == 1;
+    }
+
+    private static ClaimSummary summary(ResultSet rs) throws SQLException {
+        return new ClaimSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                EventType.valueOf(rs.getString(7)), Jdbc.date(rs, "EVENT_DATE"), Jdbc.date(rs, "ADMISSION_DATE"),
+                Jdbc.date(rs, "DISCHARGE_DATE"), rs.getString(11), rs.getLong(12), rs.getString(13), rs.getLong(14),
+                Jdbc.longOrNull(rs, "APPROVED_FEN"), rs.getString(16), rs.getTimestamp(17).toInstant(),
+                Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"));
     }
 
     static Claim map(ResultSet rs) throws SQLException {

@@ -23,6 +23,15 @@ public final class Json {
         }
     }
 
+    /** Plain JSON values (text, numbers, lists, maps) as UTF-8 bytes, as the portal's API would write them. */
+    public static byte[] bytes(Object plainValues) {
+        try {
+            return MAPPER.writeValueAsBytes(plainValues);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + plainValues.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);

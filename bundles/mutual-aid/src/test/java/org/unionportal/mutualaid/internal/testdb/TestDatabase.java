@@ -46,4 +46,13 @@ public final class TestDatabase extends ModuleTestDatabase {
                     batch, planId, planCode, memberId, orgPath, start, end, false, status);
         });
     }
+
+    /** A one-day hospital stay of an enrolment's member, in {@code status}, computed at 100 CNY. */
+    public long claim(long enrolmentId, long memberId, String orgPath, LocalDate day, String status) {
+        return inTransaction(c -> Jdbc.insert(c, "INSERT INTO MA_CLAIM (ENROLMENT_ID, MEMBER_ID, ORG_PATH, EVENT_TYPE, EVENT_DATE, "
+                        + "ADMISSION_DATE, DISCHARGE_DATE, HOSPITAL, DIAGNOSIS, TOTAL_COST_FEN, BASIC_PAID_FEN, COMMERCIAL_PAID_FEN, "
+                        + "STATUS, COMPUTED_FEN, ASSESSMENT, FILED_BY, FILED_AT) "
+                        + "VALUES (?, ?, ?, 'HOSPITAL_STAY', ?, ?, ?, '无锡市人民医院', '阑尾炎', 300000, 180000, 0, ?, 10000, '{}', 'test', ?)",
+                enrolmentId, memberId, orgPath, day, day, day, status, Instant.now()));
+    }
 }
