@@ -111,8 +111,11 @@ public class ClaimsResource {
     private record PageKey(String subtreePattern, String status, String memberUsername, long offset, int limit) {
     }
 
-    /** Recently read pages of the list, as the JSON sent (the work queue is read far more often than claims change). */
-    private final PageCache<PageKey, byte[]> pages = new PageCache<>(256);
+    /**
+     * Recently read pages of the list, as the JSON sent (the work queue is read far more often than claims
+     * change): 8 MiB, some 300 pages of 50.
+     */
+    private final PageCache<PageKey> pages = new PageCache<>(8L << 20);
 
     /**
      * A page of the claims the user may see, newest first, with the total. The same page is answered from

@@ -1,35 +1,46 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Answers kept under the database's write generation ({@code PortalDatabase.writeGeneration()}, read before
- * the query): an answer is served again only while no write has been committed since it was read, so it is
- * never older than the last write. The least recently used answers go first.
+ * Answers (JSON bytes) kept under the database's write generation ({@code PortalDatabase.writeGeneration()},
+ * read before the query): an answer is served again only while no write has been committed since it was
+ * read, so it is never older than the last write. At most {@code maxBytes} are kept; the least recently
+ * used answers go first.
  */
-final class PageCache<K, V> {
-    private record Entry<V>(long generation, V value) {
+final class PageCache<K> {
+    private record Entry(long generation, byte[] value) {
     }
 
-    private final Map<K, Entry<V>> entries;
+    private final long maxBytes;
+    private final Map<K, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private long bytes;
 
-    PageCache(int capacity) {
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
-                return size() > capacity;
-            }
-        };
+    PageCache(long maxBytes) {
+        this.maxBytes = maxBytes;
     }
 
     /** The answer kept for {@code key} if it was read at {@code generation}, else null. */
-    synchronized V get(K key, long generation) {
-        Entry<V> e = entries.get(key);
+    synchronized byte[] get(K key, long generation) {
+        Entry e = entries.get(key);
         return e != null && e.generation() == generation ? e.value() : null;
     }
 
-    synchronized void put(K key, long generation, V value) {
-        entries.put(key, new Entry<>(generation, value));
+    synchronized void put(K key, long generation, byte[] value) {
+        if (value.length > maxBytes) {
+            return;
+        }
+        Entry old = entries.put(key, new Entry(generation, value));
+        bytes += value.length - (old == null ? 0 : old.value().length);
+        for (Iterator<Entry> eldest = entries.values().iterator(); bytes > maxBytes; ) {
+            bytes -= eldest.next().value().length;
+            eldest.remove();
+        }
+    }
+
+    synchronized long bytes() {
+        return bytes;
     }
 }
