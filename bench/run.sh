@@ -12,7 +12,8 @@
 #      application and a plain HTTP-whiteboard servlet, both answering {"status":"ok","n":42};
 #   1. start-up: `bin/start` until an authenticated GET /api/mutual-aid/plans answers 200, with
 #      union-mutual-aid installed at start (etc/org.unionportal.modules.cfg), on a fresh data folder
-#      and again on the existing one (bin/stop between runs); RSS and heap after GC after each
+#      and again on the existing one (bin/stop between runs; the first stop also writes the class-data
+#      archive data/cds/portal.jsa that the start on existing data maps, see bin/setenv); RSS and heap after GC after each
 #      start on the existing data;
 #   2. hot install / uninstall of union-mutual-aid through bin/client, until the module's REST and menu
 #      entry appear / disappear; plus the bare bin/client round trip (`feature:list -i`) as overhead, and
@@ -33,7 +34,8 @@
 #      (bench/claims_setup.py), so that the list has full pages of SUBMITTED claims;
 #   5. throughput and latency with wrk (-d BENCH_WRK_DURATION, 2 threads, 1 at 1 connection, --latency)
 #      at 1, 16 and 64 connections: the bare servlet, the bare JAX-RS resource, the claims list
-#      (GET /api/mutual-aid/claims?status=SUBMITTED&size=50, a page of 50), a claim's detail and
+#      (GET /api/mutual-aid/claims?status=SUBMITTED&size=50, a page of 50; once as served, kept until the next
+#      write, and once read afresh with Cache-Control: no-cache), a claim's detail and
 #      /api/portal/health, interleaved (each run measures all of them, then the next run), then the
 #      write: POST /api/mutual-aid/claims with bench/write_claim.lua, every request a new valid claim
 #      (a one-day hospital stay on a distinct enrolment/day pair, so no 409 for the same event or an
@@ -445,7 +447,7 @@ run_wrk() {
 
 declare -A WRK_PATH=()
 declare -A WRK_LABEL=()
-WRK_KEYS=(servlet jaxrs list detail health write)
+WRK_KEYS=(servlet jaxrs list listfresh detail health write)
 measure_throughput() {
     local token op claim i c key offset next
     deploy_baseline
@@ -459,17 +461,24 @@ measure_throughput() {
     cat >"$WORK/auth.lua" <<EOF
 wrk.headers["Authorization"] = "Bearer $token"
 EOF
+    # the list read afresh: the portal keeps a page until the next write, unless asked not to
+    cat >"$WORK/auth-fresh.lua" <<EOF
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["Cache-Control"] = "no-cache"
+EOF
     WRK_PATH=(
         [servlet]="$BASELINE_SERVLET"
         [jaxrs]="$BASELINE_JAXRS"
         [list]="/api/mutual-aid/claims?status=SUBMITTED&size=50"
+        [listfresh]="/api/mutual-aid/claims?status=SUBMITTED&size=50"
         [detail]="/api/mutual-aid/claims/$claim"
         [health]="/api/portal/health"
         [write]="/api/mutual-aid/claims")
     WRK_LABEL=(
         [servlet]="bare servlet: GET $BASELINE_SERVLET"
         [jaxrs]="bare JAX-RS: GET $BASELINE_JAXRS"
-        [list]="list 50 claims: GET ${WRK_PATH[list]} (page 1 of $LIST_TOTAL)"
+        [list]="list 50 claims: GET ${WRK_PATH[list]} (page 1 of $LIST_TOTAL; kept until the next write)"
+        [listfresh]="list 50 claims read afresh: the same with Cache-Control: no-cache"
         [detail]="detail: GET ${WRK_PATH[detail]}"
         [health]="health: GET ${WRK_PATH[health]}"
         [write]="write: POST ${WRK_PATH[write]} (a new claim each)")
@@ -477,8 +486,8 @@ EOF
     # reads, interleaved: each run measures every endpoint at every connection count
     for i in $(seq 1 "$RUNS"); do
         for c in 1 16 64; do
-            for key in servlet jaxrs list detail health; do
-                run_wrk "$key" "$c" "$i" "${WRK_PATH[$key]}" "$WORK/auth.lua"
+            for key in servlet jaxrs list listfresh detail health; do
+                run_wrk "$key" "$c" "$i" "${WRK_PATH[$key]}" "$WORK/$([ "$key" = listfresh ] && echo auth-fresh.lua || echo auth.lua)"
             done
         done
     done
@@ -536,7 +545,7 @@ for k in order:
             if bad or err:
                 flag = (f" (NOT VALID: " if failed > 1 else " (WARNING: ") + f"{bad:,} non-2xx and {err:,} socket errors in {total:,} requests = {failed:.2g} %)"
             target = ""
-            if k == "list" and base:
+            if k in ("list", "listfresh") and base:
                 target = " (target >= 50 %: " + ("met" if rps[(k, c)] >= 0.5 * base else "NOT met") + ")"
             lines.append(f"- {short} @{c}: {rps[(k, c)]:,.0f} req/s = {pct} of bare JAX-RS{target}{flag}")
 print()
