@@ -12,7 +12,8 @@ import org.unionportal.api.db.SqlWork;
 final class SqlDatabase implements PortalDatabase {
     private final DataSource dataSource;
     private final Dialect dialect;
-    private final java.util.concurrent.atomic.AtomicLong writeGeneration = new java.util.concurrent.atomic.AtomicLong();
+    // Starts at an arbitrary number, so that answers kept under another instance's numbers never match.
+    private final java.util.concurrent.atomic.AtomicLong writeGeneration = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
     SqlDatabase(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
