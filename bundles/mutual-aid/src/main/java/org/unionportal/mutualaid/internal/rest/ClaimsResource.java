@@ -429,34 +429,17 @@ public class ClaimsResource {
         return v;
     }
 
+    /** A claim in full: the summary, then what only the claim itself shows (diagnosis, assessment, history). */
     static Map<String, Object> view(Claim c, List<ClaimStore.Event> events) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", c.id());
-        v.put("enrolmentId", c.enrolmentId());
-        v.put("memberName", c.memberName());
-        v.put("idNumber", Masking.idNumber(c.idNumber()));
-        v.put("planCode", c.planCode());
-        v.put("planNameZh", c.planNameZh());
-        v.put("eventType", c.eventType());
-        v.put("eventDate", c.eventDate());
-        v.put("admissionDate", c.admissionDate());
-        v.put("dischargeDate", c.dischargeDate());
-        v.put("hospital", c.hospital());
-        // A diagnosis is health data: shown to those who may see the claim at all, never in lists of others.
+        Map<String, Object> v = summaryView(c.summary());
+        // A diagnosis is health data: shown to those who may see the claim at all, never in lists.
         v.put("diagnosis", c.diagnosis());
         v.put("criticalIllness", c.criticalIllness());
         v.put("disabilityGrade", c.disabilityGrade());
-        v.put("totalCostFen", c.totalCostFen());
         v.put("basicInsuranceFen", c.basicPaidFen());
         v.put("commercialInsuranceFen", c.commercialPaidFen());
-        v.put("status", c.status());
-        v.put("computedFen", c.computedFen());
-        v.put("approvedFen", c.approvedFen());
         v.put("assessment", c.assessment());
         v.put("reason", c.reason());
-        v.put("filedBy", c.filedBy());
-        v.put("filedAt", c.filedAt().toString());
-        v.put("payoutBatchId", c.payoutBatchId());
         if (!events.isEmpty()) {
             v.put("history", events.stream().map(e -> Map.of("at", e.occurredAt().toString(), "actor", e.actor(),
                     "action", e.action(), "to", e.toStatus(), "detail", e.detail() == null ? "" : e.detail())).toList());

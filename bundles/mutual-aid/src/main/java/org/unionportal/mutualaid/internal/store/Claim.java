@@ -14,6 +14,12 @@ public record Claim(long id, long enrolmentId, long memberId, String memberName,
                     Long approvedFen, Assessment assessment, String reason, String filedBy, Instant filedAt,
                     Long payoutBatchId) {
 
+    /** What lists show of this claim. */
+    public ClaimSummary summary() {
+        return new ClaimSummary(id, enrolmentId, memberName, idNumber, planCode, planNameZh, eventType, eventDate, admissionDate,
+                dischargeDate, hospital, totalCostFen, status, computedFen, approvedFen, filedBy, filedAt, payoutBatchId);
+    }
+
     public ClaimFacts facts() {
         return new ClaimFacts(eventType, eventDate, admissionDate, dischargeDate, criticalIllness, disabilityGrade,
                 totalCostFen, basicPaidFen, commercialPaidFen);
