@@ -462,8 +462,46 @@ public final class Distribution {
 
     /** Whether the feature {@code union-fixture} is installed (asked through the shell). */
     public boolean fixtureInstalled() {
+        return featureInstalled(FIXTURE_FEATURE);
+    }
+
+    /** Whether {@code feature} is installed (asked through the shell). */
+    public boolean featureInstalled(String feature) {
         String out = shell("feature:list -i");
-        return Pattern.compile("(?m)^\\s*" + Pattern.quote(FIXTURE_FEATURE) + "\\s").matcher(out).find();
+        return Pattern.compile("(?m)^\\s*" + Pattern.quote(feature) + "\\s").matcher(out).find();
+    }
+
+    // ---------------------------------------------------------------------------------- modules
+
+    /**
+     * A module's feature for one test class: installed unless it is already, then waited for until the
+     * platform administrator's GET {@code probePath} answers 200. Returns whether it was installed here, so
+     * that the class uninstalls only what it installed ({@link #uninstallModule}).
+     */
+    public boolean installModule(String feature, String probePath) {
+        boolean installedHere = false;
+        if (!featureInstalled(feature)) {
+            String out = shell("feature:install " + feature);
+            if (out.contains("Error")) {
+                throw new AssertionError("feature:install " + feature + ": " + out);
+            }
+            installedHere = true;
+        }
+        awaitModule(feature, probePath, 200);
+        return installedHere;
+    }
+
+    /** {@code feature:uninstall}, then waits until GET {@code probePath} answers 404. */
+    public void uninstallModule(String feature, String probePath) {
+        shell("feature:uninstall " + feature);
+        awaitModule(feature, probePath, 404);
+    }
+
+    private void awaitModule(String feature, String probePath, int status) {
+        Api api = api();
+        String admin = api.login("admin");
+        Await.until(feature + "'s " + probePath + " to answer " + status, Await.MODULE_CHANGE,
+                () -> api.get(probePath, admin), r -> r.status() == status);
     }
 
     /**

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
         disabledReason = "skipped with -DskipBrowserTests=true")
 @ExtendWith(SharedPortal.class)
 class HardshipAidBrowserIT {
+    private static final String PROBE = "/api/hardship-aid/households?size=1";
     private static final String FEATURE = "union-hardship-aid";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration UI = Duration.ofSeconds(30);
@@ -60,25 +60,14 @@ class HardshipAidBrowserIT {
     static void install(Distribution shared) {
         portal = shared;
         api = shared.api();
-        String installed = portal.shell("feature:list -i");
-        if (!Pattern.compile("(?m)^\\s*" + Pattern.quote(FEATURE) + "\\s").matcher(installed).find()) {
-            String out = portal.shell("feature:install " + FEATURE);
-            assertFalse(out.contains("Error"), () -> "feature:install " + FEATURE + ": " + out);
-            installedHere = true;
-        }
-        String admin = api.login("admin");
-        Await.until("the hardship-aid API to answer", Await.MODULE_CHANGE,
-                () -> api.get("/api/hardship-aid/households?size=1", admin), r -> r.status() == 200);
+        installedHere = portal.installModule(FEATURE, PROBE);
     }
 
     @AfterAll
     static void uninstall() {
         if (portal != null && installedHere) {
             installedHere = false;
-            portal.shell("feature:uninstall " + FEATURE);
-            String admin = api.login("admin");
-            Await.until("the hardship-aid API to go", Await.MODULE_CHANGE,
-                    () -> api.get("/api/hardship-aid/households?size=1", admin), r -> r.status() == 404);
+            portal.uninstallModule(FEATURE, PROBE);
         }
     }
 

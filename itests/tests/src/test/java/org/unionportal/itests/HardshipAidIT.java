@@ -32,28 +32,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedPortal.class)
 class HardshipAidIT {
+    private static final String PROBE = "/api/hardship-aid/households?size=1";
     private static final String FEATURE = "union-hardship-aid";
     private static final String BASE = "/api/hardship-aid";
     private static Distribution portal;
     private static Api api;
+    private static boolean installedHere;
     private static int nextYear;
 
     @BeforeAll
     static void install(Distribution shared) {
         portal = shared;
         api = shared.api();
-        String out = portal.shell("feature:install " + FEATURE);
-        assertFalse(out.contains("Error"), () -> "feature:install " + FEATURE + ": " + out);
-        String admin = api.login("admin");
-        Await.until("the hardship-aid API to answer", Await.MODULE_CHANGE,
-                () -> api.get(BASE + "/households", admin), r -> r.status() == 200);
+        installedHere = portal.installModule(FEATURE, PROBE);
         nextYear = MutualAidData.today().getYear() + 1;
     }
 
     @AfterAll
     static void uninstall() {
-        if (portal != null) {
-            portal.shell("feature:uninstall " + FEATURE);
+        if (portal != null && installedHere) {
+            installedHere = false;
+            portal.uninstallModule(FEATURE, PROBE);
         }
     }
 

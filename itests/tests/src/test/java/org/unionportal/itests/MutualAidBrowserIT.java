@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
         disabledReason = "skipped with -DskipBrowserTests=true")
 @ExtendWith(SharedPortal.class)
 class MutualAidBrowserIT {
+    private static final String PROBE = "/api/mutual-aid/plans";
     private static final String FEATURE = "union-mutual-aid";
     private static final ZoneId SHANGHAI = MutualAidData.SHANGHAI;
     private static final Duration UI = Duration.ofSeconds(30);
@@ -60,25 +60,14 @@ class MutualAidBrowserIT {
     static void install(Distribution shared) {
         portal = shared;
         api = shared.api();
-        String installed = portal.shell("feature:list -i");
-        if (!Pattern.compile("(?m)^\\s*" + Pattern.quote(FEATURE) + "\\s").matcher(installed).find()) {
-            String out = portal.shell("feature:install " + FEATURE);
-            assertFalse(out.contains("Error"), () -> "feature:install " + FEATURE + ": " + out);
-            installedHere = true;
-        }
-        String admin = api.login("admin");
-        Await.until("the mutual-aid API to answer", Await.MODULE_CHANGE,
-                () -> api.get("/api/mutual-aid/plans", admin), r -> r.status() == 200);
+        installedHere = portal.installModule(FEATURE, PROBE);
     }
 
     @AfterAll
     static void uninstall() {
         if (portal != null && installedHere) {
             installedHere = false;
-            portal.shell("feature:uninstall " + FEATURE);
-            String admin = api.login("admin");
-            Await.until("the mutual-aid API to go", Await.MODULE_CHANGE,
-                    () -> api.get("/api/mutual-aid/plans", admin), r -> r.status() == 404);
+            portal.uninstallModule(FEATURE, PROBE);
         }
     }
 

@@ -29,26 +29,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedPortal.class)
 class MutualAidIT {
+    private static final String PROBE = "/api/mutual-aid/plans";
     private static final String FEATURE = "union-mutual-aid";
     private static final ZoneId SHANGHAI = MutualAidData.SHANGHAI;
     private static Distribution portal;
     private static Api api;
+    private static boolean installedHere;
 
     @BeforeAll
     static void install(Distribution shared) {
         portal = shared;
         api = shared.api();
-        String out = portal.shell("feature:install " + FEATURE);
-        assertFalse(out.contains("Error"), () -> "feature:install " + FEATURE + ": " + out);
-        String admin = api.login("admin");
-        Await.until("the mutual-aid API to answer", Await.MODULE_CHANGE,
-                () -> api.get("/api/mutual-aid/plans", admin), r -> r.status() == 200);
+        installedHere = portal.installModule(FEATURE, PROBE);
     }
 
     @AfterAll
     static void uninstall() {
-        if (portal != null) {
-            portal.shell("feature:uninstall " + FEATURE);
+        if (portal != null && installedHere) {
+            installedHere = false;
+            portal.uninstallModule(FEATURE, PROBE);
         }
     }
 
