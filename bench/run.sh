@@ -578,34 +578,37 @@ await_status() {
     die "$2 did not answer $3 within ${CHANGE_TIMEOUT}s (last $code)"
 }
 
+# Runs a JUnit class tagged "benchmark" (skipped by the build) in bundle $1: class $2, with the system
+# property $3 (name=value); prints its "BENCH <$4> ... <$5>=<value>" median (offline first, then online).
+junit_benchmark() {
+    local out median
+    out=$(cd "$ROOT" && mvn -B -ntp -q -o test -pl "bundles/$1" -Dtest="$2" -Dsurefire.excludedGroups=none \
+        -D"$3" -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
+        || mvn -B -ntp -q test -pl "bundles/$1" -Dtest="$2" -Dsurefire.excludedGroups=none -D"$3" 2>&1) ||
+        die "$2 failed: ${out: -2000}"
+    printf '%s\n' "$out" | grep '^BENCH' >&2 || true
+    median=$(printf '%s\n' "$out" | sed -n "s/^BENCH $4 .*$5=\([0-9.]*\).*/\1/p")
+    [ -n "$median" ] || die "no result from $2: ${out: -2000}"
+    echo "$median"
+}
+
 # The quarterly hardship batch for $HARDSHIP_HOUSEHOLDS households: the generation itself (rules, reading the
 # households, writing the lines in one transaction) on a Derby database on disk, in a JVM of its own, three
-# quarters, median. Run with the portal stopped. It is a JUnit class tagged "benchmark" that the build skips.
+# quarters, median. Run with the portal stopped.
 measure_hardship_batch() {
-    local out median
+    local median
     log "hardship batch for $HARDSHIP_HOUSEHOLDS households (mvn, bundles/hardship-aid)"
-    out=$(cd "$ROOT" && mvn -B -ntp -q -o test -pl bundles/hardship-aid -Dtest=HardshipBatchBenchmark \
-        -Dsurefire.excludedGroups=none -Dbench.households="$HARDSHIP_HOUSEHOLDS" -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
-        || mvn -B -ntp -q test -pl bundles/hardship-aid -Dtest=HardshipBatchBenchmark -Dsurefire.excludedGroups=none \
-        -Dbench.households="$HARDSHIP_HOUSEHOLDS" 2>&1) || die "hardship batch benchmark failed: ${out: -2000}"
-    printf '%s\n' "$out" | grep '^BENCH' >&2 || true
-    median=$(printf '%s\n' "$out" | sed -n 's/^BENCH hardship-batch-median .*seconds=\([0-9.]*\).*/\1/p')
-    [ -n "$median" ] || die "no result from the hardship batch benchmark: ${out: -2000}"
+    # an assignment of its own, so that a failure (die in the subshell) stops the script (set -e)
+    median=$(junit_benchmark hardship-aid HardshipBatchBenchmark "bench.households=$HARDSHIP_HOUSEHOLDS" hardship-batch-median seconds)
     row "bulk: generate a quarterly hardship batch for $HARDSHIP_HOUSEHOLDS households ($((2 * HARDSHIP_HOUSEHOLDS)) lines), in-process Derby (s)" "$median"
 }
 
 # The mutual-aid figures page's queries over $FIGURES_ENROLMENTS enrolments (five times, median), the same way:
-# a JUnit class tagged "benchmark" on a Derby database on disk, in a JVM of its own, with the portal stopped.
+# a benchmark-tagged JUnit class on a Derby database on disk, in a JVM of its own, with the portal stopped.
 measure_figures() {
-    local out median
+    local median
     log "figures over $FIGURES_ENROLMENTS enrolments (mvn, bundles/mutual-aid)"
-    out=$(cd "$ROOT" && mvn -B -ntp -q -o test -pl bundles/mutual-aid -Dtest=FiguresBenchmark -Dsurefire.excludedGroups=none \
-        -Dbench.enrolments="$FIGURES_ENROLMENTS" 2>&1 \
-        || mvn -B -ntp -q test -pl bundles/mutual-aid -Dtest=FiguresBenchmark -Dsurefire.excludedGroups=none \
-        -Dbench.enrolments="$FIGURES_ENROLMENTS" 2>&1) || die "figures benchmark failed: ${out: -2000}"
-    printf '%s\n' "$out" | grep '^BENCH' >&2 || true
-    median=$(printf '%s\n' "$out" | sed -n 's/^BENCH figures-median .*ms=\([0-9.]*\).*/\1/p')
-    [ -n "$median" ] || die "no result from the figures benchmark: ${out: -2000}"
+    median=$(junit_benchmark mutual-aid FiguresBenchmark "bench.enrolments=$FIGURES_ENROLMENTS" figures-median ms)
     row "bulk: the mutual-aid figures page's queries over $FIGURES_ENROLMENTS enrolments, in-process Derby (ms)" "$median"
 }
 
