@@ -26,6 +26,7 @@ import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.api.rest.Paging;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
@@ -73,13 +74,13 @@ public class HouseholdsResource {
             @Context SecurityContext context) {
         PortalUser user = Scope.user(context);
         Map<Long, String> names = Scope.orgNames(orgs, user);
-        int pageSize = Scope.pageSize(size);
+        int pageSize = Paging.size(size);
         List<Object> params = new ArrayList<>();
         String where = where(user, status, level, q, due, params);
         return db.read(c -> {
             long total = Jdbc.count(c, "SELECT COUNT(*) FROM HA_HOUSEHOLD H WHERE " + where, params.toArray());
             List<Object> paged = new ArrayList<>(params);
-            paged.add(Scope.offset(page, pageSize));
+            paged.add(Paging.offset(page, pageSize));
             paged.add(pageSize);
             List<Summary> items = Jdbc.list(c, "SELECT " + HouseholdStore.SUMMARY_COLUMNS + " FROM HA_HOUSEHOLD H WHERE " + where
                     + " ORDER BY H.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", HouseholdStore::summary, paged.toArray());

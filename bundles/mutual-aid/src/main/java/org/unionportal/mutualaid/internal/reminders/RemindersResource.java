@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.rest.CurrentUser;
+import org.unionportal.api.rest.Paging;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
@@ -32,9 +33,6 @@ import org.unionportal.api.security.Role;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.PLATFORM_ADMIN, Role.DISTRICT_ADMIN})
 public class RemindersResource {
-    static final int DEFAULT_SIZE = 50;
-    static final int MAX_SIZE = 500;
-
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
 
@@ -58,8 +56,8 @@ public class RemindersResource {
             throw ProblemException.badRequest("status must be PENDING, SENT or FAILED.");
         }
         String k = blankToNull(kind);
-        int limit = size == null ? DEFAULT_SIZE : Math.max(1, Math.min(MAX_SIZE, size));
-        long offset = page == null || page < 1 ? 0 : (long) (page - 1) * limit;
+        int limit = Paging.size(size);
+        long offset = Paging.offset(page, limit);
         return db.read(c -> {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("total", Outbox.count(c, user.subtreePattern(), s, k));

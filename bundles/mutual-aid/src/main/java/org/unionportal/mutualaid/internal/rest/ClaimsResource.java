@@ -24,6 +24,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.rest.Paging;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
@@ -126,8 +127,8 @@ public class ClaimsResource {
                          @QueryParam("size") Integer size, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
                          @Context SecurityContext context) {
         PortalUser user = Scope.user(context);
-        int limit = Scope.pageSize(size);
-        long offset = Scope.offset(page, limit);
+        int limit = Paging.size(size);
+        long offset = Paging.offset(page, limit);
         PageKey key = new PageKey(user.subtreePattern(), status, isStaff(user) ? null : user.username(), offset, limit);
         long generation = db.writeGeneration();
         boolean fresh = cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache");

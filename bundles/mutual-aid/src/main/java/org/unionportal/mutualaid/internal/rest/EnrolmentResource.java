@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.api.rest.Paging;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
@@ -137,11 +138,11 @@ public class EnrolmentResource {
                                     @QueryParam("size") Integer size, @Context SecurityContext context) {
         PortalUser user = Scope.user(context);
         requireStaff(user);
-        int limit = Scope.pageSize(size);
+        int limit = Paging.size(size);
         LocalDate today = Scope.today();
         return db.read(c -> Map.of(
                 "total", EnrolmentStore.count(c, user.subtreePattern(), batchId),
-                "items", EnrolmentStore.list(c, user.subtreePattern(), batchId, Scope.offset(page, limit), limit, today).stream()
+                "items", EnrolmentStore.list(c, user.subtreePattern(), batchId, Paging.offset(page, limit), limit, today).stream()
                         .map(EnrolmentResource::masked).toList()));
     }
 

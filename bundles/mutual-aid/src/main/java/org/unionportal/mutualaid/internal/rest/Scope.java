@@ -20,12 +20,4 @@ final class Scope {
     static LocalDate today() {
         return LocalDate.now(SHANGHAI);
     }
-
-    static int pageSize(Integer size) {
-        return size == null ? 50 : Math.max(1, Math.min(500, size));
-    }
-
-    static long offset(Integer page, int size) {
-        return page == null || page < 1 ? 0 : (long) (page - 1) * size;
-    }
 }

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.rest.Paging;
 import org.unionportal.api.security.Masking;
 import org.unionportal.mutualaid.internal.store.ClaimSummary;
 import org.unionportal.mutualaid.internal.store.ClaimStore;
@@ -36,7 +37,7 @@ public class ClaimsCommand implements Action {
         table.column("Computed (CNY)");
         table.column("Approved (CNY)");
         String wanted = status == null ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
-        for (ClaimSummary c : db.read(conn -> ClaimStore.page(conn, "/%", wanted, null, 0, Math.max(1, Math.min(500, max))))) {
+        for (ClaimSummary c : db.read(conn -> ClaimStore.page(conn, "/%", wanted, null, 0, Math.max(1, Math.min(Paging.MAX_SIZE, max))))) {
             table.addRow().addContent(c.id(), c.memberName(), Masking.idNumber(c.idNumber()), c.planCode(),
                     c.eventType() + " " + c.eventDate(), c.status(), Shell.yuan(c.computedFen()),
                     c.approvedFen() == null ? "" : Shell.yuan(c.approvedFen()));
