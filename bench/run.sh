@@ -68,7 +68,7 @@ WRITE_ENROLMENTS=${BENCH_WRITE_ENROLMENTS:-5000}
 LIST_CLAIMS=${BENCH_LIST_CLAIMS:-1000}
 DIST=${BENCH_DIST:-$ROOT/karaf-assembly/target/union-portal-distribution-0.1.0-SNAPSHOT.tar.gz}
 WORK=$BENCH_DIR/target
-RESULTS_DIR=$BENCH_DIR/results
+RESULTS_DIR=${BENCH_RESULTS_DIR:-$BENCH_DIR/results}
 MODULE=union-mutual-aid       # the module of the hot-deploy and throughput figures
 # installed at start: every module the distribution ships, each as a root feature (not through union-all,
 # so that the hot-deploy figures can uninstall and install one of them)
