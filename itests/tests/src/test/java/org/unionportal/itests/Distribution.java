@@ -247,7 +247,10 @@ public final class Distribution {
 
     // ---------------------------------------------------------------------------------- lifecycle
 
-    /** Starts {@code bin/karaf server} and waits until {@code /api/portal/health} answers 200. */
+    /**
+     * Starts {@code bin/karaf server} and waits until {@code /api/portal/health} answers 200 and
+     * {@code /api/auth/me} answers an anonymous caller 401.
+     */
     public synchronized void start() {
         if (isRunning()) {
             throw new IllegalStateException(name + " is already running");
@@ -291,7 +294,12 @@ public final class Distribution {
             try {
                 Api.Reply reply = api.get("/api/portal/health", null);
                 if (reply.status() == 200) {
-                    return;
+                    // Health is one resource of the application; the whiteboard adds the others one by one, so
+                    // wait until the sign-in resources are there too (401 for an anonymous caller, not 404).
+                    reply = api.get("/api/auth/me", null);
+                    if (reply.status() == 401) {
+                        return;
+                    }
                 }
                 last = reply.status() + " " + abbreviate(reply.body(), 300);
             } catch (RuntimeException e) {
