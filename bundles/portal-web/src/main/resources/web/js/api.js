@@ -1,6 +1,6 @@
 // Authenticated JSON calls to the portal REST API. The token lives in sessionStorage only.
 
-import { msg } from './i18n.js';
+import { msg, lang } from './i18n.js';
 
 const TOKEN_KEY = 'unionPortal.token';
 
@@ -65,7 +65,8 @@ function encodeBody(body, headers) {
 export async function api(path, { method = 'GET', body, headers = {}, signal, anonymous = false } = {}) {
   const url = resolveUrl(path);
   const sameOrigin = url.origin === location.origin;
-  const allHeaders = { Accept: 'application/json, application/problem+json', ...headers };
+  // Problems come back in the page's one language.
+  const allHeaders = { Accept: 'application/json, application/problem+json', 'Accept-Language': lang(), ...headers };
   const token = anonymous || !sameOrigin ? null : getToken();
   if (token) allHeaders.Authorization = `Bearer ${token}`;
   const init = {

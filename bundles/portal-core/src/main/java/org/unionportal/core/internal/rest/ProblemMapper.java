@@ -7,6 +7,7 @@ import javax.ws.rs.NotFoundException;
 import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
@@ -16,12 +17,15 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unionportal.api.i18n.Language;
+import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.PortalRest;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.core.internal.security.Accounts;
 
 /**
- * Turns every exception into an {@code application/problem+json} answer. Unexpected ones get a
+ * Turns every exception into an {@code application/problem+json} answer with a stable {@code code}
+ * and the message in the caller's language ({@code Accept-Language}, Chinese by default). Unexpected ones get a
  * 500 with a reference that is also in the log; their details never leave the server.
  */
 @Component(service = ExceptionMapper.class)
@@ -34,37 +38,43 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable e) {
+        Language lang = language();
         if (e instanceof Accounts.RetryLaterException retry) {
-            return Response.fromResponse(Problems.response(retry.status(), retry.title(), retry.getMessage()))
+            return Response.fromResponse(Problems.response(retry, lang))
                     .header("Retry-After", retry.retryAfterSeconds()).build();
         }
         if (e instanceof ProblemException p) {
-            Response r = Problems.response(p.status(), p.title(), p.getMessage(), p.errors());
+            Response r = Problems.response(p, lang);
             return p.status() == 401 ? Response.fromResponse(r).header("WWW-Authenticate", "Bearer").build() : r;
         }
         if (e instanceof NotFoundException) {
-            return Problems.response(404, "Not found", "There is no resource at " + path()
-                    + ". Check the address; a module's API is only there while the module is installed.");
+            return Problems.response(404, "no_resource", Text.of("没有这个地址：" + path() + "。请检查地址；模块卸载后其接口也随之停用。",
+                    "There is no resource at " + path() + ". Check the address; a module's API is only there while the module is installed."), lang);
         }
         if (e instanceof NotAllowedException n) {
-            return Response.fromResponse(Problems.response(405, "Method not allowed",
-                    "This resource does not accept that method; allowed: " + n.getResponse().getAllowedMethods() + "."))
+            String allowed = String.join(", ", n.getResponse().getAllowedMethods());
+            return Response.fromResponse(Problems.response(405, "method_not_allowed",
+                    Text.of("该地址不支持此操作，支持：" + allowed + "。",
+                            "This resource does not accept that method; allowed: " + allowed + "."), lang))
                     .allow(n.getResponse().getAllowedMethods()).build();
         }
         if (e instanceof NotSupportedException) {
-            return Problems.response(415, "Unsupported media type",
-                    "Send the body as JSON with the header 'Content-Type: application/json'.");
+            return Problems.response(415, "unsupported_media_type", Text.of("请以 JSON 格式发送（Content-Type: application/json）。",
+                    "Send the body as JSON with the header 'Content-Type: application/json'."), lang);
         }
         if (e instanceof NotAcceptableException || (e instanceof WebApplicationException w406 && w406.getResponse().getStatus() == 406)) {
-            return Problems.response(406, "Not acceptable",
-                    "This resource cannot answer in the media type the Accept header asks for; accept what it produces (JSON, or text/csv for files).");
+            return Problems.response(406, "not_acceptable", Text.of("无法按 Accept 要求的格式答复；本接口提供 JSON（文件为 CSV 或 XLSX）。",
+                    "This resource cannot answer in the media type the Accept header asks for; accept what it produces (JSON, or text/csv for files)."), lang);
         }
         if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
             int status = w.getResponse().getStatus();
-            return Problems.response(status, Response.Status.fromStatusCode(status) == null ? "Error"
-                    : Response.Status.fromStatusCode(status).getReasonPhrase(), "The request cannot be served as sent.");
+            return Problems.response(status, ProblemException.defaultCode(status),
+                    Text.of("请求无法按原样处理。", "The request cannot be served as sent."), lang);
         }
         if (isClientGone(e)) {
             // The client closed the connection while the answer was written (a closed tab, a load tool's end):
@@ -74,9 +84,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         String reference = UUID.randomUUID().toString();
         LOG.error("Unexpected error {} on {}", reference, path(), e);
-        return Problems.response(500, "Internal error",
+        return Problems.response(500, "internal_error", Text.of(
+                "服务器出错了，请稍后重试；如果一直出现，请把这个编号告诉管理员：" + reference,
                 "Something went wrong on the server. Please try again; if it keeps happening, give this reference to the administrator: "
-                        + reference);
+                        + reference), lang);
+    }
+
+    /** The caller's language; Chinese outside a request. */
+    private Language language() {
+        try {
+            return headers == null ? Language.ZH : Language.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        } catch (RuntimeException outsideRequest) {
+            return Language.ZH;
+        }
     }
 
     /** Jetty's EofException or a broken pipe anywhere in the cause chain. */

@@ -73,7 +73,7 @@ class JsonProviderTest {
         ProblemException e = problem(Share.class, "{\"percent\":{\"value\":150}}");
         assertEquals(422, e.status());
         assertEquals("percent", e.errors().get(0).field());
-        assertEquals("must be 0 to 100", e.errors().get(0).message());
+        assertEquals("must be 0 to 100", e.errors().get(0).text().en());
     }
 
     @Test
