@@ -15,8 +15,8 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
  * &#64;Path("/my-module")
  * public class MyResource { ... }
  * </pre>
- * It stands for {@code osgi.jaxrs.resource=true}, the portal application's select and the three
- * extension selects (see {@link PortalRest}).
+ * It stands for {@code osgi.jaxrs.resource=true}, the portal application's select and the
+ * extension selects (JSON, security, problems and, since 1.3, downloads; see {@link PortalRest}).
  */
 @ComponentPropertyType
 @Retention(RetentionPolicy.CLASS)
@@ -27,5 +27,5 @@ public @interface PortalResource {
     String osgi_jaxrs_application_select() default PortalRest.APPLICATION_SELECT;
 
     String[] osgi_jaxrs_extension_select() default {
-        PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS};
+        PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS, PortalRest.REQUIRE_DOWNLOADS};
 }

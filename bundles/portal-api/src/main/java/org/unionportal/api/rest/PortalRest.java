@@ -21,10 +21,14 @@ public final class PortalRest {
     public static final String JSON_EXTENSION = "union.json";
     public static final String SECURITY_EXTENSION = "union.security";
     public static final String PROBLEMS_EXTENSION = "union.problems";
+    /** Writes {@code org.unionportal.api.export.Download} answers. @since 1.3 */
+    public static final String DOWNLOADS_EXTENSION = "union.downloads";
 
     public static final String REQUIRE_JSON = "(osgi.jaxrs.name=" + JSON_EXTENSION + ")";
     public static final String REQUIRE_SECURITY = "(osgi.jaxrs.name=" + SECURITY_EXTENSION + ")";
     public static final String REQUIRE_PROBLEMS = "(osgi.jaxrs.name=" + PROBLEMS_EXTENSION + ")";
+    /** @since 1.3 */
+    public static final String REQUIRE_DOWNLOADS = "(osgi.jaxrs.name=" + DOWNLOADS_EXTENSION + ")";
 
     /** Media type of every error answer (RFC 9457). */
     public static final String PROBLEM_JSON = "application/problem+json";

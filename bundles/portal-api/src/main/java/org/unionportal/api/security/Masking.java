@@ -21,6 +21,19 @@ public final class Masking {
         return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
     }
 
+    /**
+     * A bank or card account: only the last four characters stay, {@code 6222020302012345678}
+     * becomes {@code ***************5678}.
+     *
+     * @since 1.1
+     */
+    public static String bankAccount(String account) {
+        if (account == null || account.length() <= 4) {
+            return account == null ? null : "*".repeat(account.length());
+        }
+        return "*".repeat(account.length() - 4) + account.substring(account.length() - 4);
+    }
+
     /** A person's name: {@code 王小明} becomes {@code 王**}. */
     public static String name(String name) {
         if (name == null || name.length() < 2) {

@@ -33,6 +33,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.unionportal.api.export.Download;
 import org.unionportal.api.rest.PortalRest;
 import org.unionportal.api.rest.ProblemException;
 
@@ -172,7 +173,7 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         // JSON a resource already has as bytes (a kept answer) goes out as it is, through the standard writers.
         return isJson(mediaType) && type != byte[].class && !StreamingOutput.class.isAssignableFrom(type)
-                && !InputStream.class.isAssignableFrom(type);
+                && !InputStream.class.isAssignableFrom(type) && !Download.class.isAssignableFrom(type);
     }
 
     @Override

@@ -9,13 +9,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.unionportal.api.rest.PortalRest;
 
 /**
- * The one JAX-RS application of the portal, at {@code /api}. It requires the JSON, security and
- * problem extensions, so the whiteboard serves none of its resources until all three are there.
+ * The one JAX-RS application of the portal, at {@code /api}. It requires the JSON, security,
+ * problem and download extensions, so the whiteboard serves none of its resources until all are there.
  */
 @Component(service = Application.class)
 @JaxrsName(PortalRest.APPLICATION_NAME)
 @JaxrsApplicationBase(PortalRest.APPLICATION_BASE)
-@JaxrsExtensionSelect({PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS})
+@JaxrsExtensionSelect({PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS, PortalRest.REQUIRE_DOWNLOADS})
 public class PortalApplication extends Application {
     @Override
     public Set<Object> getSingletons() {
