@@ -70,7 +70,7 @@ public class Accounts {
         this.clock = Clock.systemUTC();
         this.throttle = new LoginThrottle(clock);
         this.idle = Duration.ofMinutes(Math.max(1, config.session_idleMinutes()));
-        firstStart(config.demo() || Boolean.getBoolean("unionportal.demo"), config.admin_initialPassword());
+        firstStart(org.unionportal.core.internal.demo.PortalDemoMode.isDemo(config), config.admin_initialPassword());
         db.inTransaction(c -> AccountStore.deleteExpiredSessions(c, clock.instant()));
     }
 

@@ -41,6 +41,18 @@ public final class AccountStore {
         return id;
     }
 
+    /** Gives the organisation named {@code name} (there must be exactly one) its stable code. */
+    public static void setOrganisationCode(Connection c, String name, String code) throws SQLException {
+        int updated = Jdbc.update(c, "UPDATE PORTAL_ORGANISATION SET CODE = ? WHERE NAME = ?", code, name);
+        if (updated != 1) {
+            throw new SQLException("Expected one organisation named " + name + ", found " + updated);
+        }
+    }
+
+    public static Optional<Long> organisationIdByCode(Connection c, String code) throws SQLException {
+        return Jdbc.one(c, "SELECT ID FROM PORTAL_ORGANISATION WHERE CODE = ?", rs -> rs.getLong(1), code);
+    }
+
     public static Optional<Organisation> organisation(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = Jdbc.prepare(c,
                 "SELECT ID, PARENT_ID, NAME, KIND, PATH FROM PORTAL_ORGANISATION WHERE ID = ?", id);

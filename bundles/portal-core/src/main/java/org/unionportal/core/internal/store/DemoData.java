@@ -2,7 +2,9 @@ package org.unionportal.core.internal.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
+import org.unionportal.api.demo.DemoOrganisations;
 import org.unionportal.api.security.Role;
 import org.unionportal.core.internal.security.PasswordHasher;
 
@@ -29,6 +31,7 @@ public final class DemoData {
         long softwarePark = AccountStore.addOrganisation(c, binhu, "滨湖区软件园联合工会", "GRASSROOTS");
         AccountStore.addOrganisation(c, xinwu, "新吴区电子厂工会", "GRASSROOTS");
         AccountStore.addOrganisation(c, logistics, "顺达快递无锡分公司工会", "GRASSROOTS");
+        assignCodes(c);
 
         String hash = PasswordHasher.hash(PASSWORD);
         AccountStore.addUser(c, "admin", "市总平台管理员", city, "13800000001", hash, Set.of(Role.PLATFORM_ADMIN));
@@ -40,5 +43,26 @@ public final class DemoData {
         AccountStore.addUser(c, "member", "会员 陈静", kindergarten, "13800000005", hash, Set.of(Role.MEMBER));
         AccountStore.addUser(c, "district2", "滨湖区管理员 赵强", binhu, "13800000006", hash, Set.of(Role.DISTRICT_ADMIN));
         AccountStore.addUser(c, "operator2", "软件园工会经办人 刘洋", softwarePark, "13800000007", hash, Set.of(Role.UNION_OPERATOR));
+    }
+
+    /** The demo organisations' stable codes, by name (names are unique in the demo city). */
+    static final Map<String, String> CODES = Map.ofEntries(
+            Map.entry(DemoOrganisations.CITY, "无锡市总工会"),
+            Map.entry(DemoOrganisations.LIANGXI, "梁溪区总工会"),
+            Map.entry(DemoOrganisations.BINHU, "滨湖区总工会"),
+            Map.entry(DemoOrganisations.XINWU, "新吴区总工会"),
+            Map.entry(DemoOrganisations.XISHAN, "锡山区总工会"),
+            Map.entry(DemoOrganisations.HUISHAN, "惠山区总工会"),
+            Map.entry(DemoOrganisations.LOGISTICS, "无锡市物流行业工会联合会"),
+            Map.entry(DemoOrganisations.LIANGXI_KINDERGARTEN, "梁溪区实验幼儿园工会"),
+            Map.entry(DemoOrganisations.LIANGXI_SANITATION, "梁溪区环卫所工会"),
+            Map.entry(DemoOrganisations.BINHU_SOFTWARE_PARK, "滨湖区软件园联合工会"),
+            Map.entry(DemoOrganisations.XINWU_ELECTRONICS, "新吴区电子厂工会"),
+            Map.entry(DemoOrganisations.SHUNDA_EXPRESS, "顺达快递无锡分公司工会"));
+
+    private static void assignCodes(Connection c) throws SQLException {
+        for (Map.Entry<String, String> e : CODES.entrySet()) {
+            AccountStore.setOrganisationCode(c, e.getValue(), e.getKey());
+        }
     }
 }

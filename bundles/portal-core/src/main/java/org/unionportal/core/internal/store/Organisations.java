@@ -39,6 +39,17 @@ public class Organisations implements OrganisationDirectory {
         }).map(Organisations::info);
     }
 
+    @Override
+    public Optional<OrganisationInfo> byCode(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        return db.read(c -> {
+            Optional<Long> id = AccountStore.organisationIdByCode(c, code);
+            return id.isPresent() ? AccountStore.organisation(c, id.get()) : Optional.<Organisation>empty();
+        }).map(Organisations::info);
+    }
+
     static OrganisationInfo info(Organisation o) {
         return new OrganisationInfo(o.id(), o.parentId(), o.name(), o.kind(), o.path());
     }
