@@ -169,6 +169,12 @@ class HardshipAidIT {
                 () -> "bank file: " + bankFile);
         Api.Reply xlsx = api.get(BASE + "/batches/" + batchId + "/export?format=xlsx", district).expect(200);
         assertTrue(xlsx.contentType().contains("spreadsheetml"), xlsx::toString);
+        // a file of personal data: named, never cached, never sniffed (the portal's one download writer)
+        assertEquals("attachment; filename=\"hardship-batch-" + batchId + ".xlsx\"; filename*=UTF-8''hardship-batch-" + batchId + ".xlsx",
+                xlsx.header("Content-Disposition").orElse(""), xlsx::toString);
+        assertEquals("private, no-store", xlsx.header("Cache-Control").orElse(""), xlsx::toString);
+        assertEquals("nosniff", xlsx.header("X-Content-Type-Options").orElse(""), xlsx::toString);
+        api.get(BASE + "/batches/" + batchId + "/export?format=pdf", district).expectProblem(400);
         String export = api.get(BASE + "/batches/" + batchId + "/export?format=csv", district).expect(200).body();
         assertFalse(export.contains("6228480402564890018"), "the lines export masks accounts");
 
@@ -346,6 +352,9 @@ class HardshipAidIT {
         assertTrue(fields(api.post(BASE + "/standards", admin, Map.of("item", "LIVING", "amountFen", -1, "effectiveFrom", "2030-01-01"))
                 .expectProblem(422)).contains("amountFen"));
         api.post(BASE + "/standards", district, Map.of("item", "LIVING", "amountFen", 1, "effectiveFrom", "2030-01-01")).expectProblem(403);
+        // an item never paid has no last due date: the proposal is taken (it answered 500 once)
+        assertEquals("PROPOSED", api.post(BASE + "/standards", admin, Map.of("item", "SCHOOLING_BASIC", "amountFen", 110_000,
+                "effectiveFrom", "2099-01-01")).expect(201).json().path("status").asText());
         api.get(BASE + "/households/999999", district).expectProblem(404);
         api.get(BASE + "/batches/999999", district).expectProblem(404);
 

@@ -6,20 +6,24 @@ import java.time.LocalDate;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.demo.DemoMode;
+import org.unionportal.api.demo.DemoOrganisations;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
-import org.unionportal.hardshipaid.internal.store.HouseholdForm;
-import org.unionportal.hardshipaid.internal.store.HouseholdForm.MemberForm;
-import org.unionportal.hardshipaid.internal.store.HouseholdForm.SchoolingForm;
+import org.unionportal.api.time.PortalTime;
+import org.unionportal.hardshipaid.internal.rules.FileLevel;
+import org.unionportal.hardshipaid.internal.rules.HouseholdForm;
+import org.unionportal.hardshipaid.internal.rules.HouseholdForm.MemberForm;
+import org.unionportal.hardshipaid.internal.rules.HouseholdForm.SchoolingForm;
+import org.unionportal.hardshipaid.internal.rules.Level;
+import org.unionportal.hardshipaid.internal.rules.Relation;
 import org.unionportal.hardshipaid.internal.store.HouseholdStore;
+import org.unionportal.hardshipaid.internal.store.SafetyNetStore;
 
 /**
  * Demo data (only in demo mode, only into an empty registry): households of the demo city on file since two years,
@@ -27,31 +31,25 @@ import org.unionportal.hardshipaid.internal.store.HouseholdStore;
  * (3,000 + 1,000 per school year), an application waiting for review, a re-check falling due, and medical costs
  * that pass the safety-net threshold. No batch is seeded: generating one is the demo.
  */
-@Component(immediate = true, service = {}, configurationPid = "org.unionportal.core",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(immediate = true, service = {})
 public class DemoSeed {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeed.class);
     private static final String BY = "operator";
 
-    @ObjectClassDefinition
-    @interface Config {
-        boolean demo() default false;
-    }
-
     @Activate
-    public DemoSeed(Config config, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=hardship-aid)") PortalDatabase db,
+    public DemoSeed(@Reference DemoMode demo, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=hardship-aid)") PortalDatabase db,
                     @Reference OrganisationDirectory organisations) {
-        if (!(config.demo() || Boolean.getBoolean("unionportal.demo"))) {
+        if (!demo.enabled()) {
             return;
         }
-        OrganisationInfo kindergarten = organisations.byName("梁溪区实验幼儿园工会").orElse(null);
-        OrganisationInfo sanitation = organisations.byName("梁溪区环卫所工会").orElse(null);
-        OrganisationInfo softwarePark = organisations.byName("滨湖区软件园联合工会").orElse(null);
+        OrganisationInfo kindergarten = organisations.byCode(DemoOrganisations.LIANGXI_KINDERGARTEN).orElse(null);
+        OrganisationInfo sanitation = organisations.byCode(DemoOrganisations.LIANGXI_SANITATION).orElse(null);
+        OrganisationInfo softwarePark = organisations.byCode(DemoOrganisations.BINHU_SOFTWARE_PARK).orElse(null);
         if (kindergarten == null || sanitation == null || softwarePark == null) {
             return;   // not the demo union tree
         }
         db.inTransaction(c -> {
-            if (Jdbc.count(c, "SELECT COUNT(*) FROM HA_HOUSEHOLD") > 0) {
+            if (!HouseholdStore.isEmpty(c)) {
                 return null;
             }
             seed(c, kindergarten, sanitation, softwarePark);
@@ -62,7 +60,7 @@ public class DemoSeed {
 
     static void seed(Connection c, OrganisationInfo kindergarten, OrganisationInfo sanitation, OrganisationInfo softwarePark)
             throws SQLException {
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = PortalTime.SYSTEM.today();
         int schoolYear = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
         LocalDate since = today.minusYears(2).withDayOfMonth(1);
 
@@ -93,13 +91,12 @@ public class DemoSeed {
                 member("孙丽", id(1988, 2, 14, 10), "SELF", 260_000, null, "厨师", null),
                 member("周强", id(1986, 10, 1, 11), "SPOUSE", 0, "腰椎骨折后截瘫", "无业", null)), kindergarten, BY);
         HouseholdStore.history(c, applied, BY, "FILE", "提交建档申请（申请等级：特困）");
-        Jdbc.update(c, "UPDATE HA_CERTIFICATE_SEQ SET LAST_NO = 3 WHERE CERT_YEAR = ?", since.getYear());
-        if (Jdbc.count(c, "SELECT COUNT(*) FROM HA_CERTIFICATE_SEQ WHERE CERT_YEAR = ?", since.getYear()) == 0) {
-            Jdbc.update(c, "INSERT INTO HA_CERTIFICATE_SEQ (CERT_YEAR, LAST_NO) VALUES (?, 3)", since.getYear());
+        // the three certificates above are the year's first three
+        for (int i = 0; i < 3; i++) {
+            HouseholdStore.nextCertificateNo(c, since.getYear());
         }
         // 李秀英's dialysis: well above the safety-net threshold after insurance (the Huai'an rule).
-        long spouse = Jdbc.one(c, "SELECT ID FROM HA_MEMBER WHERE HOUSEHOLD_ID = ? AND RELATION = 'SPOUSE'", rs -> rs.getLong(1), wang)
-                .orElseThrow();
+        long spouse = HouseholdStore.memberId(c, wang, Relation.SPOUSE).orElseThrow();
         LocalDate jan = LocalDate.of(today.getYear(), 1, 20);
         expense(c, wang, spouse, jan, "无锡市人民医院", 4_860_000, 3_650_000, "血液透析（上半年）");
         expense(c, wang, spouse, jan.plusMonths(6).isAfter(today) ? today : jan.plusMonths(6), "无锡市人民医院", 3_120_000, 2_350_000,
@@ -109,9 +106,8 @@ public class DemoSeed {
     private static long onFile(Connection c, OrganisationInfo org, HouseholdForm f, String level, LocalDate since, LocalDate review,
             String certificate) throws SQLException {
         long id = HouseholdStore.insert(c, f, org, BY);
-        Jdbc.update(c, "UPDATE HA_HOUSEHOLD SET STATUS = 'ON_FILE', LEVEL = ?, FILE_LEVEL = 'DISTRICT', CERTIFICATE_NO = ?, "
-                + "ON_FILE_FROM = ?, NEXT_REVIEW_DATE = ?, FILED_AT = ? WHERE ID = ?", level, certificate, since, review,
-                since.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant(), id);
+        HouseholdStore.putOnFile(c, id, Level.valueOf(level), FileLevel.DISTRICT, certificate, since, review);
+        HouseholdStore.setFiledAt(c, id, PortalTime.startOf(since));
         HouseholdStore.history(c, id, BY, "FILE", "提交建档申请");
         HouseholdStore.history(c, id, "district", "APPROVE", "批准建档（演示数据）：" + ("SPECIAL".equals(level) ? "特困，优惠证号 "
                 + certificate : "困难") + "，区级");
@@ -120,9 +116,7 @@ public class DemoSeed {
 
     private static void expense(Connection c, long household, long member, LocalDate date, String hospital, long total, long reimbursed,
             String note) throws SQLException {
-        Jdbc.update(c, "INSERT INTO HA_MEDICAL_EXPENSE (HOUSEHOLD_ID, MEMBER_ID, EXPENSE_DATE, HOSPITAL, TOTAL_FEN, REIMBURSED_FEN, NOTE, "
-                + "RECORDED_BY, RECORDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, 'district', CURRENT_TIMESTAMP)", household, member, date, hospital,
-                total, reimbursed, note);
+        SafetyNetStore.insertExpense(c, household, member, date, hospital, total, reimbursed, note, "district", PortalTime.SYSTEM.now());
     }
 
     private static HouseholdForm form(OrganisationInfo org, List<String> causes, String note, String level, String channel, String card,

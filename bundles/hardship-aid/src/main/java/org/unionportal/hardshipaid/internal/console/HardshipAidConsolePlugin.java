@@ -1,8 +1,6 @@
 package org.unionportal.hardshipaid.internal.console;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.servlet.Servlet;
@@ -16,10 +14,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.unionportal.api.db.Jdbc;
-import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.web.Escape;
-import org.unionportal.hardshipaid.internal.rules.Yuan;
+import org.unionportal.hardshipaid.internal.service.FiguresService;
+import org.unionportal.hardshipaid.internal.service.FiguresService.Status;
 
 /**
  * Web console page "困难帮扶 / Hardship aid" at {@code /system/console/hardship-aid}: read-only figures of the
@@ -36,12 +34,8 @@ public class HardshipAidConsolePlugin extends AbstractWebConsolePlugin {
     public static final String LABEL = "hardship-aid";
     public static final String TITLE = "困难帮扶 / Hardship aid";
 
-    @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=hardship-aid)")
-    transient PortalDatabase db;
-
-    /** What the page shows: rows of (label, value...) per table. */
-    record Figures(List<List<String>> households, List<List<String>> batches, long proposedStandards, long proposedAwards) {
-    }
+    @Reference
+    transient FiguresService figures;
 
     @Activate
     void start(BundleContext context) {
@@ -75,7 +69,7 @@ public class HardshipAidConsolePlugin extends AbstractWebConsolePlugin {
             super.doGet(req, resp);
             return;
         }
-        Figures f = db.read(HardshipAidConsolePlugin::load);
+        Status f = figures.status(DataScope.subtree("/"));
         resp.setContentType("application/json;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
         resp.getWriter().print(json(f));
@@ -83,7 +77,7 @@ public class HardshipAidConsolePlugin extends AbstractWebConsolePlugin {
 
     @Override
     protected void renderContent(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Figures f = db.read(HardshipAidConsolePlugin::load);
+        Status f = figures.status(DataScope.subtree("/"));
         StringBuilder html = new StringBuilder("<div id='hardship-aid-console'>");
         html.append("<h2>在档与申请 / Households</h2>");
         table(html, List.of("状态 / Status", "等级 / Level", "户数 / Households"), f.households(), "ha-households");
@@ -94,18 +88,6 @@ public class HardshipAidConsolePlugin extends AbstractWebConsolePlugin {
                 .append("</b>; 待审批的医疗兜底 / Safety-net awards awaiting approval: <b>").append(f.proposedAwards()).append("</b></p>");
         html.append("</div>");
         resp.getWriter().print(html);
-    }
-
-    static Figures load(Connection c) throws SQLException {
-        List<List<String>> households = Jdbc.list(c, "SELECT STATUS, COALESCE(LEVEL, REQUESTED_LEVEL), COUNT(*) FROM HA_HOUSEHOLD "
-                + "GROUP BY STATUS, COALESCE(LEVEL, REQUESTED_LEVEL) ORDER BY 1, 2",
-                rs -> List.of(rs.getString(1), rs.getString(2), String.valueOf(rs.getLong(3))));
-        List<List<String>> batches = Jdbc.list(c, "SELECT B.ID, B.KIND, B.PERIOD, B.STATUS, COUNT(P.ID), COALESCE(SUM(P.AMOUNT_FEN), 0) "
-                + "FROM HA_BATCH B LEFT JOIN HA_PAYMENT P ON P.BATCH_ID = B.ID GROUP BY B.ID, B.KIND, B.PERIOD, B.STATUS ORDER BY B.ID DESC "
-                + "FETCH FIRST 20 ROWS ONLY", rs -> List.of(String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3),
-                rs.getString(4), String.valueOf(rs.getLong(5)), Yuan.exact(rs.getLong(6))));
-        return new Figures(households, batches, Jdbc.count(c, "SELECT COUNT(*) FROM HA_STANDARD WHERE STATUS = 'PROPOSED'"),
-                Jdbc.count(c, "SELECT COUNT(*) FROM HA_SAFETY_NET_AWARD WHERE STATUS = 'PROPOSED'"));
     }
 
     private static void table(StringBuilder html, List<String> headers, List<List<String>> rows, String id) {
@@ -123,7 +105,7 @@ public class HardshipAidConsolePlugin extends AbstractWebConsolePlugin {
         html.append("</tbody></table>");
     }
 
-    static String json(Figures f) {
+    static String json(Status f) {
         List<String> parts = new ArrayList<>();
         parts.add("\"households\":" + rows(f.households(), List.of("status", "level", "count")));
         parts.add("\"batches\":" + rows(f.batches(), List.of("id", "kind", "period", "status", "lines", "amountYuan")));

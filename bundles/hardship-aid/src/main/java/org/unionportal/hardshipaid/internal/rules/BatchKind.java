@@ -1,9 +1,11 @@
 package org.unionportal.hardshipaid.internal.rules;
 
 import java.util.Optional;
+import org.unionportal.api.i18n.Labelled;
+import org.unionportal.api.i18n.Text;
 
 /** What a payment batch pays; each kind has its own period format and due date (see {@link Period}). */
-public enum BatchKind {
+public enum BatchKind implements Labelled {
     QUARTER("季度发放", "Quarterly payment"),
     SCHOOL_YEAR("学年助学", "School-year schooling aid"),
     MEDICAL("年度医疗补贴", "Yearly medical subsidy"),
@@ -26,6 +28,16 @@ public enum BatchKind {
 
     public String en() {
         return en;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public Text label() {
+        return Text.of(zh, en);
     }
 
     public static Optional<BatchKind> parse(String code) {

@@ -1,5 +1,6 @@
 package org.unionportal.hardshipaid.internal.rules;
 
+import org.unionportal.api.money.Money;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,24 +45,24 @@ public final class Entitlements {
         String since = "（标准自 " + s.effectiveFrom() + " 起执行）";
         switch (item) {
             case LIVING -> out.add(household(h, part, s.amountFen(), channel, s,
-                    "生活补贴 " + Yuan.text(s.amountFen()) + " 元/季度" + since));
-            case PRICE_SUBSIDY -> out.add(household(h, part, s.amountFen() * MONTHS_PER_QUARTER, channel, s,
-                    "临时价格补贴 " + Yuan.text(s.amountFen()) + " 元/月 × " + MONTHS_PER_QUARTER + " 个月（" + part.periodKey()
+                    "生活补贴 " + Money.compact(s.amountFen()) + " 元/季度" + since));
+            case PRICE_SUBSIDY -> out.add(household(h, part, Money.times(s.amountFen(), MONTHS_PER_QUARTER), channel, s,
+                    "临时价格补贴 " + Money.compact(s.amountFen()) + " 元/月 × " + MONTHS_PER_QUARTER + " 个月（" + part.periodKey()
                             + "）" + since));
             case MEDICAL, HOLIDAY_VISIT, ONE_OFF_PRICE, SUMMER_HEAT -> out.add(household(h, part, s.amountFen(), channel, s,
-                    item.zh() + " " + Yuan.text(s.amountFen()) + " 元/户" + since));
+                    item.zh() + " " + Money.compact(s.amountFen()) + " 元/户" + since));
             case SCHOOLING_UNIVERSITY, SCHOOLING_HIGH, SCHOOLING_BASIC -> {
                 for (HouseholdFacts.Schooling c : h.schooling()) {
                     if (Item.schooling(c.stage()) == item) {
                         out.add(child(h, part, c, s.amountFen(), channel, s,
-                                item.zh() + " " + Yuan.text(s.amountFen()) + " 元/学年" + since));
+                                item.zh() + " " + Money.compact(s.amountFen()) + " 元/学年" + since));
                     }
                 }
             }
             case ENTRANT_AWARD -> {
                 for (HouseholdFacts.Schooling c : h.schooling()) {
                     if (c.newEntrant() && c.stage() == Stage.UNIVERSITY) {
-                        out.add(child(h, part, c, s.amountFen(), channel, s, "高校新生奖励 " + Yuan.text(s.amountFen()) + " 元" + since));
+                        out.add(child(h, part, c, s.amountFen(), channel, s, "高校新生奖励 " + Money.compact(s.amountFen()) + " 元" + since));
                     }
                 }
             }
@@ -87,11 +88,11 @@ public final class Entitlements {
     }
 
     private static String ticketExplanation(HouseholdFacts.Schooling c, long refund) {
-        String text = "新生异地入学车票 " + Yuan.text(c.ticketFen()) + " 元";
+        String text = "新生异地入学车票 " + Money.compact(c.ticketFen()) + " 元";
         if (c.fareCapFen() != null && c.fareCapFen() < c.ticketFen()) {
-            text += "，限高铁二等座 " + Yuan.text(c.fareCapFen()) + " 元";
+            text += "，限高铁二等座 " + Money.compact(c.fareCapFen()) + " 元";
         }
-        return text + "，报销 " + Yuan.text(refund) + " 元";
+        return text + "，报销 " + Money.compact(refund) + " 元";
     }
 
     private static Entitlement household(HouseholdFacts h, Period.Part part, long amount, Channel channel, Standard s, String why) {

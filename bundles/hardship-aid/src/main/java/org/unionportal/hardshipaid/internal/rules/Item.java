@@ -1,12 +1,14 @@
 package org.unionportal.hardshipaid.internal.rules;
 
 import java.util.Optional;
+import org.unionportal.api.i18n.Labelled;
+import org.unionportal.api.i18n.Text;
 
 /**
  * The aid items of the Wuxi standards (无锡市特困职工帮扶救助标准). Every item is for special-hardship
  * households (特困, holders of the certificate); the summer-heat subsidy also reaches hardship households.
  */
-public enum Item {
+public enum Item implements Labelled {
     LIVING("生活补贴", "Living subsidy", Channel.BANK, false),
     SCHOOLING_UNIVERSITY("助学·全日制大学", "Schooling: university", null, false),
     SCHOOLING_HIGH("助学·高中/中职", "Schooling: high school or vocational", null, false),
@@ -37,6 +39,16 @@ public enum Item {
 
     public String en() {
         return en;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public Text label() {
+        return Text.of(zh, en);
     }
 
     /** Whether a household of this level gets the item. */

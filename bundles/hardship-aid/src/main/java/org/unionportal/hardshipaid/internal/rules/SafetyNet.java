@@ -1,5 +1,6 @@
 package org.unionportal.hardshipaid.internal.rules;
 
+import org.unionportal.api.money.Money;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,28 +25,28 @@ public final class SafetyNet {
         long total = 0;
         long reimbursed = 0;
         for (Cost c : costs) {
-            total = Math.addExact(total, c.totalFen());
-            reimbursed = Math.addExact(reimbursed, c.reimbursedFen());
+            total = Money.add(total, c.totalFen());
+            reimbursed = Money.add(reimbursed, c.reimbursedFen());
         }
-        long selfPay = total - reimbursed;
+        long selfPay = Money.subtract(total, reimbursed);
         long excess = Math.max(0, selfPay - thresholdFen);
         long due = Math.max(0, excess - awardedFen);
         List<String> zh = new ArrayList<>();
         List<String> en = new ArrayList<>();
-        zh.add("年度医疗费用合计 " + Yuan.text(total) + " 元（" + costs.size() + " 笔）");
-        en.add("Medical costs in the year: " + Yuan.text(total) + " CNY (" + costs.size() + " items)");
-        zh.add("医保及其他报销 " + Yuan.text(reimbursed) + " 元，个人自付 " + Yuan.text(selfPay) + " 元");
-        en.add("Reimbursed by insurance and others: " + Yuan.text(reimbursed) + " CNY; paid by the household: " + Yuan.text(selfPay) + " CNY");
-        zh.add(excess > 0 ? "自付超过兜底起点 " + Yuan.text(thresholdFen) + " 元的部分：" + Yuan.text(excess) + " 元"
-                : "自付未超过兜底起点 " + Yuan.text(thresholdFen) + " 元，无需兜底");
-        en.add(excess > 0 ? "Above the threshold of " + Yuan.text(thresholdFen) + " CNY: " + Yuan.text(excess) + " CNY"
-                : "Not above the threshold of " + Yuan.text(thresholdFen) + " CNY: nothing to pay");
+        zh.add("年度医疗费用合计 " + Money.compact(total) + " 元（" + costs.size() + " 笔）");
+        en.add("Medical costs in the year: " + Money.compact(total) + " CNY (" + costs.size() + " items)");
+        zh.add("医保及其他报销 " + Money.compact(reimbursed) + " 元，个人自付 " + Money.compact(selfPay) + " 元");
+        en.add("Reimbursed by insurance and others: " + Money.compact(reimbursed) + " CNY; paid by the household: " + Money.compact(selfPay) + " CNY");
+        zh.add(excess > 0 ? "自付超过兜底起点 " + Money.compact(thresholdFen) + " 元的部分：" + Money.compact(excess) + " 元"
+                : "自付未超过兜底起点 " + Money.compact(thresholdFen) + " 元，无需兜底");
+        en.add(excess > 0 ? "Above the threshold of " + Money.compact(thresholdFen) + " CNY: " + Money.compact(excess) + " CNY"
+                : "Not above the threshold of " + Money.compact(thresholdFen) + " CNY: nothing to pay");
         if (awardedFen > 0) {
-            zh.add("本年已兜底 " + Yuan.text(awardedFen) + " 元，尚需兜底 " + Yuan.text(due) + " 元");
-            en.add("Already awarded this year: " + Yuan.text(awardedFen) + " CNY; still due: " + Yuan.text(due) + " CNY");
+            zh.add("本年已兜底 " + Money.compact(awardedFen) + " 元，尚需兜底 " + Money.compact(due) + " 元");
+            en.add("Already awarded this year: " + Money.compact(awardedFen) + " CNY; still due: " + Money.compact(due) + " CNY");
         } else if (excess > 0) {
-            zh.add("应兜底 " + Yuan.text(due) + " 元");
-            en.add("Due: " + Yuan.text(due) + " CNY");
+            zh.add("应兜底 " + Money.compact(due) + " 元");
+            en.add("Due: " + Money.compact(due) + " CNY");
         }
         return new Calculation(total, reimbursed, selfPay, thresholdFen, excess, awardedFen, due, zh, en);
     }

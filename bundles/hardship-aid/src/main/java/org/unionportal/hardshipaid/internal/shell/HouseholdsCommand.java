@@ -6,16 +6,18 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.unionportal.api.db.Jdbc;
-import org.unionportal.api.db.PortalDatabase;
-import org.unionportal.api.security.Masking;
+import org.unionportal.api.i18n.Labels;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.hardshipaid.internal.rules.HouseholdStatus;
+import org.unionportal.hardshipaid.internal.service.HouseholdService;
+import org.unionportal.hardshipaid.internal.store.HouseholdStore.Summary;
 
 /** {@code hardship-aid:households}: households on file or applying, ID numbers masked. */
 @Command(scope = "hardship-aid", name = "households", description = "Lists hardship households (困难职工家庭), newest first")
 @Service
 public class HouseholdsCommand implements Action {
-    @Reference(filter = "(" + PortalDatabase.SCHEMA_PROPERTY + "=hardship-aid)")
-    PortalDatabase db;
+    @Reference
+    HouseholdService households;
 
     @Option(name = "--status", description = "APPLIED, RETURNED, ON_FILE, REJECTED or LEFT")
     String status;
@@ -25,20 +27,23 @@ public class HouseholdsCommand implements Action {
 
     @Override
     public Object execute() {
+        HouseholdStatus wanted = null;
+        if (status != null) {
+            wanted = Labels.byCode(HouseholdStatus.class, status.strip().toUpperCase(java.util.Locale.ROOT)).orElse(null);
+            if (wanted == null) {
+                System.out.println("Unknown status " + status + "; use one of " + Labels.codes(HouseholdStatus.class));
+                return null;
+            }
+        }
         ShellTable table = new ShellTable();
         for (String column : new String[] {"Id", "Head", "ID number", "Status", "Level", "Certificate", "Members", "Next re-check"}) {
             table.column(column);
         }
-        db.read(c -> {
-            for (Object[] r : Jdbc.list(c, "SELECT H.ID, H.HEAD_NAME, H.HEAD_ID_NUMBER, H.STATUS, H.LEVEL, H.CERTIFICATE_NO, "
-                    + "(SELECT COUNT(*) FROM HA_MEMBER M WHERE M.HOUSEHOLD_ID = H.ID AND M.ACTIVE), H.NEXT_REVIEW_DATE FROM HA_HOUSEHOLD H "
-                    + "WHERE (CAST(? AS VARCHAR(16)) IS NULL OR H.STATUS = ?) ORDER BY H.ID DESC FETCH FIRST " + Math.max(1, limit)
-                    + " ROWS ONLY", rs -> new Object[] {rs.getLong(1), rs.getString(2), Masking.idNumber(rs.getString(3)), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getLong(7), rs.getDate(8)}, status, status)) {
-                table.addRow().addContent(r);
-            }
-            return null;
-        });
+        // the shell's administrator sees the whole tree; the summary carries the ID number masked
+        for (Summary s : households.latest(DataScope.subtree("/"), wanted, limit)) {
+            table.addRow().addContent(s.id(), s.headName(), s.headIdNumber(), s.status().code(), s.level() == null ? null : s.level().code(),
+                    s.certificateNo(), s.memberCount(), s.nextReviewDate());
+        }
         table.print(System.out);
         return null;
     }

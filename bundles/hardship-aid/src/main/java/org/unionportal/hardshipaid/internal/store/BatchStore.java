@@ -13,8 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.i18n.Labels;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.hardshipaid.internal.rules.BatchKind;
+import org.unionportal.hardshipaid.internal.rules.BatchStatus;
 import org.unionportal.hardshipaid.internal.rules.Channel;
 import org.unionportal.hardshipaid.internal.rules.Entitlement;
+import org.unionportal.hardshipaid.internal.rules.Item;
+import org.unionportal.hardshipaid.internal.rules.PaymentStatus;
 import org.unionportal.hardshipaid.internal.rules.Period;
 
 /** Payment batches and their lines. */
@@ -34,12 +40,12 @@ public final class BatchStore {
     private BatchStore() {
     }
 
-    public record Line(long id, long householdId, String headName, String certificateNo, String item, String period,
-            String beneficiary, long amountFen, String channel, LocalDate dueDate, Long standardId, String explanation,
-            String status, String failureReason, Long reissuedInBatchId) {
+    public record Line(long id, long householdId, String headName, String certificateNo, Item item, String period,
+            String beneficiary, long amountFen, Channel channel, LocalDate dueDate, Long standardId, String explanation,
+            PaymentStatus status, String failureReason, Long reissuedInBatchId) {
     }
 
-    public record Batch(long id, String kind, String period, String status, String orgPath, LocalDate dueDate, int lineCount,
+    public record Batch(long id, BatchKind kind, String period, BatchStatus status, String orgPath, LocalDate dueDate, int lineCount,
             long totalFen, long bankFen, long loveCardFen, String createdBy, Instant createdAt, String approvedBy,
             Instant approvedAt, Instant closedAt, Long reissueOf, List<Line> lines, List<String> warnings) {
         public Batch withLines(List<Line> l) {
@@ -62,14 +68,51 @@ public final class BatchStore {
     record Accounts(String bankName, String bankAccount, String loveCardNo) {
     }
 
-    public static List<Batch> list(Connection c, String subtreePattern) throws SQLException {
-        return Jdbc.list(c, "SELECT " + BATCH_COLUMNS + " FROM HA_BATCH B WHERE B.ORG_PATH LIKE ? ORDER BY B.ID DESC",
-                BatchStore::batch, subtreePattern);
+    public static List<Batch> list(Connection c, DataScope scope) throws SQLException {
+        var where = scope.where("B.ORG_PATH");
+        return Jdbc.list(c, "SELECT " + BATCH_COLUMNS + " FROM HA_BATCH B " + where.sql() + " ORDER BY B.ID DESC",
+                BatchStore::batch, where.params());
     }
 
-    public static Optional<Batch> find(Connection c, long id, String subtreePattern) throws SQLException {
-        return Jdbc.one(c, "SELECT " + BATCH_COLUMNS + " FROM HA_BATCH B WHERE B.ID = ? AND B.ORG_PATH LIKE ?", BatchStore::batch,
-                id, subtreePattern);
+    /** The batch, wherever it is (the service checks it against the caller's scope). */
+    public static Optional<Batch> find(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, "SELECT " + BATCH_COLUMNS + " FROM HA_BATCH B WHERE B.ID = ?", BatchStore::batch, id);
+    }
+
+    /** Locks the batch row for the rest of the transaction (its decisions run one at a time). */
+    public static void lock(Connection c, long id) throws SQLException {
+        Jdbc.update(c, "UPDATE HA_BATCH SET STATUS = STATUS WHERE ID = ?", id);
+    }
+
+    /** Locks the payments table: one generation at a time, the second sees what the first wrote. */
+    public static void lockPayments(Connection c) throws SQLException {
+        Jdbc.update(c, "LOCK TABLE HA_PAYMENT IN EXCLUSIVE MODE");
+    }
+
+    /** Removes a draft batch and its lines; the lines it reissued may be reissued again. */
+    public static void discard(Connection c, long id) throws SQLException {
+        Jdbc.update(c, "UPDATE HA_PAYMENT SET REISSUED_IN = NULL WHERE REISSUED_IN = ?", id);
+        Jdbc.update(c, "DELETE FROM HA_PAYMENT WHERE BATCH_ID = ?", id);
+        Jdbc.update(c, "DELETE FROM HA_BATCH WHERE ID = ?", id);
+    }
+
+    public static void approve(Connection c, long id, String user, Instant at) throws SQLException {
+        Jdbc.update(c, "UPDATE HA_BATCH SET STATUS = ?, APPROVED_BY = ?, APPROVED_AT = ? WHERE ID = ?", BatchStatus.APPROVED.code(), user,
+                at, id);
+        Jdbc.update(c, "UPDATE HA_PAYMENT SET STATUS = ? WHERE BATCH_ID = ?", PaymentStatus.APPROVED.code(), id);
+    }
+
+    /** Marks one line failed; false when the batch has no such line. */
+    public static boolean fail(Connection c, long batchId, long lineId, String reason) throws SQLException {
+        return Jdbc.update(c, "UPDATE HA_PAYMENT SET STATUS = ?, FAILURE_REASON = ? WHERE ID = ? AND BATCH_ID = ?",
+                PaymentStatus.FAILED.code(), reason, lineId, batchId) == 1;
+    }
+
+    /** Every line not failed is paid; the batch is closed. */
+    public static void close(Connection c, long id, String user, Instant at) throws SQLException {
+        Jdbc.update(c, "UPDATE HA_PAYMENT SET STATUS = ? WHERE BATCH_ID = ? AND STATUS = ?", PaymentStatus.PAID.code(), id,
+                PaymentStatus.APPROVED.code());
+        Jdbc.update(c, "UPDATE HA_BATCH SET STATUS = ?, CLOSED_BY = ?, CLOSED_AT = ? WHERE ID = ?", BatchStatus.CLOSED.code(), user, at, id);
     }
 
     public static List<Payable> lines(Connection c, long batchId) throws SQLException {
@@ -94,20 +137,21 @@ public final class BatchStore {
     }
 
     /** The batches that already pay any of the period's items (to name them when nothing new is left). */
-    public static List<Long> batchesPaying(Connection c, Period period, String subtreePattern) throws SQLException {
+    public static List<Long> batchesPaying(Connection c, Period period, DataScope scope) throws SQLException {
         Set<Long> ids = new java.util.TreeSet<>();
         for (Period.Part part : period.parts()) {
             ids.addAll(Jdbc.list(c, "SELECT DISTINCT P.BATCH_ID FROM HA_PAYMENT P JOIN HA_BATCH B ON B.ID = P.BATCH_ID "
-                    + "WHERE P.ITEM = ? AND P.PERIOD = ? AND B.ORG_PATH LIKE ?", rs -> rs.getLong(1), part.item().name(),
-                    part.periodKey(), subtreePattern));
+                    + "WHERE P.ITEM = ? AND P.PERIOD = ?" + scope.on("B.ORG_PATH").and(), rs -> rs.getLong(1), part.item().name(),
+                    part.periodKey(), scope.pattern()));
         }
         return List.copyOf(ids);
     }
 
-    public static long insertBatch(Connection c, String kind, String period, String orgPath, LocalDate due, Long reissueOf,
+    public static long insertBatch(Connection c, BatchKind kind, String period, String orgPath, LocalDate due, Long reissueOf,
             String user) throws SQLException {
         return Jdbc.insert(c, "INSERT INTO HA_BATCH (KIND, PERIOD, STATUS, ORG_PATH, DUE_DATE, REISSUE_OF, CREATED_BY, CREATED_AT) "
-                + "VALUES (?, ?, 'DRAFT', ?, ?, ?, ?, ?)", kind, period, orgPath, due, reissueOf, user, Instant.now());
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", kind.code(), period, BatchStatus.DRAFT.code(), orgPath, due, reissueOf, user,
+                Instant.now());
     }
 
     /** Inserts the lines as one JDBC batch; accounts are read for all households at once. */
@@ -115,7 +159,7 @@ public final class BatchStore {
         Map<Long, Accounts> accounts = accounts(c, lines.stream().map(Entitlement::householdId).collect(java.util.stream.Collectors.toSet()));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO HA_PAYMENT (BATCH_ID, HOUSEHOLD_ID, ITEM, PERIOD, BENEFICIARY_ID, "
                 + "ATTEMPT, AMOUNT_FEN, CHANNEL, ACCOUNT, ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, STATUS) "
-                + "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'DRAFT')")) {
+                + "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, '" + PaymentStatus.DRAFT.code() + "')")) {
             int n = 0;
             java.sql.Date dueDate = java.sql.Date.valueOf(due);
             for (Entitlement e : lines) {
@@ -177,29 +221,31 @@ public final class BatchStore {
     }
 
     private static void reissue(Connection c, long newBatchId, Payable failed, Accounts a, LocalDate due) throws SQLException {
-        boolean bank = Channel.BANK.name().equals(failed.line().channel());
+        boolean bank = failed.line().channel() == Channel.BANK;
         Jdbc.update(c, "INSERT INTO HA_PAYMENT (BATCH_ID, HOUSEHOLD_ID, ITEM, PERIOD, BENEFICIARY_ID, ATTEMPT, AMOUNT_FEN, CHANNEL, ACCOUNT, "
-                + "ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT')",
-                newBatchId, failed.line().householdId(), failed.line().item(), failed.line().period(), failed.beneficiaryId(),
-                failed.attempt() + 1, failed.line().amountFen(), failed.line().channel(), bank ? a.bankAccount() : a.loveCardNo(),
+                + "ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                newBatchId, failed.line().householdId(), failed.line().item().code(), failed.line().period(), failed.beneficiaryId(),
+                failed.attempt() + 1, failed.line().amountFen(), failed.line().channel().code(), bank ? a.bankAccount() : a.loveCardNo(),
                 bank ? a.bankName() : null, due, failed.line().standardId(), "重发（原批次 " + failed.line().id() + " 行失败）："
-                        + failed.line().explanation());
+                        + failed.line().explanation(), PaymentStatus.DRAFT.code());
         Jdbc.update(c, "UPDATE HA_PAYMENT SET REISSUED_IN = ? WHERE ID = ?", newBatchId, failed.line().id());
     }
 
     static Batch batch(ResultSet rs) throws SQLException {
         java.sql.Timestamp approved = rs.getTimestamp(14);
         java.sql.Timestamp closed = rs.getTimestamp(15);
-        return new Batch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        return new Batch(rs.getLong(1), Labels.of(BatchKind.class, rs.getString(2)), rs.getString(3),
+                Labels.of(BatchStatus.class, rs.getString(4)), rs.getString(5),
                 rs.getDate(6).toLocalDate(), rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getString(11),
                 rs.getTimestamp(12).toInstant(), rs.getString(13), approved == null ? null : approved.toInstant(),
                 closed == null ? null : closed.toInstant(), Jdbc.longOrNull(rs, "REISSUE_OF"), null, null);
     }
 
     static Payable payable(ResultSet rs) throws SQLException {
-        Line line = new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getLong(8), rs.getString(9), rs.getDate(10).toLocalDate(), Jdbc.longOrNull(rs, "STANDARD_ID"),
-                rs.getString(12), rs.getString(13), rs.getString(14), Jdbc.longOrNull(rs, "REISSUED_IN"));
+        Line line = new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), Labels.of(Item.class, rs.getString(5)),
+                rs.getString(6), rs.getString(7), rs.getLong(8), Labels.of(Channel.class, rs.getString(9)), rs.getDate(10).toLocalDate(),
+                Jdbc.longOrNull(rs, "STANDARD_ID"), rs.getString(12), Labels.of(PaymentStatus.class, rs.getString(13)), rs.getString(14),
+                Jdbc.longOrNull(rs, "REISSUED_IN"));
         return new Payable(line, rs.getString(16), rs.getString(17), rs.getInt(18), rs.getLong(19));
     }
 }

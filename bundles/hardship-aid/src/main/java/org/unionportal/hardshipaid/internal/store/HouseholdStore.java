@@ -16,10 +16,17 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.api.i18n.Labels;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.api.scope.Where;
 import org.unionportal.api.security.Masking;
 import org.unionportal.hardshipaid.internal.rules.Channel;
+import org.unionportal.hardshipaid.internal.rules.FileLevel;
 import org.unionportal.hardshipaid.internal.rules.HouseholdFacts;
+import org.unionportal.hardshipaid.internal.rules.HouseholdForm;
+import org.unionportal.hardshipaid.internal.rules.HouseholdStatus;
 import org.unionportal.hardshipaid.internal.rules.Level;
+import org.unionportal.hardshipaid.internal.rules.Relation;
 import org.unionportal.hardshipaid.internal.rules.Stage;
 
 /** Households, their members and schooling, and the history of every change. */
@@ -31,8 +38,8 @@ public final class HouseholdStore {
     private HouseholdStore() {
     }
 
-    public record Summary(long id, long orgId, String orgName, String orgPath, String headName, String headIdNumber, String level,
-            String requestedLevel, String fileLevel, String status, String certificateNo, int memberCount, List<String> causes,
+    public record Summary(long id, long orgId, String orgName, String orgPath, String headName, String headIdNumber, Level level,
+            Level requestedLevel, FileLevel fileLevel, HouseholdStatus status, String certificateNo, int memberCount, List<String> causes,
             Instant filedAt, LocalDate nextReviewDate, LocalDate leftOn, LocalDate onFileFrom) {
     }
 
@@ -48,7 +55,7 @@ public final class HouseholdStore {
     }
 
     /** The summary's fields and the rest, flat in JSON (as the REST contract has it). */
-    public record Detail(@JsonUnwrapped Summary household, boolean fullAccess, String address, String phone, String channel, String bankName,
+    public record Detail(@JsonUnwrapped Summary household, boolean fullAccess, String address, String phone, Channel channel, String bankName,
             String bankAccount, String loveCardNo, String hardshipNote, Long monthlyIncomeFen, Long perCapitaIncomeFen,
             List<Member> members, List<HistoryEntry> history, List<Map<String, Object>> documents,
             List<Map<String, Object>> payments, String leftReason) {
@@ -59,7 +66,7 @@ public final class HouseholdStore {
         HouseholdForm.MemberForm head = head(f);
         long id = Jdbc.insert(c, "INSERT INTO HA_HOUSEHOLD (ORG_ID, ORG_PATH, STATUS, REQUESTED_LEVEL, HEAD_NAME, HEAD_ID_NUMBER, "
                 + "PHONE, ADDRESS, CAUSES, HARDSHIP_NOTE, CHANNEL, BANK_NAME, BANK_ACCOUNT, LOVE_CARD_NO, FILED_BY, FILED_AT) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", org.id(), org.path(), Codes.APPLIED, f.requestedLevel(),
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", org.id(), org.path(), HouseholdStatus.APPLIED.code(), f.requestedLevel(),
                 head.name().strip(), IdNumbers.normalize(head.idNumber()), blankToNull(f.phone()), blankToNull(f.address()),
                 String.join(",", f.causes()), blankToNull(f.hardshipNote()), f.channel(), f.bankName().strip(), f.bankAccount().strip(),
                 blankToNull(f.loveCardNo()), user, Instant.now());
@@ -78,8 +85,8 @@ public final class HouseholdStore {
         saveMembers(c, id, f.members());
     }
 
-    private static HouseholdForm.MemberForm head(HouseholdForm f) {
-        return f.members().stream().filter(m -> "SELF".equals(m.relation())).findFirst().orElseThrow();
+    static HouseholdForm.MemberForm head(HouseholdForm f) {
+        return f.members().stream().filter(m -> Relation.SELF.code().equals(m.relation())).findFirst().orElseThrow();
     }
 
     private static void saveMembers(Connection c, long householdId, List<HouseholdForm.MemberForm> members) throws SQLException {
@@ -117,10 +124,84 @@ public final class HouseholdStore {
                 Instant.now(), actor, action, note == null ? null : truncate(note, 2000));
     }
 
-    /** The household's summary when it lies in the subtree. */
-    public static Optional<Summary> find(Connection c, long id, String subtreePattern) throws SQLException {
-        return Jdbc.one(c, "SELECT " + SUMMARY_COLUMNS + " FROM HA_HOUSEHOLD H WHERE H.ID = ? AND H.ORG_PATH LIKE ?",
-                HouseholdStore::summary, id, subtreePattern);
+    /** The household's summary, wherever it is (the service checks it against the caller's scope). */
+    public static Optional<Summary> find(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, "SELECT " + SUMMARY_COLUMNS + " FROM HA_HOUSEHOLD H WHERE H.ID = ?", HouseholdStore::summary, id);
+    }
+
+    /** How many households match {@code where} (a scope's WHERE on {@code H.ORG_PATH}). */
+    public static long count(Connection c, Where where) throws SQLException {
+        return Jdbc.count(c, "SELECT COUNT(*) FROM HA_HOUSEHOLD H " + where.sql(), where.params());
+    }
+
+    /** A page of households matching {@code where}, newest first. */
+    public static List<Summary> page(Connection c, Where where, long offset, int limit) throws SQLException {
+        return Jdbc.list(c, "SELECT " + SUMMARY_COLUMNS + " FROM HA_HOUSEHOLD H " + where.sql()
+                + " ORDER BY H.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", HouseholdStore::summary, where.paramsAnd(offset, limit));
+    }
+
+    /** Every household matching {@code where}, oldest first (exports). */
+    public static List<Summary> all(Connection c, Where where) throws SQLException {
+        return Jdbc.list(c, "SELECT " + SUMMARY_COLUMNS + " FROM HA_HOUSEHOLD H " + where.sql() + " ORDER BY H.ID",
+                HouseholdStore::summary, where.params());
+    }
+
+    /** Whether another household (not {@code exceptId}) of this head is open or on file, anywhere in the city. */
+    public static boolean headHasOtherActive(Connection c, String headIdNumber, long exceptId) throws SQLException {
+        return Jdbc.count(c, "SELECT COUNT(*) FROM HA_HOUSEHOLD WHERE HEAD_ID_NUMBER = ? AND ID <> ? AND STATUS IN (?, ?, ?)",
+                headIdNumber, exceptId, HouseholdStatus.APPLIED.code(), HouseholdStatus.RETURNED.code(), HouseholdStatus.ON_FILE.code()) > 0;
+    }
+
+    public static void setStatus(Connection c, long id, HouseholdStatus status) throws SQLException {
+        Jdbc.update(c, "UPDATE HA_HOUSEHOLD SET STATUS = ? WHERE ID = ?", status.code(), id);
+    }
+
+    public static Optional<String> loveCardNo(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, "SELECT LOVE_CARD_NO FROM HA_HOUSEHOLD WHERE ID = ? AND LOVE_CARD_NO IS NOT NULL", rs -> rs.getString(1), id);
+    }
+
+    /** Puts the household on file (approval, or the demo's households on file since {@code since}). */
+    public static void putOnFile(Connection c, long id, Level level, FileLevel fileLevel, String certificateNo, LocalDate since,
+            LocalDate nextReview) throws SQLException {
+        Jdbc.update(c, "UPDATE HA_HOUSEHOLD SET STATUS = ?, LEVEL = ?, FILE_LEVEL = ?, CERTIFICATE_NO = ?, ON_FILE_FROM = ?, "
+                + "NEXT_REVIEW_DATE = ? WHERE ID = ?", HouseholdStatus.ON_FILE.code(), level.code(), fileLevel.code(), certificateNo, since,
+                nextReview, id);
+    }
+
+    /** Backdates the filing (demo data only). */
+    public static void setFiledAt(Connection c, long id, Instant filedAt) throws SQLException {
+        Jdbc.update(c, "UPDATE HA_HOUSEHOLD SET FILED_AT = ? WHERE ID = ?", filedAt, id);
+    }
+
+    public static void recheck(Connection c, long id, Level level, String certificateNo, LocalDate nextReview) throws SQLException {
+        Jdbc.update(c, "UPDATE HA_HOUSEHOLD SET LEVEL = ?, CERTIFICATE_NO = ?, NEXT_REVIEW_DATE = ? WHERE ID = ?", level.code(),
+                certificateNo, nextReview, id);
+    }
+
+    public static void leave(Connection c, long id, LocalDate date, String reason) throws SQLException {
+        Jdbc.update(c, "UPDATE HA_HOUSEHOLD SET STATUS = ?, LEFT_ON = ?, LEFT_REASON = ? WHERE ID = ?", HouseholdStatus.LEFT.code(), date,
+                reason, id);
+    }
+
+    /** The member of the household with this id, if it is one of its members. */
+    public static boolean hasMember(Connection c, long householdId, long memberId) throws SQLException {
+        return Jdbc.count(c, "SELECT COUNT(*) FROM HA_MEMBER WHERE ID = ? AND HOUSEHOLD_ID = ?", memberId, householdId) > 0;
+    }
+
+    /** The id of the household's (first) member with this relation. */
+    public static Optional<Long> memberId(Connection c, long householdId, Relation relation) throws SQLException {
+        return Jdbc.one(c, "SELECT ID FROM HA_MEMBER WHERE HOUSEHOLD_ID = ? AND RELATION = ? ORDER BY ID", rs -> rs.getLong(1),
+                householdId, relation.code());
+    }
+
+    public static boolean isEmpty(Connection c) throws SQLException {
+        return Jdbc.count(c, "SELECT COUNT(*) FROM HA_HOUSEHOLD") == 0;
+    }
+
+    /** Households with their head's ID number masked, newest first, for the shell. */
+    public static List<Summary> latest(Connection c, DataScope scope, HouseholdStatus status, int limit) throws SQLException {
+        Where where = scope.where("H.ORG_PATH").andIfPresent("H.STATUS = ?", status == null ? null : status.code());
+        return page(c, where, 0, Math.max(1, limit));
     }
 
     /** Locks the household row for the rest of the transaction (decisions on one household run one at a time). */
@@ -131,7 +212,9 @@ public final class HouseholdStore {
     public static Summary summary(ResultSet rs) throws SQLException {
         String causes = rs.getString(12);
         return new Summary(rs.getLong(1), rs.getLong(2), null, rs.getString(3), rs.getString(4), Masking.idNumber(rs.getString(5)),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11),
+                Labels.byCode(Level.class, rs.getString(6)).orElse(null), Labels.byCode(Level.class, rs.getString(7)).orElse(null),
+                Labels.byCode(FileLevel.class, rs.getString(8)).orElse(null), Labels.of(HouseholdStatus.class, rs.getString(9)),
+                rs.getString(10), rs.getInt(11),
                 causes == null || causes.isEmpty() ? List.of() : Arrays.asList(causes.split(",")),
                 rs.getTimestamp(13).toInstant(), Jdbc.date(rs, "NEXT_REVIEW_DATE"), Jdbc.date(rs, "LEFT_ON"),
                 Jdbc.date(rs, "ON_FILE_FROM"));
@@ -182,7 +265,8 @@ public final class HouseholdStore {
                 s.requestedLevel(), s.fileLevel(), s.status(), s.certificateNo(), s.memberCount(), s.causes(), s.filedAt(),
                 s.nextReviewDate(), s.leftOn(), s.onFileFrom()) : s;
         int count = Math.max(1, members.size());
-        return new Detail(shown, full, (String) h[0], full ? (String) h[1] : Masking.phone((String) h[1]), (String) h[2],
+        return new Detail(shown, full, (String) h[0], full ? (String) h[1] : Masking.phone((String) h[1]),
+                Labels.of(Channel.class, (String) h[2]),
                 (String) h[3], full ? (String) h[4] : Masking.idNumber((String) h[4]), (String) h[5], hidden((String) h[6], full),
                 full ? income : null, full ? income / count : null, members, history, documents, payments, (String) h[8]);
     }
@@ -199,21 +283,22 @@ public final class HouseholdStore {
     }
 
     /** Facts for entitlement of every household that may be on file on the day, in the subtree. */
-    public static List<HouseholdFacts> facts(Connection c, String subtreePattern, LocalDate day, int schoolYear) throws SQLException {
+    public static List<HouseholdFacts> facts(Connection c, DataScope scope, LocalDate day, int schoolYear) throws SQLException {
         Map<Long, List<HouseholdFacts.Schooling>> schooling = new HashMap<>();
         for (Object[] r : Jdbc.list(c, "SELECT M.HOUSEHOLD_ID, M.ID, M.NAME, S.STAGE, S.NEW_ENTRANT, S.STUDY_AWAY, S.TICKET_FEN, "
                 + "S.FARE_CAP_FEN FROM HA_SCHOOLING S JOIN HA_MEMBER M ON M.ID = S.MEMBER_ID JOIN HA_HOUSEHOLD H ON H.ID = M.HOUSEHOLD_ID "
-                + "WHERE S.SCHOOL_YEAR = ? AND M.ACTIVE AND H.ORG_PATH LIKE ?", rs -> new Object[] {rs.getLong(1),
+                + "WHERE S.SCHOOL_YEAR = ? AND M.ACTIVE" + scope.on("H.ORG_PATH").and(), rs -> new Object[] {rs.getLong(1),
                 new HouseholdFacts.Schooling(rs.getLong(2), rs.getString(3), Stage.valueOf(rs.getString(4)), rs.getBoolean(5),
                         rs.getBoolean(6), Jdbc.longOrNull(rs, "TICKET_FEN"), Jdbc.longOrNull(rs, "FARE_CAP_FEN"))},
-                schoolYear, subtreePattern)) {
+                schoolYear, scope.pattern())) {
             schooling.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((HouseholdFacts.Schooling) r[1]);
         }
-        return Jdbc.list(c, "SELECT ID, LEVEL, ON_FILE_FROM, LEFT_ON, CHANNEL FROM HA_HOUSEHOLD WHERE ORG_PATH LIKE ? "
-                + "AND STATUS IN ('ON_FILE', 'LEFT') AND ON_FILE_FROM <= ? AND (LEFT_ON IS NULL OR LEFT_ON > ?)",
+        Where where = scope.where("ORG_PATH").and("STATUS IN (?, ?)", HouseholdStatus.ON_FILE.code(), HouseholdStatus.LEFT.code())
+                .and("ON_FILE_FROM <= ?", day).and("LEFT_ON IS NULL OR LEFT_ON > ?", day);
+        return Jdbc.list(c, "SELECT ID, LEVEL, ON_FILE_FROM, LEFT_ON, CHANNEL FROM HA_HOUSEHOLD " + where.sql(),
                 rs -> new HouseholdFacts(rs.getLong(1), Level.valueOf(rs.getString(2)), Jdbc.date(rs, "ON_FILE_FROM"),
                         Jdbc.date(rs, "LEFT_ON"), Channel.valueOf(rs.getString(5)), schooling.getOrDefault(rs.getLong(1), List.of())),
-                subtreePattern, day, day);
+                where.params());
     }
 
     /** The next special-hardship certificate number of the year: TK2026-00001, TK2026-00002, ... */

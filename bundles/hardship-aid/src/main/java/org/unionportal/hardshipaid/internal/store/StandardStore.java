@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.i18n.Labels;
+import org.unionportal.hardshipaid.internal.rules.ApprovalStatus;
 import org.unionportal.hardshipaid.internal.rules.Item;
 import org.unionportal.hardshipaid.internal.rules.Standard;
 import org.unionportal.hardshipaid.internal.rules.Standards;
@@ -19,7 +21,7 @@ public final class StandardStore {
     private StandardStore() {
     }
 
-    public record Row(long id, String item, Long amountFen, LocalDate effectiveFrom, String status, String proposedBy,
+    public record Row(long id, Item item, Long amountFen, LocalDate effectiveFrom, ApprovalStatus status, String proposedBy,
             Instant proposedAt, String decidedBy, Instant decidedAt, String note) {
     }
 
@@ -32,14 +34,28 @@ public final class StandardStore {
     }
 
     public static Standards approved(Connection c) throws SQLException {
-        return new Standards(Jdbc.list(c, "SELECT ID, ITEM, AMOUNT_FEN, EFFECTIVE_FROM FROM HA_STANDARD WHERE STATUS = 'APPROVED'",
-                rs -> new Standard(rs.getLong(1), Item.valueOf(rs.getString(2)), Jdbc.longOrNull(rs, "AMOUNT_FEN"),
-                        Jdbc.date(rs, "EFFECTIVE_FROM"))));
+        return new Standards(Jdbc.list(c, "SELECT ID, ITEM, AMOUNT_FEN, EFFECTIVE_FROM FROM HA_STANDARD WHERE STATUS = ?",
+                rs -> new Standard(rs.getLong(1), Labels.of(Item.class, rs.getString(2)), Jdbc.longOrNull(rs, "AMOUNT_FEN"),
+                        Jdbc.date(rs, "EFFECTIVE_FROM")), ApprovalStatus.APPROVED.code()));
     }
 
     public static long propose(Connection c, Item item, Long amountFen, LocalDate from, String user, String note) throws SQLException {
         return Jdbc.insert(c, "INSERT INTO HA_STANDARD (ITEM, AMOUNT_FEN, EFFECTIVE_FROM, STATUS, PROPOSED_BY, PROPOSED_AT, NOTE) "
-                + "VALUES (?, ?, ?, 'PROPOSED', ?, ?, ?)", item.name(), amountFen, from, user, Instant.now(), note);
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", item.code(), amountFen, from, ApprovalStatus.PROPOSED.code(), user, Instant.now(), note);
+    }
+
+    /** Locks the standard's row for the rest of the transaction. */
+    public static void lock(Connection c, long id) throws SQLException {
+        Jdbc.update(c, "UPDATE HA_STANDARD SET STATUS = STATUS WHERE ID = ?", id);
+    }
+
+    public static void decide(Connection c, long id, ApprovalStatus status, String user, Instant at, String note) throws SQLException {
+        Jdbc.update(c, "UPDATE HA_STANDARD SET STATUS = ?, DECIDED_BY = ?, DECIDED_AT = ?, NOTE = COALESCE(?, NOTE) WHERE ID = ?",
+                status.code(), user, at, note, id);
+    }
+
+    public static long countProposed(Connection c) throws SQLException {
+        return Jdbc.count(c, "SELECT COUNT(*) FROM HA_STANDARD WHERE STATUS = ?", ApprovalStatus.PROPOSED.code());
     }
 
     /** Seeds an approved row (first start: the Wuxi standards in force from 2020-01-01). */
@@ -49,18 +65,19 @@ public final class StandardStore {
                 s.effectiveFrom(), Instant.now(), Instant.now(), note);
     }
 
-    /** The last due date already paid or being paid for the item: a new standard must start after it. */
+    /**
+     * The last due date already paid or being paid for the item: a new standard must start after it. Empty for an
+     * item never paid (MAX of no rows is one row holding NULL, which must not become a value).
+     */
     public static Optional<LocalDate> lastDueDate(Connection c, Item item) throws SQLException {
-        return Jdbc.one(c, "SELECT MAX(DUE_DATE) FROM HA_PAYMENT WHERE ITEM = ?", rs -> {
-            java.sql.Date d = rs.getDate(1);
-            return d == null ? null : d.toLocalDate();
-        }, item.name());
+        return Jdbc.one(c, "SELECT MAX(DUE_DATE) FROM HA_PAYMENT WHERE ITEM = ?", rs -> Optional.ofNullable(rs.getDate(1)), item.code())
+                .flatMap(d -> d.map(java.sql.Date::toLocalDate));
     }
 
     static Row row(ResultSet rs) throws SQLException {
         java.sql.Timestamp decided = rs.getTimestamp(9);
-        return new Row(rs.getLong(1), rs.getString(2), Jdbc.longOrNull(rs, "AMOUNT_FEN"), Jdbc.date(rs, "EFFECTIVE_FROM"),
-                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
+        return new Row(rs.getLong(1), Labels.of(Item.class, rs.getString(2)), Jdbc.longOrNull(rs, "AMOUNT_FEN"),
+                Jdbc.date(rs, "EFFECTIVE_FROM"), Labels.of(ApprovalStatus.class, rs.getString(5)), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
                 decided == null ? null : decided.toInstant(), rs.getString(10));
     }
 }

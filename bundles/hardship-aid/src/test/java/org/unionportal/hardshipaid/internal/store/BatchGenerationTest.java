@@ -24,7 +24,9 @@ import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
-import org.unionportal.hardshipaid.internal.rest.BatchesResource;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.hardshipaid.internal.rules.HouseholdForm;
+import org.unionportal.hardshipaid.internal.service.BatchService;
 import org.unionportal.hardshipaid.internal.rules.BatchKind;
 import org.unionportal.hardshipaid.internal.rules.Item;
 import org.unionportal.hardshipaid.internal.rules.Period;
@@ -76,15 +78,15 @@ class BatchGenerationTest {
         household(2, "SPECIAL");
         household(3, "HARDSHIP");
         Period q3 = Period.of(BatchKind.QUARTER, "2026Q3").orElseThrow();
-        var first = db.inTransaction(c -> BatchesResource.generate(c, q3, CITY));
+        var first = db.inTransaction(c -> BatchService.generate(c, q3, DataScope.of(CITY), CITY.username()));
         assertEquals(4, first.lines().size());   // living and price subsidy for the two special households
         assertEquals(2 * (150_000L + 15_000L), first.totalFen());
-        ProblemException again = assertThrows(ProblemException.class, () -> db.inTransaction(c -> BatchesResource.generate(c, q3, CITY)));
+        ProblemException again = assertThrows(ProblemException.class, () -> db.inTransaction(c -> BatchService.generate(c, q3, DataScope.of(CITY), CITY.username())));
         assertEquals(409, again.status());
         assertTrue(again.getMessage().contains("[" + first.id() + "]"), again.getMessage());
         // a household filed later is paid alone in a supplementary batch
         household(4, "SPECIAL");
-        var second = db.inTransaction(c -> BatchesResource.generate(c, q3, DISTRICT));
+        var second = db.inTransaction(c -> BatchService.generate(c, q3, DataScope.of(DISTRICT), DISTRICT.username()));
         assertEquals(2, second.lines().size());
         assertEquals(6L, (long) db.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM HA_PAYMENT")));
     }
@@ -103,7 +105,7 @@ class BatchGenerationTest {
             Callable<Integer> work = () -> {
                 start.await();
                 try {
-                    return db.inTransaction(c -> BatchesResource.generate(c, medical, CITY)).lines().size();
+                    return db.inTransaction(c -> BatchService.generate(c, medical, DataScope.of(CITY), CITY.username())).lines().size();
                 } catch (ProblemException e) {
                     return e.status() == 409 ? 0 : -1;
                 }
@@ -124,7 +126,7 @@ class BatchGenerationTest {
     @Test
     void theDatabaseRefusesASecondPaymentOfTheSameItemAndPeriod() {
         long h = household(1, "SPECIAL");
-        db.inTransaction(c -> BatchesResource.generate(c, Period.of(BatchKind.SUMMER, "2026").orElseThrow(), CITY));
+        db.inTransaction(c -> BatchService.generate(c, Period.of(BatchKind.SUMMER, "2026").orElseThrow(), DataScope.of(CITY), CITY.username()));
         assertThrows(RuntimeException.class, () -> db.inTransaction(c -> Jdbc.update(c, "INSERT INTO HA_PAYMENT (BATCH_ID, HOUSEHOLD_ID, "
                 + "ITEM, PERIOD, BENEFICIARY_ID, ATTEMPT, AMOUNT_FEN, CHANNEL, DUE_DATE, EXPLANATION, STATUS) SELECT BATCH_ID, HOUSEHOLD_ID, "
                 + "ITEM, PERIOD, BENEFICIARY_ID, ATTEMPT, AMOUNT_FEN, CHANNEL, DUE_DATE, EXPLANATION, STATUS FROM HA_PAYMENT WHERE HOUSEHOLD_ID = ?",

@@ -17,7 +17,9 @@ import org.unionportal.persistence.internal.ModuleTestDatabase;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
-import org.unionportal.hardshipaid.internal.rest.BatchesResource;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.hardshipaid.internal.rules.HouseholdForm;
+import org.unionportal.hardshipaid.internal.service.BatchService;
 import org.unionportal.hardshipaid.internal.rules.BatchKind;
 import org.unionportal.hardshipaid.internal.rules.Period;
 
@@ -62,7 +64,7 @@ class HardshipBatchBenchmark {
         for (String quarter : List.of("2026Q1", "2026Q2", "2026Q3")) {
             Period period = Period.of(BatchKind.QUARTER, quarter).orElseThrow();
             long start = System.nanoTime();
-            var batch = db.inTransaction(c -> BatchesResource.generate(c, period, city));
+            var batch = db.inTransaction(c -> BatchService.generate(c, period, DataScope.of(city), city.username()));
             double s = (System.nanoTime() - start) / 1e9;
             seconds.add(s);
             assertEquals(2L * households, batch.lines().size());

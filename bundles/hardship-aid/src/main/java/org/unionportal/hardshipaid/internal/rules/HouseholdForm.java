@@ -1,4 +1,4 @@
-package org.unionportal.hardshipaid.internal.store;
+package org.unionportal.hardshipaid.internal.rules;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.unionportal.hardshipaid.internal.rest;
+package org.unionportal.hardshipaid.internal.service;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

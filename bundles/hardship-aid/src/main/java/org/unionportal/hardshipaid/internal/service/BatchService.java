@@ -1,0 +1,253 @@
+package org.unionportal.hardshipaid.internal.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.export.Download;
+import org.unionportal.api.export.ExportPurpose;
+import org.unionportal.api.export.TableFormat;
+import org.unionportal.api.i18n.Text;
+import org.unionportal.api.money.Money;
+import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.rest.Validation;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.time.PortalTime;
+import org.unionportal.hardshipaid.internal.rules.BatchKind;
+import org.unionportal.hardshipaid.internal.rules.BatchStatus;
+import org.unionportal.hardshipaid.internal.rules.Channel;
+import org.unionportal.hardshipaid.internal.rules.Entitlement;
+import org.unionportal.hardshipaid.internal.rules.Entitlements;
+import org.unionportal.hardshipaid.internal.rules.PaymentStatus;
+import org.unionportal.hardshipaid.internal.rules.Period;
+import org.unionportal.hardshipaid.internal.store.BatchStore;
+import org.unionportal.hardshipaid.internal.store.BatchStore.Batch;
+import org.unionportal.hardshipaid.internal.store.BatchStore.Payable;
+import org.unionportal.hardshipaid.internal.store.HouseholdStore;
+import org.unionportal.hardshipaid.internal.store.StandardStore;
+
+/**
+ * Payment batches (发放): generate for a period (a preview to approve or discard), approve, the bank and love-card
+ * files, the bank's result (failed transfers) and their reissue. Generation runs under a table lock and a unique
+ * key per household, item, period and child, so nothing is paid twice however often or concurrently it runs.
+ */
+@Component(service = BatchService.class)
+public class BatchService {
+    private final PortalDatabase db;
+    private final PortalTime time;
+
+    public record Generate(String kind, String period) {
+    }
+
+    public record Failure(Long lineId, String reason) {
+    }
+
+    public record Result(List<Failure> failed) {
+    }
+
+    @Activate
+    public BatchService(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=hardship-aid)") PortalDatabase db) {
+        this(db, PortalTime.SYSTEM);
+    }
+
+    BatchService(PortalDatabase db, PortalTime time) {
+        this.db = db;
+        this.time = time;
+    }
+
+    public List<Batch> list(DataScope scope) {
+        return db.read(c -> BatchStore.list(c, scope));
+    }
+
+    public Batch generate(PortalUser user, Generate g) {
+        BatchKind kind = g == null ? null : BatchKind.parse(g.kind()).filter(k -> k != BatchKind.REISSUE).orElse(null);
+        Validation v = new Validation();
+        v.require(kind != null, "kind", "unknown_kind", Text.of("请选择发放类型：QUARTER, SCHOOL_YEAR, MEDICAL, HOLIDAYS, SUMMER 或 ONE_OFF_PRICE"
+                + "（失败重发在批次中操作）", "Choose the kind: QUARTER, SCHOOL_YEAR, MEDICAL, HOLIDAYS, SUMMER or ONE_OFF_PRICE "
+                + "(failed transfers are reissued from their batch)"));
+        Period period = kind == null ? null : Period.of(kind, g.period()).orElse(null);
+        String example = kind == null ? "2026" : Period.format(kind);
+        v.require(kind == null || period != null, "period", "invalid_period", Text.of("期间格式应如 " + example
+                + (kind == BatchKind.QUARTER ? "（年份加季度）" : "（年份）"), "The period looks like " + example));
+        v.throwIfInvalid();
+        return db.inTransaction(c -> generate(c, period, DataScope.of(user), user.username()));
+    }
+
+    /**
+     * Generates the batch of a period for the scope (the batch belongs to the scope's organisation); the benchmark and
+     * tests call it on a connection.
+     */
+    public static Batch generate(Connection c, Period period, DataScope scope, String username) throws SQLException {
+        // One generation at a time: the second waits, then sees what the first wrote and pays only the rest.
+        BatchStore.lockPayments(c);
+        int schoolYear = period.kind() == BatchKind.SCHOOL_YEAR ? Integer.parseInt(period.key()) : -1;
+        Entitlements.Result result = Entitlements.of(period, HouseholdStore.facts(c, scope, period.dueDate(), schoolYear),
+                StandardStore.approved(c));
+        Set<String> paid = BatchStore.existingKeys(c, period);
+        List<Entitlement> fresh = result.payments().stream()
+                .filter(e -> !paid.contains(BatchStore.key(e.householdId(), e.item().name(), e.periodKey(), e.beneficiaryId())))
+                .toList();
+        if (fresh.isEmpty()) {
+            List<Long> batches = BatchStore.batchesPaying(c, period, scope);
+            String warnings = result.warnings().isEmpty() ? "" : " " + String.join(" ", result.warnings());
+            throw batches.isEmpty()
+                    ? ProblemException.conflict("nothing_to_pay", Text.of("没有需要发放的家庭：到应发日 " + period.dueDate()
+                            + " 在档且符合条件的家庭为 0。" + warnings, "Nothing to pay for " + period.key() + ": no household is on file and "
+                            + "entitled on " + period.dueDate() + "." + warnings))
+                    : ProblemException.conflict("already_paid", Text.of("该期间的款项已由批次 " + batches + " 发放或正在发放，没有新增需要发放的家庭。"
+                            + warnings, "Batch " + batches + " already pays " + period.key() + "; nothing new to pay." + warnings));
+        }
+        long id = BatchStore.insertBatch(c, period.kind(), period.key(), scope.orgPath(), period.dueDate(), null, username);
+        BatchStore.insertLines(c, id, period.dueDate(), fresh);
+        Batch batch = BatchStore.find(c, id).orElseThrow();
+        return batch.withLines(lines(c, id)).withWarnings(result.warnings());
+    }
+
+    public Batch get(PortalUser user, long id) {
+        return db.read(c -> visible(c, id, user).withLines(lines(c, id)));
+    }
+
+    public void discard(PortalUser user, long id) {
+        db.inTransaction(c -> {
+            BatchStore.lock(c, id);
+            requireStatus(visible(c, id, user), BatchStatus.DRAFT, "batch_not_draft", "只有待审批的批次可以作废", "Only a draft batch can be discarded");
+            BatchStore.discard(c, id);
+            return null;
+        });
+    }
+
+    public Batch approve(PortalUser user, long id) {
+        return db.inTransaction(c -> {
+            BatchStore.lock(c, id);
+            requireStatus(visible(c, id, user), BatchStatus.DRAFT, "batch_not_draft", "只有待审批的批次可以审批", "Only a draft batch can be approved");
+            BatchStore.approve(c, id, user.username(), time.now());
+            return visible(c, id, user).withLines(lines(c, id));
+        });
+    }
+
+    /**
+     * The transfer file of one channel. Its purpose is payment: the bank and the supermarket need the full account
+     * numbers, so {@link ExportPurpose#PAYMENT} keeps them.
+     */
+    public Download channelFile(PortalUser user, long id, Channel channel, String format) {
+        TableFormat tableFormat = TableFormat.parse(format);
+        ExportPurpose purpose = ExportPurpose.PAYMENT;
+        boolean bank = channel == Channel.BANK;
+        List<List<Object>> rows = db.read(c -> {
+            Batch b = visible(c, id, user);
+            if (b.status() == BatchStatus.DRAFT) {
+                throw ProblemException.conflict("batch_not_approved", Text.of("批次 " + id + " 尚未审批，审批后才能导出发放文件",
+                        "Batch " + id + " is not approved yet: approve it first"));
+            }
+            List<List<Object>> out = new ArrayList<>();
+            for (Payable p : BatchStore.lines(c, id)) {
+                if (p.line().channel() != channel) {
+                    continue;
+                }
+                List<Object> row = new ArrayList<>();
+                row.add(out.size() + 1);
+                row.add(p.line().headName());
+                if (bank) {
+                    row.add(p.bank() == null ? "" : p.bank());
+                }
+                row.add(p.account() == null ? "" : purpose.bankAccount(p.account()));
+                row.add(Money.yuan(p.line().amountFen()));
+                row.add("HA-" + id + "-" + p.line().id() + " " + p.line().item().label().zh() + " " + p.line().period());
+                out.add(row);
+            }
+            return out;
+        });
+        List<String> headers = bank ? List.of("序号", "户主姓名", "开户银行", "银行账号", "金额(元)", "附言")
+                : List.of("序号", "户主姓名", "爱心卡号", "金额(元)", "附言");
+        return Download.table(tableFormat, "hardship-batch-" + id + (bank ? "-bank" : "-love-card"), headers, rows, true);
+    }
+
+    /** The batch's lines to read and check: accounts masked ({@link ExportPurpose#LIST}). */
+    public Download export(PortalUser user, long id, String format) {
+        TableFormat tableFormat = TableFormat.parse(format);
+        ExportPurpose purpose = ExportPurpose.LIST;
+        List<List<Object>> rows = db.read(c -> {
+            visible(c, id, user);
+            List<List<Object>> out = new ArrayList<>();
+            for (Payable p : BatchStore.lines(c, id)) {
+                BatchStore.Line l = p.line();
+                out.add(Arrays.asList(l.id(), l.householdId(), l.headName(), l.certificateNo(), l.item().label().zh(), l.period(),
+                        l.beneficiary(), Money.yuan(l.amountFen()), l.channel().label().zh(), purpose.bankAccount(p.account()),
+                        l.status().code(), l.failureReason(), l.explanation()));
+            }
+            return out;
+        });
+        return Download.table(tableFormat, "hardship-batch-" + id, List.of("行号", "户编号", "户主", "优惠证号", "项目", "期间", "受助子女",
+                "金额(元)", "渠道", "账号", "状态", "失败原因", "说明"), rows, true);
+    }
+
+    /** The bank's answer: the failed lines with their reasons; every other line is paid and the batch closed. */
+    public Batch result(PortalUser user, long id, Result r) {
+        List<Failure> failed = r == null || r.failed() == null ? List.of() : r.failed();
+        Validation v = new Validation();
+        for (int i = 0; i < failed.size(); i++) {
+            Failure f = failed.get(i);
+            v.require(f != null && f.lineId() != null, "failed[" + i + "].lineId", "required", Text.of("请指明失败的行", "Name the failed line"));
+            v.require(f != null && f.reason() != null && !f.reason().isBlank() && f.reason().length() <= 400, "failed[" + i + "].reason",
+                    "reason_needed", Text.of("请写明失败原因，如“账户已销户”（400 字以内）", "Give the reason, e.g. the account is closed (at most 400 characters)"));
+        }
+        v.throwIfInvalid();
+        return db.inTransaction(c -> {
+            BatchStore.lock(c, id);
+            requireStatus(visible(c, id, user), BatchStatus.APPROVED, "batch_not_approved", "只有已审批的批次可以登记发放结果",
+                    "Only an approved batch gets the bank's result");
+            Map<Long, String> reasons = new LinkedHashMap<>();
+            failed.forEach(f -> reasons.put(f.lineId(), f.reason().strip()));
+            for (Map.Entry<Long, String> f : reasons.entrySet()) {
+                if (!BatchStore.fail(c, id, f.getKey(), f.getValue())) {
+                    throw ProblemException.invalid(List.of(ProblemException.FieldError.of("failed", "no_such_line",
+                            "批次 " + id + " 中没有第 " + f.getKey() + " 行", "Batch " + id + " has no line " + f.getKey())));
+                }
+            }
+            BatchStore.close(c, id, user.username(), time.now());
+            return visible(c, id, user).withLines(lines(c, id));
+        });
+    }
+
+    /** A new batch paying the failed, not yet reissued lines again, each to its household's current account. */
+    public Batch reissue(PortalUser user, long id) {
+        return db.inTransaction(c -> {
+            BatchStore.lock(c, id);
+            Batch b = visible(c, id, user);
+            requireStatus(b, BatchStatus.CLOSED, "batch_not_closed", "登记发放结果后才能重发失败的款项",
+                    "Failed transfers are reissued once the bank's result is in");
+            List<Payable> failed = BatchStore.lines(c, id).stream()
+                    .filter(p -> p.line().status() == PaymentStatus.FAILED && p.line().reissuedInBatchId() == null).toList();
+            if (failed.isEmpty()) {
+                throw ProblemException.conflict("nothing_to_reissue", Text.of("批次 " + id + " 没有待重发的失败款项",
+                        "Batch " + id + " has no failed line left to reissue"));
+            }
+            long newId = BatchStore.insertBatch(c, BatchKind.REISSUE, b.period(), user.orgPath(), time.today(), id, user.username());
+            BatchStore.reissue(c, newId, failed, time.today());
+            return visible(c, newId, user).withLines(lines(c, newId));
+        });
+    }
+
+    private static void requireStatus(Batch b, BatchStatus status, String code, String zh, String en) {
+        if (b.status() != status) {
+            throw Problems.wrongState(code, zh + "（批次 " + b.id() + "）", en + " (batch " + b.id() + ")", b.status());
+        }
+    }
+
+    private static Batch visible(Connection c, long id, PortalUser user) throws SQLException {
+        return DataScope.of(user).visible(BatchStore.find(c, id), Batch::orgPath, "batch_not_found", Problems.batchNotFound(id));
+    }
+
+    static List<BatchStore.Line> lines(Connection c, long id) throws SQLException {
+        return BatchStore.lines(c, id).stream().map(Payable::line).toList();
+    }
+}

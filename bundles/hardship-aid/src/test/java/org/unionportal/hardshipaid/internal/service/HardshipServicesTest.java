@@ -1,0 +1,199 @@
+package org.unionportal.hardshipaid.internal.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unionportal.api.export.Download;
+import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.api.org.OrganisationDirectory;
+import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.security.Role;
+import org.unionportal.api.time.PortalTime;
+import org.unionportal.hardshipaid.internal.rules.ApprovalStatus;
+import org.unionportal.hardshipaid.internal.rules.HouseholdForm;
+import org.unionportal.hardshipaid.internal.rules.HouseholdStatus;
+import org.unionportal.hardshipaid.internal.rules.Item;
+import org.unionportal.hardshipaid.internal.rules.Level;
+import org.unionportal.hardshipaid.internal.store.HouseholdStore.Detail;
+import org.unionportal.persistence.internal.ModuleTestDatabase;
+
+/** The services on a real Derby database with the module's migrations: scope, the state machine, maker-checker. */
+class HardshipServicesTest {
+    private static final OrganisationInfo CITY_ORG = new OrganisationInfo(1, null, "无锡市总工会", "CITY", "/1/");
+    private static final OrganisationInfo LIANGXI = new OrganisationInfo(2, 1L, "梁溪区总工会", "DISTRICT", "/1/2/");
+    private static final OrganisationInfo SANITATION = new OrganisationInfo(8, 2L, "梁溪区环卫所工会", "GRASSROOTS", "/1/2/8/");
+    private static final OrganisationInfo BINHU = new OrganisationInfo(3, 1L, "滨湖区总工会", "DISTRICT", "/1/3/");
+    private static final List<OrganisationInfo> TREE = List.of(CITY_ORG, LIANGXI, SANITATION, BINHU);
+
+    private static final PortalUser ADMIN = new PortalUser(1, "admin", "admin", 1, "/1/", Set.of(Role.PLATFORM_ADMIN));
+    private static final PortalUser CHECKER = new PortalUser(9, "checker", "checker", 1, "/1/", Set.of(Role.PLATFORM_ADMIN));
+    private static final PortalUser DISTRICT = new PortalUser(3, "district", "district", 2, "/1/2/", Set.of(Role.DISTRICT_ADMIN));
+    private static final PortalUser DISTRICT2 = new PortalUser(6, "district2", "district2", 3, "/1/3/", Set.of(Role.DISTRICT_ADMIN));
+    private static final PortalUser OPERATOR = new PortalUser(4, "operator", "operator", 8, "/1/2/8/", Set.of(Role.UNION_OPERATOR));
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+
+    @TempDir
+    Path dir;
+
+    private HouseholdService households;
+    private StandardService standards;
+    private BatchService batches;
+
+    /** The union tree above, as the core would answer. */
+    static final class Tree implements OrganisationDirectory {
+        @Override
+        public Optional<OrganisationInfo> byId(long id) {
+            return TREE.stream().filter(o -> o.id() == id).findFirst();
+        }
+
+        @Override
+        public List<OrganisationInfo> subtree(String path) {
+            return TREE.stream().filter(o -> o.path().startsWith(path)).toList();
+        }
+
+        @Override
+        public Optional<OrganisationInfo> byName(String name) {
+            return TREE.stream().filter(o -> o.name().equals(name)).findFirst();
+        }
+
+        @Override
+        public Optional<OrganisationInfo> byCode(String code) {
+            return Optional.empty();
+        }
+    }
+
+    @BeforeEach
+    void services() {
+        ModuleTestDatabase db = ModuleTestDatabase.create(dir, "hardship-aid");
+        PortalTime time = PortalTime.fixedAt(TODAY);
+        households = new HouseholdService(db, new Tree(), time);
+        standards = new StandardService(db, time);
+        batches = new BatchService(db, time);
+    }
+
+    private static HouseholdForm form(int seq) {
+        return new HouseholdForm(SANITATION.id(), "某路 " + seq + " 号", "13900001111", List.of("ILLNESS"), "长期服药", "SPECIAL", "BANK", "工行",
+                "6222020302000" + String.format("%06d", seq), "AX" + (1000 + seq), List.of(new HouseholdForm.MemberForm("户主" + seq,
+                IdNumbers.of("320202", LocalDate.of(1980, 1, 1).plusDays(seq), 1), "SELF", 100_000L, "慢性病", "环卫工", null)));
+    }
+
+    private Detail onFile(int seq) {
+        long id = households.file(OPERATOR, form(seq)).household().id();
+        return households.decide(DISTRICT, id, new HouseholdService.Decision("APPROVE", "SPECIAL", "DISTRICT", null));
+    }
+
+    @Test
+    void anotherDistrictsHouseholdIsNotFoundForReadingAndWriting() {
+        long id = onFile(1).household().id();
+        for (Runnable call : List.<Runnable>of(
+                () -> households.get(DISTRICT2, id),
+                () -> households.recheck(DISTRICT2, id, new HouseholdService.Recheck("HARDSHIP", null)),
+                () -> households.leave(DISTRICT2, id, new HouseholdService.Leave("已脱困", TODAY)),
+                () -> households.document(DISTRICT2, id, 1))) {
+            ProblemException p = assertThrows(ProblemException.class, call::run);
+            assertEquals(404, p.status());
+            assertEquals("household_not_found", p.code());
+        }
+        assertEquals(0, households.list(DISTRICT2, new HouseholdService.Filter(null, null, null, false), null, null).total());
+        assertEquals(1, households.list(DISTRICT, new HouseholdService.Filter(null, null, null, false), null, null).total());
+        assertEquals(404, assertThrows(ProblemException.class, () -> households.get(DISTRICT, 999_999)).status());
+    }
+
+    @Test
+    void theStateMachineRefusesWhatTheStatusDoesNotAllow() {
+        Detail applied = households.file(OPERATOR, form(2));
+        long id = applied.household().id();
+        assertEquals(HouseholdStatus.APPLIED, applied.household().status());
+        assertEquals("FILE", applied.history().get(0).action());
+        ProblemException notOnFile = assertThrows(ProblemException.class,
+                () -> households.recheck(DISTRICT, id, new HouseholdService.Recheck("HARDSHIP", null)));
+        assertEquals(409, notOnFile.status());
+        assertEquals("household_not_on_file", notOnFile.code());
+        assertEquals(403, assertThrows(ProblemException.class,
+                () -> households.decide(DISTRICT, id, new HouseholdService.Decision("APPROVE", "SPECIAL", "CITY", null))).status());
+        Detail approved = households.decide(DISTRICT, id, new HouseholdService.Decision("APPROVE", "SPECIAL", "DISTRICT", null));
+        assertEquals(HouseholdStatus.ON_FILE, approved.household().status());
+        assertEquals("TK2026-00001", approved.household().certificateNo());
+        assertEquals(TODAY.plusYears(1), approved.household().nextReviewDate());
+        assertEquals("household_not_applied", assertThrows(ProblemException.class,
+                () -> households.decide(DISTRICT, id, new HouseholdService.Decision("REJECT", null, null, "重复"))).code());
+        assertEquals("household_not_editable", assertThrows(ProblemException.class, () -> households.update(OPERATOR, id, form(2))).code(),
+                "the operator cannot change a household on file");
+        Detail rechecked = households.recheck(DISTRICT, id, new HouseholdService.Recheck("HARDSHIP", "收入提高"));
+        assertEquals(Level.HARDSHIP, rechecked.household().level());
+        assertNull(rechecked.household().certificateNo(), "the certificate goes with the special level");
+        assertEquals(409, assertThrows(ProblemException.class, () -> households.file(OPERATOR, form(2))).status(),
+                "the same worker cannot be filed twice");
+    }
+
+    @Test
+    void theOperatorSeesMaskedDataOnceDecidedAndExportsAreMaskedFiles() {
+        String headId = IdNumbers.of("320202", LocalDate.of(1980, 1, 1).plusDays(3), 1);
+        long id = households.file(OPERATOR, form(3)).household().id();
+        assertEquals(headId, households.get(OPERATOR, id).household().headIdNumber(), "an open application shows what was typed");
+        households.decide(DISTRICT, id, new HouseholdService.Decision("APPROVE", "SPECIAL", "DISTRICT", null));
+        Detail operatorView = households.get(OPERATOR, id);
+        assertFalse(operatorView.fullAccess());
+        assertTrue(operatorView.household().headIdNumber().contains("*"));
+        assertNull(operatorView.monthlyIncomeFen());
+        assertEquals(headId, households.get(DISTRICT, id).household().headIdNumber());
+        Download export = households.export(DISTRICT, "csv", null, null);
+        assertTrue(export.personal());
+        assertEquals("hardship-households.csv", export.fileName());
+        assertEquals(400, assertThrows(ProblemException.class, () -> households.export(DISTRICT, "doc", null, null)).status());
+    }
+
+    @Test
+    void aStandardForAnItemNeverPaidIsProposedAndNeedsASecondPerson() {
+        // an item never paid has no last due date (it answered 500 once: MAX of no rows is NULL)
+        var proposed = standards.propose(ADMIN, new StandardService.Proposal("SCHOOLING_BASIC", 110_000L, LocalDate.of(2027, 9, 1), null));
+        assertEquals(ApprovalStatus.PROPOSED, proposed.status());
+        assertEquals(Item.SCHOOLING_BASIC, proposed.item());
+        ProblemException self = assertThrows(ProblemException.class,
+                () -> standards.decide(ADMIN, proposed.id(), new StandardService.Decision("APPROVE", null)));
+        assertEquals("second_person_needed", self.code());
+        assertEquals(ApprovalStatus.APPROVED, standards.decide(CHECKER, proposed.id(), new StandardService.Decision("APPROVE", null)).status());
+        assertEquals("standard_decided", assertThrows(ProblemException.class,
+                () -> standards.decide(CHECKER, proposed.id(), new StandardService.Decision("REJECT", null))).code());
+    }
+
+    @Test
+    void aStandardCannotReachBackBeforeADueDatePaid() {
+        onFile(4);
+        batches.generate(DISTRICT, new BatchService.Generate("MEDICAL", "2027"));
+        ProblemException p = assertThrows(ProblemException.class,
+                () -> standards.propose(ADMIN, new StandardService.Proposal("MEDICAL", 150_000L, LocalDate.of(2027, 1, 15), null)));
+        assertEquals(409, p.status());
+        assertEquals("would_change_payments", p.code());
+        assertEquals("effectiveFrom", p.errors().get(0).field());
+        assertEquals(ApprovalStatus.PROPOSED, standards.propose(ADMIN,
+                new StandardService.Proposal("MEDICAL", 150_000L, LocalDate.of(2027, 1, 16), null)).status());
+    }
+
+    @Test
+    void batchesOfAnotherDistrictAreNotFound() {
+        onFile(5);
+        long batchId = batches.generate(DISTRICT, new BatchService.Generate("SUMMER", "2027")).id();
+        assertEquals("batch_not_found", assertThrows(ProblemException.class, () -> batches.get(DISTRICT2, batchId)).code());
+        assertEquals("batch_not_found", assertThrows(ProblemException.class, () -> batches.approve(DISTRICT2, batchId)).code());
+        assertEquals("batch_not_approved", assertThrows(ProblemException.class,
+                () -> batches.channelFile(DISTRICT, batchId, org.unionportal.hardshipaid.internal.rules.Channel.BANK, "csv")).code());
+        batches.approve(DISTRICT, batchId);
+        Download bank = batches.channelFile(DISTRICT, batchId, org.unionportal.hardshipaid.internal.rules.Channel.BANK, "csv");
+        assertTrue(bank.personal());
+        assertEquals("hardship-batch-" + batchId + "-bank.csv", bank.fileName());
+    }
+}
