@@ -1,5 +1,6 @@
 package org.unionportal.hardshipaid.internal.rules;
 
+import org.unionportal.api.i18n.Text;
 import org.unionportal.api.money.Money;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,18 +17,24 @@ public final class Entitlements {
     private Entitlements() {
     }
 
-    /** The result: the payments and, per item without a standard in force, one warning. */
-    public record Result(List<Entitlement> payments, List<String> warnings) {
+    /**
+     * The result: the payments and, per item without a standard in force, one warning (as the batch shows it, and in
+     * both languages for answers that speak one).
+     */
+    public record Result(List<Entitlement> payments, List<String> warnings, List<Text> warningTexts) {
     }
 
     public static Result of(Period period, List<HouseholdFacts> households, Standards standards) {
         List<Entitlement> out = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        List<Text> warningTexts = new ArrayList<>();
         for (Period.Part part : period.parts()) {
             Optional<Standard> standard = standards.inForce(part.item(), period.dueDate());
             if (standard.isEmpty()) {
                 warnings.add("No approved standard of " + part.item().name() + " (" + part.item().zh() + ") is in force on "
                         + period.dueDate() + "; nothing of it is paid.");
+                warningTexts.add(Text.of("“" + part.item().zh() + "”在 " + period.dueDate() + " 没有已批准的标准，本项不发放。",
+                        "No approved standard of " + part.item().en() + " is in force on " + period.dueDate() + "; nothing of it is paid."));
                 continue;
             }
             for (HouseholdFacts h : households) {
@@ -36,7 +43,7 @@ public final class Entitlements {
                 }
             }
         }
-        return new Result(out, warnings);
+        return new Result(out, warnings, warningTexts);
     }
 
     private static void add(List<Entitlement> out, HouseholdFacts h, Period.Part part, Standard s) {

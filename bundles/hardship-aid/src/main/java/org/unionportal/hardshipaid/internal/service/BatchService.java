@@ -98,13 +98,14 @@ public class BatchService {
                 .toList();
         if (fresh.isEmpty()) {
             List<Long> batches = BatchStore.batchesPaying(c, period, scope);
-            String warnings = result.warnings().isEmpty() ? "" : " " + String.join(" ", result.warnings());
+            String warningsZh = result.warningTexts().stream().map(Text::zh).reduce("", String::concat);
+            String warningsEn = result.warningTexts().stream().map(t -> " " + t.en()).reduce("", String::concat);
             throw batches.isEmpty()
                     ? ProblemException.conflict("nothing_to_pay", Text.of("没有需要发放的家庭：到应发日 " + period.dueDate()
-                            + " 在档且符合条件的家庭为 0。" + warnings, "Nothing to pay for " + period.key() + ": no household is on file and "
-                            + "entitled on " + period.dueDate() + "." + warnings))
+                            + " 在档且符合条件的家庭为 0。" + warningsZh, "Nothing to pay for " + period.key() + ": no household is on file and "
+                            + "entitled on " + period.dueDate() + "." + warningsEn))
                     : ProblemException.conflict("already_paid", Text.of("该期间的款项已由批次 " + batches + " 发放或正在发放，没有新增需要发放的家庭。"
-                            + warnings, "Batch " + batches + " already pays " + period.key() + "; nothing new to pay." + warnings));
+                            + warningsZh, "Batch " + batches + " already pays " + period.key() + "; nothing new to pay." + warningsEn));
         }
         long id = BatchStore.insertBatch(c, period.kind(), period.key(), scope.orgPath(), period.dueDate(), null, username);
         BatchStore.insertLines(c, id, period.dueDate(), fresh);

@@ -139,6 +139,8 @@ class EntitlementsTest {
         assertEquals(List.of(Item.LIVING), r.payments().stream().map(Entitlement::item).toList());
         assertEquals(1, r.warnings().size());
         assertTrue(r.warnings().get(0).contains("PRICE_SUBSIDY"));
+        assertEquals("“临时价格补贴”在 2026-07-15 没有已批准的标准，本项不发放。", r.warningTexts().get(0).zh());
+        assertTrue(r.warningTexts().get(0).en().startsWith("No approved standard of Temporary price subsidy"), r.warningTexts().get(0)::en);
         Standards later = new Standards(List.of(new Standard(1, Item.MEDICAL, 120_000L, LocalDate.of(2026, 1, 16))));
         assertTrue(Entitlements.of(period(BatchKind.MEDICAL, "2026"), List.of(special(1)), later).payments().isEmpty());
     }
