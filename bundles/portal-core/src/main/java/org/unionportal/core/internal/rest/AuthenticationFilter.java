@@ -2,7 +2,6 @@ package org.unionportal.core.internal.rest;
 
 import java.lang.reflect.Method;
 import java.security.Principal;
-import java.util.Arrays;
 import java.util.Optional;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -17,14 +16,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.unionportal.api.rest.PortalRest;
 import org.unionportal.api.rest.ProblemException;
-import org.unionportal.api.rest.Public;
-import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.PortalUser;
+import org.unionportal.core.internal.routes.RouteAccess;
 import org.unionportal.core.internal.security.Accounts;
 
 /**
- * Every API request needs a valid bearer token unless its method is {@link Public}; a
- * {@link RolesAllowed} method also needs one of its roles. Cookies are not accepted here, so the
+ * Every API request needs a valid bearer token unless its method is {@code @Public}; a
+ * {@code @RolesAllowed} method also needs one of its roles (read by {@link RouteAccess}, which the
+ * route listing shares). Cookies are not accepted here, so the
  * API needs no CSRF defence.
  */
 @Component(service = ContainerRequestFilter.class)
@@ -42,8 +41,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Method method = resourceInfo.getResourceMethod();
         Class<?> type = resourceInfo.getResourceClass();
-        boolean isPublic = method != null && (method.isAnnotationPresent(Public.class)
-                || (type != null && type.isAnnotationPresent(Public.class)));
+        RouteAccess access = RouteAccess.of(method, type);
+        boolean isPublic = access.kind() == RouteAccess.Kind.PUBLIC;
         String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         Optional<PortalUser> user = token == null ? Optional.empty() : accounts.authenticate(token);
         if (user.isEmpty()) {
@@ -55,12 +54,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                     : "The token is invalid or has expired; sign in again.");
         }
         request.setSecurityContext(new UserSecurityContext(user.get(), token, request.getSecurityContext().isSecure()));
-        RolesAllowed allowed = method == null ? null : method.getAnnotation(RolesAllowed.class);
-        if (allowed == null && type != null) {
-            allowed = type.getAnnotation(RolesAllowed.class);
-        }
-        if (allowed != null && !isPublic && !user.get().hasAnyRole(allowed.value())) {
-            throw ProblemException.forbidden("This needs one of the roles " + Arrays.toString(allowed.value())
+        if (!access.allows(user.get().roles())) {
+            throw ProblemException.forbidden("This needs one of the roles " + access.roles()
                     + "; ask an administrator if you need access.");
         }
     }

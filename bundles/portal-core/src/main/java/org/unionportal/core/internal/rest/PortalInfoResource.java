@@ -23,6 +23,8 @@ import org.unionportal.api.security.Role;
 import org.unionportal.core.internal.menu.MenuRegistry;
 import org.unionportal.core.internal.modules.BundleActivity;
 import org.unionportal.core.internal.modules.ModuleRegistry;
+import org.unionportal.core.internal.routes.RestRoute;
+import org.unionportal.core.internal.routes.RouteCatalog;
 import org.unionportal.core.internal.security.Accounts;
 import org.unionportal.core.internal.store.AccountStore;
 import org.unionportal.core.internal.store.Organisation;
@@ -41,6 +43,8 @@ public class PortalInfoResource {
     ModuleRegistry modules;
     @Reference
     BundleActivity bundleActivity;
+    @Reference
+    RouteCatalog routes;
 
     /** Answers only once the application, its extensions and the account base are up. */
     @GET
@@ -108,5 +112,13 @@ public class PortalInfoResource {
     @RolesAllowed(Role.PLATFORM_ADMIN)
     public List<BundleActivity.BundleView> bundles() {
         return bundleActivity.bundles();
+    }
+
+    /** Every REST route served right now: method, template, module, who may call it. */
+    @GET
+    @Path("/system/routes")
+    @RolesAllowed(Role.PLATFORM_ADMIN)
+    public List<RestRoute> routes() {
+        return routes.routes();
     }
 }
