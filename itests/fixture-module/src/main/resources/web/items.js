@@ -1,58 +1,62 @@
-// Fixture module: list and create items (test-only page).
+// Fixture module: the items of the caller's part of the union tree, on the portal's page kit
+// (`/js/page-kit.js`): a create form with field errors, the list with a status badge, "done".
+// The shapes a module page copies: one kit per mount, problems through k.problem, text as text.
+import { el, fill, baseKit, field, fmtDateTime } from '/js/page-kit.js';
+
+/** Item statuses: [中文, English, badge tone]; the API sends the code. */
+export const STATUSES = { OPEN: ['待办', 'Open', 'warn'], DONE: ['已办结', 'Done', 'ok'] };
+
 export function mount(element, context) {
-  const t = context.t;
-  element.innerHTML = '';
-  const section = document.createElement('section');
-  section.className = 'fixture-items';
-  section.dataset.testid = 'fixture-items';
-  const heading = document.createElement('h2');
-  heading.textContent = t('测试事项', 'Fixture items');
-  const form = document.createElement('form');
-  form.id = 'fixture-create';
-  const input = document.createElement('input');
-  input.name = 'title';
-  input.required = true;
-  input.maxLength = 200;
-  input.placeholder = t('标题', 'Title');
-  const button = document.createElement('button');
-  button.type = 'submit';
-  button.textContent = t('新建', 'Create');
-  const message = document.createElement('p');
-  message.className = 'fixture-message';
-  form.append(input, button);
-  const list = document.createElement('ul');
-  list.id = 'fixture-list';
-  section.append(heading, form, message, list);
-  element.append(section);
+  const k = baseKit(context, { statuses: STATUSES });
+  const t = k.t;
+  const input = el('input', { name: 'title', required: true, maxlength: 200, autocomplete: 'off' });
+  const form = el('form', { id: 'fixture-create', class: 'ui-form', novalidate: true },
+    field(t('标题', 'Title'), input),
+    el('button', { type: 'submit', class: 'button primary' }, t('新建', 'Create')));
+  const message = el('div', { class: 'fixture-message', 'aria-live': 'polite' });
+  const list = el('div', { id: 'fixture-list' }, el('p', { class: 'loading muted' }, t('正在加载…', 'Loading…')));
+  fill(element, el('section', { class: 'fixture-items', dataset: { testid: 'fixture-items' } },
+    el('h2', {}, t('测试事项', 'Fixture items')), form, message, list));
 
   let alive = true;
+  const show = (error) => { if (alive) fill(message, k.problem(error, { form, labels: { title: t('标题', 'Title') } })); };
+
+  async function markDone(item) {
+    try {
+      await context.api(`/api/fixture/items/${encodeURIComponent(item.id)}/done`, { method: 'POST' });
+      await refresh();
+    } catch (e) {
+      show(e);
+    }
+  }
+
   async function refresh() {
     try {
       const items = await context.api('/api/fixture/items');
       if (!alive) return;
-      list.replaceChildren(...items.map((item) => {
-        const li = document.createElement('li');
-        li.dataset.id = String(item.id);
-        li.textContent = item.title;
-        return li;
-      }));
-      if (items.length === 0) {
-        message.textContent = t('暂无事项', 'No items yet');
-      }
+      fill(list, k.table([
+        { label: t('标题', 'Title'), key: 'title', value: (i) => i.title },
+        { label: t('状态', 'Status'), key: 'status', value: (i) => k.badge(i.status) },
+        { label: t('创建', 'Created'), key: 'created', className: 'nowrap', value: (i) => `${fmtDateTime(i.createdAt)} ${i.createdBy}` },
+        { label: '', key: 'actions', value: (i) => (i.status === 'OPEN'
+          ? el('button', { type: 'button', class: 'button fixture-done', onclick: () => markDone(i) }, t('办结', 'Done'))
+          : null) },
+      ], items, { id: 'fixture-table', empty: t('暂无事项', 'No items yet'), rowAttrs: (i) => ({ dataset: { id: String(i.id) } }) }));
     } catch (e) {
-      if (alive) message.textContent = (e.problem && e.problem.detail) || e.message;
+      show(e);
     }
   }
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    k.clearErrors(form);
+    fill(message);
     try {
       await context.api('/api/fixture/items', { method: 'POST', body: { title: input.value } });
       input.value = '';
-      message.textContent = '';
       await refresh();
     } catch (e) {
-      message.textContent = (e.problem && e.problem.detail) || e.message;
+      show(e);
     }
   });
 

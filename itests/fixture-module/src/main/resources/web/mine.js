@@ -1,12 +1,9 @@
-// Fixture module: a member's own page (test-only).
+// Fixture module: a member's own page (test-only), on the page kit.
+import { el, fill, baseKit } from '/js/page-kit.js';
+
 export function mount(element, context) {
-  element.innerHTML = '';
-  const section = document.createElement('section');
-  section.dataset.testid = 'fixture-mine';
-  const heading = document.createElement('h2');
-  heading.textContent = context.t('我的测试', 'My fixture');
-  const who = document.createElement('p');
-  who.textContent = context.user ? context.user.displayName || context.user.username : '';
-  section.append(heading, who);
-  element.append(section);
+  const k = baseKit(context);
+  const who = context.user ? context.user.displayName || context.user.username : '';
+  fill(element, el('section', { dataset: { testid: 'fixture-mine' } },
+    el('h2', {}, k.t('我的测试', 'My fixture')), el('p', {}, who)));
 }
