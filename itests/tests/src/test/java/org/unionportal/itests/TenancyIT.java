@@ -64,6 +64,10 @@ class TenancyIT {
         JsonNode notFound = api.get("/api/fixture/items/" + id, district).expectProblem(404);
         assertFalse(notFound.toString().contains(title), "the 404 leaks the title");
         api.put("/api/fixture/items/" + id, district, Map.of("title", "hijacked")).expectProblem(404);
+        // the scope is checked before the body: a bad title for 滨湖's item is 404 too, never 422
+        assertEquals("fixture_item_not_found",
+                api.put("/api/fixture/items/" + id, district, Map.of("title", " ")).expectProblem(404).path("code").asText());
+        api.post("/api/fixture/items/" + id + "/done", district, null).expectProblem(404);
         api.delete("/api/fixture/items/" + id, district).expectProblem(404);
 
         // 滨湖区 admin sees it, unchanged.
@@ -97,6 +101,34 @@ class TenancyIT {
         Api.Reply deleted = api.delete("/api/fixture/items/" + id, district2);
         assertEquals(204, deleted.status(), () -> "delete: " + deleted);
         api.get("/api/fixture/items/" + id, district2).expectProblem(404);
+    }
+
+    @Test
+    void anItemIsDoneOnceAndTheFiguresCountOnlyTheSubtree() {
+        String district = api.login("district");
+        String district2 = api.login("district2");
+        String operator2 = api.login("operator2");
+        JsonNode before2 = api.get("/api/fixture/figures", district2).expect(200).json();
+        JsonNode before = api.get("/api/fixture/figures", district).expect(200).json();
+
+        JsonNode item = api.post("/api/fixture/items", operator2, Map.of("title", "办结前")).expect(201).json();
+        assertEquals("OPEN", item.path("status").asText());
+        long id = item.path("id").asLong();
+        JsonNode done = api.post("/api/fixture/items/" + id + "/done", operator2, null).expect(200).json();
+        assertEquals("DONE", done.path("status").asText());
+        assertEquals("operator2", done.path("doneBy").asText());
+        JsonNode again = api.post("/api/fixture/items/" + id + "/done", operator2, null).expectProblem(409);
+        assertEquals("fixture_item_done", again.path("code").asText());
+        // the problem speaks the caller's one language
+        Api.Reply english = api.send("PUT", "/api/fixture/items/" + id, operator2, Map.of("title", "x"), Map.of("Accept-Language", "en"));
+        assertEquals("This item is done and can no longer be changed.", english.expectProblem(409).path("detail").asText(),
+                () -> "English problem: " + english);
+
+        JsonNode after2 = api.get("/api/fixture/figures", district2).expect(200).json();
+        assertEquals(before2.path("total").path("done").asLong() + 1, after2.path("total").path("done").asLong(), () -> "figures: " + after2);
+        assertEquals(before.path("total"), api.get("/api/fixture/figures", district).expect(200).json().path("total"),
+                "滨湖's item counts in 梁溪's figures");
+        api.get("/api/fixture/figures", api.login("member")).expectProblem(403);
     }
 
     @Test

@@ -1,0 +1,275 @@
+package org.unionportal.itests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The generic half of the tenancy sweep: the portal's live routes (from {@code GET
+ * /api/portal/system/routes}), the records a user sees when walking them, and the ids that fill a
+ * route's path parameters. Nothing here knows a module.
+ *
+ * <p>Records are collected per path segment: the items of {@code GET /api/x/claims} are the
+ * collection {@code claims}; an array field {@code documents} of any answer (a detail, {@code /me})
+ * is the collection {@code documents}, remembered with the path parameters of the answer it came
+ * from, so that {@code /claims/{id}/documents/{docId}} gets a document of that very claim. A list
+ * answered as an object ({@code {"total": 3, "items": [...]}}) counts as its segment's collection.
+ */
+final class RouteSweep {
+
+    private RouteSweep() {
+    }
+
+    /** Fields that wrap the items of a list answered as an object. */
+    private static final Set<String> LIST_FIELDS = Set.of("items", "rows", "content", "data", "results");
+
+    /** How many records fill each parameter: enough to see a pattern, few enough to stay quick. */
+    static final int PER_PARAMETER = 2;
+
+    /** One route of the listing. */
+    record Route(String method, String path, List<String> parameters, String module, String access, List<String> roles,
+                 List<String> consumes) {
+
+        static Route of(JsonNode node) {
+            return new Route(node.path("method").asText(), node.path("path").asText(), texts(node.path("parameters")),
+                    node.path("module").asText(), node.path("access").asText(), texts(node.path("roles")),
+                    texts(node.path("consumes")));
+        }
+
+        boolean isRead() {
+            return method.equals("GET");
+        }
+
+        boolean takesParameters() {
+            return !parameters.isEmpty();
+        }
+
+        List<String> segments() {
+            return List.of(path.substring(1).split("/"));
+        }
+
+        /** The last literal segment: the collection a list route answers. */
+        String collection() {
+            List<String> segments = segments();
+            for (int i = segments.size() - 1; i >= 0; i--) {
+                if (!isParameter(segments.get(i))) {
+                    return segments.get(i);
+                }
+            }
+            return "";
+        }
+
+        /** The path with the binding's values in place of the parameters. */
+        String fill(Map<String, String> values) {
+            StringBuilder out = new StringBuilder();
+            for (String segment : segments()) {
+                out.append('/').append(isParameter(segment) ? values.get(name(segment)) : segment);
+            }
+            return out.toString();
+        }
+
+        /** "GET /api/x/{id}": how findings and allow-lists name the route. */
+        String key() {
+            return method + " " + path;
+        }
+
+        @Override
+        public String toString() {
+            return key();
+        }
+    }
+
+    static boolean isParameter(String segment) {
+        return segment.startsWith("{") && segment.endsWith("}");
+    }
+
+    static String name(String segment) {
+        return segment.substring(1, segment.length() - 1);
+    }
+
+    /** A record a user saw: its module, collection, the path parameters of the answer it came in, and the item. */
+    record Found(String module, String collection, Map<String, String> context, JsonNode item) {
+    }
+
+    /** What one user saw while walking the routes. */
+    static final class Sightings {
+        final List<Found> records = new ArrayList<>();
+        /** Every JSON answer to a GET with parameters, by concrete path: the owner's view of a record. */
+        final Map<String, JsonNode> answers = new LinkedHashMap<>();
+
+        /** Takes the records out of one JSON answer of {@code route} at the binding {@code context}. */
+        void add(Route route, Map<String, String> context, JsonNode answer) {
+            if (answer.isArray()) {
+                addItems(route.module(), route.collection(), context, answer);
+            } else if (answer.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> fields = answer.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    if (isArrayOfObjects(field.getValue())) {
+                        String collection = LIST_FIELDS.contains(field.getKey()) ? route.collection() : field.getKey();
+                        addItems(route.module(), collection, context, field.getValue());
+                    }
+                }
+            }
+        }
+
+        void addItems(String module, String collection, Map<String, String> context, JsonNode items) {
+            for (JsonNode item : items) {
+                if (item.isObject()) {
+                    records.add(new Found(module, collection, Map.copyOf(context), item));
+                }
+            }
+        }
+
+        /** Whether this user saw a record of {@code collection} whose {@code field} is {@code value}. */
+        boolean saw(String module, String collection, String field, String value) {
+            return records.stream().anyMatch(r -> r.module().equals(module) && r.collection().equals(collection)
+                    && value.equals(text(r.item().get(field))));
+        }
+    }
+
+    private static boolean isArrayOfObjects(JsonNode node) {
+        return node.isArray() && node.size() > 0 && node.get(0).isObject();
+    }
+
+    /** One way to fill a route's parameters, and the records whose ids it uses. */
+    record Binding(Map<String, String> values, List<Use> uses) {
+        Binding with(String parameter, String value, Use use) {
+            Map<String, String> v = new LinkedHashMap<>(values);
+            v.put(parameter, value);
+            List<Use> u = new ArrayList<>(uses);
+            if (use != null) {
+                u.add(use);
+            }
+            return new Binding(v, u);
+        }
+    }
+
+    /** A parameter filled from {@code field} of a record of {@code collection}; {@code isId}: an identifier, not a year or a kind. */
+    record Use(String parameter, String collection, String field, String value, boolean isId, Found record) {
+    }
+
+    /**
+     * Up to {@value #PER_PARAMETER} bindings per parameter from the records {@code seen}: a parameter
+     * after a literal segment takes the {@code id} of that segment's records (or their field of
+     * the parameter's name); any other parameter takes the field of its name from any record of the
+     * module. A record found inside another record's answer only fills the parameters of that answer.
+     */
+    static List<Binding> bindings(Route route, Sightings seen) {
+        List<Binding> bindings = List.of(new Binding(Map.of(), List.of()));
+        List<String> segments = route.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            if (!isParameter(segments.get(i))) {
+                continue;
+            }
+            String parameter = name(segments.get(i));
+            String collection = i > 0 && !isParameter(segments.get(i - 1)) ? segments.get(i - 1) : null;
+            List<Binding> next = new ArrayList<>();
+            for (Binding binding : bindings) {
+                Set<String> taken = new LinkedHashSet<>();
+                for (Found record : seen.records) {
+                    if (taken.size() >= PER_PARAMETER) {
+                        break;
+                    }
+                    if (!record.module().equals(route.module()) || !consistent(record, binding)) {
+                        continue;
+                    }
+                    String field = null;
+                    if (collection != null && record.collection().equals(collection)) {
+                        field = record.item().hasNonNull("id") ? "id" : record.item().hasNonNull(parameter) ? parameter : null;
+                    } else if (!parameter.equals("id") && record.item().hasNonNull(parameter)) {
+                        field = parameter;
+                    }
+                    String value = field == null ? null : text(record.item().get(field));
+                    if (value == null || value.isBlank() || !taken.add(value)) {
+                        continue;
+                    }
+                    boolean isId = field.equals("id") || field.endsWith("Id");
+                    next.add(binding.with(parameter, value, new Use(parameter, record.collection(), field, value, isId, record)));
+                }
+            }
+            bindings = next;
+            if (bindings.isEmpty()) {
+                break;
+            }
+        }
+        return bindings.stream().limit(PER_PARAMETER * 2L).toList();
+    }
+
+    /** A record fits a binding when the answer it came from had the same values for shared parameters. */
+    private static boolean consistent(Found record, Binding binding) {
+        for (Map.Entry<String, String> bound : binding.values().entrySet()) {
+            String context = record.context().get(bound.getKey());
+            if (context != null && !context.equals(bound.getValue())) {
+                return false;
+            }
+            JsonNode own = bound.getKey().equals("id") ? null : record.item().get(bound.getKey());
+            if (own != null && own.isValueNode() && !bound.getValue().equals(text(own))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------ record data
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Pattern DIGITS = Pattern.compile("\\d");
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9_]+");
+    private static final Pattern DATE_OR_TIME = Pattern.compile("\\d{4}-\\d{2}(-\\d{2})?([T ].*)?");
+    private static final Pattern MONEY_FIELD = Pattern.compile("(?i).*(fen|amount|total|sum|income|salary|fee).*");
+
+    /**
+     * The values of a record a caller of another scope must never see: Chinese text (names,
+     * addresses, diagnoses), text with digits of at least six characters (ID numbers, phones,
+     * certificate and account numbers) and amounts (fen, and in 元 with two decimals). Dates,
+     * codes and the ids themselves are left out: they are not the record's data.
+     */
+    static Set<String> secrets(JsonNode node, Set<String> ids) {
+        Set<String> secrets = new LinkedHashSet<>();
+        collect(null, node, ids, secrets);
+        return secrets;
+    }
+
+    private static void collect(String field, JsonNode node, Set<String> ids, Set<String> secrets) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return;
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> collect(e.getKey(), e.getValue(), ids, secrets));
+        } else if (node.isArray()) {
+            node.forEach(n -> collect(field, n, ids, secrets));
+        } else if (node.isIntegralNumber()) {
+            long value = node.asLong();
+            if (field != null && MONEY_FIELD.matcher(field).matches() && Math.abs(value) >= 1000 && !ids.contains(node.asText())) {
+                secrets.add(Long.toString(value));
+                secrets.add(String.format("%d.%02d", value / 100, Math.abs(value % 100)));
+            }
+        } else if (node.isTextual()) {
+            String value = node.asText().strip();
+            if (ids.contains(value) || CODE.matcher(value).matches() || DATE_OR_TIME.matcher(value).matches()) {
+                return;
+            }
+            if ((HAN.matcher(value).find() && value.length() >= 2)
+                    || (value.length() >= 6 && DIGITS.matcher(value).find())) {
+                secrets.add(value);
+            }
+        }
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    static String text(JsonNode node) {
+        return node == null || node.isNull() || !node.isValueNode() ? null : node.asText();
+    }
+}
