@@ -12,7 +12,7 @@ export function mount(element, context) {
   const input = el('input', { name: 'title', required: true, maxlength: 200, autocomplete: 'off' });
   const form = el('form', { id: 'fixture-create', class: 'ui-form', novalidate: true },
     field(t('标题', 'Title'), input),
-    el('button', { type: 'submit', class: 'button primary' }, t('新建', 'Create')));
+    el('div', { class: 'ui-form-actions' }, el('button', { type: 'submit', class: 'button primary' }, t('新建', 'Create'))));
   const message = el('div', { class: 'fixture-message', 'aria-live': 'polite' });
   const list = el('div', { id: 'fixture-list' }, el('p', { class: 'loading muted' }, t('正在加载…', 'Loading…')));
   fill(element, el('section', { class: 'fixture-items', dataset: { testid: 'fixture-items' } },
