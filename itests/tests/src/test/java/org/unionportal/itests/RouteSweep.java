@@ -220,16 +220,14 @@ final class RouteSweep {
     // ------------------------------------------------------------------------------ record data
 
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
-    private static final Pattern DIGITS = Pattern.compile("\\d");
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9_]+");
     private static final Pattern DATE_OR_TIME = Pattern.compile("\\d{4}-\\d{2}(-\\d{2})?([T ].*)?");
     private static final Pattern MONEY_FIELD = Pattern.compile("(?i).*(fen|amount|total|sum|income|salary|fee).*");
 
     /**
      * The values of a record a caller of another scope must never see: Chinese text (names,
-     * addresses, diagnoses), text with digits of at least six characters (ID numbers, phones,
+     * addresses, diagnoses), text with at least six digits (ID numbers, phones, also masked ones,
      * certificate and account numbers) and amounts (fen, and in 元 with two decimals). Dates,
-     * codes and the ids themselves are left out: they are not the record's data.
+     * codes ({@code APPROVED}) and the ids themselves are left out: they are not the record's data.
      */
     static Set<String> secrets(JsonNode node, Set<String> ids) {
         Set<String> secrets = new LinkedHashSet<>();
@@ -253,11 +251,12 @@ final class RouteSweep {
             }
         } else if (node.isTextual()) {
             String value = node.asText().strip();
-            if (ids.contains(value) || CODE.matcher(value).matches() || DATE_OR_TIME.matcher(value).matches()) {
+            if (ids.contains(value) || DATE_OR_TIME.matcher(value).matches()) {
                 return;
             }
-            if ((HAN.matcher(value).find() && value.length() >= 2)
-                    || (value.length() >= 6 && DIGITS.matcher(value).find())) {
+            // six digits or more first: an ID number ending in X or a phone is no code
+            boolean numbered = value.chars().filter(Character::isDigit).count() >= 6;
+            if (numbered || (HAN.matcher(value).find() && value.length() >= 2)) {
                 secrets.add(value);
             }
         }
