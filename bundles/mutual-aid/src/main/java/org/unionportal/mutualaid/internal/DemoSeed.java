@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.api.member.MemberRegistry;
 import org.unionportal.mutualaid.internal.rest.ClaimsResource;
+import org.unionportal.mutualaid.internal.rest.EnrolmentResource;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.mutualaid.internal.roster.RosterRow;
 import org.unionportal.mutualaid.internal.rules.Assessment;
@@ -47,7 +49,7 @@ public class DemoSeed {
 
     @Activate
     public DemoSeed(Config config, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)") PortalDatabase db,
-                    @Reference OrganisationDirectory organisations) {
+                    @Reference OrganisationDirectory organisations, @Reference MemberRegistry registry) {
         if (!(config.demo() || Boolean.getBoolean("unionportal.demo"))) {
             return;
         }
@@ -55,7 +57,7 @@ public class DemoSeed {
             if (Jdbc.count(c, "SELECT COUNT(*) FROM MA_PLAN") > 0) {
                 return null;
             }
-            seed(c, organisations);
+            seed(c, organisations, registry);
             LOG.info("Mutual aid: seeded the demo plans, enrolments and claims");
             return null;
         });
@@ -70,7 +72,7 @@ public class DemoSeed {
         return today.minusDays(200).getYear();
     }
 
-    static void seed(Connection c, OrganisationDirectory organisations) throws SQLException {
+    static void seed(Connection c, OrganisationDirectory organisations, MemberRegistry registry) throws SQLException {
         int b = baseYear(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         LocalDate cover = LocalDate.of(b, 1, 1);
         // Enrolment windows of the current plans stay open for every "today" that has this base year.
@@ -91,16 +93,16 @@ public class DemoSeed {
         RosterRow wang = row(1, "王丽华", "32020219800312004", "13961000001", "EMPLOYEE");
         RosterRow chen = row(2, "陈静", "32020219920715002", "13961000002", "EMPLOYEE");
         RosterRow zhou = row(3, "周敏", "32020219880101003", "13961000003", "EMPLOYEE");
-        long teachers = EnrolmentStore.enrol(c, wuxi, cover, kindergarten, List.of(wang, chen, zhou), BY);
+        long teachers = enrol(c, registry, wuxi, cover, kindergarten, List.of(wang, chen, zhou));
         EnrolmentStore.setBatchStatus(c, teachers, "PENDING_PAYMENT", "ACTIVE");
-        long womenBatch = EnrolmentStore.enrol(c, women, women.coverFrom(), kindergarten, List.of(chen, zhou), BY);
+        long womenBatch = enrol(c, registry, women, women.coverFrom(), kindergarten, List.of(chen, zhou));
         EnrolmentStore.setBatchStatus(c, womenBatch, "PENDING_PAYMENT", "ACTIVE");
-        Jdbc.update(c, "UPDATE MA_MEMBER SET USERNAME = 'member' WHERE ID_NUMBER = ?", chen.idNumber());
+        // 陈静 is the demo 'member' account's person: the core's demo register links them, so 我的保障 finds her.
 
         RosterRow yu = row(1, "虞建国", "32020319870520001", "13961000011", "GIG_WORKER");
-        EnrolmentStore.enrol(c, gig, cover, courier, List.of(yu), BY);
+        enrol(c, registry, gig, cover, courier, List.of(yu));
         RosterRow ma = row(1, "马志强", "32080319750909001", "13961000021", "EMPLOYEE");
-        long factoryBatch = EnrolmentStore.enrol(c, huaian, cover, factory, List.of(ma), BY);
+        long factoryBatch = enrol(c, registry, huaian, cover, factory, List.of(ma));
         EnrolmentStore.setBatchStatus(c, factoryBatch, "PENDING_PAYMENT", "ACTIVE");
 
         // 王老师: lung cancer, 12 days in hospital -> 13,743 + 600 + 20,000 = 34,343 CNY, paid.
@@ -115,6 +117,13 @@ public class DemoSeed {
         approvedClaim(c, ma.idNumber(), huaian.code(), new ClaimFacts(EventType.CRITICAL_ILLNESS, LocalDate.of(b, 6, 17),
                 LocalDate.of(b, 6, 17), LocalDate.of(b, 6, 27), "食管恶性肿瘤", null, 4_500_000, 2_900_000, 0),
                 "金湖县人民医院", "食管恶性肿瘤");
+    }
+
+    /** The people as members of their union in the register (on this transaction), then their enrolment. */
+    private static long enrol(Connection c, MemberRegistry registry, Plan plan, LocalDate cover, OrganisationInfo org,
+                              List<RosterRow> rows) throws SQLException {
+        return EnrolmentStore.enrol(c, plan, cover, org, rows,
+                registry.register(c, EnrolmentResource.drafts(rows), org.id(), BY), BY);
     }
 
     private static Plan insert(Connection c, PlanTemplate t, LocalDate enrolFrom, LocalDate enrolUntil, LocalDate coverFrom)

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.unionportal.api.i18n.Text;
 
 /**
  * Resident ID numbers (公民身份号码, GB 11643-1999): 6-digit area code, 8-digit birth date, 3-digit sequence
@@ -24,6 +25,10 @@ public final class IdNumbers {
     public static final String ID_AS_NUMBER = "身份证号被 Excel 存成了数字，后几位已丢失；请把该列设置为文本格式后重新填写 "
             + "(ID number was stored as a number by Excel; format the column as text)";
 
+    /** {@link #ID_AS_NUMBER} in each language. @since 1.1 */
+    public static final Text ID_AS_NUMBER_TEXT = Text.of("身份证号被 Excel 存成了数字，后几位已丢失；请把该列设置为文本格式后重新填写",
+            "ID number was stored as a number by Excel; format the column as text");
+
     private IdNumbers() {
     }
 
@@ -32,42 +37,65 @@ public final class IdNumbers {
         return problem(id, LocalDate.now(ZONE));
     }
 
-    /** The first problem of {@code id}, with birth dates after {@code today} refused; empty when valid. */
+    /**
+     * The first problem of {@code id}, with birth dates after {@code today} refused; empty when valid. Chinese
+     * with the English in brackets; {@link #check(String, LocalDate)} gives a code and each language apart.
+     */
     public static Optional<String> problem(String id, LocalDate today) {
+        return check(id, today).map(p -> p.text().zh() + " (" + p.text().en() + ")");
+    }
+
+    /**
+     * The first problem of {@code id}, judged against today's date in China; empty when it is valid. Codes:
+     * {@code id_missing}, {@code id_as_number}, {@code id_old_15_digits}, {@code id_length},
+     * {@code id_characters}, {@code id_birth_date}, {@code id_birth_date_future}, {@code id_check_digit}.
+     *
+     * @since 1.1
+     */
+    public static Optional<IdentityProblem> check(String id) {
+        return check(id, LocalDate.now(ZONE));
+    }
+
+    /** The first problem of {@code id}, with birth dates after {@code today} refused; empty when valid. @since 1.1 */
+    public static Optional<IdentityProblem> check(String id, LocalDate today) {
         if (id == null || id.isBlank()) {
-            return Optional.of("身份证号为空 (ID number is missing)");
+            return problem("id_missing", "身份证号为空", "ID number is missing");
         }
         if ((id.indexOf('E') >= 0 || id.indexOf('e') >= 0) && SCIENTIFIC.matcher(id).matches()) {
-            return Optional.of(ID_AS_NUMBER);
+            return problem("id_as_number", ID_AS_NUMBER_TEXT.zh(), ID_AS_NUMBER_TEXT.en());
         }
         if (id.length() == 15 && allDigits(id, 15)) {
-            return Optional.of("15位旧身份证号已停用，请填写18位身份证号 (15-digit ID numbers are no longer valid; "
-                    + "enter the 18-character number)");
+            return problem("id_old_15_digits", "15位旧身份证号已停用，请填写18位身份证号",
+                    "15-digit ID numbers are no longer valid; enter the 18-character number");
         }
         if (id.length() != 18) {
-            return Optional.of("身份证号应为18位，实际为" + id.length() + "位 (ID number must have 18 characters, has "
-                    + id.length() + ")");
+            return problem("id_length", "身份证号应为18位，实际为" + id.length() + "位",
+                    "ID number must have 18 characters, has " + id.length());
         }
         char last = id.charAt(17);
         if (!allDigits(id, 17) || !(isDigit(last) || last == 'X' || last == 'x')) {
-            return Optional.of("身份证号含有非法字符，只能是数字，最后一位可以是X (ID number has invalid characters: "
-                    + "digits only, the last may be X)");
+            return problem("id_characters", "身份证号含有非法字符，只能是数字，最后一位可以是X",
+                    "ID number has invalid characters: digits only, the last may be X");
         }
         LocalDate birth = birthDateOrNull(id);
         if (birth == null) {
-            return Optional.of("身份证号中的出生日期不存在：" + id.substring(6, 14)
-                    + " (Birth date in the ID number is not a real date)");
+            return problem("id_birth_date", "身份证号中的出生日期不存在：" + id.substring(6, 14),
+                    "Birth date in the ID number is not a real date");
         }
         if (birth.isBefore(EARLIEST)) {
-            return Optional.of("身份证号中的出生日期早于1900年 (Birth date in the ID number is before 1900)");
+            return problem("id_birth_date", "身份证号中的出生日期早于1900年", "Birth date in the ID number is before 1900");
         }
         if (today != null && birth.isAfter(today)) {
-            return Optional.of("身份证号中的出生日期在未来 (Birth date in the ID number is in the future)");
+            return problem("id_birth_date_future", "身份证号中的出生日期在未来", "Birth date in the ID number is in the future");
         }
         if (Character.toUpperCase(last) != checkDigit(id.substring(0, 17))) {
-            return Optional.of("身份证号校验位错误 (ID number check digit is wrong)");
+            return problem("id_check_digit", "身份证号校验位错误", "ID number check digit is wrong");
         }
         return Optional.empty();
+    }
+
+    private static Optional<IdentityProblem> problem(String code, String zh, String en) {
+        return Optional.of(new IdentityProblem(code, Text.of(zh, en)));
     }
 
     /** True when {@link #problem(String)} finds nothing. */

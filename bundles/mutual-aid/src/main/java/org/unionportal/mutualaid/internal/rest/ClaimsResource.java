@@ -343,7 +343,7 @@ public class ClaimsResource {
     private EnrolmentStore.EnrolmentView enrolmentFor(Connection c, long enrolmentId, PortalUser user) throws SQLException {
         EnrolmentStore.EnrolmentView e = EnrolmentStore.byId(c, enrolmentId, Scope.today()).orElse(null);
         boolean mine = e != null && user.hasRole(Role.MEMBER)
-                && EnrolmentStore.memberIdOfUser(c, user.username()).map(id -> id == e.memberId()).orElse(false);
+                && EnrolmentStore.memberIdOfUser(c, user).map(id -> id == e.memberId()).orElse(false);
         boolean staff = e != null && user.hasRole(Role.UNION_OPERATOR) && user.covers(e.orgPath());
         if (!mine && !staff) {
             throw ProblemException.notFound("No enrolment " + enrolmentId + " you can file a claim for.");
@@ -357,7 +357,7 @@ public class ClaimsResource {
         if (claim != null) {
             boolean staff = isStaff(user) && user.covers(claim.orgPath());
             boolean own = user.hasRole(Role.MEMBER)
-                    && EnrolmentStore.memberIdOfUser(c, user.username()).map(m -> m == claim.memberId()).orElse(false);
+                    && EnrolmentStore.memberIdOfUser(c, user).map(m -> m == claim.memberId()).orElse(false);
             if (staff || own) {
                 return claim;
             }
@@ -370,7 +370,7 @@ public class ClaimsResource {
         if (isStaff(user)) {
             return null;
         }
-        return EnrolmentStore.memberIdOfUser(c, user.username()).orElse(-1L);
+        return EnrolmentStore.memberIdOfUser(c, user).orElse(-1L);
     }
 
     private static boolean isStaff(PortalUser user) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -25,6 +26,12 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.i18n.Language;
+import org.unionportal.api.i18n.Text;
+import org.unionportal.api.identity.Phones;
+import org.unionportal.api.member.MemberCategory;
+import org.unionportal.api.member.MemberDraft;
+import org.unionportal.api.member.MemberRegistry;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.api.rest.Paging;
@@ -66,27 +73,33 @@ public class EnrolmentResource {
     PortalDatabase db;
     @Reference
     OrganisationDirectory organisations;
+    @Reference
+    MemberRegistry registry;
 
     @POST
     @Path("/uploads")
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @RolesAllowed(Role.UNION_OPERATOR)
     public Response upload(@QueryParam("planId") Long planId, @QueryParam("fileName") String fileName, InputStream body,
-                           @Context SecurityContext context) throws IOException {
+                           @HeaderParam("Accept-Language") String acceptLanguage, @Context SecurityContext context) throws IOException {
         PortalUser user = Scope.user(context);
         if (planId == null || fileName == null || fileName.isBlank()) {
-            throw ProblemException.badRequest("Send the roster as the request body with ?planId=<plan>&fileName=<name.csv or name.xlsx>.");
+            throw ProblemException.badRequest("roster_parameters_missing", Text.of(
+                    "请把名单文件作为请求体发送，并带上 ?planId=<项目>&fileName=<文件名.csv 或 .xlsx>。",
+                    "Send the roster as the request body with ?planId=<plan>&fileName=<name.csv or name.xlsx>."));
         }
         byte[] content = readLimited(body, "roster file");
         Plan plan = openPlan(planId);
         OrganisationInfo org = organisations.byId(user.orgId())
-                .orElseThrow(() -> ProblemException.forbidden("Your organisation is not in the union tree."));
-        Preview preview = preview(plan, content, fileName);
+                .orElseThrow(() -> ProblemException.forbidden("org_not_in_tree", Text.of("您的单位不在工会组织树中。",
+                        "Your organisation is not in the union tree.")));
+        Preview preview = preview(plan, content, fileName, org.id());
         long uploadId = db.inTransaction(c -> Jdbc.insert(c, "INSERT INTO MA_ROSTER_UPLOAD (PLAN_ID, ORG_ID, ORG_PATH, FILE_NAME, CONTENT, "
                         + "ROW_COUNT, PROBLEM_COUNT, STATUS, UPLOADED_BY, UPLOADED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 plan.id(), org.id(), org.path(), fileName.strip(), content, preview.rows().size(), preview.problems().size(),
                 "PREVIEWED", user.username(), Instant.now()));
-        return Response.status(201).entity(previewView(uploadId, plan, preview)).build();
+        return Response.status(201).entity(previewView(uploadId, plan, preview, Language.fromAcceptLanguage(acceptLanguage)))
+                .header("Cache-Control", "private, no-store").build();
     }
 
     /** Writes the previewed roster: checked again, so that nothing enrolled meanwhile is enrolled twice. */
@@ -100,26 +113,31 @@ public class EnrolmentResource {
             try (PreparedStatement ps = Jdbc.prepare(c, "SELECT PLAN_ID, ORG_ID, FILE_NAME, CONTENT, STATUS FROM MA_ROSTER_UPLOAD "
                     + "WHERE ID = ? AND ORG_PATH LIKE ?", uploadId, user.subtreePattern()); ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw ProblemException.notFound("No roster upload " + uploadId + " of your union.");
+                    throw ProblemException.notFound("roster_upload_not_found", Text.of("没有找到本工会的名单上传 " + uploadId + "。",
+                            "No roster upload " + uploadId + " of your union."));
                 }
                 upload = new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getString(5)};
             }
             if (!"PREVIEWED".equals(upload[4])) {
-                throw ProblemException.conflict("Roster upload " + uploadId + " was already " + upload[4].toString().toLowerCase()
-                        + "; upload the file again for a new enrolment.");
+                throw ProblemException.conflict("roster_upload_done", Text.of("名单上传 " + uploadId + " 已经处理过；如需再次参保，请重新上传文件。",
+                        "Roster upload " + uploadId + " was already " + upload[4].toString().toLowerCase()
+                                + "; upload the file again for a new enrolment."));
             }
             // The same update takes the upload's row lock: a second confirm waits, then sees CONFIRMED.
             if (Jdbc.update(c, "UPDATE MA_ROSTER_UPLOAD SET STATUS = 'CONFIRMED' WHERE ID = ? AND STATUS = 'PREVIEWED'", uploadId) != 1) {
-                throw ProblemException.conflict("Roster upload " + uploadId + " was confirmed by another request.");
+                throw ProblemException.conflict("roster_upload_done", Text.of("名单上传 " + uploadId + " 已由另一请求确认。",
+                        "Roster upload " + uploadId + " was confirmed by another request."));
             }
             Plan plan = PlanStore.byId(c, (Long) upload[0]).orElseThrow();
             OrganisationInfo org = organisations.byId((Long) upload[1]).orElseThrow();
-            Preview preview = check(plan, RosterReader.read(new ByteArrayInputStream((byte[]) upload[3]), (String) upload[2]),
-                    EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()));
+            ParsedRoster parsed = RosterReader.read(new ByteArrayInputStream((byte[]) upload[3]), (String) upload[2]);
+            Preview preview = check(plan, parsed, EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()),
+                    registry.ofOtherUnions(c, idNumbers(parsed.rows()), org.id()));
             if (!preview.problems().isEmpty()) {
                 throw new RosterProblems(preview.problems());
             }
-            long batchId = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, preview.rows(), user.username());
+            long batchId = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, preview.rows(),
+                    registry.register(c, drafts(preview.rows()), org.id(), user.username()), user.username());
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("batchId", batchId);
             view.put("planId", plan.id());
@@ -172,21 +190,25 @@ public class EnrolmentResource {
         PortalUser user = Scope.user(context);
         Map<String, Object> result = db.inTransaction(c -> {
             EnrolmentStore.Batch old = EnrolmentStore.batch(c, id, user.subtreePattern())
-                    .orElseThrow(() -> ProblemException.notFound("No group enrolment " + id + " of your union."));
+                    .orElseThrow(() -> batchNotFound(id));
             Plan plan = PlanStore.currentByCode(c, old.planCode()).orElseThrow();
             requireOpen(plan);
             if (!plan.coverFrom().isAfter(old.coverStart())) {
-                throw ProblemException.conflict("The current version of " + plan.code() + " covers the same period as group enrolment "
-                        + id + "; there is nothing to renew yet.");
+                throw ProblemException.conflict("nothing_to_renew", Text.of("项目 " + plan.code() + " 的当前版本与团体参保 " + id
+                        + " 保障期相同，暂无可续保的期间。", "The current version of " + plan.code()
+                        + " covers the same period as group enrolment " + id + "; there is nothing to renew yet."));
             }
             List<RosterRow> rows = EnrolmentStore.rosterOfBatch(c, id);
+            OrganisationInfo org = organisations.byId(old.orgId()).orElseThrow();
+            // people transferred to another union since are refused like any roster row of theirs
             Preview preview = check(plan, new ParsedRoster(rows, List.of()),
-                    EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()));
+                    EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()),
+                    registry.ofOtherUnions(c, idNumbers(rows), org.id()));
             if (!preview.problems().isEmpty()) {
                 throw new RosterProblems(preview.problems());
             }
-            OrganisationInfo org = organisations.byId(old.orgId()).orElseThrow();
-            long batchId = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, rows, user.username());
+            long batchId = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, rows,
+                    registry.register(c, drafts(rows), org.id(), user.username()), user.username());
             return Map.<String, Object>of("batchId", batchId, "planId", plan.id(), "persons", rows.size(),
                     "feeTotalFen", plan.feePerPersonFen() * rows.size(), "coverStart", plan.coverFrom().toString());
         });
@@ -219,17 +241,24 @@ public class EnrolmentResource {
     private EnrolmentStore.Batch changeBatch(long id, String from, String to, PortalUser user) {
         return db.inTransaction(c -> {
             EnrolmentStore.Batch batch = EnrolmentStore.batch(c, id, user.subtreePattern())
-                    .orElseThrow(() -> ProblemException.notFound("No group enrolment " + id + " in your part of the union tree."));
+                    .orElseThrow(() -> batchNotFound(id));
             if (!EnrolmentStore.setBatchStatus(c, id, from, to)) {
-                throw ProblemException.conflict("Group enrolment " + id + " is " + batch.status() + ", not " + from + ".");
+                throw ProblemException.conflict("batch_status", Text.of("团体参保 " + id + " 当前状态为 " + batch.status()
+                        + "，不是 " + from + "。", "Group enrolment " + id + " is " + batch.status() + ", not " + from + "."));
             }
             return EnrolmentStore.batch(c, id, user.subtreePattern()).orElseThrow();
         });
     }
 
+    static ProblemException batchNotFound(long id) {
+        return ProblemException.notFound("batch_not_found", Text.of("您的管辖范围内没有团体参保 " + id + "。",
+                "No group enrolment " + id + " in your part of the union tree."));
+    }
+
     static void requireStaff(PortalUser user) {
         if (!user.hasAnyRole(Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN)) {
-            throw ProblemException.forbidden("Enrolment lists are for union staff; members see their cover under 'My cover'.");
+            throw ProblemException.forbidden("staff_only", Text.of("参保名单仅供工会工作人员查看；会员请在“我的保障”中查看。",
+                    "Enrolment lists are for union staff; members see their cover under 'My cover'."));
         }
     }
 
@@ -259,9 +288,11 @@ public class EnrolmentResource {
     }
 
     private Plan openPlan(long planId) {
-        Plan plan = db.read(c -> PlanStore.byId(c, planId)).orElseThrow(() -> ProblemException.notFound("No plan " + planId + "."));
+        Plan plan = db.read(c -> PlanStore.byId(c, planId)).orElseThrow(() -> ProblemException.notFound("plan_not_found",
+                Text.of("没有项目 " + planId + "。", "No plan " + planId + ".")));
         if (!plan.current()) {
-            throw ProblemException.conflict("Plan " + planId + " is an old version; enrol in the current version of " + plan.code() + ".");
+            throw ProblemException.conflict("plan_old_version", Text.of("项目 " + planId + " 是旧版本，请参加 " + plan.code()
+                    + " 的当前版本。", "Plan " + planId + " is an old version; enrol in the current version of " + plan.code() + "."));
         }
         requireOpen(plan);
         return plan;
@@ -269,25 +300,37 @@ public class EnrolmentResource {
 
     private static void requireOpen(Plan plan) {
         if (!plan.enrolmentOpen(Scope.today())) {
-            throw ProblemException.conflict("Enrolment in " + plan.nameZh() + " is open from " + plan.enrolFrom() + " to "
-                    + plan.enrolUntil() + " only.");
+            throw ProblemException.conflict("enrolment_closed", Text.of(plan.nameZh() + " 只在 " + plan.enrolFrom() + " 至 "
+                    + plan.enrolUntil() + " 期间接受参保。", "Enrolment in " + plan.nameEn() + " is open from " + plan.enrolFrom()
+                    + " to " + plan.enrolUntil() + " only."));
         }
     }
 
-    private Preview preview(Plan plan, byte[] content, String fileName) {
+    /**
+     * The rows' problems before anything is written. Members of another union are found through the register
+     * (in its own read, before this module's): their rows are refused without a word about the other record.
+     */
+    private Preview preview(Plan plan, byte[] content, String fileName, long orgId) {
         ParsedRoster parsed = RosterReader.read(new ByteArrayInputStream(content), fileName);
+        Set<String> otherUnions = registry.ofOtherUnions(idNumbers(parsed.rows()), orgId);
         Set<String> enrolled = db.read(c -> EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()));
-        return check(plan, parsed, enrolled);
+        return check(plan, parsed, enrolled, otherUnions);
     }
 
     static Preview check(Plan plan, ParsedRoster parsed, Set<String> enrolled) {
+        return check(plan, parsed, enrolled, Set.of());
+    }
+
+    static Preview check(Plan plan, ParsedRoster parsed, Set<String> enrolled, Set<String> otherUnions) {
         List<RowProblem> problems = new java.util.ArrayList<>(parsed.problems());
         if (parsed.problems().stream().noneMatch(p -> "file".equals(p.field()))) {
-            problems.addAll(RosterChecks.check(parsed.rows(), Scope.today(), enrolled,
-                    row -> plan.rules().eligibility().reasonsNotEligible(person(row))));
+            // Someone already enrolled by another union is refused as a member of another union, not as enrolled.
+            problems.addAll(RosterChecks.check(parsed.rows(), Scope.today(), enrolled, otherUnions,
+                    row -> plan.rules().eligibility().reasonsNotEligible(person(row)).stream().map(EnrolmentResource::bilingual)
+                            .toList()));
         }
         if (parsed.rows().isEmpty() && problems.isEmpty()) {
-            problems.add(new RowProblem(1, "file", "名单中没有任何人员 (the roster has no rows)"));
+            problems.add(RowProblem.of(1, RowProblem.FILE, "no_rows", "名单中没有任何人员", "The roster has no rows"));
         }
         problems.sort(java.util.Comparator.comparingInt(RowProblem::line));
         return new Preview(parsed.rows(), problems);
@@ -301,14 +344,46 @@ public class EnrolmentResource {
         return new Person(gender, category, true, Boolean.TRUE.equals(row.basicInsurance()), Boolean.TRUE.equals(row.unionMember()));
     }
 
-    private static Map<String, Object> previewView(long uploadId, Plan plan, Preview preview) {
+    /** The ID numbers of the rows that have one (checked or not: the register answers only for its own). */
+    static List<String> idNumbers(List<RosterRow> rows) {
+        return rows.stream().map(RosterRow::idNumber).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /** The roster's people as the register takes them: name, phone and the category of the row. */
+    public static List<MemberDraft> drafts(List<RosterRow> rows) {
+        return rows.stream().map(r -> MemberDraft.of(r.idNumber(), r.name(), Phones.normalize(r.phone()),
+                WorkerCategory.parse(r.category()).map(EnrolmentResource::memberCategory).orElse(null))).toList();
+    }
+
+    public static MemberCategory memberCategory(WorkerCategory category) {
+        return switch (category) {
+            case EMPLOYEE -> MemberCategory.EMPLOYEE;
+            case DISPATCHED -> MemberCategory.DISPATCHED;
+            case GIG_WORKER -> MemberCategory.GIG_WORKER;
+            case MODEL_WORKER -> MemberCategory.MODEL_WORKER;
+        };
+    }
+
+    /** A rule's reason written "中文 (English)" as a text of two languages (until the rules give texts). */
+    static Text bilingual(String reason) {
+        int open = reason.lastIndexOf(" (");
+        if (open > 0 && reason.endsWith(")")) {
+            return Text.of(reason.substring(0, open), reason.substring(open + 2, reason.length() - 1));
+        }
+        return Text.of(reason, reason);
+    }
+
+    private static Map<String, Object> previewView(long uploadId, Plan plan, Preview preview, Language language) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("uploadId", uploadId);
         view.put("planId", plan.id());
         view.put("planNameZh", plan.nameZh());
         view.put("rows", preview.rows().size());
         view.put("problemCount", preview.problems().size());
-        view.put("problems", preview.problems().subList(0, Math.min(MAX_LISTED_PROBLEMS, preview.problems().size())));
+        Map<Integer, String> names = new java.util.HashMap<>();
+        preview.rows().forEach(r -> names.put(r.line(), r.name()));
+        view.put("problems", preview.problems().stream().limit(MAX_LISTED_PROBLEMS)
+                .map(p -> p.view(language, names.get(p.line()))).toList());
         view.put("feePerPersonFen", plan.feePerPersonFen());
         view.put("feeTotalFen", plan.feePerPersonFen() * preview.rows().size());
         view.put("coverStart", plan.coverFrom().toString());
@@ -319,13 +394,19 @@ public class EnrolmentResource {
 
     /** The uploaded file (a roster, or a settlement file: {@code what} names it in the answers). */
     static byte[] readLimited(InputStream body, String what) throws IOException {
+        return readLimited(body, "settlement file".equals(what) ? Text.of("结算文件", "settlement file")
+                : Text.of("名单文件", "roster file"));
+    }
+
+    static byte[] readLimited(InputStream body, Text what) throws IOException {
         byte[] content = body.readNBytes(MAX_UPLOAD_BYTES + 1);
         if (content.length > MAX_UPLOAD_BYTES) {
-            throw new ProblemException(413, "File too large", "A " + what + " may have at most "
-                    + (MAX_UPLOAD_BYTES / 1024 / 1024) + " MiB; split it into several uploads.");
+            throw new ProblemException(413, "file_too_large", Text.of(what.zh() + "最大 " + (MAX_UPLOAD_BYTES / 1024 / 1024)
+                    + " MiB，请分成几次上传。", "A " + what.en() + " may have at most " + (MAX_UPLOAD_BYTES / 1024 / 1024)
+                    + " MiB; split it into several uploads."));
         }
         if (content.length == 0) {
-            throw ProblemException.badRequest("The " + what + " is empty.");
+            throw ProblemException.badRequest("file_empty", Text.of(what.zh() + "是空的。", "The " + what.en() + " is empty."));
         }
         return content;
     }
@@ -335,9 +416,9 @@ public class EnrolmentResource {
         private static final long serialVersionUID = 1L;
 
         RosterProblems(List<RowProblem> problems) {
-            super(422, "Roster has problems", problems.size() + " problem(s) in the roster; fix the rows listed in 'errors' and upload again.",
-                    problems.stream().limit(MAX_LISTED_PROBLEMS)
-                            .map(p -> new FieldError("line " + p.line() + ": " + p.field(), p.message())).toList());
+            super(422, "roster_has_problems", Text.of("名单中有 " + problems.size() + " 处问题，请按“errors”所列各行修改后重新上传。",
+                    problems.size() + " problem(s) in the roster; fix the rows listed in 'errors' and upload again."),
+                    problems.stream().limit(MAX_LISTED_PROBLEMS).map(RowProblem::toFieldError).toList());
         }
     }
 }

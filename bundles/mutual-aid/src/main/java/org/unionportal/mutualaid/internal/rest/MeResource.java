@@ -1,6 +1,10 @@
 package org.unionportal.mutualaid.internal.rest;
 
 import java.util.Map;
+import java.util.Optional;
+import javax.ws.rs.core.Response;
+import org.unionportal.api.member.Member;
+import org.unionportal.api.member.MemberRegistry;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -23,20 +27,25 @@ import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 public class MeResource {
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
+    @Reference
+    MemberRegistry registry;
 
+    /** The signed-in account's member (the register links accounts), then that person's cover. */
     @GET
-    public Map<String, Object> mine(@Context SecurityContext context) {
+    public Response mine(@Context SecurityContext context) {
         PortalUser user = Scope.user(context);
-        return db.read(c -> {
-            var memberId = EnrolmentStore.memberIdOfUser(c, user.username());
+        Optional<Member> member = registry.ofUser(user.id());
+        Map<String, Object> body = db.read(c -> {
+            Optional<Long> memberId = member.isEmpty() ? Optional.empty() : EnrolmentStore.insuredIdOf(c, member.get().id());
             if (memberId.isEmpty()) {
                 return Map.of("enrolled", false, "enrolments", java.util.List.of(), "claims", java.util.List.of());
             }
             return Map.of("enrolled", true,
-                    "enrolments", EnrolmentStore.ofUser(c, user.username(), Scope.today()).stream()
+                    "enrolments", EnrolmentStore.ofMember(c, memberId.get(), Scope.today()).stream()
                             .map(EnrolmentResource::masked).toList(),
                     "claims", ClaimStore.ofMember(c, memberId.get(), 500).stream()
                             .map(cl -> ClaimsResource.view(cl, java.util.List.of())).toList());
         });
+        return Response.ok(body).header("Cache-Control", "private, no-store").build();
     }
 }

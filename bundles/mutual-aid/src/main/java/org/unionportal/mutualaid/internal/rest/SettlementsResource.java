@@ -53,13 +53,14 @@ public class SettlementsResource {
     @POST
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "text/csv"})
     @RolesAllowed({Role.PLATFORM_ADMIN, Role.DISTRICT_ADMIN})
-    public Map<String, Object> importFile(InputStream body, @Context SecurityContext context) throws IOException {
+    public Map<String, Object> importFile(InputStream body, @javax.ws.rs.HeaderParam("Accept-Language") String acceptLanguage,
+                                          @Context SecurityContext context) throws IOException {
+        org.unionportal.api.i18n.Language language = org.unionportal.api.i18n.Language.fromAcceptLanguage(acceptLanguage);
         PortalUser user = Scope.user(context);
         byte[] content = EnrolmentResource.readLimited(body, "settlement file");
         SettlementReader.Parsed parsed = SettlementReader.read(new ByteArrayInputStream(content));
         if (parsed.problems().stream().anyMatch(RowProblem::fileLevel)) {
-            throw ProblemException.invalid(parsed.problems().stream()
-                    .map(p -> new ProblemException.FieldError("line " + p.line() + ": " + p.field(), p.message())).toList());
+            throw ProblemException.invalid(parsed.problems().stream().map(RowProblem::toFieldError).toList());
         }
         int[] counts = new int[3]; // drafts, already claimed, not covered
         db.inTransaction(c -> {
@@ -74,7 +75,7 @@ public class SettlementsResource {
         result.put("draftClaims", counts[0]);
         result.put("alreadyClaimed", counts[1]);
         result.put("notCovered", counts[2]);
-        result.put("problems", parsed.problems());
+        result.put("problems", parsed.problems().stream().map(p -> p.view(language, null)).toList());
         return result;
     }
 

@@ -1,6 +1,10 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.i18n.Text;
 import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.api.identity.IdentityProblem;
+import org.unionportal.api.identity.Phones;
+import org.unionportal.api.member.OtherUnionException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -45,8 +49,19 @@ public final class RosterChecks {
      * </ul>
      */
     public static List<RowProblem> check(List<RosterRow> rows, LocalDate today, Set<String> alreadyEnrolledIdNumbers,
-            Function<RosterRow, List<String>> eligibility) {
+            Function<RosterRow, List<Text>> eligibility) {
+        return check(rows, today, alreadyEnrolledIdNumbers, Set.of(), eligibility);
+    }
+
+    /**
+     * As {@link #check(List, LocalDate, Set, Function)}, and each ID number in {@code otherUnions} (members of
+     * another union, who this roster may not register) is refused with {@link OtherUnionException#MESSAGE},
+     * which names nothing of the other record.
+     */
+    public static List<RowProblem> check(List<RosterRow> rows, LocalDate today, Set<String> alreadyEnrolledIdNumbers,
+            Set<String> otherUnions, Function<RosterRow, List<Text>> eligibility) {
         Objects.requireNonNull(today, "today");
+        Set<String> foreign = otherUnions == null ? Set.of() : otherUnions;
         Set<String> enrolled = alreadyEnrolledIdNumbers == null ? Set.of() : alreadyEnrolledIdNumbers;
         List<RowProblem> out = new ArrayList<>();
         int n = rows.size();
@@ -86,18 +101,20 @@ public final class RosterChecks {
             if (id != null) {
                 Object seen = linesById.get(id);
                 if (seen instanceof List<?> lines) {
-                    p.add(new RowProblem(row.line(), ID_NUMBER, duplicate(row.line(), lines)));
+                    p.add(new RowProblem(row.line(), ID_NUMBER, "duplicate_in_file", duplicate(row.line(), lines)));
                 }
-                if (enrolled.contains(id)) {
-                    p.add(new RowProblem(row.line(), ID_NUMBER,
-                            "已参加本期该项目 (Already enrolled in this plan for this term)"));
+                if (foreign.contains(id)) {
+                    p.add(new RowProblem(row.line(), ID_NUMBER, OtherUnionException.CODE, OtherUnionException.MESSAGE));
+                } else if (enrolled.contains(id)) {
+                    p.add(RowProblem.of(row.line(), ID_NUMBER, "already_enrolled", "已参加本期该项目",
+                            "Already enrolled in this plan for this term"));
                 }
             }
             if (fieldsOk && eligibility != null) {
-                List<String> reasons = eligibility.apply(row);
+                List<Text> reasons = eligibility.apply(row);
                 if (reasons != null) {
-                    for (String reason : reasons) {
-                        p.add(new RowProblem(row.line(), RowProblem.ELIGIBILITY, reason));
+                    for (Text reason : reasons) {
+                        p.add(new RowProblem(row.line(), RowProblem.ELIGIBILITY, "not_eligible", reason));
                     }
                 }
             }
@@ -112,7 +129,7 @@ public final class RosterChecks {
      * When the file itself has a problem, only the reader's problems (the rows are not checked).
      */
     public static List<RowProblem> checkAll(ParsedRoster parsed, LocalDate today, Set<String> alreadyEnrolledIdNumbers,
-            Function<RosterRow, List<String>> eligibility) {
+            Function<RosterRow, List<Text>> eligibility) {
         if (parsed.hasFileProblem()) {
             return parsed.problems();
         }
@@ -133,64 +150,64 @@ public final class RosterChecks {
         int line = row.line();
         String name = row.name();
         if (name == null || name.isBlank()) {
-            p.add(new RowProblem(line, NAME, "姓名为空 (Name is missing)"));
+            p.add(RowProblem.of(line, NAME, "name_missing", "姓名为空", "Name is missing"));
         } else if (name.strip().length() > MAX_NAME_LENGTH) {
-            p.add(new RowProblem(line, NAME, "姓名超过" + MAX_NAME_LENGTH + "个字 (Name is longer than "
-                    + MAX_NAME_LENGTH + " characters)"));
+            p.add(RowProblem.of(line, NAME, "name_too_long", "姓名超过" + MAX_NAME_LENGTH + "个字",
+                    "Name is longer than " + MAX_NAME_LENGTH + " characters"));
         }
 
         String id = row.idNumber();
-        Optional<String> idProblem = IdNumbers.problem(id, today);
+        Optional<IdentityProblem> idProblem = IdNumbers.check(id, today);
         LocalDate birth = null;
         String idGender = null;
         if (idProblem.isPresent()) {
-            p.add(new RowProblem(line, ID_NUMBER, idProblem.get()));
+            p.add(new RowProblem(line, ID_NUMBER, idProblem.get().code(), idProblem.get().text()));
         } else {
             birth = IdNumbers.birthDate(id);
             idGender = IdNumbers.gender(id);
             int age = Period.between(birth, today).getYears();
             if (age < MIN_AGE || age > MAX_AGE) {
-                p.add(new RowProblem(line, ID_NUMBER, "年龄不符合参保条件：按身份证号计算为" + age + "岁，须在" + MIN_AGE + "至"
-                        + MAX_AGE + "岁之间 (Age " + age + " from the ID number is outside " + MIN_AGE + "–" + MAX_AGE
-                        + ")"));
+                p.add(RowProblem.of(line, ID_NUMBER, "age_outside_range", "年龄不符合参保条件：按身份证号计算为" + age
+                        + "岁，须在" + MIN_AGE + "至" + MAX_AGE + "岁之间",
+                        "Age " + age + " from the ID number is outside " + MIN_AGE + "–" + MAX_AGE));
             }
         }
 
-        Phones.problem(row.phone()).ifPresent(m -> p.add(new RowProblem(line, PHONE, m)));
+        Phones.check(row.phone()).ifPresent(m -> p.add(new RowProblem(line, PHONE, m.code(), m.text())));
 
         String g = row.gender();
         if (g == null || g.isBlank()) {
-            p.add(new RowProblem(line, GENDER, "性别为空 (Gender is missing)"));
+            p.add(RowProblem.of(line, GENDER, "gender_missing", "性别为空", "Gender is missing"));
         } else {
             Optional<String> gender = RosterValues.gender(g);
             if (gender.isEmpty()) {
-                p.add(new RowProblem(line, GENDER, "性别应填写“男”或“女”（或 M/F），实际为“" + g.strip()
-                        + "” (Gender must be 男/女 or M/F)"));
+                p.add(RowProblem.of(line, GENDER, "gender_invalid", "性别应填写“男”或“女”（或 M/F），实际为“" + g.strip() + "”",
+                        "Gender must be 男/女 or M/F, is \"" + g.strip() + "\""));
             } else if (idGender != null && !idGender.equals(gender.get())) {
-                p.add(new RowProblem(line, GENDER, "性别与身份证号不符 (Gender does not match the ID number)"));
+                p.add(RowProblem.of(line, GENDER, "gender_mismatch", "性别与身份证号不符", "Gender does not match the ID number"));
             }
         }
 
         String c = row.category();
         if (c == null || c.isBlank()) {
-            p.add(new RowProblem(line, CATEGORY, "类别为空 (Category is missing)"));
+            p.add(RowProblem.of(line, CATEGORY, "category_missing", "类别为空", "Category is missing"));
         } else if (RosterValues.category(c).isEmpty()) {
-            p.add(new RowProblem(line, CATEGORY, "类别应为 在职职工、劳务派遣工、新就业形态劳动者 或 劳模，实际为“" + c.strip()
-                    + "” (Category must be EMPLOYEE, DISPATCHED, GIG_WORKER or MODEL_WORKER)"));
+            p.add(RowProblem.of(line, CATEGORY, "category_invalid", "类别应为 在职职工、劳务派遣工、新就业形态劳动者 或 劳模，实际为“"
+                    + c.strip() + "”", "Category must be EMPLOYEE, DISPATCHED, GIG_WORKER or MODEL_WORKER, is \"" + c.strip() + "\""));
         }
 
         if (row.basicInsurance() == null) {
-            p.add(new RowProblem(line, BASIC_INSURANCE, "“参加基本医保”为空或无法识别，应填写 是 或 否 (\"Basic medical "
-                    + "insurance\" is missing or not understood; enter yes or no)"));
+            p.add(RowProblem.of(line, BASIC_INSURANCE, "yes_no_invalid", "“参加基本医保”为空或无法识别，应填写 是 或 否",
+                    "\"Basic medical insurance\" is missing or not understood; enter yes or no"));
         }
         if (row.unionMember() == null) {
-            p.add(new RowProblem(line, UNION_MEMBER, "“工会会员”为空或无法识别，应填写 是 或 否 (\"Union member\" is "
-                    + "missing or not understood; enter yes or no)"));
+            p.add(RowProblem.of(line, UNION_MEMBER, "yes_no_invalid", "“工会会员”为空或无法识别，应填写 是 或 否",
+                    "\"Union member\" is missing or not understood; enter yes or no"));
         }
         return idGender != null;
     }
 
-    private static String duplicate(int line, List<?> lines) {
+    private static Text duplicate(int line, List<?> lines) {
         StringBuilder zh = new StringBuilder();
         StringBuilder en = new StringBuilder();
         int named = 0;
@@ -209,7 +226,7 @@ public final class RosterChecks {
         }
         String more = others > named ? "等" + others + "行" : "行";
         String moreEn = others > named ? " and " + (others - named) + " more" : "";
-        return "身份证号在本名单中重复，与第" + zh + more + "相同 (Same ID number as line" + (others > 1 ? "s " : " ") + en
-                + moreEn + " of this roster)";
+        return Text.of("身份证号在本名单中重复，与第" + zh + more + "相同",
+                "Same ID number as line" + (others > 1 ? "s " : " ") + en + moreEn + " of this roster");
     }
 }

@@ -1,6 +1,8 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.i18n.Text;
 import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.api.table.SheetReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,121 +55,16 @@ public final class RosterReader {
      */
     public static ParsedRoster read(InputStream in, String fileName) {
         Assembler a = new Assembler();
-        String ext = extension(fileName);
-        if (!ext.equals("csv") && !ext.equals("txt") && !ext.equals("xlsx")) {
-            String msg = ext.equals("xls") || ext.equals("et") || ext.equals("wps")
-                    ? "不支持旧版 ." + ext + " 文件，请在 Excel 中另存为 .xlsx 或 CSV 后上传 (." + ext
-                            + " files are not supported; save as .xlsx or CSV)"
-                    : "只支持 .xlsx、.csv 或 .txt 文件 (Only .xlsx, .csv or .txt files are accepted)";
-            a.fileProblem(1, msg);
-            return a.result();
-        }
-        try (Spool spool = Spool.of(in, MAX_BYTES)) {
-            if (spool.size == 0) {
-                a.fileProblem(1, "文件为空 (The file is empty)");
-                return a.result();
-            }
-            if (ext.equals("xlsx")) {
-                readXlsx(spool, a);
-            } else {
-                readCsv(spool, a);
-            }
-        } catch (Spool.TooLarge e) {
-            a.fileProblem(1, "文件超过" + (MAX_BYTES >> 20) + " MB (The file is larger than " + (MAX_BYTES >> 20)
-                    + " MB)");
+        try {
+            SheetReader.read(in, fileName, MAX_BYTES, a::accept);
+        } catch (SheetReader.Unreadable e) {
+            a.fileProblem(e.line(), e.code(), e.text());
             return a.result();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         a.finish();
         return a.result();
-    }
-
-    private static String extension(String fileName) {
-        if (fileName == null) {
-            return "";
-        }
-        String f = RosterValues.trim(fileName);
-        int dot = f.lastIndexOf('.');
-        return dot < 0 ? "" : f.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static void readXlsx(Spool spool, Assembler a) throws IOException {
-        if (spool.startsWith(0xD0, 0xCF, 0x11, 0xE0)) {
-            a.fileProblem(1, "这是旧版 .xls 文件或加密的工作簿，请取消密码并在 Excel 中另存为 .xlsx 或 CSV 后上传 "
-                    + "(This is an old .xls or a password-protected workbook; remove the password and save as .xlsx "
-                    + "or CSV)");
-            return;
-        }
-        if (!spool.startsWith(0x50, 0x4B)) {
-            a.fileProblem(1, "文件不是 XLSX 格式，请在 Excel 中另存为 .xlsx 或 CSV 后上传 (The file is not an XLSX "
-                    + "workbook; save it as .xlsx or CSV)");
-            return;
-        }
-        try {
-            XlsxSheetReader.read(spool.file, a::accept);
-        } catch (XlsxSheetReader.XlsxException e) {
-            a.fileProblem(a.lastLine + 1, e.getMessage());
-        }
-    }
-
-    private static void readCsv(Spool spool, Assembler a) throws IOException {
-        CsvFormat format = CsvFormat.of(spool);
-        try (Reader r = open(spool, format.charset(), format.skip())) {
-            CsvParser p = new CsvParser(r, format.delimiter());
-            BitSet none = new BitSet();
-            List<String> fields;
-            while ((fields = p.next()) != null) {
-                if (!a.accept(p.record(), fields, none)) {
-                    return;
-                }
-            }
-        } catch (CsvParser.CsvException e) {
-            a.fileProblem(e.record, e.getMessage());
-        }
-    }
-
-    /** How a text table is encoded: UTF-8 (BOM or not), UTF-16 with BOM, else GB18030; comma or tab. */
-    record CsvFormat(Charset charset, int skip, char delimiter) {
-        static CsvFormat of(Spool spool) throws IOException {
-            Charset cs;
-            int skip = 0;
-            if (spool.startsWith(0xEF, 0xBB, 0xBF)) {
-                cs = StandardCharsets.UTF_8;
-                skip = 3;
-            } else if (spool.startsWith(0xFF, 0xFE)) {
-                cs = StandardCharsets.UTF_16LE;
-                skip = 2;
-            } else if (spool.startsWith(0xFE, 0xFF)) {
-                cs = StandardCharsets.UTF_16BE;
-                skip = 2;
-            } else if (spool.utf8) {
-                cs = StandardCharsets.UTF_8;
-            } else {
-                cs = Charset.forName("GB18030");
-            }
-            char delimiter = ',';
-            try (Reader r = open(spool, cs, skip)) {
-                char[] head = new char[8192];
-                int n = r.read(head);
-                boolean tab = false;
-                boolean comma = false;
-                for (int i = 0; i < n && head[i] != '\n' && head[i] != '\r'; i++) {
-                    tab |= head[i] == '\t';
-                    comma |= head[i] == ',';
-                }
-                if (tab && !comma) {
-                    delimiter = '\t';
-                }
-            }
-            return new CsvFormat(cs, skip, delimiter);
-        }
-    }
-
-    static Reader open(Spool spool, Charset cs, int skip) throws IOException {
-        InputStream in = Files.newInputStream(spool.file);
-        in.skipNBytes(skip);
-        return new BufferedReader(new InputStreamReader(in, cs), 64 * 1024);
     }
 
     /** Turns header and data records into rows and whole-file problems. */
@@ -184,9 +81,13 @@ public final class RosterReader {
             java.util.Arrays.fill(index, -1);
         }
 
-        void fileProblem(int line, String message) {
-            problems.add(new RowProblem(Math.max(line, 1), RowProblem.FILE, message));
+        void fileProblem(int line, String code, Text text) {
+            problems.add(new RowProblem(Math.max(line, 1), RowProblem.FILE, code, text));
             stopped = true;
+        }
+
+        void fileProblem(int line, String code, String zh, String en) {
+            fileProblem(line, code, Text.of(zh, en));
         }
 
         boolean accept(int line, List<String> cells, BitSet numeric) {
@@ -202,8 +103,8 @@ public final class RosterReader {
                 if (tryHeader(line, cells)) {
                     header = true;
                 } else if (nonEmptyBefore >= MAX_TITLE_ROWS) {
-                    fileProblem(line, "未找到表头：前" + MAX_TITLE_ROWS + "个非空行中没有“姓名”“身份证号”等列名 (No header row "
-                            + "found: none of the first " + MAX_TITLE_ROWS + " non-empty rows names the columns)");
+                    fileProblem(line, "no_header", "未找到表头：前" + MAX_TITLE_ROWS + "个非空行中没有“姓名”“身份证号”等列名",
+                            "No header row found: none of the first " + MAX_TITLE_ROWS + " non-empty rows names the columns");
                 }
                 return !stopped;
             }
@@ -219,8 +120,8 @@ public final class RosterReader {
                 return true;
             }
             if (rows.size() >= MAX_ROWS) {
-                fileProblem(line, "名单超过" + MAX_ROWS + "行，请分批上传 (The roster has more than " + MAX_ROWS
-                        + " rows; upload it in parts)");
+                fileProblem(line, "too_many_rows", "名单超过" + MAX_ROWS + "行，请分批上传",
+                        "The roster has more than " + MAX_ROWS + " rows; upload it in parts");
                 return false;
             }
             int idCol = index[1];
@@ -258,16 +159,16 @@ public final class RosterReader {
                 return false;
             }
             for (String key : repeated) {
-                problems.add(new RowProblem(line, RowProblem.FILE, "列“" + RosterColumns.zh(key) + "”出现了不止一次 (Column \""
-                        + RosterColumns.en(key) + "\" appears more than once)"));
+                problems.add(RowProblem.of(line, RowProblem.FILE, "column_repeated", "列“" + RosterColumns.zh(key)
+                        + "”出现了不止一次", "Column \"" + RosterColumns.en(key) + "\" appears more than once"));
                 stopped = true;
             }
             for (int k = 0; k < RosterColumns.KEYS.size(); k++) {
                 String key = RosterColumns.KEYS.get(k);
                 Integer i = found.get(key);
                 if (i == null) {
-                    problems.add(new RowProblem(line, RowProblem.FILE, "缺少必需的列“" + RosterColumns.zh(key)
-                            + "” (Required column \"" + RosterColumns.en(key) + "\" is missing)"));
+                    problems.add(RowProblem.of(line, RowProblem.FILE, "column_missing", "缺少必需的列“" + RosterColumns.zh(key)
+                            + "”", "Required column \"" + RosterColumns.en(key) + "\" is missing"));
                     stopped = true;
                 } else {
                     index[k] = i;
@@ -281,10 +182,13 @@ public final class RosterReader {
                 return;
             }
             if (!header) {
-                fileProblem(1, nonEmptyBefore == 0 ? "文件为空 (The file is empty)"
-                        : "未找到表头：没有一行写有“姓名”“身份证号”等列名 (No header row found)");
+                if (nonEmptyBefore == 0) {
+                    fileProblem(1, "file_empty", "文件为空", "The file is empty");
+                } else {
+                    fileProblem(1, "no_header", "未找到表头：没有一行写有“姓名”“身份证号”等列名", "No header row found");
+                }
             } else if (rows.isEmpty()) {
-                fileProblem(lastLine, "名单中没有数据行 (The roster has no data rows)");
+                fileProblem(lastLine, "no_rows", "名单中没有数据行", "The roster has no data rows");
             }
         }
 

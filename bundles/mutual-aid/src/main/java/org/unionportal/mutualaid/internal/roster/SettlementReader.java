@@ -2,6 +2,7 @@ package org.unionportal.mutualaid.internal.roster;
 
 import org.unionportal.api.identity.IdNumbers;
 import java.io.IOException;
+import org.unionportal.api.table.SheetReader;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -50,29 +51,22 @@ public final class SettlementReader {
     public static Parsed read(InputStream in) throws IOException {
         List<Settlement> settlements = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
-        try (Spool spool = Spool.of(in, MAX_BYTES)) {
-            RosterReader.CsvFormat format = RosterReader.CsvFormat.of(spool);
-            try (Reader r = RosterReader.open(spool, format.charset(), format.skip())) {
-                CsvParser parser = new CsvParser(r, format.delimiter());
-                Map<String, Integer> columns = null;
-                List<String> fields;
-                while ((fields = parser.next()) != null) {
-                    if (columns == null) {
-                        columns = header(fields, parser.record(), problems);
-                        if (columns == null) {
-                            return new Parsed(List.of(), problems);
-                        }
-                        continue;
-                    }
-                    row(parser.record(), fields, columns, settlements, problems);
+        Map<String, Integer>[] columns = new Map[1];
+        boolean[] stop = {false};
+        try {
+            SheetReader.readCsv(in, MAX_BYTES, (line, fields, numeric) -> {
+                if (columns[0] == null) {
+                    columns[0] = header(fields, line, problems);
+                    stop[0] = columns[0] == null;
+                    return !stop[0];
                 }
-            } catch (CsvParser.CsvException e) {
-                problems.add(new RowProblem(e.record, RowProblem.FILE, e.getMessage()));
-            }
-        } catch (Spool.TooLarge e) {
-            problems.add(new RowProblem(1, RowProblem.FILE, "文件过大 (the file is larger than " + (MAX_BYTES >> 20) + " MiB)"));
+                row(line, fields, columns[0], settlements, problems);
+                return true;
+            });
+        } catch (SheetReader.Unreadable e) {
+            problems.add(new RowProblem(e.line(), RowProblem.FILE, e.code(), e.text()));
         }
-        return new Parsed(settlements, problems);
+        return new Parsed(stop[0] ? List.of() : settlements, problems);
     }
 
     private static Map<String, Integer> header(List<String> fields, int line, List<RowProblem> problems) {
@@ -85,7 +79,8 @@ public final class SettlementReader {
         }
         List<String> missing = REQUIRED.stream().filter(k -> !columns.containsKey(k)).toList();
         if (!missing.isEmpty()) {
-            problems.add(new RowProblem(line, RowProblem.FILE, "缺少必需的列 (required columns missing): " + missing));
+            problems.add(RowProblem.of(line, RowProblem.FILE, "column_missing", "缺少必需的列：" + missing,
+                    "Required columns missing: " + missing));
             return null;
         }
         return columns;
@@ -95,17 +90,18 @@ public final class SettlementReader {
                             List<RowProblem> problems) {
         String id = IdNumbers.normalize(value(fields, columns, "idNumber"));
         int before = problems.size();
-        IdNumbers.problem(id).ifPresent(p -> problems.add(new RowProblem(line, "idNumber", p)));
+        IdNumbers.check(id).ifPresent(p -> problems.add(new RowProblem(line, "idNumber", p.code(), p.text())));
         LocalDate admission = date(value(fields, columns, "admissionDate"), line, "admissionDate", problems);
         LocalDate discharge = date(value(fields, columns, "dischargeDate"), line, "dischargeDate", problems);
         String hospital = value(fields, columns, "hospital");
         if (hospital == null) {
-            problems.add(new RowProblem(line, "hospital", "医院不能为空 (hospital is required)"));
+            problems.add(RowProblem.of(line, "hospital", "required", "医院不能为空", "Hospital is required"));
         }
         Long total = fen(value(fields, columns, "totalCost"), line, "totalCost", problems);
         Long basic = fen(value(fields, columns, "basicInsurance"), line, "basicInsurance", problems);
         if (admission != null && discharge != null && discharge.isBefore(admission)) {
-            problems.add(new RowProblem(line, "dischargeDate", "出院日期早于入院日期 (discharge before admission)"));
+            problems.add(RowProblem.of(line, "dischargeDate", "discharge_before_admission", "出院日期早于入院日期",
+                    "Discharge is before admission"));
         }
         if (problems.size() == before) {
             out.add(new Settlement(line, id, admission, discharge, hospital, total, basic, value(fields, columns, "diagnosis")));
@@ -129,7 +125,7 @@ public final class SettlementReader {
                 // reported below
             }
         }
-        problems.add(new RowProblem(line, field, "日期无效，应为 2026-06-01 (not a date like 2026-06-01)"));
+        problems.add(RowProblem.of(line, field, "invalid_date", "日期无效，应为 2026-06-01", "Not a date like 2026-06-01"));
         return null;
     }
 
@@ -145,7 +141,8 @@ public final class SettlementReader {
                 // reported below
             }
         }
-        problems.add(new RowProblem(line, field, "金额无效，应为不小于 0、最多两位小数的元 (not an amount in yuan)"));
+        problems.add(RowProblem.of(line, field, "invalid_amount", "金额无效，应为不小于 0、最多两位小数的元",
+                "Not an amount in yuan (at least 0, at most two decimals)"));
         return null;
     }
 }

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.unionportal.api.org.OrganisationInfo;
-import org.unionportal.api.identity.IdNumbers;
-import org.unionportal.mutualaid.internal.roster.Phones;
+import org.unionportal.api.member.Member;
+import org.unionportal.api.security.PortalUser;
 import org.unionportal.mutualaid.internal.roster.RosterRow;
 import org.unionportal.mutualaid.internal.rules.WorkerCategory;
 
@@ -51,14 +51,14 @@ public final class EnrolmentStore {
      * runs this in one transaction, so the roster is written whole or not at all.
      */
     public static long enrol(Connection c, Plan plan, LocalDate coverStart, OrganisationInfo org, List<RosterRow> rows,
-                             String user) throws SQLException {
+                             Map<String, Member> registered, String user) throws SQLException {
         LocalDate coverEnd = plan.coverEnd(coverStart);
         long fee = plan.feePerPersonFen();
         String status = fee == 0 ? "ACTIVE" : "PENDING_PAYMENT";
         long batchId = Jdbc.insert(c, "INSERT INTO MA_ENROLMENT_BATCH (PLAN_ID, ORG_ID, ORG_PATH, COVER_START, COVER_END, PERSON_COUNT, "
                         + "FEE_TOTAL_FEN, STATUS, CREATED_BY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 plan.id(), org.id(), org.path(), coverStart, coverEnd, rows.size(), fee * rows.size(), status, user, Instant.now());
-        Map<String, Long> members = upsertMembers(c, rows, org);
+        Map<String, Long> members = upsertMembers(c, rows, registered);
         Set<Long> renewing = renewing(c, plan.code(), coverStart.minusDays(1), members.values());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO MA_ENROLMENT (BATCH_ID, PLAN_ID, PLAN_CODE, MEMBER_ID, ORG_PATH, "
                 + "COVER_START, COVER_END, FEE_FEN, RENEWAL, STATUS, LOCK_VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
@@ -100,8 +100,13 @@ public final class EnrolmentStore {
         return result;
     }
 
-    /** Creates members not known yet and refreshes the others; returns ID number to member id. */
-    static Map<String, Long> upsertMembers(Connection c, List<RosterRow> rows, OrganisationInfo org) throws SQLException {
+    /**
+     * The register's members as insured persons: creates those the module does not know yet and refreshes the
+     * others (their register id, the copy of name, phone and union, and the module's own fields); returns ID
+     * number to insured person id. {@code registered} holds every row's register member (the caller registered
+     * them with its union first, so no row belongs to another union).
+     */
+    static Map<String, Long> upsertMembers(Connection c, List<RosterRow> rows, Map<String, Member> registered) throws SQLException {
         Map<String, Long> known = new HashMap<>();
         List<String> idNumbers = rows.stream().map(RosterRow::idNumber).toList();
         for (int i = 0; i < idNumbers.size(); i += CHUNK) {
@@ -112,24 +117,28 @@ public final class EnrolmentStore {
             }
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO MA_MEMBER (ID_NUMBER, NAME, PHONE, GENDER, BIRTH_DATE, CATEGORY, "
-                + "BASIC_INSURANCE, UNION_MEMBER, ORG_ID, ORG_PATH) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "BASIC_INSURANCE, UNION_MEMBER, ORG_ID, ORG_PATH, REGISTER_ID, USER_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement update = c.prepareStatement("UPDATE MA_MEMBER SET NAME = ?, PHONE = ?, CATEGORY = ?, BASIC_INSURANCE = ?, "
-                     + "UNION_MEMBER = ?, ORG_ID = ?, ORG_PATH = ? WHERE ID = ?")) {
+                     + "UNION_MEMBER = ?, ORG_ID = ?, ORG_PATH = ?, REGISTER_ID = ?, USER_ID = ? WHERE ID = ?")) {
             int inserts = 0;
             int updates = 0;
             for (RosterRow row : rows) {
                 String category = WorkerCategory.parse(row.category()).orElseThrow().name();
-                String phone = Phones.normalize(row.phone());
+                Member m = registered.get(row.idNumber());
+                if (m == null) {
+                    throw new IllegalStateException("roster row " + row.line() + " was not registered");
+                }
                 Long id = known.get(row.idNumber());
                 if (id == null) {
-                    Jdbc.bind(insert, row.idNumber(), row.name(), phone, IdNumbers.gender(row.idNumber()),
-                            IdNumbers.birthDate(row.idNumber()), category, row.basicInsurance(), row.unionMember(), org.id(), org.path());
+                    Jdbc.bind(insert, row.idNumber(), m.name(), m.phone(), m.gender(), m.birthDate(), category,
+                            row.basicInsurance(), row.unionMember(), m.orgId(), m.orgPath(), m.id(), m.userId());
                     insert.addBatch();
                     if (++inserts % CHUNK == 0) {
                         insert.executeBatch();
                     }
                 } else {
-                    Jdbc.bind(update, row.name(), phone, category, row.basicInsurance(), row.unionMember(), org.id(), org.path(), id);
+                    Jdbc.bind(update, m.name(), m.phone(), category, row.basicInsurance(), row.unionMember(), m.orgId(),
+                            m.orgPath(), m.id(), m.userId(), id);
                     update.addBatch();
                     if (++updates % CHUNK == 0) {
                         update.executeBatch();
@@ -148,6 +157,29 @@ public final class EnrolmentStore {
             }
         }
         return known;
+    }
+
+    /** The register's current name, phone and union of a member, into the module's copy. */
+    public static int refreshCopy(Connection c, Member m) throws SQLException {
+        return Jdbc.update(c, "UPDATE MA_MEMBER SET NAME = ?, PHONE = ?, ORG_ID = ?, ORG_PATH = ?, USER_ID = ? WHERE REGISTER_ID = ?",
+                m.name(), m.phone(), m.orgId(), m.orgPath(), m.userId(), m.id());
+    }
+
+    /** An insured person written before the register existed, with what the register needs to adopt them. */
+    public record Unregistered(long id, String idNumber, String name, String phone, String category, long orgId,
+                               String username) {
+    }
+
+    public static List<Unregistered> unregistered(Connection c, int limit) throws SQLException {
+        return Jdbc.list(c, "SELECT ID, ID_NUMBER, NAME, PHONE, CATEGORY, ORG_ID, USERNAME FROM MA_MEMBER WHERE REGISTER_ID IS NULL "
+                + "ORDER BY ID FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", rs -> new Unregistered(rs.getLong(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7)));
+    }
+
+    /** Marks an insured person as the register's member and takes the register's values into the copy. */
+    public static void adopted(Connection c, long insuredId, Member m) throws SQLException {
+        Jdbc.update(c, "UPDATE MA_MEMBER SET REGISTER_ID = ?, NAME = ?, PHONE = ?, ORG_ID = ?, ORG_PATH = ?, USER_ID = ? WHERE ID = ?",
+                m.id(), m.name(), m.phone(), m.orgId(), m.orgPath(), m.userId(), insuredId);
     }
 
     static String placeholders(int n) {
@@ -188,8 +220,9 @@ public final class EnrolmentStore {
         return Jdbc.one(c, VIEW_SELECT + "WHERE E.ID = ?", rs -> mapView(rs, today), id);
     }
 
-    public static List<EnrolmentView> ofUser(Connection c, String username, LocalDate today) throws SQLException {
-        return Jdbc.list(c, VIEW_SELECT + "WHERE M.USERNAME = ? ORDER BY E.COVER_START DESC", rs -> mapView(rs, today), username);
+    /** The enrolments of one insured person, newest cover first (我的保障). */
+    public static List<EnrolmentView> ofMember(Connection c, long memberId, LocalDate today) throws SQLException {
+        return Jdbc.list(c, VIEW_SELECT + "WHERE E.MEMBER_ID = ? ORDER BY E.COVER_START DESC", rs -> mapView(rs, today), memberId);
     }
 
     public static List<Batch> batches(Connection c, String subtreePattern) throws SQLException {
@@ -229,7 +262,16 @@ public final class EnrolmentStore {
         Jdbc.update(c, "UPDATE MA_ENROLMENT SET LOCK_VERSION = LOCK_VERSION + 1 WHERE ID = ?", enrolmentId);
     }
 
-    public static Optional<Long> memberIdOfUser(Connection c, String username) throws SQLException {
-        return Jdbc.one(c, "SELECT ID FROM MA_MEMBER WHERE USERNAME = ?", rs -> rs.getLong(1), username);
+    /**
+     * The insured person of a signed-in account, by the copy of the register's account link (kept by
+     * {@code RegisterLink}), for checks inside a transaction that may not ask the register.
+     */
+    public static Optional<Long> memberIdOfUser(Connection c, PortalUser user) throws SQLException {
+        return Jdbc.one(c, "SELECT ID FROM MA_MEMBER WHERE USER_ID = ?", rs -> rs.getLong(1), user.id());
+    }
+
+    /** The insured person who is this register member, if the module knows them. */
+    public static Optional<Long> insuredIdOf(Connection c, long registerId) throws SQLException {
+        return Jdbc.one(c, "SELECT ID FROM MA_MEMBER WHERE REGISTER_ID = ?", rs -> rs.getLong(1), registerId);
     }
 }

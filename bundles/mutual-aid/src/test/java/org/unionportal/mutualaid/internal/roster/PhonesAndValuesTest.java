@@ -1,5 +1,7 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.identity.Phones;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.i18n.Text;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +40,7 @@ class RosterChecksTest {
         RosterRow bad = new RosterRow(3, "张伟", TestData.man(1), "12345", "X", "退休", true, null);
         List<RowProblem> p = RosterChecks.check(List.of(bad), TODAY, null, null);
         assertEquals(List.of("3:phone", "3:gender", "3:category", "3:unionMember"), fields(p));
-        assertTrue(p.get(2).message().contains("退休"));
+        assertTrue(p.get(2).text().zh().contains("退休"));
     }
 
     @Test
@@ -46,7 +48,8 @@ class RosterChecksTest {
         List<RowProblem> p = RosterChecks.check(List.of(row(2, TestData.man(1), "F"), row(3, TestData.woman(1), "M"),
                 row(4, TestData.man(2), "M")), TODAY, null, null);
         assertEquals(List.of("2:gender", "3:gender"), fields(p));
-        assertEquals("性别与身份证号不符 (Gender does not match the ID number)", p.get(0).message());
+        assertEquals(Text.of("性别与身份证号不符", "Gender does not match the ID number"), p.get(0).text());
+        assertEquals("gender_mismatch", p.get(0).code());
     }
 
     @Test
@@ -58,9 +61,9 @@ class RosterChecksTest {
         List<RowProblem> p = RosterChecks.check(List.of(row(2, sixteenToday, "M"), row(3, fifteen, "M"),
                 row(4, seventy, "M"), row(5, seventyOne, "M")), TODAY, null, null);
         assertEquals(List.of("3:idNumber", "5:idNumber"), fields(p));
-        assertTrue(p.get(0).message().startsWith("年龄不符合参保条件"), p.get(0).message());
-        assertTrue(p.get(0).message().contains("15"));
-        assertTrue(p.get(1).message().contains("71"));
+        assertTrue(p.get(0).text().zh().startsWith("年龄不符合参保条件"), p.get(0).text().zh());
+        assertTrue(p.get(0).text().en().contains("15"));
+        assertTrue(p.get(1).text().en().contains("71"));
     }
 
     @Test
@@ -68,7 +71,7 @@ class RosterChecksTest {
         String good = TestData.man(1);
         String wrongCheck = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
         List<RowProblem> p = RosterChecks.check(List.of(row(2, wrongCheck, "M")), TODAY, null, null);
-        assertEquals(List.of(new RowProblem(2, "idNumber", "身份证号校验位错误 (ID number check digit is wrong)")), p);
+        assertEquals(List.of(RowProblem.of(2, "idNumber", "id_check_digit", "身份证号校验位错误", "ID number check digit is wrong")), p);
     }
 
     @Test
@@ -78,9 +81,9 @@ class RosterChecksTest {
         List<RowProblem> p = RosterChecks.check(List.of(row(2, a, "M"), row(3, b, "F"), row(5, a, "M"),
                 row(9, a, "M")), TODAY, null, null);
         assertEquals(List.of("2:idNumber", "5:idNumber", "9:idNumber"), fields(p));
-        assertTrue(p.get(0).message().contains("第5、9行"), p.get(0).message());
-        assertTrue(p.get(1).message().contains("第2、9行"), p.get(1).message());
-        assertTrue(p.get(2).message().contains("lines 2, 5"), p.get(2).message());
+        assertTrue(p.get(0).text().zh().contains("第5、9行"), p.get(0).text().zh());
+        assertTrue(p.get(1).text().zh().contains("第2、9行"), p.get(1).text().zh());
+        assertTrue(p.get(2).text().en().contains("lines 2, 5"), p.get(2).text().zh());
     }
 
     @Test
@@ -88,30 +91,30 @@ class RosterChecksTest {
         String a = TestData.man(1);
         List<RowProblem> p = RosterChecks.check(List.of(row(2, a, "M"), row(3, TestData.man(2), "M")), TODAY,
                 Set.of(a, "SOMETHING-ELSE"), null);
-        assertEquals(List.of(new RowProblem(2, "idNumber", "已参加本期该项目 (Already enrolled in this plan for this term)")),
+        assertEquals(List.of(RowProblem.of(2, "idNumber", "already_enrolled", "已参加本期该项目", "Already enrolled in this plan for this term")),
                 p);
     }
 
     @Test
     void eligibilityReasonsForRowsWithValidFieldsOnly() {
         AtomicInteger calls = new AtomicInteger();
-        Function<RosterRow, List<String>> rules = r -> {
+        Function<RosterRow, List<Text>> rules = r -> {
             calls.incrementAndGet();
-            return r.unionMember() ? List.of() : List.of("非工会会员不能参加 (Not a union member)", "第二个理由 (second)");
+            return r.unionMember() ? List.of() : List.of(Text.of("非工会会员不能参加", "Not a union member"), Text.of("第二个理由", "second"));
         };
         RosterRow notMember = new RosterRow(2, "李娜", TestData.woman(1), "13800001234", "F", "EMPLOYEE", true, false);
         RosterRow broken = new RosterRow(3, "王五", TestData.man(1), "1", "M", "EMPLOYEE", true, false);
         RosterRow fine = row(4, TestData.man(2), "M");
         List<RowProblem> p = RosterChecks.check(List.of(notMember, broken, fine), TODAY, null, rules);
         assertEquals(List.of("2:eligibility", "2:eligibility", "3:phone"), fields(p));
-        assertEquals("非工会会员不能参加 (Not a union member)", p.get(0).message());
+        assertEquals(Text.of("非工会会员不能参加", "Not a union member"), p.get(0).text());
         assertEquals(2, calls.get(), "not called for the row with a bad phone");
     }
 
     @Test
     void checkAllStopsAtFileProblems() {
-        ParsedRoster bad = new ParsedRoster(List.of(), List.of(new RowProblem(1, "file", "x")));
-        assertEquals(bad.problems(), RosterChecks.checkAll(bad, TODAY, null, r -> List.of("never")));
+        ParsedRoster bad = new ParsedRoster(List.of(), List.of(RowProblem.of(1, "file", "x", "x", "x")));
+        assertEquals(bad.problems(), RosterChecks.checkAll(bad, TODAY, null, r -> List.of(Text.of("never", "never"))));
         ParsedRoster ok = new ParsedRoster(List.of(row(2, TestData.man(1), "F")), List.of());
         assertEquals(List.of("2:gender"), fields(RosterChecks.checkAll(ok, TODAY, null, null)));
     }
@@ -127,6 +130,17 @@ class RosterChecksTest {
         List<RowProblem> p = RosterChecks.check(rows, TODAY, null, null);
         System.out.printf("check of 100k rows with one shared ID: %d ms%n", (System.nanoTime() - t) / 1_000_000);
         assertEquals(100_000, p.size());
-        assertTrue(p.get(0).message().contains("等99999行"), p.get(0).message());
+        assertTrue(p.get(0).text().zh().contains("等99999行"), p.get(0).text().zh());
+    }
+
+    @Test
+    void memberOfAnotherUnionIsRefusedWithoutSayingMore() {
+        String a = TestData.man(1);
+        String b = TestData.woman(2);
+        // a is enrolled (by the other union) and a member there: the row says only that this union may not register it
+        List<RowProblem> p = RosterChecks.check(List.of(row(2, a, "M"), row(3, b, "F")), TODAY, Set.of(a), Set.of(a), null);
+        assertEquals(List.of(new RowProblem(2, "idNumber", org.unionportal.api.member.OtherUnionException.CODE,
+                org.unionportal.api.member.OtherUnionException.MESSAGE)), p);
+        assertTrue(p.get(0).text().zh().contains("转移") && !p.get(0).text().zh().contains("已参加"), p.get(0).text().zh());
     }
 }

@@ -46,7 +46,7 @@ class RosterPerformanceTest {
         assertEquals(100_000, p.rows().size());
         assertEquals(100_001, p.rows().get(99_999).line());
         // every row valid except those whose ID repeats (same area, date and sequence)
-        long dupRows = problems.stream().filter(x -> x.message().contains("重复")).count();
+        long dupRows = problems.stream().filter(x -> x.text().zh().contains("重复")).count();
         assertEquals(problems.size(), dupRows, () -> problems.subList(0, Math.min(5, problems.size())).toString());
     }
 

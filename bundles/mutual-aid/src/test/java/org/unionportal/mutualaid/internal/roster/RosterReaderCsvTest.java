@@ -112,7 +112,7 @@ class RosterReaderCsvTest {
         assertEquals(1, p.problems().size());
         RowProblem pr = p.problems().get(0);
         assertEquals("file", pr.field());
-        assertTrue(pr.message().contains("手机号") && pr.message().contains("Phone"), pr.message());
+        assertTrue(pr.text().zh().contains("手机号") && pr.text().en().contains("Phone"), pr.text().zh());
         assertTrue(p.hasFileProblem());
         assertTrue(p.rows().isEmpty());
     }
@@ -121,7 +121,7 @@ class RosterReaderCsvTest {
     void repeatedColumnIsAFileProblem() {
         ParsedRoster p = TestData.read(ZH_HEADER.trim() + ",身份证号码\n", UTF_8, "x.csv");
         assertEquals(1, p.problems().size());
-        assertTrue(p.problems().get(0).message().contains("不止一次"));
+        assertTrue(p.problems().get(0).text().zh().contains("不止一次"));
     }
 
     @Test
@@ -152,23 +152,23 @@ class RosterReaderCsvTest {
         List<RowProblem> problems = RosterChecks.check(p.rows(), java.time.LocalDate.of(2024, 1, 1), null, null);
         assertEquals(1, problems.size());
         assertEquals("idNumber", problems.get(0).field());
-        assertTrue(problems.get(0).message().contains("format the column as text"));
+        assertTrue(problems.get(0).text().en().contains("format the column as text"));
     }
 
     @Test
     void fileLevelProblems() {
-        assertTrue(TestData.read("", UTF_8, "x.csv").problems().get(0).message().contains("文件为空"));
-        assertTrue(TestData.read("\n\n", UTF_8, "x.csv").problems().get(0).message().contains("文件为空"));
-        assertTrue(TestData.read(ZH_HEADER, UTF_8, "x.csv").problems().get(0).message().contains("没有数据行"));
-        assertTrue(TestData.read("a,b\n", UTF_8, "x.pdf").problems().get(0).message().contains(".xlsx"));
-        assertTrue(TestData.read("a,b\n", UTF_8, "x.xls").problems().get(0).message().contains(".xls"));
+        assertTrue(TestData.read("", UTF_8, "x.csv").problems().get(0).text().zh().contains("文件为空"));
+        assertTrue(TestData.read("\n\n", UTF_8, "x.csv").problems().get(0).text().zh().contains("文件为空"));
+        assertTrue(TestData.read(ZH_HEADER, UTF_8, "x.csv").problems().get(0).text().zh().contains("没有数据行"));
+        assertTrue(TestData.read("a,b\n", UTF_8, "x.pdf").problems().get(0).text().en().contains(".xlsx"));
+        assertTrue(TestData.read("a,b\n", UTF_8, "x.xls").problems().get(0).text().en().contains(".xls"));
         assertTrue(TestData.read("a,b\n", UTF_8, null).problems().get(0).field().equals("file"));
         ParsedRoster unclosed = TestData.read(ZH_HEADER + "\"张伟," + ID1 + ",1,男,在职职工,是,是\n", UTF_8, "x.csv");
         assertEquals(1, unclosed.problems().size());
         assertEquals(2, unclosed.problems().get(0).line());
-        assertTrue(unclosed.problems().get(0).message().contains("引号"));
+        assertTrue(unclosed.problems().get(0).text().zh().contains("引号"));
         ParsedRoster noHeader = TestData.read("a,b\n".repeat(20), UTF_8, "x.csv");
-        assertTrue(noHeader.problems().get(0).message().contains("未找到表头"));
+        assertTrue(noHeader.problems().get(0).text().zh().contains("未找到表头"));
     }
 
     @Test
@@ -181,7 +181,7 @@ class RosterReaderCsvTest {
         ParsedRoster p = TestData.read(sb.toString(), UTF_8, "big.csv");
         assertEquals(1, p.problems().size());
         assertEquals(RosterReader.MAX_ROWS + 2, p.problems().get(0).line());
-        assertTrue(p.problems().get(0).message().contains("200000"));
+        assertTrue(p.problems().get(0).text().en().contains("200000"));
     }
 
     @Test

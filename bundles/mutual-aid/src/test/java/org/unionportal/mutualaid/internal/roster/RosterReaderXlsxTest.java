@@ -1,5 +1,7 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.identity.IdNumbers;
+
 import org.unionportal.api.export.TableExport;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,10 +63,7 @@ class RosterReaderXlsxTest {
         // The Double is written as a number; an 18-digit BigDecimal is written as text by TableExport (Excel
         // cannot hold it), so only the first row is refused.
         assertEquals(1, problems.size(), problems.toString());
-        assertEquals(new RowProblem(2, "idNumber",
-                "身份证号被 Excel 存成了数字，后几位已丢失；请把该列设置为文本格式后重新填写 "
-                        + "(ID number was stored as a number by Excel; format the column as text)"),
-                problems.get(0));
+        assertEquals(new RowProblem(2, "idNumber", "id_as_number", IdNumbers.ID_AS_NUMBER_TEXT), problems.get(0));
     }
 
     @Test
@@ -131,7 +130,7 @@ class RosterReaderXlsxTest {
         assertEquals(true, second.basicInsurance());
         List<RowProblem> problems = RosterChecks.check(p.rows(), TODAY, null, null);
         assertEquals(1, problems.size(), problems.toString());
-        assertEquals(RosterValues.ID_AS_NUMBER, problems.get(0).message());
+        assertEquals(IdNumbers.ID_AS_NUMBER_TEXT, problems.get(0).text());
         assertEquals(6, problems.get(0).line());
     }
 
@@ -150,7 +149,7 @@ class RosterReaderXlsxTest {
                 new RosterRow(3, "张伟", "32021319850307011X", "13800001234", "M", "EMPLOYEE", true, true),
                 new RosterRow(4, "李娜", "3.2021319901231E+17", "13900005678", "F", "DISPATCHED", false, true)),
                 p.rows());
-        assertEquals(List.of(new RowProblem(4, "idNumber", RosterValues.ID_AS_NUMBER)),
+        assertEquals(List.of(new RowProblem(4, "idNumber", "id_as_number", IdNumbers.ID_AS_NUMBER_TEXT)),
                 RosterChecks.check(p.rows(), TODAY, null, null));
     }
 
@@ -158,16 +157,16 @@ class RosterReaderXlsxTest {
     void brokenAndWrongFiles() throws IOException {
         ParsedRoster notZip = TestData.read("姓名,身份证号\n".getBytes(UTF_8), "x.xlsx");
         assertEquals("file", notZip.problems().get(0).field());
-        assertTrue(notZip.problems().get(0).message().contains("不是 XLSX"));
+        assertTrue(notZip.problems().get(0).text().zh().contains("不是 XLSX"));
 
         byte[] ole = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
-        assertTrue(TestData.read(ole, "x.xlsx").problems().get(0).message().contains(".xls"));
+        assertTrue(TestData.read(ole, "x.xlsx").problems().get(0).text().en().contains(".xls"));
 
         byte[] noSheet = zip("[Content_Types].xml", "<Types/>");
-        assertTrue(TestData.read(noSheet, "x.xlsx").problems().get(0).message().contains("损坏"));
+        assertTrue(TestData.read(noSheet, "x.xlsx").problems().get(0).text().zh().contains("损坏"));
 
         byte[] badXml = zip("xl/workbook.xml", "<workbook><sheets><sheet", "xl/worksheets/sheet1.xml", "<x/>");
-        assertTrue(TestData.read(badXml, "x.xlsx").problems().get(0).message().contains("损坏"));
+        assertTrue(TestData.read(badXml, "x.xlsx").problems().get(0).text().zh().contains("损坏"));
 
         byte[] truncated = Arrays.copyOf(TableExport.xlsx("s", List.of("a"), List.of(List.of("b"))), 100);
         assertTrue(TestData.read(truncated, "x.xlsx").hasFileProblem());
@@ -183,12 +182,12 @@ class RosterReaderXlsxTest {
     @Test
     void headerOnlyAndMissingColumnInXlsx() {
         ParsedRoster headerOnly = TestData.read(TableExport.xlsx("s", RosterColumns.zhHeaders(), List.of()), "x.xlsx");
-        assertTrue(headerOnly.problems().get(0).message().contains("没有数据行"));
+        assertTrue(headerOnly.problems().get(0).text().zh().contains("没有数据行"));
         List<String> six = new ArrayList<>(RosterColumns.zhHeaders());
         six.remove("性别");
         ParsedRoster missing = TestData.read(TableExport.xlsx("s", six, List.of(List.of("a"))), "x.xlsx");
         assertEquals(1, missing.problems().size());
-        assertTrue(missing.problems().get(0).message().contains("性别"));
+        assertTrue(missing.problems().get(0).text().zh().contains("性别"));
     }
 
     static byte[] zip(String... namesAndContents) throws IOException {

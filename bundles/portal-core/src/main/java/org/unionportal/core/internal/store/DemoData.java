@@ -2,9 +2,16 @@ package org.unionportal.core.internal.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.unionportal.api.demo.DemoOrganisations;
+import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.api.member.GigOccupation;
+import org.unionportal.api.member.MemberCategory;
+import org.unionportal.core.internal.members.MemberRules;
+import org.unionportal.core.internal.members.MemberStore;
 import org.unionportal.api.security.Role;
 import org.unionportal.core.internal.security.PasswordHasher;
 
@@ -27,10 +34,10 @@ public final class DemoData {
         AccountStore.addOrganisation(c, city, "惠山区总工会", "DISTRICT");
         long logistics = AccountStore.addOrganisation(c, city, "无锡市物流行业工会联合会", "INDUSTRY");
         long kindergarten = AccountStore.addOrganisation(c, liangxi, "梁溪区实验幼儿园工会", "GRASSROOTS");
-        AccountStore.addOrganisation(c, liangxi, "梁溪区环卫所工会", "GRASSROOTS");
+        long sanitation = AccountStore.addOrganisation(c, liangxi, "梁溪区环卫所工会", "GRASSROOTS");
         long softwarePark = AccountStore.addOrganisation(c, binhu, "滨湖区软件园联合工会", "GRASSROOTS");
-        AccountStore.addOrganisation(c, xinwu, "新吴区电子厂工会", "GRASSROOTS");
-        AccountStore.addOrganisation(c, logistics, "顺达快递无锡分公司工会", "GRASSROOTS");
+        long factory = AccountStore.addOrganisation(c, xinwu, "新吴区电子厂工会", "GRASSROOTS");
+        long courier = AccountStore.addOrganisation(c, logistics, "顺达快递无锡分公司工会", "GRASSROOTS");
         assignCodes(c);
 
         String hash = PasswordHasher.hash(PASSWORD);
@@ -40,9 +47,40 @@ public final class DemoData {
         AccountStore.addUser(c, "reviewer", "评审专家 李明", city, "13800000002", hash, Set.of(Role.REVIEWER));
         AccountStore.addUser(c, "district", "梁溪区管理员 王芳", liangxi, "13800000003", hash, Set.of(Role.DISTRICT_ADMIN));
         AccountStore.addUser(c, "operator", "幼儿园工会经办人 张丽", kindergarten, "13800000004", hash, Set.of(Role.UNION_OPERATOR));
-        AccountStore.addUser(c, "member", "会员 陈静", kindergarten, "13800000005", hash, Set.of(Role.MEMBER));
+        long member = AccountStore.addUser(c, "member", "会员 陈静", kindergarten, "13800000005", hash, Set.of(Role.MEMBER));
         AccountStore.addUser(c, "district2", "滨湖区管理员 赵强", binhu, "13800000006", hash, Set.of(Role.DISTRICT_ADMIN));
         AccountStore.addUser(c, "operator2", "软件园工会经办人 刘洋", softwarePark, "13800000007", hash, Set.of(Role.UNION_OPERATOR));
+
+        // The member register: the people of the demo (mutual aid's insured persons among them, with the same
+        // ID numbers, so that the module finds them as members of their unions), 陈静 linked to the 'member' account.
+        Instant now = Instant.now();
+        LocalDate y = LocalDate.now(IdNumbers.ZONE).minusYears(1).withDayOfYear(1);
+        member(c, kindergarten, "王丽华", "32020219800312004", "13961000001", y.minusYears(12), null, MemberCategory.EMPLOYEE,
+                MemberCategory.MODEL_WORKER);
+        long chen = member(c, kindergarten, "陈静", "32020219920715002", "13961000002", y.minusYears(6), null,
+                MemberCategory.EMPLOYEE);
+        MemberStore.linkUser(c, chen, member, "demo", now);
+        member(c, kindergarten, "周敏", "32020219880101003", "13961000003", y.minusYears(9), null, MemberCategory.EMPLOYEE,
+                MemberCategory.WORKER_REPRESENTATIVE);
+        member(c, sanitation, "孙建华", "32020219700405001", "13961000031", y.minusYears(20), null,
+                MemberCategory.SANITATION_WORKER, MemberCategory.DISPATCHED);
+        member(c, courier, "虞建国", "32020319870520001", "13961000011", y.minusYears(3), GigOccupation.COURIER,
+                MemberCategory.GIG_WORKER);
+        member(c, courier, "吴晓东", "32020519950218003", "13961000012", y.minusYears(1), GigOccupation.FOOD_DELIVERY_RIDER,
+                MemberCategory.GIG_WORKER);
+        member(c, factory, "马志强", "32080319750909001", "13961000021", y.minusYears(15), null, MemberCategory.EMPLOYEE);
+        member(c, softwarePark, "刘芳", "32021119900606002", "13961000041", y.minusYears(4), null, MemberCategory.EMPLOYEE,
+                MemberCategory.WORKER_REPRESENTATIVE);
+    }
+
+    private static long member(Connection c, long orgId, String name, String first17, String phone, LocalDate joined,
+                               GigOccupation occupation, MemberCategory... categories) throws SQLException {
+        String path = AccountStore.organisation(c, orgId).orElseThrow().path();
+        String id = IdNumbers.withCheckDigit(first17);
+        long memberId = MemberStore.insert(c, new MemberRules.Form(id, name, phone, Set.of(categories), occupation, joined),
+                orgId, path, joined, "demo", Instant.now());
+        MemberStore.event(c, memberId, "demo", "CREATE", null, orgId, "demo data", Instant.now());
+        return memberId;
     }
 
     /** The demo organisations' stable codes, by name (names are unique in the demo city). */

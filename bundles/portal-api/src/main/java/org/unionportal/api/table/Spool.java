@@ -1,4 +1,4 @@
-package org.unionportal.mutualaid.internal.roster;
+package org.unionportal.api.table;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.unionportal.mutualaid.internal.roster;
+package org.unionportal.api.table;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -16,9 +16,13 @@ final class CsvParser {
 
     static final class CsvException extends Exception {
         final int record;
+        final String code;
+        final transient org.unionportal.api.i18n.Text text;
 
-        CsvException(String message, int record) {
-            super(message, null, false, false);
+        CsvException(String code, org.unionportal.api.i18n.Text text, int record) {
+            super(text.en(), null, false, false);
+            this.code = code;
+            this.text = text;
             this.record = record;
         }
     }
@@ -55,8 +59,9 @@ final class CsvParser {
             int c = read();
             if (c < 0) {
                 if (inQuotes) {
-                    throw new CsvException("第" + startRecord + "行起的引号没有闭合 (Unclosed quote starting at line "
-                            + startRecord + ")", startRecord);
+                    throw new CsvException("csv_unclosed_quote", org.unionportal.api.i18n.Text.of(
+                            "第" + startRecord + "行起的引号没有闭合", "Unclosed quote starting at line " + startRecord),
+                            startRecord);
                 }
                 if (!sawAny) {
                     return null;
@@ -97,8 +102,9 @@ final class CsvParser {
                 sb.append((char) c);
             }
             if (sb.length() > MAX_FIELD) {
-                throw new CsvException("第" + startRecord + "行有超过" + MAX_FIELD + "个字符的字段，文件可能已损坏 (Line "
-                        + startRecord + " has a field longer than " + MAX_FIELD + " characters)", startRecord);
+                throw new CsvException("csv_field_too_long", org.unionportal.api.i18n.Text.of(
+                        "第" + startRecord + "行有超过" + MAX_FIELD + "个字符的字段，文件可能已损坏",
+                        "Line " + startRecord + " has a field longer than " + MAX_FIELD + " characters"), startRecord);
             }
         }
     }

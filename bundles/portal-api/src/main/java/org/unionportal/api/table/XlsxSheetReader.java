@@ -1,6 +1,7 @@
-package org.unionportal.mutualaid.internal.roster;
+package org.unionportal.api.table;
 
 import org.unionportal.api.export.TableExport;
+import org.unionportal.api.i18n.Text;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads the first worksheet of an XLSX file with the JDK only (java.util.zip and StAX), row by row: the
  * workbook and its relationships say which part is the first sheet; shared strings are loaded once (phonetic
- * runs left out); the sheet is streamed. Each row goes to a {@link RowSink} with its Excel row number.
+ * runs left out); the sheet is streamed. Each row goes to a {@link SheetReader.RowSink} with its Excel row number.
  */
 final class XlsxSheetReader {
     /** Most decompressed bytes read from one part: a guard against ZIP bombs. */
@@ -31,32 +32,28 @@ final class XlsxSheetReader {
     /** Most characters kept from the shared-string table. */
     static final long MAX_SHARED_CHARS = 200_000_000L;
 
-    /** Receives rows; answers false to stop reading. */
-    interface RowSink {
-        /**
-         * @param line    Excel row number (1-based)
-         * @param cells   values by column index (null for empty cells); numbers as written in the file
-         * @param numeric columns whose cell holds a number
-         */
-        boolean row(int line, List<String> cells, BitSet numeric);
-    }
 
     /** The file is not a readable XLSX workbook; the message is for the operator. */
     static final class XlsxException extends Exception {
-        XlsxException(String message) {
-            super(message, null, false, false);
+        final String code;
+        final transient Text text;
+
+        XlsxException(String code, Text text) {
+            super(text.en(), null, false, false);
+            this.code = code;
+            this.text = text;
         }
     }
 
-    private static final String BROKEN = "XLSX 文件已损坏或不是 Excel 工作簿，请在 Excel 中另存为 .xlsx 或 CSV 后重新上传 "
-            + "(The XLSX file is damaged or not an Excel workbook; save it again as .xlsx or CSV)";
+    private static final Text BROKEN = Text.of("XLSX 文件已损坏或不是 Excel 工作簿，请在 Excel 中另存为 .xlsx 或 CSV 后重新上传",
+            "The XLSX file is damaged or not an Excel workbook; save it again as .xlsx or CSV");
 
-    private static final String TOO_LARGE = "XLSX 文件解压后过大 (The XLSX file is too large when unpacked)";
+    private static final Text TOO_LARGE = Text.of("XLSX 文件解压后过大", "The XLSX file is too large when unpacked");
 
     private XlsxSheetReader() {
     }
 
-    static void read(Path file, RowSink sink) throws XlsxException, IOException {
+    static void read(Path file, SheetReader.RowSink sink) throws XlsxException, IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Map<String, ZipEntry> entries = new HashMap<>();
             Enumeration<? extends ZipEntry> en = zip.entries();
@@ -90,18 +87,18 @@ final class XlsxSheetReader {
                 shared = dir + "sharedStrings.xml";
             }
             if (!entries.containsKey(sheet.toLowerCase(Locale.ROOT))) {
-                throw new XlsxException(BROKEN);
+                throw new XlsxException("xlsx_broken", BROKEN);
             }
             List<String> strings = sharedStrings(zip, entries, xml, shared);
             sheet(zip, entries, xml, sheet, strings, sink);
         } catch (PartTooLarge e) {
-            throw new XlsxException(TOO_LARGE);
+            throw new XlsxException("xlsx_too_large", TOO_LARGE);
         } catch (java.util.zip.ZipException | XMLStreamException | IllegalArgumentException e) {
             // IllegalArgumentException: bad entry names, numbers that are not numbers in row or cell references
             if (e instanceof XMLStreamException && e.getCause() instanceof PartTooLarge) {
-                throw new XlsxException(TOO_LARGE);
+                throw new XlsxException("xlsx_too_large", TOO_LARGE);
             }
-            throw new XlsxException(BROKEN);
+            throw new XlsxException("xlsx_broken", BROKEN);
         }
     }
 
@@ -174,7 +171,7 @@ final class XlsxSheetReader {
             String workbook) throws IOException, XMLStreamException, XlsxException {
         try (InputStream in = open(zip, entries, workbook)) {
             if (in == null) {
-                throw new XlsxException(BROKEN);
+                throw new XlsxException("xlsx_broken", BROKEN);
             }
             XMLStreamReader r = xml.createXMLStreamReader(in);
             try {
@@ -227,7 +224,7 @@ final class XlsxSheetReader {
                             inSi = false;
                             chars += sb.length();
                             if (chars > MAX_SHARED_CHARS) {
-                                throw new XlsxException("XLSX 文件中的文字过多 (The XLSX file holds too much text)");
+                                throw new XlsxException("xlsx_too_much_text", Text.of("XLSX 文件中的文字过多", "The XLSX file holds too much text"));
                             }
                             out.add(unescape(sb.toString()));
                         } else if ("rPh".equals(n)) {
@@ -243,7 +240,7 @@ final class XlsxSheetReader {
     }
 
     private static void sheet(ZipFile zip, Map<String, ZipEntry> entries, XMLInputFactory xml, String name,
-            List<String> strings, RowSink sink) throws IOException, XMLStreamException, XlsxException {
+            List<String> strings, SheetReader.RowSink sink) throws IOException, XMLStreamException, XlsxException {
         try (InputStream in = open(zip, entries, name)) {
             XMLStreamReader r = xml.createXMLStreamReader(in);
             try {
@@ -338,10 +335,10 @@ final class XlsxSheetReader {
                 try {
                     i = Integer.parseInt(value.trim());
                 } catch (NumberFormatException e) {
-                    throw new XlsxException(BROKEN);
+                    throw new XlsxException("xlsx_broken", BROKEN);
                 }
                 if (i < 0 || i >= strings.size()) {
-                    throw new XlsxException(BROKEN);
+                    throw new XlsxException("xlsx_broken", BROKEN);
                 }
                 return strings.get(i);
             }

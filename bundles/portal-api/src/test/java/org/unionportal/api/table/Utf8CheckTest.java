@@ -1,4 +1,4 @@
-package org.unionportal.mutualaid.internal.roster;
+package org.unionportal.api.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

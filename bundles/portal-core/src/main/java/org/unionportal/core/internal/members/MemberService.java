@@ -1,0 +1,472 @@
+package org.unionportal.core.internal.members;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.i18n.Text;
+import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.api.member.Member;
+import org.unionportal.api.member.MemberDraft;
+import org.unionportal.api.member.MemberListener;
+import org.unionportal.api.member.MemberRegistry;
+import org.unionportal.api.member.MembershipStatus;
+import org.unionportal.api.member.OtherUnionException;
+import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.rest.ProblemException.FieldError;
+import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.security.Role;
+import org.unionportal.core.internal.store.AccountStore;
+import org.unionportal.core.internal.store.Organisation;
+import org.unionportal.core.internal.store.UserRecord;
+
+/**
+ * The member register: the {@link MemberRegistry} service for modules and the operations of the
+ * {@code /api/portal/members} resource (search, form, transfer, account link), with their permission checks.
+ * Every record outside the caller's subtree is "not found".
+ */
+@Component(service = {MemberRegistry.class, MemberService.class})
+public class MemberService implements MemberRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(MemberService.class);
+    static final java.time.ZoneId ZONE = IdNumbers.ZONE;
+
+    private final PortalDatabase db;
+    private final List<MemberListener> listeners = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public MemberService(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db) {
+        this.db = db;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(MemberListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(MemberListener listener) {
+        listeners.remove(listener);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    static ProblemException notFound() {
+        return ProblemException.notFound("member_not_found", Text.of("没有找到该会员，或不在您的管辖范围内。",
+                "No such member in your part of the union tree."));
+    }
+
+    // --- MemberRegistry ---------------------------------------------------------------------------
+
+    @Override
+    public Optional<Member> byId(long id, String subtreePath) {
+        return db.read(c -> MemberStore.byId(c, id)).filter(m -> within(m, subtreePath));
+    }
+
+    @Override
+    public Optional<Member> byIdNumber(String idNumber, String subtreePath) {
+        String id = IdNumbers.normalize(idNumber);
+        if (id == null) {
+            return Optional.empty();
+        }
+        return db.read(c -> MemberStore.byIdNumber(c, id)).filter(m -> within(m, subtreePath));
+    }
+
+    @Override
+    public Optional<Member> ofUser(long userId) {
+        return db.read(c -> MemberStore.byUser(c, userId));
+    }
+
+    @Override
+    public List<Member> byIds(Collection<Long> ids, String subtreePath) {
+        return ids.isEmpty() ? List.of() : db.read(c -> MemberStore.byIds(c, ids, Objects.requireNonNull(subtreePath) + "%"));
+    }
+
+    @Override
+    public Set<String> ofOtherUnions(Collection<String> idNumbers, long orgId) {
+        return idNumbers.isEmpty() ? Set.of() : db.read(c -> ofOtherUnions(c, idNumbers, orgId));
+    }
+
+    @Override
+    public Set<String> ofOtherUnions(Connection c, Collection<String> idNumbers, long orgId) {
+        try {
+            Set<String> foreign = new TreeSet<>();
+            MemberStore.byIdNumbers(c, normalized(idNumbers)).values().stream()
+                    .filter(m -> !MemberRules.mayWrite(Optional.of(m), orgId)).forEach(m -> foreign.add(m.idNumber()));
+            return foreign;
+        } catch (SQLException e) {
+            throw new org.unionportal.api.db.DataAccessException("member register lookup failed", e);
+        }
+    }
+
+    @Override
+    public Member register(MemberDraft draft, long orgId, String actor) {
+        Member member = db.inTransaction(c -> register(c, List.of(draft), orgId, actor)).get(IdNumbers.normalize(draft.idNumber()));
+        notifyChanged(List.of(member));
+        return member;
+    }
+
+    @Override
+    public Map<String, Member> register(Connection c, List<MemberDraft> drafts, long orgId, String actor) {
+        try {
+            return registerAll(c, drafts, orgId, actor);
+        } catch (SQLException e) {
+            throw new org.unionportal.api.db.DataAccessException("member registration failed", e);
+        }
+    }
+
+    private Map<String, Member> registerAll(Connection c, List<MemberDraft> drafts, long orgId, String actor) throws SQLException {
+        Organisation org = AccountStore.organisation(c, orgId)
+                .orElseThrow(() -> new IllegalArgumentException("no organisation " + orgId));
+        LocalDate today = today();
+        Map<String, MemberRules.Form> forms = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            MemberDraft d = drafts.get(i);
+            MemberRules.Form form = new MemberRules.Form(d.idNumber(), d.name(), d.phone(), d.categories(), d.occupation(),
+                    d.joinedOn());
+            int index = i;
+            IdNumbers.check(form.idNumber(), today).ifPresent(p -> errors.add(new FieldError("drafts[" + index + "].idNumber",
+                    p.code(), p.text())));
+            if (form.name() == null) {
+                errors.add(FieldError.of("drafts[" + i + "].name", "name_missing", "姓名为空", "Name is missing"));
+            }
+            forms.put(form.idNumber(), form);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Map<String, Member> existing = MemberStore.byIdNumbers(c, forms.keySet());
+        List<String> foreign = existing.values().stream().filter(m -> m.orgId() != orgId).map(Member::idNumber).sorted().toList();
+        if (!foreign.isEmpty()) {
+            throw new OtherUnionException(foreign);
+        }
+        Instant now = Instant.now();
+        List<MemberRules.Form> added = new ArrayList<>();
+        List<Member> changed = new ArrayList<>();
+        for (MemberRules.Form f : forms.values()) {
+            Member m = existing.get(f.idNumber());
+            if (m == null) {
+                added.add(new MemberRules.Form(f.idNumber(), f.name(), f.phone(), MemberRules.merged(Set.of(), f.categories()),
+                        f.occupation(), f.joinedOn()));
+                continue;
+            }
+            Member updated = new Member(m.id(), m.idNumber(), f.name(), f.phone() != null ? f.phone() : m.phone(), m.gender(),
+                    m.birthDate(), m.orgId(), m.orgPath(), MemberRules.merged(m.categories(), f.categories()),
+                    f.occupation() != null ? f.occupation() : m.occupation(), MembershipStatus.ACTIVE,
+                    m.joinedOn() != null ? m.joinedOn() : f.joinedOn(), null, m.userId());
+            if (!updated.equals(m)) {
+                changed.add(updated);
+            }
+        }
+        MemberStore.insertAll(c, added, orgId, org.path(), today, actor, now);
+        MemberStore.updateAll(c, changed, actor, now);
+        Map<String, Member> result = MemberStore.byIdNumbers(c, forms.keySet());
+        MemberStore.events(c, added.stream().map(f -> result.get(f.idNumber()).id()).toList(), actor, "REGISTER", null, now);
+        MemberStore.events(c, changed.stream().map(Member::id).toList(), actor, "UPDATE", "registered again by the union", now);
+        return result;
+    }
+
+    @Override
+    public Member adopt(Connection c, MemberDraft draft, long orgId, Long userId, String actor) {
+        try {
+            String idNumber = IdNumbers.normalize(draft.idNumber());
+            Optional<Member> existing = MemberStore.byIdNumber(c, idNumber);
+            Instant now = Instant.now();
+            long id;
+            if (existing.isPresent()) {
+                id = existing.get().id();
+            } else {
+                Organisation org = AccountStore.organisation(c, orgId)
+                        .orElseThrow(() -> new IllegalArgumentException("no organisation " + orgId));
+                MemberRules.Form form = new MemberRules.Form(idNumber, draft.name(), draft.phone(),
+                        MemberRules.merged(Set.of(), draft.categories()), draft.occupation(), draft.joinedOn());
+                id = MemberStore.insert(c, form, orgId, org.path(), draft.joinedOn(), actor, now);
+                MemberStore.event(c, id, actor, "ADOPT", null, orgId, "taken over from a module's records", now);
+            }
+            Member member = MemberStore.byId(c, id).orElseThrow();
+            if (userId != null && member.userId() == null && MemberStore.byUser(c, userId).isEmpty()) {
+                MemberStore.linkUser(c, id, userId, actor, now);
+                MemberStore.event(c, id, actor, "LINK", null, null, "account " + userId, now);
+                member = MemberStore.byId(c, id).orElseThrow();
+            }
+            return member;
+        } catch (SQLException e) {
+            throw new org.unionportal.api.db.DataAccessException("member adoption failed", e);
+        }
+    }
+
+    // --- staff operations ---------------------------------------------------------------------------
+
+    /** A member of the caller's subtree, or 404. */
+    public Member visible(PortalUser user, long id) {
+        return byId(id, user.orgPath()).orElseThrow(MemberService::notFound);
+    }
+
+    /** The union a staff member writes for: their own, or one of their subtree; anything else is 404. */
+    Organisation unionFor(Connection c, PortalUser user, Long orgId) throws SQLException {
+        long wanted = orgId == null ? user.orgId() : orgId;
+        return AccountStore.organisation(c, wanted).filter(o -> user.covers(o.path()))
+                .orElseThrow(() -> ProblemException.notFound("org_not_found", Text.of("没有找到该工会，或不在您的管辖范围内。",
+                        "No such union in your part of the union tree.")));
+    }
+
+    public Member create(PortalUser user, MemberRules.Form form, Long orgId) {
+        List<FieldError> errors = MemberRules.check(form, today());
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Member member = db.inTransaction(c -> {
+            Organisation org = unionFor(c, user, orgId);
+            Optional<Member> existing = MemberStore.byIdNumber(c, form.idNumber());
+            if (!MemberRules.mayWrite(existing, org.id())) {
+                throw new OtherUnionException(List.of(form.idNumber()));
+            }
+            if (existing.isPresent()) {
+                throw ProblemException.conflict("member_exists", Text.of("该身份证号已在本工会会员库中，请修改原记录。",
+                        "This ID number is already a member of this union; edit that record."));
+            }
+            Instant now = Instant.now();
+            long id = MemberStore.insert(c, form, org.id(), org.path(), form.joinedOn() == null ? today() : form.joinedOn(),
+                    user.username(), now);
+            MemberStore.event(c, id, user.username(), "CREATE", null, org.id(), null, now);
+            return MemberStore.byId(c, id).orElseThrow();
+        });
+        notifyChanged(List.of(member));
+        return member;
+    }
+
+    /** Changes a member's own fields; the ID number is the key and stays. */
+    public Member update(PortalUser user, long id, MemberRules.Form typed, MembershipStatus status, LocalDate leftOn) {
+        Member before = visible(user, id);
+        MemberRules.Form form = typed.idNumber() != null ? typed : new MemberRules.Form(before.idNumber(), typed.name(),
+                typed.phone(), typed.categories(), typed.occupation(), typed.joinedOn());
+        List<FieldError> errors = new ArrayList<>(MemberRules.check(form, today()));
+        if (form.idNumber() != null && !form.idNumber().equals(before.idNumber())) {
+            errors.add(FieldError.of("idNumber", "id_number_fixed", "身份证号不能修改；如填错，请删除后重新登记",
+                    "The ID number cannot be changed"));
+        }
+        MembershipStatus newStatus = status == null ? before.status() : status;
+        LocalDate newLeftOn = newStatus == MembershipStatus.LEFT ? (leftOn != null ? leftOn : before.leftOn() != null
+                ? before.leftOn() : today()) : null;
+        if (newLeftOn != null && newLeftOn.isAfter(today())) {
+            errors.add(FieldError.of("leftOn", "left_in_future", "退会日期不能晚于今天", "The date of leaving cannot be after today"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Member after = new Member(before.id(), before.idNumber(), form.name(), form.phone(), before.gender(), before.birthDate(),
+                before.orgId(), before.orgPath(), form.categories(), form.occupation(), newStatus,
+                form.joinedOn() != null ? form.joinedOn() : before.joinedOn(), newLeftOn, before.userId());
+        Member member = db.inTransaction(c -> {
+            Instant now = Instant.now();
+            MemberStore.updateAll(c, List.of(after), user.username(), now);
+            MemberStore.event(c, id, user.username(), "UPDATE", null, null, changes(before, after), now);
+            return MemberStore.byId(c, id).orElseThrow();
+        });
+        notifyChanged(List.of(member));
+        return member;
+    }
+
+    /** What an edit changed, for the history (phone numbers masked). */
+    static String changes(Member before, Member after) {
+        List<String> parts = new ArrayList<>();
+        if (!Objects.equals(before.name(), after.name())) {
+            parts.add("name: " + before.name() + " -> " + after.name());
+        }
+        if (!Objects.equals(before.phone(), after.phone())) {
+            parts.add("phone: " + org.unionportal.api.security.Masking.phone(before.phone()) + " -> "
+                    + org.unionportal.api.security.Masking.phone(after.phone()));
+        }
+        if (!before.categories().equals(after.categories())) {
+            parts.add("categories: " + before.categories() + " -> " + after.categories());
+        }
+        if (!Objects.equals(before.occupation(), after.occupation())) {
+            parts.add("occupation: " + before.occupation() + " -> " + after.occupation());
+        }
+        if (before.status() != after.status()) {
+            parts.add("status: " + before.status() + " -> " + after.status());
+        }
+        if (!Objects.equals(before.joinedOn(), after.joinedOn())) {
+            parts.add("joinedOn: " + before.joinedOn() + " -> " + after.joinedOn());
+        }
+        return parts.isEmpty() ? "no change" : String.join("; ", parts);
+    }
+
+    /** Moves a member to another union; staff must see both unions. Audited with both. */
+    public Member transfer(PortalUser user, long id, long targetOrgId, String reason) {
+        Member member = db.inTransaction(c -> {
+            Member m = MemberStore.byId(c, id).filter(x -> within(x, user.orgPath())).orElseThrow(MemberService::notFound);
+            Optional<Organisation> target = AccountStore.organisation(c, targetOrgId);
+            Optional<String> problem = MemberRules.transferProblem(m, targetOrgId, target.map(Organisation::path).orElse(null),
+                    user.orgPath());
+            if (problem.isPresent()) {
+                throw switch (problem.get()) {
+                    case "member_not_found" -> notFound();
+                    case "transfer_same_union" -> ProblemException.conflict("transfer_same_union",
+                            Text.of("该会员已属于这个工会。", "The member already belongs to this union."));
+                    default -> new ProblemException(403, "transfer_target_outside_scope", Text.of(
+                            "只能在您管辖范围内的工会之间转移会员；跨区转移请联系市总工会。",
+                            "You can only move members between unions of your part of the union tree; ask the city union "
+                                    + "for a move between districts."));
+                };
+            }
+            Instant now = Instant.now();
+            MemberStore.moveTo(c, id, targetOrgId, target.get().path(), user.username(), now);
+            MemberStore.event(c, id, user.username(), "TRANSFER", m.orgId(), targetOrgId, reason, now);
+            return MemberStore.byId(c, id).orElseThrow();
+        });
+        notifyChanged(List.of(member));
+        return member;
+    }
+
+    /**
+     * Links (or, with a blank username, unlinks) the portal account a member signs in with. The account must be a
+     * member's account (会员) of the caller's subtree and not linked to anybody else.
+     */
+    public Member linkAccount(PortalUser user, long id, String username) {
+        Member member = db.inTransaction(c -> {
+            Member m = MemberStore.byId(c, id).filter(x -> within(x, user.orgPath())).orElseThrow(MemberService::notFound);
+            Instant now = Instant.now();
+            if (username == null || username.isBlank()) {
+                MemberStore.linkUser(c, id, null, user.username(), now);
+                MemberStore.event(c, id, user.username(), "UNLINK", null, null, null, now);
+                return MemberStore.byId(c, id).orElseThrow();
+            }
+            PortalUser account = AccountStore.userByName(c, username.strip()).filter(UserRecord::enabled).map(UserRecord::user)
+                    .filter(u -> u.hasRole(Role.MEMBER) && user.covers(u.orgPath()))
+                    .orElseThrow(() -> ProblemException.invalid(List.of(FieldError.of("username", "account_not_member",
+                            "须为您管辖范围内的会员账号", "Must be the account of a member (会员) in your part of the union tree"))));
+            if (m.userId() != null && m.userId() != account.id()) {
+                throw ProblemException.conflict("member_already_linked", Text.of("该会员已关联其他账号，请先解除关联。",
+                        "This member is linked to another account; unlink it first."));
+            }
+            Optional<Member> other = MemberStore.byUser(c, account.id());
+            if (other.isPresent() && other.get().id() != id) {
+                throw ProblemException.conflict("account_linked_elsewhere", Text.of("该账号已关联其他会员。",
+                        "This account is already linked to another member."));
+            }
+            MemberStore.linkUser(c, id, account.id(), user.username(), now);
+            MemberStore.event(c, id, user.username(), "LINK", null, null, "account " + account.username(), now);
+            return MemberStore.byId(c, id).orElseThrow();
+        });
+        notifyChanged(List.of(member));
+        return member;
+    }
+
+    /** What an import found (and, when confirmed, wrote). */
+    public record ImportResult(long orgId, int rows, List<MemberImport.Problem> problems, int added, int updated,
+                               boolean written) {
+    }
+
+    /**
+     * Checks a register file for one union of the caller's subtree and, with {@code confirm} and no problem,
+     * writes every row in one transaction: new people are registered, the union's own members updated (name,
+     * phone, categories, occupation, date of joining). Members of another union are refused, never overwritten.
+     */
+    public ImportResult importFile(PortalUser user, Long orgId, java.io.InputStream content, String fileName, boolean confirm) {
+        LocalDate today = today();
+        MemberImport.Parsed parsed = MemberImport.read(content, fileName, today);
+        List<String> ids = parsed.rows().stream().map(r -> r.form().idNumber()).filter(Objects::nonNull).distinct().toList();
+        if (!confirm) {
+            return db.read(c -> {
+                Organisation org = unionFor(c, user, orgId);
+                List<MemberImport.Problem> problems = MemberImport.check(parsed, today, ofOtherUnions(c, ids, org.id()));
+                return new ImportResult(org.id(), parsed.rows().size(), problems, 0, 0, false);
+            });
+        }
+        List<Member> updatedMembers = new ArrayList<>();
+        ImportResult result = db.inTransaction(c -> {
+            updatedMembers.clear();
+            Organisation org = unionFor(c, user, orgId);
+            List<MemberImport.Problem> problems = MemberImport.check(parsed, today, ofOtherUnions(c, ids, org.id()));
+            if (!problems.isEmpty()) {
+                throw new ImportProblems(problems);
+            }
+            Map<String, Member> existing = MemberStore.byIdNumbers(c, ids);
+            Instant now = Instant.now();
+            List<MemberRules.Form> added = new ArrayList<>();
+            for (MemberImport.Row row : parsed.rows()) {
+                MemberRules.Form f = row.form();
+                Member m = existing.get(f.idNumber());
+                if (m == null) {
+                    added.add(f);
+                } else {
+                    updatedMembers.add(new Member(m.id(), m.idNumber(), f.name(), f.phone() != null ? f.phone() : m.phone(),
+                            m.gender(), m.birthDate(), m.orgId(), m.orgPath(), f.categories(), f.occupation(), m.status(),
+                            f.joinedOn() != null ? f.joinedOn() : m.joinedOn(), m.leftOn(), m.userId()));
+                }
+            }
+            MemberStore.insertAll(c, added, org.id(), org.path(), today, user.username(), now);
+            MemberStore.updateAll(c, updatedMembers, user.username(), now);
+            Map<String, Member> written = MemberStore.byIdNumbers(c, ids);
+            MemberStore.events(c, added.stream().map(f -> written.get(f.idNumber()).id()).toList(), user.username(), "IMPORT",
+                    fileName, now);
+            MemberStore.events(c, updatedMembers.stream().map(Member::id).toList(), user.username(), "UPDATE",
+                    "import " + fileName, now);
+            return new ImportResult(org.id(), parsed.rows().size(), List.of(), added.size(), updatedMembers.size(), true);
+        });
+        notifyChanged(byIds(updatedMembers.stream().map(Member::id).toList(), "/"));
+        return result;
+    }
+
+    /** 422 listing an import's problems (line, field, code, message in the caller's language). */
+    public static final class ImportProblems extends ProblemException {
+        private static final long serialVersionUID = 1L;
+
+        ImportProblems(List<MemberImport.Problem> problems) {
+            super(422, "import_has_problems", Text.of("文件中有 " + problems.size() + " 处问题，请按行修改后重新导入。",
+                    problems.size() + " problem(s) in the file; fix the rows listed and import again."),
+                    problems.stream().limit(2000).map(p -> new FieldError("line " + p.line() + ": " + p.field(), p.code(),
+                            p.name() == null ? p.text() : p.text().append("（" + p.name() + "）", " (" + p.name() + ")",
+                                    Text.of("", "")))).toList());
+        }
+    }
+
+    public <T> T read(org.unionportal.api.db.SqlWork<T> work) {
+        return db.read(work);
+    }
+
+    public <T> T inTransaction(org.unionportal.api.db.SqlWork<T> work) {
+        return db.inTransaction(work);
+    }
+
+    /** Tells the modules that keep a copy; a listener's failure is logged, never the caller's. */
+    void notifyChanged(Collection<Member> members) {
+        for (MemberListener listener : listeners) {
+            for (Member m : members) {
+                try {
+                    listener.memberChanged(m);
+                } catch (RuntimeException e) {
+                    LOG.warn("A member listener failed for member {}", m.id(), e);
+                }
+            }
+        }
+    }
+
+    static boolean within(Member m, String subtreePath) {
+        return subtreePath != null && m.orgPath().startsWith(subtreePath);
+    }
+
+    private static List<String> normalized(Collection<String> idNumbers) {
+        return idNumbers.stream().map(IdNumbers::normalize).filter(Objects::nonNull).distinct().toList();
+    }
+}
