@@ -172,6 +172,7 @@ export function mount(root, context) {
   function problemsTable(problems) {
     return k.table([
       { label: t('行号', 'Line'), key: 'line', className: 'num', value: (p) => String(p.line) },
+      { label: t('姓名', 'Name'), key: 'name', value: (p) => p.name || '–' },
       { label: t('栏目', 'Field'), key: 'field', className: 'nowrap', value: (p) => fieldLabel(p.field) },
       { label: t('问题', 'Problem'), key: 'message', value: (p) => p.message },
     ], problems, { id: 'roster-problems', rowAttrs: (p) => ({ dataset: { line: p.line, field: p.field } }) });
@@ -205,7 +206,7 @@ export function mount(root, context) {
       el('div', { class: 'ui-form-actions' },
         confirmButton,
         problems.length ? k.csvButton(t('下载问题清单 (CSV)', 'Download problems (CSV)'), '名单问题清单.csv',
-          () => ({ headers: ['行号', '栏目', '问题'], rows: problems.map((p) => [p.line, fieldLabel(p.field), p.message]) }),
+          () => ({ headers: ['行号', '姓名', '栏目', '问题'], rows: problems.map((p) => [p.line, p.name || '', fieldLabel(p.field), p.message]) }),
           { id: 'roster-problems-csv' }) : null),
       el('div', { id: 'roster-confirm-problem' })));
   }

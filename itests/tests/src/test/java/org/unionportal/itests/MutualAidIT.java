@@ -259,21 +259,29 @@ class MutualAidIT {
     @Test
     void staffLinkAnInsuredPersonToTheMembersAccountOnly() {
         String operator = api.login("operator");
-        // The demo's 陈静 and 王丽华 (DemoSeed); the account 'member' belongs to 陈静.
-        String chen = MutualAidData.withCheckDigit("32020219920715002");
-        String wang = MutualAidData.withCheckDigit("32020219800312004");
+        // The demo's 陈静 and 王丽华, members of the kindergarten's union in the register; 'member' is 陈静's account.
+        long chen = memberId(operator, MutualAidData.withCheckDigit("32020219920715002"));
+        long wang = memberId(operator, MutualAidData.withCheckDigit("32020219800312004"));
         JsonNode linked = link(operator, chen, "member").expect(200).json();
         assertEquals("陈静", linked.path("name").asText());
-        assertTrue(linked.path("idNumber").asText().contains("*"));
+        assertEquals("member", linked.path("account").asText());
         assertEquals("username", link(operator, chen, "operator").expectProblem(422).path("errors").get(0).path("field").asText());
-        link(operator, wang, "member").expectProblem(409);
-        link(operator, "12345", "member").expectProblem(422);
-        link(api.login("district2"), chen, "member").expectProblem(422);
+        assertEquals("account_linked_elsewhere", link(operator, wang, "member").expectProblem(409).path("code").asText());
+        link(api.login("district2"), chen, "member").expectProblem(404);
         link(api.login("member"), chen, "member").expectProblem(403);
+        assertTrue(api.get("/api/mutual-aid/me", api.login("member")).expect(200).json().path("enrolled").asBoolean());
+        // the module's own link endpoint is gone: the register links accounts
+        assertEquals(404, api.post("/api/mutual-aid/members/link", operator, Map.of("idNumber", "x", "username", "member")).status());
     }
 
-    private static Api.Reply link(String token, String idNumber, String username) {
-        return api.post("/api/mutual-aid/members/link", token, Map.of("idNumber", idNumber, "username", username));
+    private static long memberId(String token, String idNumber) {
+        JsonNode items = api.get("/api/portal/members?q=" + idNumber, token).expect(200).json().path("items");
+        assertEquals(1, items.size(), () -> "register search for " + idNumber + ": " + items);
+        return items.get(0).path("id").asLong();
+    }
+
+    private static Api.Reply link(String token, long memberId, String username) {
+        return api.put("/api/portal/members/" + memberId + "/account", token, Map.of("username", username));
     }
 
     @Test

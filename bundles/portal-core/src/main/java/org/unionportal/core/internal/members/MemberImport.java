@@ -18,6 +18,7 @@ import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.member.GigOccupation;
 import org.unionportal.api.member.Member;
+import org.unionportal.api.member.MemberCategory;
 import org.unionportal.api.member.OtherUnionException;
 import org.unionportal.api.rest.ProblemException.FieldError;
 import org.unionportal.api.table.SheetReader;
@@ -25,7 +26,7 @@ import org.unionportal.api.table.SheetReader;
 /**
  * Reads a register file (CSV or XLSX) of one union into forms and every row's problems: the header names the
  * columns in Chinese or English, in any order (姓名 and 身份证号 required; 手机号, 类别, 职业, 入会日期 optional);
- * categories in one cell are separated by 、 or commas. Nothing here touches the database: the caller says which
+ * categories in one cell are separated by 、 or commas, an empty one is 在职职工. Nothing here touches the database: the caller says which
  * ID numbers are members of another union.
  */
 public final class MemberImport {
@@ -224,7 +225,9 @@ public final class MemberImport {
                             "Not a date like 2020-03-01")));
                 }
             }
-            rows.add(new Row(line, new MemberRules.Form(id, name, phone, parsedCategories.categories(), occ, joinedOn)));
+            // a file without categories lists employees in service (the usual register of a workplace union)
+            Set<MemberCategory> categorySet = categories == null ? Set.of(MemberCategory.EMPLOYEE) : parsedCategories.categories();
+            rows.add(new Row(line, new MemberRules.Form(id, name, phone, categorySet, occ, joinedOn)));
             return true;
         }
 
