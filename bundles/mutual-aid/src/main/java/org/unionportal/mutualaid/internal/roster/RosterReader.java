@@ -3,21 +3,14 @@ package org.unionportal.mutualaid.internal.roster;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.table.SheetReader;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**

@@ -17,7 +17,6 @@ import java.util.Set;
 import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.member.GigOccupation;
-import org.unionportal.api.member.Member;
 import org.unionportal.api.member.MemberCategory;
 import org.unionportal.api.member.OtherUnionException;
 import org.unionportal.api.rest.ProblemException.FieldError;
@@ -139,11 +138,6 @@ public final class MemberImport {
         }
         out.sort(java.util.Comparator.comparingInt(Problem::line));
         return out;
-    }
-
-    /** Whether an existing member may be overwritten by this union's file: only its own. */
-    static boolean ownedBy(Member m, long orgId) {
-        return m.orgId() == orgId;
     }
 
     private static final class Assembler {

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.unionportal.api.i18n.Text;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.identity.Phones;
 import org.unionportal.api.member.GigOccupation;
@@ -168,10 +167,5 @@ public final class MemberRules {
     }
 
     public record ParsedCategories(Set<MemberCategory> categories, String unknown) {
-    }
-
-    /** The neutral text of a refused person: names nothing about the other record. */
-    public static Text otherUnion() {
-        return org.unionportal.api.member.OtherUnionException.MESSAGE;
     }
 }
