@@ -129,8 +129,23 @@ public class MemberService implements MemberRegistry {
         try {
             return registerAll(c, drafts, orgId, actor);
         } catch (SQLException e) {
-            throw new org.unionportal.api.db.DataAccessException("member registration failed", e);
+            throw uniqueOrFailure(e, "member registration failed");
         }
+    }
+
+    /**
+     * Two writes registering the same new person at once: the second meets the unique ID number and answers 409
+     * (try again: the person then exists and the one-union rule decides), never 500.
+     */
+    RuntimeException uniqueOrFailure(SQLException e, String what) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && (db.dialect().isUniqueViolation(s)
+                    || (s.getNextException() != null && db.dialect().isUniqueViolation(s.getNextException())))) {
+                return ProblemException.conflict("member_registered_concurrently", Text.of(
+                        "同一身份证号刚被另一操作登记，请稍后重试。", "This ID number was just registered by another request; try again."));
+            }
+        }
+        return new org.unionportal.api.db.DataAccessException(what, e);
     }
 
     private Map<String, Member> registerAll(Connection c, List<MemberDraft> drafts, long orgId, String actor) throws SQLException {
@@ -245,8 +260,13 @@ public class MemberService implements MemberRegistry {
                         "This ID number is already a member of this union; edit that record."));
             }
             Instant now = Instant.now();
-            long id = MemberStore.insert(c, form, org.id(), org.path(), form.joinedOn() == null ? today() : form.joinedOn(),
-                    user.username(), now);
+            long id;
+            try {
+                id = MemberStore.insert(c, form, org.id(), org.path(), form.joinedOn() == null ? today() : form.joinedOn(),
+                        user.username(), now);
+            } catch (SQLException e) {
+                throw uniqueOrFailure(e, "member insert failed");
+            }
             MemberStore.event(c, id, user.username(), "CREATE", null, org.id(), null, now);
             return MemberStore.byId(c, id).orElseThrow();
         });
@@ -415,7 +435,11 @@ public class MemberService implements MemberRegistry {
                             f.joinedOn() != null ? f.joinedOn() : m.joinedOn(), m.leftOn(), m.userId()));
                 }
             }
-            MemberStore.insertAll(c, added, org.id(), org.path(), today, user.username(), now);
+            try {
+                MemberStore.insertAll(c, added, org.id(), org.path(), today, user.username(), now);
+            } catch (SQLException e) {
+                throw uniqueOrFailure(e, "member import failed");
+            }
             MemberStore.updateAll(c, updatedMembers, user.username(), now);
             Map<String, Member> written = MemberStore.byIdNumbers(c, ids);
             MemberStore.events(c, added.stream().map(f -> written.get(f.idNumber()).id()).toList(), user.username(), "IMPORT",

@@ -192,4 +192,26 @@ class MemberServiceDerbyTest {
     private static ByteArrayInputStream stream(String csv) {
         return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void theSameNewPersonRegisteredTwiceAtOnceIsAConflictNotAFailure() throws Exception {
+        java.sql.Connection first = db.connection();
+        try {
+            service.register(first, List.of(MemberDraft.of(id(50), "并发", null, null)), unionA, "a");
+            java.util.concurrent.CompletableFuture<Integer> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    service.register(MemberDraft.of(id(50), "并发", null, null), unionB, "b");
+                    return 200;
+                } catch (ProblemException e) {
+                    return e.status();
+                }
+            });
+            first.commit();
+            // waiting on the first's lock it meets the unique ID number; after it, the one-union rule: 409 both ways
+            assertEquals(409, second.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            first.close();
+        }
+        assertEquals(unionA, service.byIdNumber(id(50), "/").orElseThrow().orgId());
+    }
 }
