@@ -123,6 +123,7 @@ public class Accounts {
             throw new ProblemException(401, "Sign-in failed", "The username or the password is wrong.");
         }
         throttle.succeeded(username);
+        rehashIfWeaker(found.get(), password);
         String token = Tokens.newToken();
         Instant now = clock.instant();
         Instant expires = now.plus(idle);
@@ -181,10 +182,23 @@ public class Accounts {
         String hash = found.map(UserRecord::passwordHash).orElse(PasswordHasher.dummyHash());
         if (PasswordHasher.verify(password, hash) && found.isPresent() && found.get().enabled()) {
             throttle.succeeded(username);
+            rehashIfWeaker(found.get(), password);
             return Optional.of(found.get().user());
         }
         throttle.failed(username);
         return Optional.empty();
+    }
+
+    /** A hash stored with an older work factor is replaced now that the password is at hand (it verified). */
+    private void rehashIfWeaker(UserRecord user, String password) {
+        if (!PasswordHasher.needsRehash(user.passwordHash())) {
+            return;
+        }
+        String stronger = PasswordHasher.hash(password);
+        boolean replaced = db.inTransaction(c -> AccountStore.replacePasswordHash(c, user.user().id(), user.passwordHash(), stronger));
+        if (replaced) {
+            LOG.info("The password hash of '{}' was made again with {} iterations", user.user().username(), PasswordHasher.ITERATIONS);
+        }
     }
 
     public void logout(String token, String username) {
