@@ -2,6 +2,7 @@ package org.unionportal.core.internal.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
@@ -10,11 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.rest.ProblemException;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
 /** Sign-in against the core's own migrations on a real Derby database. */
 class AccountsTest {
     private static final String PASSWORD = "Start-1234!";
+    private static final int FAILURES_PER_ADDRESS = 3;
 
     @TempDir
     Path dir;
@@ -70,6 +73,20 @@ class AccountsTest {
         assertEquals(old, storedHash());
     }
 
+    @Test
+    void aClientAddressThatFailedTooOftenWaitsEvenWithTheRightPassword() {
+        for (int i = 0; i < FAILURES_PER_ADDRESS; i++) {
+            String name = "invented-" + i;
+            ProblemException p = assertThrows(ProblemException.class, () -> accounts.login(name, "guess", "203.0.113.9"));
+            assertEquals(401, p.status());
+        }
+        Accounts.RetryLaterException wait = assertThrows(Accounts.RetryLaterException.class,
+                () -> accounts.login("admin", PASSWORD, "203.0.113.9"));
+        assertEquals(429, wait.status());
+        assertTrue(wait.retryAfterSeconds() > 0);
+        assertEquals("admin", accounts.login("admin", PASSWORD, "198.51.100.4").user().username(), "another address waits too");
+    }
+
     private static Accounts.Config config() {
         return new Accounts.Config() {
             @Override
@@ -90,6 +107,11 @@ class AccountsTest {
             @Override
             public int session_idleMinutes() {
                 return 120;
+            }
+
+            @Override
+            public int login_failuresPerAddress() {
+                return FAILURES_PER_ADDRESS;
             }
         };
     }
