@@ -45,6 +45,8 @@
 #   6. memory: RSS and heap after GC (jcmd) after the wrk runs and after BENCH_CYCLES install/uninstall
 #      cycles (states reached once per benchmark: the median of BENCH_RUNS readings, 1 s apart);
 #   7. bulk: a BENCH_ROWS-row roster CSV uploaded (checked, preview) and confirmed.
+#   8. files: a BENCH_ROWS-row roster read from CSV and XLSX, checked, and written as XLSX, in one JVM
+#      (the benchmark-tagged RosterBenchmark of bundles/mutual-aid; five runs, medians).
 # Every figure is the median over BENCH_RUNS runs (default 3), except where said otherwise (the most
 # other bundles restarted is a maximum, error counts are sums). The tables are printed and written to
 # bench/results/<date>.md with the machine's cores, memory, `java -version` and the date; the raw wrk
@@ -612,6 +614,21 @@ measure_figures() {
     row "bulk: the mutual-aid figures page's queries over $FIGURES_ENROLMENTS enrolments, in-process Derby (ms)" "$median"
 }
 
+# Reading, checking and writing a $ROWS-row roster inside one JVM (no HTTP, no database): the mutual-aid roster
+# reader on CSV and XLSX, the roster checks, and the XLSX writer (TableExport); five runs each, medians.
+measure_roster_files() {
+    local out what median
+    log "roster files of $ROWS rows (mvn, bundles/mutual-aid)"
+    out=$(cd "$ROOT" && mvn -B -ntp -q -o test -pl bundles/mutual-aid -Dtest=RosterBenchmark -Dsurefire.excludedGroups=none \
+        -Dbench.rosterRows="$ROWS" -Dsurefire.failIfNoSpecifiedTests=false 2>&1) || die "RosterBenchmark failed: ${out: -2000}"
+    printf '%s\n' "$out" | grep '^BENCH' >&2 || true
+    for what in roster-csv-read roster-checks roster-xlsx-read roster-xlsx-write; do
+        median=$(printf '%s\n' "$out" | sed -n "s/^BENCH $what-median .*ms=\([0-9.]*\).*/\1/p")
+        [ -n "$median" ] || die "no $what result from RosterBenchmark: ${out: -2000}"
+        row "files: $what, $ROWS rows, in one JVM (ms)" "$median"
+    done
+}
+
 measure_bulk() {
     local token plan i csv up=() conf=() t0 body upload code
     token=$(login operator)
@@ -695,6 +712,7 @@ main() {
     stop_portal
     measure_hardship_batch
     measure_figures
+    measure_roster_files
     write_report
 }
 

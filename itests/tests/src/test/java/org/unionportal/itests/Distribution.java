@@ -38,7 +38,7 @@ public final class Distribution {
     public static final String FIXTURE_ANCHOR_FEATURE = "itests-fixture-repository";
     public static final String FIXTURE_SYMBOLIC_NAME = "org.unionportal.fixture-module";
 
-    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("itests.startTimeoutSeconds", 120)); // more on a loaded machine
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private static final AtomicInteger RUNS = new AtomicInteger();

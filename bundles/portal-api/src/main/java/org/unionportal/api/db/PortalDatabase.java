@@ -32,8 +32,9 @@ public interface PortalDatabase {
     <T> T read(SqlWork<T> work);
 
     /**
-     * A number that grows after every committed {@link #inTransaction} call, by any bundle of this
-     * portal process. Read it before a query: a result kept under it is still current as long as it has
+     * A number that grows after every committed {@link #inTransaction} call that changed data (a statement
+     * that counted a row, DDL, a call), by any bundle of this portal process; a transaction that only read
+     * leaves it alone. Read it before a query: a result kept under it is still current as long as it has
      * not changed. Writes by other processes sharing the database are not counted.
      *
      * @since 1.1

@@ -74,11 +74,15 @@ final class SqlDatabase implements PortalDatabase {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try {
-                T result = work.run(connection);
                 if (readOnly) {
+                    T result = work.run(connection);
                     connection.rollback();
-                } else {
-                    connection.commit();
+                    return result;
+                }
+                WriteWatch watch = new WriteWatch(connection);
+                T result = work.run(watch.connection());
+                connection.commit();
+                if (watch.wrote()) {
                     // after the commit, so that a reader who saw the old number may only have read older data
                     writeGeneration.incrementAndGet();
                 }

@@ -42,4 +42,30 @@ class SafetyNetTest {
     void theThresholdIsAParameter() {
         assertEquals(200_000, SafetyNet.calculate(List.of(new SafetyNet.Cost(600_000, 0)), 400_000, 0).dueFen());
     }
+
+    @Test
+    void aYearInHospitalWithTheRealThreshold() {
+        // 3,000 is the household's own share the union does not cover; it pays every yuan above it
+        SafetyNet.Calculation c = SafetyNet.calculate(List.of(new SafetyNet.Cost(5_000_000, 4_200_000)), THRESHOLD, 0);
+        assertEquals(800_000, c.selfPayFen(), "8,000 paid by the household");
+        assertEquals(500_000, c.dueFen(), "the union pays 5,000");
+        assertEquals(THRESHOLD, c.thresholdFen());
+        assertEquals(List.of("年度医疗费用合计 50000 元（1 笔）", "医保及其他报销 42000 元，个人自付 8000 元",
+                "自付超过兜底起点 3000 元的部分：5000 元", "应兜底 5000 元"), c.stepsZh());
+        assertEquals("Due: 5000 CNY", c.stepsEn().get(3));
+    }
+
+    @Test
+    void exactlyThreeThousandIsNotAboveIt() {
+        SafetyNet.Calculation c = SafetyNet.calculate(List.of(new SafetyNet.Cost(900_000, 600_000)), THRESHOLD, 0);
+        assertEquals(300_000, c.selfPayFen());
+        assertEquals(0, c.excessFen());
+        assertEquals("自付未超过兜底起点 3000 元，无需兜底", c.stepsZh().get(2));
+    }
+
+    @Test
+    void overflowIsRefusedNotWrapped() {
+        org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class, () -> SafetyNet.calculate(
+                List.of(new SafetyNet.Cost(Long.MAX_VALUE, 0), new SafetyNet.Cost(1, 0)), THRESHOLD, 0));
+    }
 }

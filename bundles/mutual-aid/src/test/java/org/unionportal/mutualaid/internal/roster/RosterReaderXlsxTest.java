@@ -190,6 +190,42 @@ class RosterReaderXlsxTest {
         assertTrue(missing.problems().get(0).text().zh().contains("性别"));
     }
 
+    @Test
+    void aSmallFileThatUnpacksFarBeyondItsSizeIsRefused() throws IOException {
+        // 24 MiB of blanks in the sheet squeeze into some 24 KB: far below the old fixed 1 GiB per part, far above 40x
+        StringBuilder sheet = new StringBuilder("<worksheet><sheetData><row r=\"1\">");
+        for (String header : RosterColumns.zhHeaders()) {
+            sheet.append("<c t=\"inlineStr\"><is><t>").append(header).append("</t></is></c>");
+        }
+        sheet.append("</row>").append(" ".repeat(24 << 20)).append("</sheetData></worksheet>");
+        byte[] bomb = zip("xl/workbook.xml", "<workbook/>", "xl/worksheets/sheet1.xml", sheet.toString());
+        assertTrue(bomb.length < 1 << 20, "the test file is not small: " + bomb.length);
+        ParsedRoster p = TestData.read(bomb, "bomb.xlsx");
+        assertTrue(p.hasFileProblem(), () -> "read as " + p);
+        assertTrue(p.problems().get(0).text().zh().contains("解压后过大"), () -> p.problems().toString());
+    }
+
+    @Test
+    void ourOwnExportOfManyRowsStaysWellWithinTheLimit() throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            rows.add(List.of("张伟" + i, TestData.man(i), "138" + String.format("%08d", i), "男", "在职职工", "是", "否"));
+        }
+        byte[] x = TableExport.xlsx("s", RosterColumns.zhHeaders(), rows);
+        long unpacked = 0;
+        try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(x))) {
+            while (z.getNextEntry() != null) {
+                unpacked += z.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        }
+        double expansion = (double) unpacked / x.length;
+        // the sheet reader allows 40 times the file's size (XlsxSheetReader.MAX_EXPANSION)
+        assertTrue(expansion < 40 / 2.0, "our export unpacks to " + expansion + " times its size");
+        ParsedRoster p = TestData.read(x, "export.xlsx");
+        assertEquals(List.of(), p.problems());
+        assertEquals(5_000, p.rows().size());
+    }
+
     static byte[] zip(String... namesAndContents) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(b)) {

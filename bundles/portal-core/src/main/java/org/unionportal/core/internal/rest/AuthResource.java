@@ -1,6 +1,7 @@
 package org.unionportal.core.internal.rest;
 
 import java.util.Map;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -39,12 +40,14 @@ public class AuthResource {
     @Path("/login")
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(Credentials credentials) {
+    public Response login(Credentials credentials, @Context HttpServletRequest request) {
         new Validation()
                 .requireText(credentials.username(), "username", 100)
                 .requireText(credentials.password(), "password", 200)
                 .throwIfInvalid();
-        Accounts.Session session = accounts.login(credentials.username().strip(), credentials.password());
+        // the TCP peer's address: X-Forwarded-For is written by the client and not trusted (see LoginThrottle)
+        String clientAddress = request == null ? null : request.getRemoteAddr();
+        Accounts.Session session = accounts.login(credentials.username().strip(), credentials.password(), clientAddress);
         int maxAge = (int) Math.max(0, session.expiresAt().getEpochSecond() - java.time.Instant.now().getEpochSecond());
         // SameSite is not in the javax NewCookie API; it goes into the header by hand.
         String cookie = SESSION_COOKIE + "=" + session.token() + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict";

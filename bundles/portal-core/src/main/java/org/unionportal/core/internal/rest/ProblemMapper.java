@@ -76,6 +76,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.response(status, ProblemException.defaultCode(status),
                     Text.of("请求无法按原样处理。", "The request cannot be served as sent."), lang);
         }
+        java.util.Optional<ProblemException> refused = refusedByTheDatabase(e);
+        if (refused.isPresent()) {
+            LOG.info("The database refused a write on {}: {}", path(), rootMessage(e));
+            return Problems.response(refused.get(), lang);
+        }
         if (isClientGone(e)) {
             // The client closed the connection while the answer was written (a closed tab, a load tool's end):
             // nothing to answer and nothing wrong on the server.
@@ -97,6 +102,47 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         } catch (RuntimeException outsideRequest) {
             return Language.ZH;
         }
+    }
+
+    /**
+     * The last line of defence for what the database refuses after the checks passed, by SQLState (the same in
+     * Derby and PostgreSQL): a unique key taken meanwhile (two requests racing for the same number or ID number)
+     * or another constraint is 409; a text too long for its column or a number out of range is 422. Never 500.
+     */
+    static java.util.Optional<ProblemException> refusedByTheDatabase(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (!(c instanceof java.sql.SQLException sql) || sql.getSQLState() == null) {
+                continue;
+            }
+            String state = sql.getSQLState();
+            if (state.equals("23505")) {
+                return java.util.Optional.of(new ProblemException(409, "duplicate", Text.of(
+                        "同样的记录已经存在（可能刚被别人同时提交）。请刷新后查看，再决定是否重试。",
+                        "The same record already exists (someone may have sent it at the same moment). Reload, check, then try again if needed.")));
+            }
+            if (state.startsWith("23")) {
+                return java.util.Optional.of(new ProblemException(409, "constraint_conflict", Text.of(
+                        "与现有数据冲突，未保存。请刷新后查看，再决定是否重试。",
+                        "This conflicts with data already there and was not saved. Reload, check, then try again if needed.")));
+            }
+            if (state.equals("22001")) {
+                return java.util.Optional.of(new ProblemException(422, "value_too_long", Text.of(
+                        "填写的内容过长，未保存。请缩短后重试。", "A value is too long to be stored and nothing was saved. Shorten it and try again.")));
+            }
+            if (state.equals("22003")) {
+                return java.util.Optional.of(new ProblemException(422, "number_out_of_range", Text.of(
+                        "填写的数字超出允许范围，未保存。请检查后重试。", "A number is out of the range that can be stored and nothing was saved. Check it and try again.")));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     /** Jetty's EofException or a broken pipe anywhere in the cause chain. */

@@ -16,6 +16,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
@@ -52,6 +53,11 @@ public class Accounts {
 
         @AttributeDefinition(name = "session.idleMinutes", description = "Sessions end after this many minutes without use")
         int session_idleMinutes() default 120;
+
+        @AttributeDefinition(name = "login.failuresPerAddress", description = "Failed sign-ins from one client address (the "
+                + "TCP peer; X-Forwarded-For is not trusted) before it must wait; 0: no per-address limit (behind a reverse "
+                + "proxy, where every client has the proxy's address: limit at the proxy)")
+        int login_failuresPerAddress() default LoginThrottle.FREE_FAILURES_PER_ADDRESS;
     }
 
     private final PortalDatabase db;
@@ -68,7 +74,7 @@ public class Accounts {
     public Accounts(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db, Config config) {
         this.db = db;
         this.clock = Clock.systemUTC();
-        this.throttle = new LoginThrottle(clock);
+        this.throttle = new LoginThrottle(clock, Math.max(0, config.login_failuresPerAddress()), LoginThrottle.MAX_TRACKED);
         this.idle = Duration.ofMinutes(Math.max(1, config.session_idleMinutes()));
         firstStart(org.unionportal.core.internal.demo.PortalDemoMode.isDemo(config), config.admin_initialPassword());
         db.inTransaction(c -> AccountStore.deleteExpiredSessions(c, clock.instant()));
@@ -105,7 +111,16 @@ public class Accounts {
 
     /** Checks the password and opens a session, or throws 401 / 429 problems. */
     public Session login(String username, String password) {
-        Optional<Duration> locked = throttle.lockedFor(username);
+        return login(username, password, null);
+    }
+
+    /**
+     * Checks the password and opens a session, or throws 401 / 429 problems.
+     *
+     * @param clientAddress the TCP peer's address (never a forwarded header), for the per-address limit; null if unknown
+     */
+    public Session login(String username, String password, String clientAddress) {
+        Optional<Duration> locked = throttle.lockedFor(username, clientAddress);
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
             throw new RetryLaterException(seconds);
@@ -115,7 +130,7 @@ public class Accounts {
         String hash = found.map(UserRecord::passwordHash).orElse(PasswordHasher.dummyHash());
         boolean ok = PasswordHasher.verify(password, hash) && found.isPresent() && found.get().enabled();
         if (!ok) {
-            throttle.failed(username);
+            throttle.failed(username, clientAddress);
             db.inTransaction(c -> {
                 AccountStore.audit(c, username, "LOGIN_FAILED", null);
                 return null;
@@ -123,6 +138,7 @@ public class Accounts {
             throw new ProblemException(401, "Sign-in failed", "The username or the password is wrong.");
         }
         throttle.succeeded(username);
+        rehashIfWeaker(found.get(), password);
         String token = Tokens.newToken();
         Instant now = clock.instant();
         Instant expires = now.plus(idle);
@@ -181,10 +197,23 @@ public class Accounts {
         String hash = found.map(UserRecord::passwordHash).orElse(PasswordHasher.dummyHash());
         if (PasswordHasher.verify(password, hash) && found.isPresent() && found.get().enabled()) {
             throttle.succeeded(username);
+            rehashIfWeaker(found.get(), password);
             return Optional.of(found.get().user());
         }
         throttle.failed(username);
         return Optional.empty();
+    }
+
+    /** A hash stored with an older work factor is replaced now that the password is at hand (it verified). */
+    private void rehashIfWeaker(UserRecord user, String password) {
+        if (!PasswordHasher.needsRehash(user.passwordHash())) {
+            return;
+        }
+        String stronger = PasswordHasher.hash(password);
+        boolean replaced = db.inTransaction(c -> AccountStore.replacePasswordHash(c, user.user().id(), user.passwordHash(), stronger));
+        if (replaced) {
+            LOG.info("The password hash of '{}' was made again with {} iterations", user.user().username(), PasswordHasher.ITERATIONS);
+        }
     }
 
     public void logout(String token, String username) {
@@ -221,8 +250,8 @@ public class Accounts {
         private final long seconds;
 
         RetryLaterException(long seconds) {
-            super(429, "Too many failed sign-ins",
-                    "Too many wrong passwords for this username. Try again in " + seconds + " seconds.");
+            super(429, "too_many_failures", Text.of("密码错误次数过多（此用户名或此网络地址），请 " + seconds + " 秒后再试。",
+                    "Too many wrong passwords for this username or from this address. Try again in " + seconds + " seconds."));
             this.seconds = seconds;
         }
 

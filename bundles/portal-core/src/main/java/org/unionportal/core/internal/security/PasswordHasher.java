@@ -9,10 +9,12 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Slow salted password hashes: PBKDF2 with HMAC-SHA256 from the JDK (no extra bundle needed),
- * stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} so the work factor can grow later.
+ * stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>}. The work factor is OWASP's for
+ * PBKDF2-HMAC-SHA256 (600,000); a hash stored with fewer iterations still verifies and is replaced
+ * on the next successful sign-in ({@link #needsRehash}).
  */
 public final class PasswordHasher {
-    public static final int ITERATIONS = 120_000;
+    public static final int ITERATIONS = 600_000;
     private static final String PREFIX = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -20,9 +22,14 @@ public final class PasswordHasher {
     }
 
     public static String hash(String password) {
+        return hash(password, ITERATIONS);
+    }
+
+    /** A hash with another work factor: for tests of hashes stored before the factor grew. */
+    static String hash(String password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
+        return format(iterations, salt, derive(password, salt, iterations));
     }
 
     public static boolean verify(String password, String stored) {
@@ -41,6 +48,15 @@ public final class PasswordHasher {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Whether a stored hash was made with another work factor (or form) and should be made again. */
+    public static boolean needsRehash(String stored) {
+        if (stored == null) {
+            return true;
+        }
+        String[] parts = stored.split("\\$");
+        return parts.length != 4 || !PREFIX.equals(parts[0]) || !Integer.toString(ITERATIONS).equals(parts[1]);
     }
 
     /** A hash of a random password, so a missing user costs as much time as a wrong password. */

@@ -98,6 +98,11 @@ public final class AccountStore {
         return id;
     }
 
+    /** Replaces a user's password hash if it is still {@code oldHash} (a password changed meanwhile wins). */
+    public static boolean replacePasswordHash(Connection c, long userId, String oldHash, String newHash) throws SQLException {
+        return Jdbc.update(c, "UPDATE PORTAL_USER SET PASSWORD_HASH = ? WHERE ID = ? AND PASSWORD_HASH = ?", newHash, userId, oldHash) == 1;
+    }
+
     public static Optional<UserRecord> userByName(Connection c, String username) throws SQLException {
         List<UserRecord> users = users(c, " WHERE U.USERNAME = ?", username);
         return users.isEmpty() ? Optional.empty() : Optional.of(users.get(0));

@@ -57,6 +57,71 @@ class LoginThrottleTest {
         assertTrue(throttle.lockedFor("b").isPresent());
     }
 
+    @Test
+    void aFloodOfInventedNamesDoesNotUnlockARealAccount() {
+        LoginThrottle small = new LoginThrottle(clock, 0, 1_000);
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+            small.failed("admin");
+        }
+        assertTrue(small.lockedFor("admin").isPresent());
+        for (int i = 0; i < 5_000; i++) {
+            small.failed("invented-" + i);
+        }
+        assertTrue(small.lockedFor("admin").isPresent(), "the flood unlocked admin");
+        assertTrue(small.trackedNames() <= 1_000, "the table is not bounded: " + small.trackedNames());
+    }
+
+    @Test
+    void whenEverythingLocksTheOldestLockGoesFirst() {
+        LoginThrottle small = new LoginThrottle(clock, 0, 100);
+        for (int n = 0; n <= 100; n++) {
+            for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+                small.failed("name-" + n);
+            }
+            clock.advance(Duration.ofMillis(10));
+        }
+        assertTrue(small.trackedNames() <= 100);
+        assertTrue(small.lockedFor("name-0").isEmpty(), "the oldest lock is kept while the table is full of locks");
+        assertTrue(small.lockedFor("name-100").isPresent(), "the newest lock was dropped");
+    }
+
+    @Test
+    void oneAddressTryingManyNamesIsLocked() {
+        String address = "203.0.113.7";
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ADDRESS - 1; i++) {
+            throttle.failed("guess-" + i, address);
+            assertTrue(throttle.lockedFor("anyone", address).isEmpty(), "failure " + (i + 1) + " must not lock the address yet");
+        }
+        throttle.failed("guess-last", address);
+        assertEquals(LoginThrottle.FIRST_LOCK, throttle.lockedFor("anyone", address).orElseThrow());
+        assertTrue(throttle.lockedFor("anyone", "198.51.100.1").isEmpty(), "another address is locked too");
+        assertTrue(throttle.lockedFor("anyone").isEmpty(), "the consoles (no address) are locked by a web client's address");
+    }
+
+    @Test
+    void aSuccessDoesNotResetTheAddressButQuietTimeDoes() {
+        String address = "2001:db8::1";
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ADDRESS - 1; i++) {
+            throttle.failed("guess-" + i, address);
+            throttle.succeeded("known");
+        }
+        throttle.failed("guess", address);
+        assertTrue(throttle.lockedFor("known", address).isPresent(), "successes in between reset the address's count");
+
+        clock.advance(LoginThrottle.ADDRESS_QUIET.plusSeconds(1));
+        throttle.failed("guess", address);
+        assertTrue(throttle.lockedFor("known", address).isEmpty(), "the count did not start over after a quiet time");
+    }
+
+    @Test
+    void noPerAddressLimitWhenTurnedOff() {
+        LoginThrottle behindAProxy = new LoginThrottle(clock, 0, 1_000);
+        for (int i = 0; i < 100; i++) {
+            behindAProxy.failed("guess-" + i, "10.0.0.1");
+        }
+        assertTrue(behindAProxy.lockedFor("anyone", "10.0.0.1").isEmpty());
+    }
+
     private static final class MutableClock extends Clock {
         private Instant now = Instant.parse("2026-11-22T00:00:00Z");
 
