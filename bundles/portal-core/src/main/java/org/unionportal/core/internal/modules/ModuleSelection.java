@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * one whose repository is not known yet (a features XML dropped into {@code deploy/}) is installed as
  * soon as that repository is added, and the value counts as applied only then.
  */
-@Component(configurationPid = "org.unionportal.modules", configurationPolicy = ConfigurationPolicy.OPTIONAL,
+// REQUIRE: activated with the file's value only. Activated first without it (and then again with it),
+// the default "" would count as a new value on every start and the real one as a change after it.
+@Component(configurationPid = "org.unionportal.modules", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = FeaturesListener.class)
 @Designate(ocd = ModuleSelection.Config.class)
 public class ModuleSelection implements FeaturesListener {
