@@ -228,6 +228,15 @@ public final class Distribution {
         return this;
     }
 
+    /** Waits until every module the distribution ships answers its platform administrator. */
+    public void awaitShippedModules() {
+        String admin = api().login("admin");
+        for (String probe : List.of("/api/mutual-aid/plans", "/api/hardship-aid/households?size=1")) {
+            Await.until(probe + " to answer 200 after install = *", Duration.ofSeconds(120),
+                    () -> api().get(probe, admin), r -> r.status() == 200);
+        }
+    }
+
     /** The value of {@code install} in etc/org.unionportal.modules.cfg. */
     public String modulesCfgInstall() {
         try {

@@ -31,20 +31,29 @@ final class ModuleRecords {
     private ModuleRecords() {
     }
 
-    /** Creates one record of the module: a plan (by admin) or a household application (by operator). */
+    /** A fresh label for {@link #create}: "RS" and eight capital hex digits. */
+    static String label() {
+        return "RS" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Creates one record of the module: a plan (by admin) or a household application (by operator).
+     * {@code label} (capital letters and digits, at most 12) names it so that it can be recognised.
+     */
     static Record create(Api api, Module module, String label) {
         if (module == MUTUAL_AID) {
             JsonNode plan = api.post("/api/mutual-aid/plans", api.login("admin"), MutualAidData.openPlan(label))
                     .expect(201).json();
             return new Record("/api/mutual-aid/plans/" + plan.path("id").asLong(), "admin", plan.path("nameZh").asText());
         }
-        JsonNode filed = api.post("/api/hardship-aid/households", api.login("operator"), hardshipApplication(label))
+        String address = "梁溪区测试路 " + label;
+        JsonNode filed = api.post("/api/hardship-aid/households", api.login("operator"), hardshipApplication(address))
                 .expect(201).json();
-        return new Record("/api/hardship-aid/households/" + filed.path("id").asLong(), "operator", label);
+        return new Record("/api/hardship-aid/households/" + filed.path("id").asLong(), "operator", address);
     }
 
-    /** An application of a hardship household; {@code label} is its address, so it can be recognised. */
-    static Map<String, Object> hardshipApplication(String label) {
+    /** An application of a hardship household at {@code address}. */
+    static Map<String, Object> hardshipApplication(String address) {
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("name", "钱建国");
         head.put("idNumber", MutualAidData.idNumber(1978, 'M'));
@@ -52,7 +61,7 @@ final class ModuleRecords {
         head.put("monthlyIncomeFen", 180_000);
         head.put("health", "慢性病");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("address", label);
+        body.put("address", address);
         body.put("phone", "13900002222");
         body.put("causes", List.of("ILLNESS"));
         body.put("hardshipNote", "本人慢性病，长期服药");

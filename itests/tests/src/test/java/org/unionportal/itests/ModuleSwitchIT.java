@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class ModuleSwitchIT {
         String operator = api.login("operator");
         String district2 = api.login("district2");
         String operator2 = api.login("operator2");
-        Record record = ModuleRecords.create(api, MODULE, "开关测试 " + UUID.randomUUID());
+        Record record = ModuleRecords.create(api, MODULE, ModuleRecords.label());
         api.get(record.path(), operator).expect(200);
         assertFalse(entries(operator).isEmpty(), "operator has no hardship-aid menu entry to lose");
         assertFalse(entries(district2).isEmpty(), "district2 has no hardship-aid menu entry");

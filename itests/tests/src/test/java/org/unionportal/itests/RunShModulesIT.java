@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,7 +85,7 @@ class RunShModulesIT {
         String admin = api.login("admin");
         String operator = api.login("operator");
         String member = api.login("member");
-        Record record = ModuleRecords.create(api, module, "运行脚本 " + UUID.randomUUID());
+        Record record = ModuleRecords.create(api, module, ModuleRecords.label());
         String reader = api.login(record.username());
         api.get(record.path(), reader).expect(200);
         assertFalse(entries(admin, module).isEmpty(), "admin has no " + module.id() + " menu entries");

@@ -29,6 +29,9 @@ public final class SharedPortal implements BeforeAllCallback, ParameterResolver 
                 // module tests find their modules and RunShModulesIT tests the README's set-up.
                 created = Distribution.create("shared").configureLikeRunSh();
                 created.start();
+                // install = * installs the modules in the background after start: the classes begin
+                // once they serve, not while their bundles start.
+                created.awaitShippedModules();
             } catch (RuntimeException | AssertionError e) {
                 failure = e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
                 if (created != null) {
