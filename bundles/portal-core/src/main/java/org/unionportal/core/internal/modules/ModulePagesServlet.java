@@ -66,6 +66,9 @@ public class ModulePagesServlet extends HttpServlet {
 
     /** Whether the signed-in caller (session cookie or bearer token) belongs to an organisation that switched the module off. */
     private boolean switchedOffFor(HttpServletRequest request, String module) {
+        if (!switches.anySwitchedOff()) {
+            return false;
+        }
         String token = null;
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {

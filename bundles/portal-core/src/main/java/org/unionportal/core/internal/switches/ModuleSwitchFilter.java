@@ -52,7 +52,7 @@ public class ModuleSwitchFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Class<?> type = resourceInfo.getResourceClass();
-        if (type == null) {
+        if (type == null || !switches.anySwitchedOff()) {
             return;
         }
         String module = MODULE_OF_CLASS.get(type);

@@ -56,7 +56,13 @@ public class ModuleSwitches {
     }
 
     public Optional<Marker> offBy(String module, String orgPath) {
-        return SwitchRules.offBy(markers, module, orgPath);
+        List<Marker> now = markers;
+        return now.isEmpty() ? Optional.empty() : SwitchRules.offBy(now, module, orgPath);
+    }
+
+    /** Whether any module is switched off anywhere: when not, requests need no look at their user. */
+    public boolean anySwitchedOff() {
+        return !markers.isEmpty();
     }
 
     /** The organisation with {@code orgId} if it lies in the caller's subtree; 404 otherwise, the same for missing. */
