@@ -128,9 +128,11 @@ export function mount(root, context) {
     fill(modulesSlot,
       el('h2', { id: 'ms-modules-title' }, t(`“${org.name}”的模块`, `Modules of ${org.name}`)),
       k.table([
-        { label: t('模块', 'Module'), key: 'module', value: (m) => el('span', {}, moduleName(m), el('small', { class: 'muted' }, ` ${m.module}`)) },
+        // Three columns, the note under the name: the button stays in view on a phone.
+        { label: t('模块', 'Module'), key: 'module', value: (m) => el('div', {},
+          el('div', {}, moduleName(m), el('small', { class: 'muted' }, ` ${m.module}`)),
+          note(m) ? el('small', { class: 'muted', dataset: { note: m.module } }, note(m)) : null) },
         { label: t('状态', 'State'), key: 'state', className: 'nowrap', value: (m) => k.badge(m.state) },
-        { label: t('说明', 'Note'), key: 'note', value: note },
         { label: t('操作', 'Action'), key: 'action', className: 'nowrap', value: action },
       ], answer.modules, {
         id: 'ms-modules', empty: t('门户尚未安装任何模块。', 'No module is installed.'),

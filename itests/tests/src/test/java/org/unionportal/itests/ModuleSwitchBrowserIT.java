@@ -88,7 +88,7 @@ class ModuleSwitchBrowserIT {
         assertFits(js, size);
         Chromium.screenshot(driver, info, size.getWidth() + "-on");
 
-        click(onRow.findElement(By.cssSelector("button[data-action=\"off\"]")));
+        clickIn(row, "off");
         String question = wait.until(ExpectedConditions.alertIsPresent()).getText();
         assertTrue(question.contains("关闭") && question.contains("数据保留"), () -> "the confirmation: " + question);
         driver.switchTo().alert().accept();
@@ -99,7 +99,7 @@ class ModuleSwitchBrowserIT {
         assertFits(js, size);
         Chromium.screenshot(driver, info, size.getWidth() + "-off");
 
-        click(driver.findElement(row).findElement(By.cssSelector("button[data-action=\"on\"]")));
+        clickIn(row, "on");
         wait.until(ExpectedConditions.attributeToBe(row, "data-state", "ON"));
         wait.until(d -> !d.findElements(By.cssSelector("#menu a[href^=\"#/" + MODULE.id() + "/\"]")).isEmpty());
     }
@@ -109,6 +109,14 @@ class ModuleSwitchBrowserIT {
         Number overflow = (Number) js.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow.intValue() <= 0, () -> "the page is " + overflow + " px wider than the " + size + " window");
+    }
+
+    /** Clicks the row's button for {@code action}, finding it again if the table was drawn anew meanwhile. */
+    private void clickIn(By row, String action) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            click(d.findElement(row).findElement(By.cssSelector("button[data-action=\"" + action + "\"]")));
+            return true;
+        });
     }
 
     private void click(WebElement element) {
