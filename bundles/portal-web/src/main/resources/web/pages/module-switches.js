@@ -125,19 +125,21 @@ export function mount(root, context) {
 
   function render() {
     const org = answer.organisation;
-    fill(modulesSlot,
-      el('h2', { id: 'ms-modules-title' }, t(`“${org.name}”的模块`, `Modules of ${org.name}`)),
-      k.table([
-        // Three columns, the note under the name: the button stays in view on a phone.
-        { label: t('模块', 'Module'), key: 'module', value: (m) => el('div', {},
-          el('div', {}, moduleName(m), el('small', { class: 'muted' }, ` ${m.module}`)),
-          note(m) ? el('small', { class: 'muted', dataset: { note: m.module } }, note(m)) : null) },
-        { label: t('状态', 'State'), key: 'state', className: 'nowrap', value: (m) => k.badge(m.state) },
-        { label: t('操作', 'Action'), key: 'action', className: 'nowrap', value: action },
-      ], answer.modules, {
-        id: 'ms-modules', empty: t('门户尚未安装任何模块。', 'No module is installed.'),
-        rowAttrs: (m) => ({ dataset: { module: m.module, state: m.state } }),
-      }));
+    const modulesTable = k.table([
+      // Three columns, the note under the name: the button stays in view on a phone.
+      { label: t('模块', 'Module'), key: 'module', value: (m) => el('div', {},
+        el('div', {}, moduleName(m), el('small', { class: 'muted' }, ` ${m.module}`)),
+        note(m) ? el('small', { class: 'muted', dataset: { note: m.module } }, note(m)) : null) },
+      { label: t('状态', 'State'), key: 'state', className: 'nowrap', value: (m) => k.badge(m.state) },
+      { label: t('操作', 'Action'), key: 'action', className: 'nowrap', value: action },
+    ], answer.modules, {
+      id: 'ms-modules', empty: t('门户尚未安装任何模块。', 'No module is installed.'),
+      rowAttrs: (m) => ({ dataset: { module: m.module, state: m.state } }),
+    });
+    // Three columns fit a phone: no need for the kit's 640 px minimum (and a sideways scroll to the button).
+    const table = modulesTable.querySelector && modulesTable.querySelector('table');
+    if (table) table.style.minWidth = '0';
+    fill(modulesSlot, el('h2', { id: 'ms-modules-title' }, t(`“${org.name}”的模块`, `Modules of ${org.name}`)), modulesTable);
     fill(markersSlot,
       el('h2', { id: 'ms-markers-title' }, t('已关闭的模块（全部组织）', 'Switched off (all organisations)')),
       k.table([
