@@ -11,6 +11,8 @@ import org.unionportal.api.db.Jdbc;
 final class AppliedSettings {
     /** The {@code install} value of etc/org.unionportal.modules.cfg that was last applied, canonical. */
     static final String MODULES_INSTALL_APPLIED = "modules.install.applied";
+    /** The features that value covered (installed when it was applied), comma separated. */
+    static final String MODULES_INSTALL_COVERED = "modules.install.covered";
 
     private AppliedSettings() {
     }

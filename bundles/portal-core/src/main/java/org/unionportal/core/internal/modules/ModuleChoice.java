@@ -46,6 +46,36 @@ public record ModuleChoice(boolean everyModule, List<String> names) {
         return !everyModule && names.isEmpty();
     }
 
+    /**
+     * What applying a choice installs.
+     *
+     * @param install    the features to install now
+     * @param covered    the features this value has covered once these are installed (to remember)
+     * @param unchanged  whether the value is the one applied before
+     */
+    public record Plan(Set<String> install, Set<String> covered, boolean unchanged) {
+    }
+
+    /**
+     * The value applied before installs again only what it did not cover yet: a module feature shipped
+     * since (with {@code *}), never one that was installed then and removed by someone since. A new
+     * value installs everything it names.
+     *
+     * @param wanted       the features this choice names now ({@code *} expanded)
+     * @param appliedValue the canonical value applied before, if any
+     * @param covered      the features that value covered
+     */
+    public Plan plan(Collection<String> wanted, java.util.Optional<String> appliedValue, Collection<String> covered) {
+        boolean unchanged = appliedValue.isPresent() && appliedValue.get().equals(canonical());
+        Set<String> install = new TreeSet<>(wanted);
+        Set<String> coveredAfter = new TreeSet<>(wanted);
+        if (unchanged) {
+            install.removeAll(covered);
+            coveredAfter.addAll(covered);
+        }
+        return new Plan(Set.copyOf(install), Set.copyOf(coveredAfter), unchanged);
+    }
+
     /** Whether a feature with these capability values is a module feature. */
     public static boolean declaresModule(Collection<String> capabilityValues) {
         return capabilityValues.stream().anyMatch(v -> v != null

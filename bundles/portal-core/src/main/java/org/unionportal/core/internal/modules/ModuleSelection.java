@@ -3,7 +3,6 @@ package org.unionportal.core.internal.modules;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -32,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * {@code install = *} for every module feature the portal knows, in
  * {@code etc/org.unionportal.modules.cfg}.
  *
- * <p>The choice is applied once per value: the canonical value last applied is kept in the core's
- * table {@code PORTAL_SETTING}, and a start (or a configuration update) with the same value installs
- * nothing. So a module uninstalled at runtime stays uninstalled across restarts; changing the line
+ * <p>The choice is applied once per value: the canonical value last applied, and the features it
+ * covered, are kept in the core's table {@code PORTAL_SETTING}; a start (or a configuration update)
+ * with the same value installs only module features it did not cover (shipped since, with
+ * {@code *}). So a module uninstalled at runtime stays uninstalled across restarts; changing the line
  * installs what the new value names. The choice never uninstalls anything.
  *
  * <p>Missing features are installed in the background without refreshing any other bundle; a named
@@ -61,6 +61,7 @@ public class ModuleSelection implements FeaturesListener {
     private final AtomicBoolean retryQueued = new AtomicBoolean();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private volatile String applying;
+    private volatile Set<String> covering = Set.of();
 
     @Reference
     FeaturesService features;
@@ -82,18 +83,25 @@ public class ModuleSelection implements FeaturesListener {
     private void apply(ModuleChoice choice) {
         String value = choice.canonical();
         try {
-            Optional<String> applied = db.read(c -> AppliedSettings.get(c, AppliedSettings.MODULES_INSTALL_APPLIED));
-            if (applied.isPresent() && applied.get().equals(value)) {
-                LOG.info("etc/org.unionportal.modules.cfg: install = '{}' was applied before; modules installed or "
-                        + "removed since are left as they are", value);
-                return;
-            }
             Set<String> wanted = new LinkedHashSet<>(choice.names());
             if (choice.everyModule()) {
                 wanted.addAll(moduleFeatures());
             }
+            ModuleChoice.Plan plan = db.read(c -> choice.plan(wanted,
+                    AppliedSettings.get(c, AppliedSettings.MODULES_INSTALL_APPLIED),
+                    ModuleChoice.parse(AppliedSettings.get(c, AppliedSettings.MODULES_INSTALL_COVERED).orElse("")).names()));
+            if (plan.unchanged() && plan.install().isEmpty()) {
+                LOG.info("etc/org.unionportal.modules.cfg: install = '{}' was applied before; modules installed or "
+                        + "removed since are left as they are", value);
+                return;
+            }
+            if (plan.unchanged()) {
+                LOG.info("etc/org.unionportal.modules.cfg: install = '{}' was applied before; installing only the module "
+                        + "features it did not cover then: {}", value, plan.install());
+            }
             applying = value;
-            pending.addAll(wanted);
+            covering = plan.covered();
+            pending.addAll(plan.install());
             installPending();
         } catch (Exception e) {
             LOG.error("Could not apply etc/org.unionportal.modules.cfg (install = '{}')", value, e);
@@ -163,8 +171,10 @@ public class ModuleSelection implements FeaturesListener {
         String value = applying;
         if (pending.isEmpty() && installed && value != null) {
             try {
+                Set<String> covered = covering;
                 db.inTransaction(c -> {
                     AppliedSettings.put(c, AppliedSettings.MODULES_INSTALL_APPLIED, value);
+                    AppliedSettings.put(c, AppliedSettings.MODULES_INSTALL_COVERED, String.join(",", covered));
                     return null;
                 });
                 applying = null;

@@ -36,4 +36,27 @@ class ModuleChoiceTest {
         assertFalse(ModuleChoice.declaresModule(List.of("org.unionportal.modules;module=x", "osgi.service")));
         assertFalse(ModuleChoice.declaresModule(List.of()));
     }
+
+    @Test
+    void theValueAppliedBeforeInstallsOnlyWhatItDidNotCover() {
+        ModuleChoice every = ModuleChoice.parse("*");
+        java.util.Optional<String> before = java.util.Optional.of("*");
+
+        ModuleChoice.Plan same = every.plan(List.of("union-a", "union-b"), before, List.of("union-a", "union-b"));
+        assertTrue(same.unchanged());
+        assertEquals(java.util.Set.of(), same.install(), "a module removed at runtime must not come back");
+
+        ModuleChoice.Plan shippedSince = every.plan(List.of("union-a", "union-b", "union-c"), before, List.of("union-a", "union-b"));
+        assertEquals(java.util.Set.of("union-c"), shippedSince.install());
+        assertEquals(java.util.Set.of("union-a", "union-b", "union-c"), shippedSince.covered());
+
+        ModuleChoice.Plan changed = ModuleChoice.parse("union-a").plan(List.of("union-a"), before, List.of("union-a", "union-b"));
+        assertFalse(changed.unchanged());
+        assertEquals(java.util.Set.of("union-a"), changed.install(), "a new value installs all it names");
+        assertEquals(java.util.Set.of("union-a"), changed.covered());
+
+        ModuleChoice.Plan first = every.plan(List.of("union-a"), java.util.Optional.empty(), List.of());
+        assertFalse(first.unchanged());
+        assertEquals(java.util.Set.of("union-a"), first.install());
+    }
 }
