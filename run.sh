@@ -28,8 +28,9 @@ fi
 # Only an empty line is filled in, so a choice made in the file is kept. The portal applies the line
 # when its value changes, so a module uninstalled at runtime stays uninstalled at the next start.
 modules_cfg="$home/etc/org.unionportal.modules.cfg"
-if grep -q '^install *= *$' "$modules_cfg"; then
-  sed -i 's/^install *= *$/install = */' "$modules_cfg"
+# (union-all, which pinned every module, is gone: a folder configured by an older run.sh gets * instead.)
+if grep -q '^install *= *\(union-all\)\? *$' "$modules_cfg"; then
+  sed -i 's/^install *= *\(union-all\)\? *$/install = */' "$modules_cfg"
 fi
 if ! $start; then
   exit 0
