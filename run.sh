@@ -3,19 +3,37 @@
 # and every module installed.
 # Open http://127.0.0.1:8181/ and sign in as admin / demo1234. Stop with Ctrl-D or `system:shutdown`.
 # Data lives in karaf-assembly/target/assembly/data (kept across runs, removed by `mvn clean`).
+#
+#   ./run.sh                       build, configure, start
+#   ./run.sh --no-build            configure and start the distribution built before
+#   ./run.sh --configure-only DIR  only write run.sh's configuration into the unpacked distribution DIR
+#                                  (the integration tests start their portal exactly like this)
 set -euo pipefail
 cd "$(dirname "$0")"
+home=karaf-assembly/target/assembly
+build=true
+start=true
+case "${1:-}" in
+  --no-build) build=false ;;
+  --configure-only) build=false; start=false; home="${2:?--configure-only needs the distribution folder}" ;;
+esac
 if [ -z "${JAVA_HOME:-}" ]; then
   JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
   export JAVA_HOME
 fi
-if [ "${1:-}" != "--no-build" ]; then
+if $build; then
   mvn -B -ntp -q install -DskipTests
 fi
-# The demo runs every module: the one config line a district would set to its own choice.
-modules_cfg=karaf-assembly/target/assembly/etc/org.unionportal.modules.cfg
-if grep -q '^install *= *$' "$modules_cfg"; then
-  sed -i 's/^install *= *$/install = union-all/' "$modules_cfg"
+# The demo runs every module: `install = *` is the one config line a district sets to its own choice.
+# Only an empty line is filled in, so a choice made in the file is kept. The portal applies the line
+# when its value changes, so a module uninstalled at runtime stays uninstalled at the next start.
+modules_cfg="$home/etc/org.unionportal.modules.cfg"
+# (union-all, which pinned every module, is gone: a folder configured by an older run.sh gets * instead.)
+if grep -q '^install *= *\(union-all\)\? *$' "$modules_cfg"; then
+  sed -i 's/^install *= *\(union-all\)\? *$/install = */' "$modules_cfg"
+fi
+if ! $start; then
+  exit 0
 fi
 export EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -Dunionportal.demo=true"
-exec karaf-assembly/target/assembly/bin/karaf
+exec "$home/bin/karaf"

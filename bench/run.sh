@@ -72,9 +72,9 @@ DIST=${BENCH_DIST:-$ROOT/karaf-assembly/target/union-portal-distribution-0.1.0-S
 WORK=$BENCH_DIR/target
 RESULTS_DIR=${BENCH_RESULTS_DIR:-$BENCH_DIR/results}
 MODULE=union-mutual-aid       # the module of the hot-deploy and throughput figures
-# installed at start: every module the distribution ships, each as a root feature (not through union-all,
-# so that the hot-deploy figures can uninstall and install one of them)
-ALL_MODULES="union-mutual-aid, union-hardship-aid"
+# installed at start, as ./run.sh does: every module the distribution ships, each as a root feature, so
+# that the hot-deploy figures can uninstall and install one of them
+ALL_MODULES="*"
 HARDSHIP_HOUSEHOLDS=${BENCH_HOUSEHOLDS:-20000}
 FIGURES_ENROLMENTS=${BENCH_ENROLMENTS:-300000}
 PASSWORD=demo1234

@@ -200,11 +200,25 @@ public final class Api {
         return send(request.build(), method, path);
     }
 
+    /**
+     * CXF's answer while the JAX-RS whiteboard rebuilds the portal application (it does when resources come
+     * or go, e.g. while a module's bundle starts): for a moment no application serves /api at all.
+     */
+    static final String NO_APPLICATION = "No service was found.";
+    private static final Duration APPLICATION_REBUILD = Duration.ofSeconds(15);
+
     public Reply send(HttpRequest request, String method, String path) {
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(method, path, response.statusCode(), response.headers(),
-                    new String(response.body(), StandardCharsets.UTF_8));
+            long deadline = System.nanoTime() + APPLICATION_REBUILD.toNanos();
+            while (true) {
+                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                String body = new String(response.body(), StandardCharsets.UTF_8);
+                boolean rebuilding = response.statusCode() == 404 && body.contains(NO_APPLICATION);
+                if (!rebuilding || System.nanoTime() > deadline) {
+                    return new Reply(method, path, response.statusCode(), response.headers(), body);
+                }
+                Thread.sleep(200); // polling until the application is back, as Await does
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

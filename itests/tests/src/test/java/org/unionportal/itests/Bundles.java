@@ -35,9 +35,14 @@ final class Bundles {
 
     /** Fails when any bundle but the fixture was started or stopped between the two snapshots, or went away. */
     static void assertNoOtherBundleRestarted(Map<Long, Bundle> before, Map<Long, Bundle> after, String when) {
+        assertNoOtherBundleRestarted(before, after, when, Distribution.FIXTURE_SYMBOLIC_NAME);
+    }
+
+    /** Fails when any bundle but {@code module} (a symbolic name) was started or stopped between the two snapshots, or went away. */
+    static void assertNoOtherBundleRestarted(Map<Long, Bundle> before, Map<Long, Bundle> after, String when, String module) {
         List<String> changed = new ArrayList<>();
         for (Bundle b : before.values()) {
-            if (Distribution.FIXTURE_SYMBOLIC_NAME.equals(b.symbolicName())) {
+            if (module.equals(b.symbolicName())) {
                 continue;
             }
             Bundle now = after.get(b.id());

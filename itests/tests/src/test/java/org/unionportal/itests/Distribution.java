@@ -212,6 +212,46 @@ public final class Distribution {
         Files.writeString(deploy.resolve("union-fixture-features.xml"), xml, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes what {@code ./run.sh} writes into a distribution before it starts it ({@code install = *} in
+     * etc/org.unionportal.modules.cfg), by running {@code run.sh --configure-only <home>} itself. With
+     * the demo mode every distribution has, the portal then starts exactly as {@code ./run.sh} starts it.
+     */
+    public Distribution configureLikeRunSh() {
+        Path runSh = Paths.get(property("itests.runsh")).toAbsolutePath().normalize();
+        try {
+            run(List.of("bash", runSh.toString(), "--configure-only", home.toString()), runSh.getParent(),
+                    Duration.ofSeconds(60));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Waits until every module the distribution ships answers its platform administrator. */
+    public void awaitShippedModules() {
+        String admin = api().login("admin");
+        for (String probe : List.of("/api/mutual-aid/plans", "/api/hardship-aid/households?size=1")) {
+            Await.until(probe + " to answer 200 after install = *", Duration.ofSeconds(120),
+                    () -> api().get(probe, admin), r -> r.status() == 200);
+        }
+    }
+
+    /** The value of {@code install} in etc/org.unionportal.modules.cfg. */
+    public String modulesCfgInstall() {
+        try {
+            for (String line : Files.readAllLines(home.resolve("etc/org.unionportal.modules.cfg"), StandardCharsets.ISO_8859_1)) {
+                Matcher m = Pattern.compile("^\\s*install\\s*[=:]\\s*(.*?)\\s*$").matcher(line);
+                if (m.matches()) {
+                    return m.group(1);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Sets {@code key = value} in a properties/cfg file, replacing an existing line or appending one. */
     static void setProperty(Path file, String key, String value) throws IOException {
         List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file, StandardCharsets.ISO_8859_1))

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Boots one distribution for every IT class that uses this extension (they run in one JVM) and
+ * Boots one distribution, configured by {@code run.sh --configure-only} as {@code ./run.sh} configures
+ * it, for every IT class that uses this extension (they run in one JVM) and
  * stops it when the whole run ends, through a CloseableResource in the root store. Test methods and
  * {@code @BeforeAll}/{@code @BeforeEach} methods get it as a {@link Distribution} parameter.
  */
@@ -24,8 +25,13 @@ public final class SharedPortal implements BeforeAllCallback, ParameterResolver 
             Distribution created = null;
             RuntimeException failure = null;
             try {
-                created = Distribution.create("shared");
+                // Configured and started as ./run.sh does (every module installed), so that the
+                // module tests find their modules and RunShModulesIT tests the README's set-up.
+                created = Distribution.create("shared").configureLikeRunSh();
                 created.start();
+                // install = * installs the modules in the background after start: the classes begin
+                // once they serve, not while their bundles start.
+                created.awaitShippedModules();
             } catch (RuntimeException | AssertionError e) {
                 failure = e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
                 if (created != null) {

@@ -120,9 +120,23 @@ public final class HtmlRenderer {
         }
     }
 
+    /** The confirmation shown before an uninstall: what goes, what stays, how to undo it. */
+    static String uninstallQuestion(String feature) {
+        return "卸载 " + feature + "？该模块的菜单项、REST 接口和页面将立即对所有用户移除，其他包不会重启；"
+                + "模块数据保留在数据库中，重新安装即可恢复。\n"
+                + "Uninstall " + feature + "? Its menu entries, REST resources and pages go at once for every user; "
+                + "no other bundle is restarted; its data stays in the database and installing it again brings it back.";
+    }
+
     private static void button(StringBuilder out, FeatureView f, String actionUrl) {
         String action = f.installed() ? "uninstall" : "install";
-        out.append("<form method=\"post\" action=\"").append(html(actionUrl)).append("\">")
+        out.append("<form method=\"post\" action=\"").append(html(actionUrl)).append("\"");
+        if (f.installed()) {
+            // The browser asks before anything is removed, and says what removing does.
+            out.append(" class=\"union-uninstall\" data-confirm=\"").append(html(uninstallQuestion(f.name())))
+                    .append("\" onsubmit=\"return window.confirm(this.getAttribute('data-confirm'))\"");
+        }
+        out.append(">")
                 .append("<input type=\"hidden\" name=\"action\" value=\"").append(action).append("\">")
                 .append("<input type=\"hidden\" name=\"feature\" value=\"").append(html(f.name())).append("\">")
                 .append("<button type=\"submit\" class=\"ui-state-default ui-corner-all\">")

@@ -166,7 +166,9 @@ public class UnionModulesPlugin extends AbstractWebConsolePlugin {
         List<ModuleInfo> known = modules == null ? List.of() : modules;
         List<FeatureView> result = new ArrayList<>();
         for (Feature f : featuresService.listFeatures()) {
-            if (!ModuleFeatures.isModuleFeature(f.getName())) {
+            List<String> capabilities = f.getCapabilities() == null ? List.of()
+                    : f.getCapabilities().stream().map(org.apache.karaf.features.Capability::getValue).toList();
+            if (!ModuleFeatures.isModuleFeature(f.getName(), capabilities)) {
                 continue;
             }
             List<String> locations = f.getBundles().stream().map(BundleInfo::getLocation).toList();

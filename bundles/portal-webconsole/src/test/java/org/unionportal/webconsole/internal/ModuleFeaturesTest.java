@@ -15,14 +15,22 @@ class ModuleFeaturesTest {
     void moduleFeaturesAreUnionFeaturesButNotThePlatform() {
         assertTrue(ModuleFeatures.isModuleFeature("union-mutual-aid"));
         assertTrue(ModuleFeatures.isModuleFeature("union-fixture"));
-        for (String platform : List.of("union-portal", "union-jaxrs", "union-persistence", "union-all")) {
+        for (String platform : List.of("union-portal", "union-jaxrs", "union-persistence")) {
             assertFalse(ModuleFeatures.isModuleFeature(platform), platform);
+            assertFalse(ModuleFeatures.isModuleFeature(platform, List.of("org.unionportal.module;module=x")), platform);
         }
         assertFalse(ModuleFeatures.isModuleFeature("union-"));
         assertFalse(ModuleFeatures.isModuleFeature("webconsole"));
         assertFalse(ModuleFeatures.isModuleFeature("Union-mutual-aid"));
         assertFalse(ModuleFeatures.isModuleFeature("my-union-x"));
         assertFalse(ModuleFeatures.isModuleFeature(null));
+    }
+
+    @Test
+    void aFeatureDeclaringTheModuleCapabilityIsAModuleWhateverItsName() {
+        assertTrue(ModuleFeatures.isModuleFeature("city-childcare", List.of("org.unionportal.module;module=childcare")));
+        assertFalse(ModuleFeatures.isModuleFeature("city-childcare", List.of("osgi.service;objectClass=x")));
+        assertTrue(ModuleFeatures.isModuleFeature("union-fixture", List.of()));
     }
 
     @Test

@@ -23,6 +23,16 @@ class RenderersTest {
     }
 
     @Test
+    void theUninstallQuestionSaysWhatGoesAndWhatStays() {
+        String question = HtmlRenderer.uninstallQuestion("union-hardship-aid");
+        assertTrue(question.startsWith("卸载 union-hardship-aid？"), question);
+        for (String part : new String[] {"菜单项", "REST 接口", "页面", "数据保留", "重新安装", "menu entries", "REST resources",
+                "pages", "no other bundle is restarted", "data stays", "installing it again"}) {
+            assertTrue(question.contains(part), part + " missing in: " + question);
+        }
+    }
+
+    @Test
     void jsonHasTheDocumentedShape() throws Exception {
         JsonNode root = new ObjectMapper().readTree(JsonRenderer.features(sample(), true));
 
@@ -78,8 +88,12 @@ class RenderersTest {
         assertTrue(html.contains("/api/mutual-aid"));
         assertTrue(html.contains("[57] org.example.aid <span class=\"bundle-state\">ACTIVE</span>"));
         assertTrue(html.contains("mvn:org.example/evil/1.0 <span class=\"bundle-state\">NOT_INSTALLED</span>"));
-        assertTrue(html.contains("<form method=\"post\" action=\"" + ROOT + "\"><input type=\"hidden\" name=\"action\""
-                + " value=\"uninstall\"><input type=\"hidden\" name=\"feature\" value=\"union-mutual-aid\">"));
+        assertTrue(html.contains("<form method=\"post\" action=\"" + ROOT + "\" class=\"union-uninstall\" data-confirm=\""
+                + Escaping.html(HtmlRenderer.uninstallQuestion("union-mutual-aid"))
+                + "\" onsubmit=\"return window.confirm(this.getAttribute('data-confirm'))\"><input type=\"hidden\" name=\"action\""
+                + " value=\"uninstall\"><input type=\"hidden\" name=\"feature\" value=\"union-mutual-aid\">"), html);
+        // Only an uninstall asks first.
+        assertEquals(1, html.split("data-confirm=", -1).length - 1, html);
         assertTrue(html.contains("value=\"install\"><input type=\"hidden\" name=\"feature\" value=\"union-&lt;evil&gt;\">"));
         assertTrue(html.contains("卸载 / Uninstall"));
         assertTrue(html.contains("安装 / Install"));

@@ -22,7 +22,6 @@ class UnionModulesPluginTest {
     @BeforeEach
     void setUp() {
         features.features.add(Fixtures.feature("union-portal", "0.1.0", "core", "mvn:org.unionportal/portal-core/0.1.0"));
-        features.features.add(Fixtures.feature("union-all", "0.1.0", "all"));
         features.features.add(Fixtures.feature("webconsole", "4.4.10", "console"));
         features.features.add(Fixtures.feature("union-mutual-aid", "0.1.0", "互助", "mvn:org.example/aid/0.1.0",
                 "mvn:org.example/aid-lib/0.1.0"));
@@ -148,7 +147,7 @@ class UnionModulesPluginTest {
 
     @Test
     void onlyListedModuleFeaturesMayBeTouched() throws Exception {
-        for (String feature : new String[] {"union-portal", "union-all", "webconsole", "union-nope", null}) {
+        for (String feature : new String[] {"union-portal", "union-jaxrs", "webconsole", "union-nope", null}) {
             Fixtures.Response resp = post("install", feature, "http://localhost:8181");
             assertEquals(400, resp.status, String.valueOf(feature));
         }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -73,7 +74,12 @@ public class MenuRegistry {
 
     /** The menu for a user with these roles. */
     public List<Map<String, Object>> menuFor(Set<Role> roles) {
-        return buildMenu(List.copyOf(groups.values()), contributions(), roles);
+        return menuFor(roles, c -> true);
+    }
+
+    /** The menu for a user with these roles, of the contributions {@code shown} lets through (e.g. not switched off). */
+    public List<Map<String, Object>> menuFor(Set<Role> roles, Predicate<Contribution> shown) {
+        return buildMenu(List.copyOf(groups.values()), contributions().stream().filter(shown).toList(), roles);
     }
 
     /** Pure: groups in order, each with its visible entries in order; empty groups left out. */

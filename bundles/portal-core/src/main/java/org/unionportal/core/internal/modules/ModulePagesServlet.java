@@ -13,11 +13,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import javax.servlet.http.Cookie;
 import org.unionportal.core.internal.events.HttpProblems;
+import org.unionportal.core.internal.rest.AuthResource;
+import org.unionportal.core.internal.security.Accounts;
+import org.unionportal.core.internal.switches.ModuleSwitches;
 
 /**
  * Serves each module's web pages from its own bundle: {@code /modules/<id>/<file>} is the module
- * bundle's resource {@code /web/<file>}. Pages vanish with their bundle.
+ * bundle's resource {@code /web/<file>}. Pages vanish with their bundle, and answer 404 to a signed-in
+ * user of an organisation that switched the module off.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("union-portal-module-pages")
@@ -27,12 +32,21 @@ public class ModulePagesServlet extends HttpServlet {
 
     @Reference
     transient ModuleRegistry modules;
+    @Reference
+    transient ModuleSwitches switches;
+    @Reference
+    transient Accounts accounts;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<String[]> parts = split(request.getPathInfo());
         if (parts.isEmpty()) {
             HttpProblems.send(response, 404, "Not found", "No such page.");
+            return;
+        }
+        if (switchedOffFor(request, parts.get()[0])) {
+            HttpProblems.send(response, 404, "Not found", "Module '" + parts.get()[0]
+                    + "' is switched off for your organisation.");
             return;
         }
         Optional<Bundle> bundle = modules.activeBundle(parts.get()[0]);
@@ -48,6 +62,28 @@ public class ModulePagesServlet extends HttpServlet {
         try (InputStream in = entry.openStream()) {
             in.transferTo(response.getOutputStream());
         }
+    }
+
+    /** Whether the signed-in caller (session cookie or bearer token) belongs to an organisation that switched the module off. */
+    private boolean switchedOffFor(HttpServletRequest request, String module) {
+        if (!switches.anySwitchedOff()) {
+            return false;
+        }
+        String token = null;
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            token = header.substring(7).strip();
+        } else if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (AuthResource.SESSION_COOKIE.equals(cookie.getName())) {
+                    token = cookie.getValue();
+                }
+            }
+        }
+        if (token == null || token.isEmpty()) {
+            return false;
+        }
+        return accounts.authenticate(token).map(u -> switches.isOff(module, u.orgPath())).orElse(false);
     }
 
     /** {@code /fixture/items.js} becomes {@code [fixture, items.js]}; anything odd is refused. */

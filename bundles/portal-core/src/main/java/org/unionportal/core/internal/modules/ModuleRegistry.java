@@ -48,7 +48,10 @@ public class ModuleRegistry implements PortalModules {
     private final Consumer<String> menuListener = id -> fire(new ModuleChange(moduleOfEntry(id), "menu"));
     private volatile JaxrsServiceRuntime runtime;
 
-    /** Something about module {@code module} changed: {@code installed}, {@code removed}, {@code menu}, {@code rest}. */
+    /**
+     * Something about module {@code module} changed: {@code installed}, {@code removed}, {@code menu},
+     * {@code rest}, or {@code switch} (switched on or off for a part of the union tree).
+     */
     public record ModuleChange(String module, String change) {
     }
 
@@ -116,7 +119,16 @@ public class ModuleRegistry implements PortalModules {
         listeners.forEach(l -> l.accept(change));
     }
 
-    static String moduleId(Bundle bundle) {
+    /** Tells listeners that something about {@code module} changed outside its bundle, e.g. a switch. */
+    public void announce(String module, String change) {
+        fire(new ModuleChange(module, change));
+    }
+
+    /** The module id of a bundle ({@code Union-Module} header), or {@code null} for any other bundle. */
+    public static String moduleId(Bundle bundle) {
+        if (bundle == null) {
+            return null;
+        }
         Dictionary<String, String> headers = bundle.getHeaders("");
         String id = headers.get(MODULE_HEADER);
         return id == null || id.isBlank() ? null : id.strip();
@@ -144,6 +156,12 @@ public class ModuleRegistry implements PortalModules {
     @Override
     public Optional<ModuleInfo> module(String id) {
         return modules().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** The module id of the bundle with {@code bundleId}, or {@code null} when it is no module. */
+    public String moduleOfBundle(long bundleId) {
+        Bundle bundle = context.getBundle(bundleId);
+        return bundle == null ? null : moduleId(bundle);
     }
 
     /** The module bundle serving pages for {@code id}, if installed and active. */

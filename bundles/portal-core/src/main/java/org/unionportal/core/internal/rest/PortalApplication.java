@@ -7,15 +7,18 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.unionportal.api.rest.PortalRest;
+import org.unionportal.core.internal.switches.ModuleSwitchFilter;
 
 /**
  * The one JAX-RS application of the portal, at {@code /api}. It requires the JSON, security,
- * problem and download extensions, so the whiteboard serves none of its resources until all are there.
+ * problem, download and module-switch extensions, so the whiteboard serves none of its resources until
+ * all are there.
  */
 @Component(service = Application.class)
 @JaxrsName(PortalRest.APPLICATION_NAME)
 @JaxrsApplicationBase(PortalRest.APPLICATION_BASE)
-@JaxrsExtensionSelect({PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS, PortalRest.REQUIRE_DOWNLOADS})
+@JaxrsExtensionSelect({PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS, PortalRest.REQUIRE_DOWNLOADS,
+        ModuleSwitchFilter.REQUIRE})
 public class PortalApplication extends Application {
     @Override
     public Set<Object> getSingletons() {

@@ -28,6 +28,7 @@ import org.unionportal.core.internal.routes.RouteCatalog;
 import org.unionportal.core.internal.security.Accounts;
 import org.unionportal.core.internal.store.AccountStore;
 import org.unionportal.core.internal.store.Organisation;
+import org.unionportal.core.internal.switches.ModuleSwitches;
 
 /** The portal itself: health, menu, modules, the union tree, users. */
 @Component(service = PortalInfoResource.class)
@@ -45,6 +46,8 @@ public class PortalInfoResource {
     BundleActivity bundleActivity;
     @Reference
     RouteCatalog routes;
+    @Reference
+    ModuleSwitches switches;
 
     /** Answers only once the application, its extensions and the account base are up. */
     @GET
@@ -54,17 +57,27 @@ public class PortalInfoResource {
         return Map.of("status", "UP", "modules", modules.count());
     }
 
+    /** The caller's menu: entries of modules switched off for the caller's organisation are left out. */
     @GET
     @Path("/menu")
     public Map<String, Object> menu(@Context SecurityContext context) {
-        return Map.of("groups", menu.menuFor(CurrentUser.of(context.getUserPrincipal()).roles()));
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
+        if (!switches.anySwitchedOff()) {
+            return Map.of("groups", menu.menuFor(user.roles()));
+        }
+        return Map.of("groups", menu.menuFor(user.roles(), c -> isOn(modules.moduleOfBundle(c.bundleId()), user)));
     }
 
+    /** The installed modules the caller's organisation has not switched off. */
     @GET
     @Path("/modules")
     public List<Map<String, Object>> modules(@Context SecurityContext context) {
-        CurrentUser.of(context.getUserPrincipal());
-        return modules.modules().stream().map(PortalInfoResource::moduleView).toList();
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
+        return modules.modules().stream().filter(m -> isOn(m.id(), user)).map(PortalInfoResource::moduleView).toList();
+    }
+
+    private boolean isOn(String module, PortalUser user) {
+        return module == null || !switches.isOff(module, user.orgPath());
     }
 
     static Map<String, Object> moduleView(ModuleInfo m) {

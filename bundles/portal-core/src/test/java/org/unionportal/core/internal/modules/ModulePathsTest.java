@@ -37,7 +37,8 @@ class ModulePathsTest {
 
     @Test
     void moduleSelectionParsesCommaOrSpaceSeparatedNames() {
-        assertEquals(List.of("union-a", "union-b"), ModuleSelection.parse(" union-a, union-b  union-a "));
-        assertEquals(List.of(), ModuleSelection.parse(""));
+        assertEquals(List.of("union-a", "union-b"), ModuleChoice.parse(" union-a, union-b  union-a ").names());
+        assertEquals(List.of(), ModuleChoice.parse("").names());
+        assertTrue(ModuleChoice.parse("").isEmpty());
     }
 }

@@ -1,0 +1,126 @@
+package org.unionportal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.unionportal.itests.ModuleRecords.Module;
+
+/**
+ * The module switches page in the shell, as 梁溪区's district admin, on a laptop (1366x768) and on a
+ * phone (390x844): the page fits the width, hardship aid is switched off after the confirmation, the
+ * district's own menu loses it live, and it is switched on again.
+ */
+@DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true",
+        disabledReason = "skipped with -DskipBrowserTests=true")
+@ExtendWith(SharedPortal.class)
+class ModuleSwitchBrowserIT {
+    private static final Module MODULE = ModuleRecords.HARDSHIP_AID;
+    private static final Duration UI = Duration.ofSeconds(30);
+
+    private Distribution portal;
+    private boolean installedHere;
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void browser(Distribution portal) throws IOException {
+        this.portal = portal;
+        installedHere = portal.installModule(MODULE.feature(), MODULE.probe());
+        driver = Chromium.start("ModuleSwitchBrowserIT");
+        wait = new WebDriverWait(driver, UI);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (driver != null) {
+            driver.quit();
+        }
+        Api api = portal.api();
+        long liangxi = api.me(api.login("district")).path("orgId").asLong();
+        api.delete("/api/portal/module-switches/" + liangxi + "/" + MODULE.id(), api.login("admin"));
+        if (installedHere) {
+            portal.uninstallModule(MODULE.feature(), MODULE.probe());
+        }
+    }
+
+    @Test
+    void aDistrictAdminSwitchesAModuleOffAndOnInThePage(TestInfo info) {
+        try {
+            for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(390, 844))) {
+                driver.manage().window().setSize(size);
+                switchOffAndOn(info, size);
+            }
+        } catch (RuntimeException | AssertionError e) {
+            Chromium.screenshot(driver, info, "failure");
+            throw e;
+        }
+    }
+
+    private void switchOffAndOn(TestInfo info, Dimension size) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        driver.get(portal.baseUrl() + "/#/portal/module-switches");
+        if (!driver.findElements(By.cssSelector("#login-form")).isEmpty()) {
+            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
+            form.findElement(By.name("username")).sendKeys("district");
+            form.findElement(By.name("password")).sendKeys(Distribution.PASSWORD);
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+        }
+        By row = By.cssSelector("#ms-modules tr[data-module=\"" + MODULE.id() + "\"]");
+        WebElement onRow = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertEquals("ON", onRow.getAttribute("data-state"));
+        assertTrue(driver.findElement(By.cssSelector("h1")).getText().contains("模块开关"), "the page is not in Chinese first");
+        assertFits(js, size);
+        Chromium.screenshot(driver, info, size.getWidth() + "-on");
+
+        clickIn(row, "off");
+        String question = wait.until(ExpectedConditions.alertIsPresent()).getText();
+        assertTrue(question.contains("关闭") && question.contains("数据保留"), () -> "the confirmation: " + question);
+        driver.switchTo().alert().accept();
+        wait.until(ExpectedConditions.attributeToBe(row, "data-state", "OFF"));
+        // The shell's own menu follows live (a modules event): the district loses the module's entries.
+        wait.until(d -> d.findElements(By.cssSelector("#menu a[href^=\"#/" + MODULE.id() + "/\"]")).isEmpty());
+        assertTrue(driver.findElement(By.cssSelector("#ms-log")).getText().contains("district"), "the change is not in the log");
+        assertFits(js, size);
+        Chromium.screenshot(driver, info, size.getWidth() + "-off");
+
+        clickIn(row, "on");
+        wait.until(ExpectedConditions.attributeToBe(row, "data-state", "ON"));
+        wait.until(d -> !d.findElements(By.cssSelector("#menu a[href^=\"#/" + MODULE.id() + "/\"]")).isEmpty());
+    }
+
+    /** Nothing but the tables' own scrolling boxes is wider than the window. */
+    private static void assertFits(JavascriptExecutor js, Dimension size) {
+        Number overflow = (Number) js.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow.intValue() <= 0, () -> "the page is " + overflow + " px wider than the " + size + " window");
+    }
+
+    /** Clicks the row's button for {@code action}, finding it again if the table was drawn anew meanwhile. */
+    private void clickIn(By row, String action) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            click(d.findElement(row).findElement(By.cssSelector("button[data-action=\"" + action + "\"]")));
+            return true;
+        });
+    }
+
+    private void click(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+}
