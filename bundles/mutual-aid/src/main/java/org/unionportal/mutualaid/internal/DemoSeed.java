@@ -14,18 +14,20 @@ import org.slf4j.LoggerFactory;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
-import org.unionportal.mutualaid.internal.rest.ClaimsResource;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.mutualaid.internal.roster.RosterRow;
 import org.unionportal.mutualaid.internal.rules.Assessment;
 import org.unionportal.mutualaid.internal.rules.ClaimFacts;
+import org.unionportal.mutualaid.internal.rules.ClaimStatus;
 import org.unionportal.mutualaid.internal.rules.DemoPlans;
 import org.unionportal.mutualaid.internal.rules.EventType;
 import org.unionportal.mutualaid.internal.rules.PlanTemplate;
 import org.unionportal.mutualaid.internal.store.Claim;
+import org.unionportal.mutualaid.internal.service.ClaimAssessor;
 import org.unionportal.mutualaid.internal.store.ClaimStore;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
+import org.unionportal.mutualaid.internal.store.PayoutStore;
 import org.unionportal.mutualaid.internal.store.Plan;
 import org.unionportal.mutualaid.internal.store.PlanStore;
 
@@ -139,11 +141,12 @@ public class DemoSeed {
         long enrolmentId = Jdbc.one(c, "SELECT E.ID FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID "
                 + "WHERE M.ID_NUMBER = ? AND E.PLAN_CODE = ?", rs -> rs.getLong(1), idNumber, planCode).orElseThrow();
         EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, enrolmentId, facts.eventDate()).orElseThrow();
-        Assessment assessment = ClaimsResource.assess(c, enrolment, facts, 0);
+        Assessment assessment = ClaimAssessor.assess(c, enrolment, facts, 0);
         long id = ClaimStore.insert(c, enrolmentId, enrolment.memberId(), enrolment.orgPath(), facts, hospital, diagnosis,
-                "SUBMITTED", assessment, "operator");
-        ClaimStore.transition(c, id, List.of("SUBMITTED"), "APPROVED", assessment.totalFen(), assessment, null);
-        ClaimStore.event(c, id, "district", "APPROVE", "SUBMITTED", "APPROVED", "amount " + assessment.totalFen() + " fen");
+                ClaimStatus.SUBMITTED, assessment, "operator");
+        ClaimStore.transition(c, id, List.of(ClaimStatus.SUBMITTED), ClaimStatus.APPROVED, assessment.totalFen(), assessment, null);
+        ClaimStore.event(c, id, "district", "APPROVE", ClaimStatus.SUBMITTED, ClaimStatus.APPROVED,
+                "amount " + assessment.totalFen() + " fen");
         return id;
     }
 
@@ -156,9 +159,8 @@ public class DemoSeed {
                                   String diagnosis) throws SQLException {
         long id = claim(c, idNumber, planCode, facts, hospital, diagnosis);
         Claim claim = ClaimStore.byId(c, id).orElseThrow();
-        long batch = Jdbc.insert(c, "INSERT INTO MA_PAYOUT_BATCH (ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT) "
-                + "VALUES (?, 1, ?, 'admin', ?)", claim.orgPath(), claim.approvedFen(), java.time.Instant.now());
-        Jdbc.update(c, "UPDATE MA_CLAIM SET STATUS = 'PAID', PAYOUT_BATCH_ID = ? WHERE ID = ?", batch, id);
-        ClaimStore.event(c, id, "admin", "PAY", "APPROVED", "PAID", "payout batch " + batch);
+        long batch = PayoutStore.insertBatch(c, claim.orgPath(), 1, claim.approvedFen(), "admin");
+        PayoutStore.markPaid(c, id, batch);
+        ClaimStore.event(c, id, "admin", "PAY", ClaimStatus.APPROVED, ClaimStatus.PAID, "payout batch " + batch);
     }
 }

@@ -1,6 +1,8 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -12,7 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.security.PortalUser;
-import org.unionportal.mutualaid.internal.store.ClaimStore;
+import org.unionportal.mutualaid.internal.service.ClaimService;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 
 /** My cover (我的保障): a member's own enrolments, cover dates, claims and payments. */
@@ -23,20 +25,23 @@ import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 public class MeResource {
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
+    @Reference
+    ClaimService claims;
 
     @GET
     public Map<String, Object> mine(@Context SecurityContext context) {
         PortalUser user = Scope.user(context);
-        return db.read(c -> {
-            var memberId = EnrolmentStore.memberIdOfUser(c, user.username());
-            if (memberId.isEmpty()) {
-                return Map.of("enrolled", false, "enrolments", java.util.List.of(), "claims", java.util.List.of());
-            }
-            return Map.of("enrolled", true,
-                    "enrolments", EnrolmentStore.ofUser(c, user.username(), Scope.today()).stream()
-                            .map(EnrolmentResource::masked).toList(),
-                    "claims", ClaimStore.ofMember(c, memberId.get(), 500).stream()
-                            .map(cl -> ClaimsResource.view(cl, java.util.List.of())).toList());
+        // Who the user is as an insured person, and their cover (the enrolment side).
+        record Mine(Optional<Long> memberId, List<Map<String, Object>> enrolments) {
+        }
+        Mine mine = db.read(c -> {
+            Optional<Long> memberId = EnrolmentStore.memberIdOfUser(c, user.username());
+            return new Mine(memberId, memberId.isEmpty() ? List.of() : EnrolmentStore.ofUser(c, user.username(), Scope.today())
+                    .stream().map(EnrolmentResource::masked).toList());
         });
+        if (mine.memberId().isEmpty()) {
+            return Map.of("enrolled", false, "enrolments", List.of(), "claims", List.of());
+        }
+        return Map.of("enrolled", true, "enrolments", mine.enrolments(), "claims", claims.ofMember(mine.memberId().get()));
     }
 }

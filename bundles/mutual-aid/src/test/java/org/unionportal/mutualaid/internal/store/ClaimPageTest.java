@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionportal.mutualaid.internal.rules.ClaimStatus;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
 
 /** Pages of the claims list: newest first, within the subtree, of one status or member, counted the same way. */
@@ -55,8 +56,8 @@ class ClaimPageTest {
 
     @Test
     void aStatusOrAMemberNarrowsThePageAndTheCount() {
-        assertEquals(newestFirst(submittedInLiangxi), ids(db.read(c -> ClaimStore.page(c, "/1/2/%", "SUBMITTED", null, 0, 50))));
-        assertEquals(4L, count("/1/2/%", "SUBMITTED", null));
+        assertEquals(newestFirst(submittedInLiangxi), ids(db.read(c -> ClaimStore.page(c, "/1/2/%", ClaimStatus.SUBMITTED, null, 0, 50))));
+        assertEquals(4L, count("/1/2/%", ClaimStatus.SUBMITTED, null));
         List<ClaimSummary> own = db.read(c -> ClaimStore.page(c, "/%", null, memberInBinhu, 0, 50));
         assertEquals(7, own.size());
         assertTrue(own.stream().allMatch(s -> s.memberName().equals("二")), () -> "another member's claim: " + own);
@@ -73,10 +74,10 @@ class ClaimPageTest {
         assertEquals(LocalDate.of(2026, 1, 7), newest.eventDate());
         assertEquals(10_000, newest.computedFen());
         assertNull(newest.approvedFen());
-        assertEquals("SUBMITTED", newest.status());
+        assertEquals(ClaimStatus.SUBMITTED, newest.status());
     }
 
-    private long count(String subtreePattern, String status, Long memberId) {
+    private long count(String subtreePattern, ClaimStatus status, Long memberId) {
         return db.read(c -> ClaimStore.count(c, subtreePattern, status, memberId));
     }
 

@@ -1,0 +1,67 @@
+package org.unionportal.mutualaid.internal.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.unionportal.api.db.Jdbc;
+import org.unionportal.mutualaid.internal.rules.ClaimStatus;
+
+/** Payout batches (one bank transfer each) and the approved claims they pay. */
+public final class PayoutStore {
+    private static final String BATCH = "SELECT ID, ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT FROM MA_PAYOUT_BATCH ";
+
+    private PayoutStore() {
+    }
+
+    public record PayoutBatch(long id, String orgPath, int claimCount, long totalFen, String createdBy, Instant createdAt) {
+    }
+
+    /** An approved claim waiting for payment, with its member's name for the reminder. */
+    public record Payable(long claimId, long approvedFen, long memberId, String memberName) {
+    }
+
+    /** A line of the bank's transfer file: the full ID number, since the bank needs it. */
+    public record BankLine(long claimId, String name, String idNumber, long fen) {
+    }
+
+    public static List<PayoutBatch> batches(Connection c, String subtreePattern) throws SQLException {
+        return Jdbc.list(c, BATCH + "WHERE ORG_PATH LIKE ? ORDER BY ID DESC", PayoutStore::map, subtreePattern);
+    }
+
+    public static Optional<PayoutBatch> batch(Connection c, long id, String subtreePattern) throws SQLException {
+        return Jdbc.one(c, BATCH + "WHERE ID = ? AND ORG_PATH LIKE ?", PayoutStore::map, id, subtreePattern);
+    }
+
+    /** Approved claims of a subtree not yet in a batch, oldest first. */
+    public static List<Payable> payable(Connection c, String subtreePattern) throws SQLException {
+        return Jdbc.list(c, "SELECT C.ID, C.APPROVED_FEN, C.MEMBER_ID, M.NAME FROM MA_CLAIM C JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID "
+                        + "WHERE C.ORG_PATH LIKE ? AND C.STATUS = ? AND C.PAYOUT_BATCH_ID IS NULL ORDER BY C.ID",
+                rs -> new Payable(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)), subtreePattern,
+                ClaimStatus.APPROVED.name());
+    }
+
+    public static long insertBatch(Connection c, String orgPath, int claimCount, long totalFen, String user) throws SQLException {
+        return Jdbc.insert(c, "INSERT INTO MA_PAYOUT_BATCH (ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT) "
+                + "VALUES (?, ?, ?, ?, ?)", orgPath, claimCount, totalFen, user, Instant.now());
+    }
+
+    /** Marks an approved claim paid in a batch; false when it is no longer approved. */
+    public static boolean markPaid(Connection c, long claimId, long batchId) throws SQLException {
+        return Jdbc.update(c, "UPDATE MA_CLAIM SET STATUS = ?, PAYOUT_BATCH_ID = ? WHERE ID = ? AND STATUS = ?",
+                ClaimStatus.PAID.name(), batchId, claimId, ClaimStatus.APPROVED.name()) == 1;
+    }
+
+    public static List<BankLine> bankLines(Connection c, long batchId) throws SQLException {
+        return Jdbc.list(c, "SELECT C.ID, M.NAME, M.ID_NUMBER, C.APPROVED_FEN FROM MA_CLAIM C JOIN MA_MEMBER M "
+                        + "ON M.ID = C.MEMBER_ID WHERE C.PAYOUT_BATCH_ID = ? ORDER BY C.ID",
+                rs -> new BankLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)), batchId);
+    }
+
+    static PayoutBatch map(ResultSet rs) throws SQLException {
+        return new PayoutBatch(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getString(5),
+                rs.getTimestamp(6).toInstant());
+    }
+}
