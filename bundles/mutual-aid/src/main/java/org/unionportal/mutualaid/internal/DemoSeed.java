@@ -6,15 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.demo.DemoMode;
+import org.unionportal.api.demo.DemoOrganisations;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.api.time.PortalTime;
 import org.unionportal.mutualaid.internal.roster.RosterRow;
 import org.unionportal.mutualaid.internal.rules.Assessment;
 import org.unionportal.mutualaid.internal.rules.ClaimFacts;
@@ -36,21 +37,15 @@ import org.unionportal.mutualaid.internal.store.PlanStore;
  * the demo city, and the seeds' claims, computed by the real rules: 王老师's 34,343 CNY, 虞师傅's
  * 12,100 CNY and 马先生's 30,000 CNY lump sum.
  */
-@Component(immediate = true, service = {}, configurationPid = "org.unionportal.core",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(immediate = true, service = {})
 public class DemoSeed {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeed.class);
     private static final String BY = "demo";
 
-    @ObjectClassDefinition
-    @interface Config {
-        boolean demo() default false;
-    }
-
     @Activate
-    public DemoSeed(Config config, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)") PortalDatabase db,
+    public DemoSeed(@Reference DemoMode demo, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)") PortalDatabase db,
                     @Reference OrganisationDirectory organisations) {
-        if (!(config.demo() || Boolean.getBoolean("unionportal.demo"))) {
+        if (!demo.enabled()) {
             return;
         }
         db.inTransaction(c -> {
@@ -73,7 +68,7 @@ public class DemoSeed {
     }
 
     static void seed(Connection c, OrganisationDirectory organisations) throws SQLException {
-        int b = baseYear(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        int b = baseYear(PortalTime.SYSTEM.today());
         LocalDate cover = LocalDate.of(b, 1, 1);
         // Enrolment windows of the current plans stay open for every "today" that has this base year.
         LocalDate openFrom = LocalDate.of(b, 7, 1);
@@ -86,9 +81,9 @@ public class DemoSeed {
                 LocalDate.of(b - 1, 1, 1));
         Plan huaian = insert(c, DemoPlans.huaianFifty(), LocalDate.of(b - 1, 11, 1), openUntil, cover);
 
-        OrganisationInfo kindergarten = org(organisations, "梁溪区实验幼儿园工会");
-        OrganisationInfo courier = org(organisations, "顺达快递无锡分公司工会");
-        OrganisationInfo factory = org(organisations, "新吴区电子厂工会");
+        OrganisationInfo kindergarten = org(organisations, DemoOrganisations.LIANGXI_KINDERGARTEN);
+        OrganisationInfo courier = org(organisations, DemoOrganisations.SHUNDA_EXPRESS);
+        OrganisationInfo factory = org(organisations, DemoOrganisations.XINWU_ELECTRONICS);
 
         RosterRow wang = row(1, "王丽华", "32020219800312004", "13961000001", "EMPLOYEE");
         RosterRow chen = row(2, "陈静", "32020219920715002", "13961000002", "EMPLOYEE");
@@ -127,8 +122,8 @@ public class DemoSeed {
         return PlanStore.byId(c, id).orElseThrow();
     }
 
-    private static OrganisationInfo org(OrganisationDirectory organisations, String name) {
-        return organisations.byName(name).orElseThrow(() -> new IllegalStateException("Demo organisation missing: " + name));
+    private static OrganisationInfo org(OrganisationDirectory organisations, String code) {
+        return organisations.byCode(code).orElseThrow(() -> new IllegalStateException("Demo organisation missing: " + code));
     }
 
     private static RosterRow row(int line, String name, String first17, String phone, String category) {

@@ -23,7 +23,11 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.export.Download;
+import org.unionportal.api.export.TableExport;
+import org.unionportal.api.export.TableFormat;
 import org.unionportal.api.i18n.Text;
+import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
@@ -49,7 +53,7 @@ public class ClaimsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.MEMBER, Role.UNION_OPERATOR})
     public Response file(ClaimForm form, @Context SecurityContext context) {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         long id = claims.file(form, user);
         return Response.status(201).entity(claims.get(id, user)).build();
     }
@@ -63,31 +67,32 @@ public class ClaimsResource {
                          @QueryParam("size") Integer size, @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
                          @Context SecurityContext context) {
         boolean fresh = cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache");
-        byte[] json = claims.page(Scope.user(context), status, page, size, fresh);
+        byte[] json = claims.page(CurrentUser.of(context.getUserPrincipal()), status, page, size, fresh);
         return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The claims the user may see, as CSV or XLSX; ID numbers masked, no diagnoses. */
     @GET
     @Path("/export")
-    @Produces({"text/csv", Exports.XLSX, MediaType.APPLICATION_JSON})
-    public Response export(@QueryParam("format") String format, @QueryParam("status") String status,
+    @Produces({"text/csv", TableExport.XLSX_CONTENT_TYPE, MediaType.APPLICATION_JSON})
+    public Download export(@QueryParam("format") String format, @QueryParam("status") String status,
                            @Context SecurityContext context) {
-        return Exports.file(format, "mutual-aid-claims", ClaimService.EXPORT_HEADERS,
-                claims.exportRows(Scope.user(context), status));
+        TableFormat tableFormat = TableFormat.parse(format);
+        return Download.table(tableFormat, "mutual-aid-claims", ClaimService.EXPORT_HEADERS,
+                claims.exportRows(CurrentUser.of(context.getUserPrincipal()), status), true);
     }
 
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") long id, @Context SecurityContext context) {
-        return claims.get(id, Scope.user(context));
+        return claims.get(id, CurrentUser.of(context.getUserPrincipal()));
     }
 
     @POST
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> decide(@PathParam("id") long id, ClaimService.Decision d, @Context SecurityContext context) {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         claims.decide(id, d == null ? new ClaimService.Decision(null, null, null) : d, user);
         return claims.get(id, user);
     }
@@ -103,7 +108,7 @@ public class ClaimsResource {
     @RolesAllowed({Role.MEMBER, Role.UNION_OPERATOR})
     public Response upload(@PathParam("id") long id, @QueryParam("fileName") String fileName, InputStream body,
                            @Context SecurityContext context) throws IOException {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         byte[] content = body.readNBytes(MAX_DOCUMENT_BYTES + 1);
         // Whether the claim may be seen comes first: another union's claim is not found, whatever was sent.
         db.read(c -> ClaimService.visible(c, id, user));
@@ -135,7 +140,7 @@ public class ClaimsResource {
     @GET
     @Path("/{id}/documents")
     public List<Map<String, Object>> documents(@PathParam("id") long id, @Context SecurityContext context) {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         return db.read(c -> {
             ClaimService.visible(c, id, user);
             return Documents.list(c, id);
@@ -147,7 +152,7 @@ public class ClaimsResource {
     @Path("/{id}/documents/{docId}")
     @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     public Response document(@PathParam("id") long id, @PathParam("docId") long docId, @Context SecurityContext context) {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         Documents.Content doc = db.read(c -> {
             ClaimService.visible(c, id, user);
             return Documents.content(c, id, docId);

@@ -10,6 +10,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.Role;
@@ -27,6 +28,6 @@ public class FiguresResource {
     @GET
     @RolesAllowed({Role.PLATFORM_ADMIN, Role.DISTRICT_ADMIN})
     public Map<String, Object> figures(@QueryParam("year") Integer year, @Context SecurityContext context) {
-        return figures.figures(Scope.user(context), year);
+        return figures.figures(CurrentUser.of(context.getUserPrincipal()), year);
     }
 }

@@ -12,8 +12,10 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.time.PortalTime;
 import org.unionportal.mutualaid.internal.service.ClaimService;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 
@@ -30,13 +32,13 @@ public class MeResource {
 
     @GET
     public Map<String, Object> mine(@Context SecurityContext context) {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         // Who the user is as an insured person, and their cover (the enrolment side).
         record Mine(Optional<Long> memberId, List<Map<String, Object>> enrolments) {
         }
         Mine mine = db.read(c -> {
             Optional<Long> memberId = EnrolmentStore.memberIdOfUser(c, user.username());
-            return new Mine(memberId, memberId.isEmpty() ? List.of() : EnrolmentStore.ofUser(c, user.username(), Scope.today())
+            return new Mine(memberId, memberId.isEmpty() ? List.of() : EnrolmentStore.ofUser(c, user.username(), PortalTime.SYSTEM.today())
                     .stream().map(EnrolmentResource::masked).toList());
         });
         if (mine.memberId().isEmpty()) {

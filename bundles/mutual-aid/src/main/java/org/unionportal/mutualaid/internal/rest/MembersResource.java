@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
@@ -45,7 +46,7 @@ public class MembersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
     public Map<String, Object> link(Link link, @Context SecurityContext context) {
-        PortalUser staff = Scope.user(context);
+        PortalUser staff = CurrentUser.of(context.getUserPrincipal());
         String id = IdNumbers.normalize(link.idNumber());
         new Validation()
                 .require(id != null && IdNumbers.problem(id).isEmpty(), "idNumber", "must be a valid 18-character ID number")

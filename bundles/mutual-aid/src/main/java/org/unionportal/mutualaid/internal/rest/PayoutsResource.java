@@ -1,6 +1,5 @@
 package org.unionportal.mutualaid.internal.rest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -13,7 +12,9 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.unionportal.api.export.TableExport;
+import org.unionportal.api.export.Download;
+import org.unionportal.api.export.TableFormat;
+import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.Role;
@@ -32,14 +33,14 @@ public class PayoutsResource {
     @GET
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
     public List<PayoutBatch> list(@Context SecurityContext context) {
-        return payouts.batches(Scope.user(context));
+        return payouts.batches(CurrentUser.of(context.getUserPrincipal()));
     }
 
     /** Every approved claim of the user's subtree not yet paid goes into one new batch. */
     @POST
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
     public Response create(@Context SecurityContext context) {
-        return Response.status(201).entity(payouts.create(Scope.user(context))).build();
+        return Response.status(201).entity(payouts.create(CurrentUser.of(context.getUserPrincipal()))).build();
     }
 
     /** The bank-transfer file of a batch (CSV, UTF-8 with BOM). Full ID numbers: the bank needs them, nobody keeps a copy. */
@@ -47,12 +48,8 @@ public class PayoutsResource {
     @Path("/{id}/bank-file")
     @Produces("text/csv")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
-    public Response bankFile(@PathParam("id") long id, @Context SecurityContext context) {
-        byte[] csv = TableExport.csv(PayoutService.BANK_FILE_HEADERS, payouts.bankFileRows(id, Scope.user(context)));
-        return Response.ok(new String(csv, StandardCharsets.UTF_8))
-                .type("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"mutual-aid-payout-" + id + ".csv\"")
-                .header("Cache-Control", "private, no-store")
-                .build();
+    public Download bankFile(@PathParam("id") long id, @Context SecurityContext context) {
+        return Download.table(TableFormat.CSV, "mutual-aid-payout-" + id, PayoutService.BANK_FILE_HEADERS,
+                payouts.bankFileRows(id, CurrentUser.of(context.getUserPrincipal())), true);
     }
 }

@@ -14,6 +14,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.Role;
@@ -51,7 +52,7 @@ public class PlansResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PLATFORM_ADMIN)
     public Response create(PlanRequest request, @Context SecurityContext context) {
-        long id = plans.create(request, Scope.user(context));
+        long id = plans.create(request, CurrentUser.of(context.getUserPrincipal()));
         return Response.status(201).entity(plans.one(id)).build();
     }
 
@@ -61,6 +62,6 @@ public class PlansResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PLATFORM_ADMIN)
     public Plan edit(@PathParam("id") long id, PlanRequest request, @Context SecurityContext context) {
-        return plans.one(plans.edit(id, request, Scope.user(context)));
+        return plans.one(plans.edit(id, request, CurrentUser.of(context.getUserPrincipal())));
     }
 }

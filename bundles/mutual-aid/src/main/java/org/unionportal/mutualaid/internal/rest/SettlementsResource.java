@@ -14,6 +14,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.i18n.Text;
+import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
@@ -34,7 +35,7 @@ public class SettlementsResource {
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "text/csv"})
     @RolesAllowed({Role.PLATFORM_ADMIN, Role.DISTRICT_ADMIN})
     public Map<String, Object> importFile(InputStream body, @Context SecurityContext context) throws IOException {
-        SettlementService.Outcome outcome = settlements.importFile(read(body), Scope.user(context));
+        SettlementService.Outcome outcome = settlements.importFile(read(body), CurrentUser.of(context.getUserPrincipal()));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rows", outcome.rows());
         result.put("draftClaims", outcome.draftClaims());

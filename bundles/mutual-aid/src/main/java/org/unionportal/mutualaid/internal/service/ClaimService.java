@@ -3,7 +3,6 @@ package org.unionportal.mutualaid.internal.service;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,20 +11,22 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.export.ExportPurpose;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.Paging;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.ProblemException.FieldError;
-import org.unionportal.api.security.Masking;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
+import org.unionportal.api.time.PortalTime;
 import org.unionportal.mutualaid.internal.reminders.Reminders;
 import org.unionportal.mutualaid.internal.rules.Assessment;
 import org.unionportal.mutualaid.internal.rules.ClaimAction;
 import org.unionportal.mutualaid.internal.rules.ClaimFacts;
 import org.unionportal.mutualaid.internal.rules.ClaimForm;
 import org.unionportal.mutualaid.internal.rules.ClaimStatus;
-import org.unionportal.mutualaid.internal.rules.Money;
+import org.unionportal.api.money.Money;
 import org.unionportal.mutualaid.internal.rules.Rejection;
 import org.unionportal.mutualaid.internal.store.Claim;
 import org.unionportal.mutualaid.internal.store.ClaimStore;
@@ -40,15 +41,15 @@ import org.unionportal.mutualaid.internal.store.Json;
  */
 @Component(service = ClaimService.class)
 public class ClaimService {
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final int MAX_REASON = 1000;
     /** A claim can be filed on a cover whose fee is paid, also after it ended (for events within it). */
     private static final Set<String> CLAIMABLE_COVER = Set.of("ACTIVE", "EXPIRED");
 
     private final PortalDatabase db;
+    private final PortalTime time;
 
     /** What a page of the list depends on: members see only their own claims, staff their subtree's. */
-    private record PageKey(String subtreePattern, ClaimStatus status, String memberUsername, long offset, int limit) {
+    private record PageKey(DataScope scope, ClaimStatus status, String memberUsername, long offset, int limit) {
     }
 
     /**
@@ -64,11 +65,12 @@ public class ClaimService {
 
     @Activate
     public ClaimService(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)") PortalDatabase db) {
-        this.db = db;
+        this(db, PortalTime.SYSTEM);
     }
 
-    static LocalDate today() {
-        return LocalDate.now(SHANGHAI);
+    ClaimService(PortalDatabase db, PortalTime time) {
+        this.db = db;
+        this.time = time;
     }
 
     /** Files a claim and answers its id. */
@@ -76,7 +78,7 @@ public class ClaimService {
         if (form == null) {
             throw bodyRequired();
         }
-        List<FieldError> problems = form.problems(today());
+        List<FieldError> problems = form.problems(time.today());
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
@@ -109,15 +111,16 @@ public class ClaimService {
         ClaimStatus status = status(statusText);
         int limit = Paging.size(size);
         long offset = Paging.offset(page, limit);
-        PageKey key = new PageKey(user.subtreePattern(), status, isStaff(user) ? null : user.username(), offset, limit);
+        DataScope scope = DataScope.of(user);
+        PageKey key = new PageKey(scope, status, isStaff(user) ? null : user.username(), offset, limit);
         // Read before the query: a write committed meanwhile moves the generation, so this page is not kept past it.
         long generation = db.writeGeneration();
         byte[] json = fresh ? null : pages.get(key, generation);
         if (json == null) {
             json = Json.bytes(db.read(c -> {
                 Long memberId = ownMemberOnly(c, user);
-                return Map.of("total", ClaimStore.count(c, user.subtreePattern(), status, memberId),
-                        "items", ClaimStore.page(c, user.subtreePattern(), status, memberId, offset, limit)
+                return Map.of("total", ClaimStore.count(c, scope, status, memberId),
+                        "items", ClaimStore.page(c, scope, status, memberId, offset, limit)
                                 .stream().map(ClaimViews::summary).toList());
             }));
             pages.put(key, generation, json);
@@ -128,7 +131,7 @@ public class ClaimService {
     /** The latest claims of the whole union tree (for the console), of a status when given. */
     public List<org.unionportal.mutualaid.internal.store.ClaimSummary> latest(String statusText, int max) {
         ClaimStatus status = status(statusText);
-        return db.read(c -> ClaimStore.page(c, "/%", status, null, 0, Math.max(1, Math.min(Paging.MAX_SIZE, max))));
+        return db.read(c -> ClaimStore.page(c, DataScope.subtree("/"), status, null, 0, Math.max(1, Math.min(Paging.MAX_SIZE, max))));
     }
 
     /** The export's column headers (Chinese: the files go to Chinese offices). */
@@ -138,9 +141,9 @@ public class ClaimService {
     /** Every claim the user may see, as rows of the export: ID numbers masked, no diagnoses. */
     public List<List<Object>> exportRows(PortalUser user, String statusText) {
         ClaimStatus status = status(statusText);
-        return db.read(c -> ClaimStore.all(c, user.subtreePattern(), status, ownMemberOnly(c, user))).stream()
-                .map(cl -> List.<Object>of(cl.id(), cl.memberName(), Masking.idNumber(cl.idNumber()), cl.planCode(),
-                        cl.eventType().labelZh(), cl.eventDate().toString(), Money.yuan(cl.computedFen()),
+        return db.read(c -> ClaimStore.all(c, DataScope.of(user), status, ownMemberOnly(c, user))).stream()
+                .map(cl -> List.<Object>of(cl.id(), cl.memberName(), ExportPurpose.LIST.idNumber(cl.idNumber()), cl.planCode(),
+                        cl.eventType().label().zh(), cl.eventDate().toString(), Money.yuan(cl.computedFen()),
                         cl.approvedFen() == null ? "" : Money.yuan(cl.approvedFen()), cl.status().label().zh(),
                         cl.filedAt().toString()))
                 .toList();
@@ -193,7 +196,7 @@ public class ClaimService {
     }
 
     private void approve(Connection c, Claim claim, PortalUser user, Decision d) throws SQLException {
-        EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, claim.enrolmentId(), today()).orElseThrow();
+        EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, claim.enrolmentId(), time.today()).orElseThrow();
         Assessment assessment = ClaimAssessor.assess(c, enrolment, claim.facts(), claim.id());
         long allowed = assessment.payable() ? assessment.totalFen() : 0;
         if (allowed <= 0) {
@@ -252,12 +255,12 @@ public class ClaimService {
     }
 
     /** The enrolment a claim is filed on: the member's own, or one of the operator's subtree. Otherwise 404. */
-    private static EnrolmentStore.EnrolmentView enrolmentToClaimOn(Connection c, long enrolmentId, PortalUser user)
+    private EnrolmentStore.EnrolmentView enrolmentToClaimOn(Connection c, long enrolmentId, PortalUser user)
             throws SQLException {
-        EnrolmentStore.EnrolmentView e = EnrolmentStore.byId(c, enrolmentId, today()).orElse(null);
+        EnrolmentStore.EnrolmentView e = EnrolmentStore.byId(c, enrolmentId, time.today()).orElse(null);
         boolean mine = e != null && user.hasRole(Role.MEMBER)
                 && EnrolmentStore.memberIdOfUser(c, user.username()).map(id -> id == e.memberId()).orElse(false);
-        boolean staff = e != null && user.hasRole(Role.UNION_OPERATOR) && user.covers(e.orgPath());
+        boolean staff = e != null && user.hasRole(Role.UNION_OPERATOR) && DataScope.of(user).covers(e.orgPath());
         if (!mine && !staff) {
             throw ProblemException.notFound("enrolment_not_found", Text.of(
                     "没有您可以为其申请理赔的参保记录 " + enrolmentId + "。",
@@ -270,7 +273,7 @@ public class ClaimService {
     public static Claim visible(Connection c, long id, PortalUser user) throws SQLException {
         Claim claim = ClaimStore.byId(c, id).orElse(null);
         if (claim != null) {
-            boolean staff = isStaff(user) && user.covers(claim.orgPath());
+            boolean staff = isStaff(user) && DataScope.of(user).covers(claim.orgPath());
             boolean own = user.hasRole(Role.MEMBER)
                     && EnrolmentStore.memberIdOfUser(c, user.username()).map(m -> m == claim.memberId()).orElse(false);
             if (staff || own) {

@@ -11,7 +11,9 @@ import org.unionportal.api.i18n.Text;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.time.PortalTime;
 import org.unionportal.mutualaid.internal.store.FiguresStore;
 
 /**
@@ -32,14 +34,14 @@ public class FiguresService {
 
     /** The figures of {@code year} (this year when null) for the user's subtree. */
     public Map<String, Object> figures(PortalUser user, Integer year) {
-        int y = year == null ? ClaimService.today().getYear() : year;
+        int y = year == null ? PortalTime.SYSTEM.year() : year;
         if (y < 2000 || y > 2100) {
             throw ProblemException.badRequest("year_out_of_range", Text.of("年份须在 2000 到 2100 之间。",
                     "year must be between 2000 and 2100."));
         }
         List<OrganisationInfo> children = organisations.subtree(user.orgPath()).stream()
                 .filter(o -> o.parentId() != null && o.parentId() == user.orgId()).toList();
-        return db.read(c -> FiguresStore.figures(c, user.subtreePattern(), children, y, LocalDate.of(y, 1, 1),
+        return db.read(c -> FiguresStore.figures(c, DataScope.of(user), children, y, LocalDate.of(y, 1, 1),
                 LocalDate.of(y, 12, 31)));
     }
 }

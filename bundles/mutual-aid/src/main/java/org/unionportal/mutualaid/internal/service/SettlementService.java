@@ -15,7 +15,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.time.PortalTime;
 import org.unionportal.mutualaid.internal.reminders.Reminders;
 import org.unionportal.mutualaid.internal.roster.RowProblem;
 import org.unionportal.mutualaid.internal.roster.SettlementReader;
@@ -75,11 +77,11 @@ public class SettlementService {
     private enum Result { DRAFTED, ALREADY_CLAIMED, NOT_COVERED }
 
     private static Result draft(Connection c, SettlementReader.Settlement s, PortalUser user) throws SQLException {
-        Optional<Long> enrolmentId = SettlementStore.coverOn(c, s.idNumber(), user.subtreePattern(), s.admission());
+        Optional<Long> enrolmentId = SettlementStore.coverOn(c, s.idNumber(), DataScope.of(user), s.admission());
         if (enrolmentId.isEmpty()) {
             return Result.NOT_COVERED;
         }
-        EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, enrolmentId.get(), ClaimService.today()).orElseThrow();
+        EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, enrolmentId.get(), PortalTime.SYSTEM.today()).orElseThrow();
         ClaimFacts facts = new ClaimFacts(EventType.HOSPITAL_STAY, s.admission(), s.admission(), s.discharge(), null, null,
                 s.totalCostFen(), s.basicInsuranceFen(), 0);
         if (ClaimStore.overlapping(c, enrolment.id(), facts).isPresent()) {

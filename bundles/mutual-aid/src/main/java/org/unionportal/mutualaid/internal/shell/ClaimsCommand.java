@@ -9,7 +9,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.unionportal.api.i18n.Language;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.Masking;
-import org.unionportal.mutualaid.internal.rules.Money;
+import org.unionportal.api.money.Money;
 import org.unionportal.mutualaid.internal.service.ClaimService;
 import org.unionportal.mutualaid.internal.store.ClaimSummary;
 

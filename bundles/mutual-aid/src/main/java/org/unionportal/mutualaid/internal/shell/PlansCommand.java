@@ -5,7 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.unionportal.mutualaid.internal.rules.Money;
+import org.unionportal.api.money.Money;
 import org.unionportal.mutualaid.internal.service.PlanService;
 import org.unionportal.mutualaid.internal.store.Plan;
 

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.unionportal.api.i18n.Labels;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.api.scope.Where;
 import org.unionportal.mutualaid.internal.rules.Assessment;
 import org.unionportal.mutualaid.internal.rules.ClaimFacts;
 import org.unionportal.mutualaid.internal.rules.ClaimStatus;
@@ -75,16 +78,13 @@ public final class ClaimStore {
      * overall or per status), then only those rows are joined; the ids go in as a fixed number of
      * parameters (padded with -1), so the statement is compiled once per page size, not once per page.
      */
-    public static List<ClaimSummary> page(Connection c, String subtreePattern, ClaimStatus status, Long memberId, long offset,
+    public static List<ClaimSummary> page(Connection c, DataScope scope, ClaimStatus status, Long memberId, long offset,
                                           int limit)
             throws SQLException {
-        Filter f = filter(subtreePattern, status, memberId);
+        Where f = filter(scope, status, memberId);
         int size = Math.max(1, limit);
-        List<Object> params = new ArrayList<>(List.of(f.params()));
-        params.add(Math.max(0, offset));
-        params.add(size);
-        List<Long> ids = Jdbc.list(c, "SELECT C.ID FROM MA_CLAIM C " + f.where() + " ORDER BY C.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                rs -> rs.getLong(1), params.toArray());
+        List<Long> ids = Jdbc.list(c, "SELECT C.ID FROM MA_CLAIM C " + f.sql() + " ORDER BY C.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                rs -> rs.getLong(1), f.paramsAnd(Math.max(0, offset), size));
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -98,9 +98,9 @@ public final class ClaimStore {
     }
 
     /** Every claim of a subtree (of a status, of a member), newest first: for exports. */
-    public static List<ClaimSummary> all(Connection c, String subtreePattern, ClaimStatus status, Long memberId) throws SQLException {
-        Filter f = filter(subtreePattern, status, memberId);
-        return Jdbc.list(c, SUMMARY + f.where() + " ORDER BY C.ID DESC", ClaimStore::summary, f.params());
+    public static List<ClaimSummary> all(Connection c, DataScope scope, ClaimStatus status, Long memberId) throws SQLException {
+        Where f = filter(scope, status, memberId);
+        return Jdbc.list(c, SUMMARY + f.sql() + " ORDER BY C.ID DESC", ClaimStore::summary, f.params());
     }
 
     /** A member's own claims, newest first, in full (the member's page shows each assessment). */
@@ -109,27 +109,16 @@ public final class ClaimStore {
                 ClaimStore::map, memberId);
     }
 
-    public static long count(Connection c, String subtreePattern, ClaimStatus status, Long memberId) throws SQLException {
-        Filter f = filter(subtreePattern, status, memberId);
-        return Jdbc.count(c, "SELECT COUNT(*) FROM MA_CLAIM C " + f.where(), f.params());
-    }
-
-    private record Filter(String where, Object[] params) {
+    public static long count(Connection c, DataScope scope, ClaimStatus status, Long memberId) throws SQLException {
+        Where f = filter(scope, status, memberId);
+        return Jdbc.count(c, "SELECT COUNT(*) FROM MA_CLAIM C " + f.sql(), f.params());
     }
 
     /** Claims of a subtree, optionally of one status and of one member. */
-    private static Filter filter(String subtreePattern, ClaimStatus status, Long memberId) {
-        StringBuilder where = new StringBuilder("WHERE C.ORG_PATH LIKE ?");
-        List<Object> params = new ArrayList<>(List.of(subtreePattern));
-        if (status != null) {
-            where.append(" AND C.STATUS = ?");
-            params.add(status.name());
-        }
-        if (memberId != null) {
-            where.append(" AND C.MEMBER_ID = ?");
-            params.add(memberId);
-        }
-        return new Filter(where.toString(), params.toArray());
+    private static Where filter(DataScope scope, ClaimStatus status, Long memberId) {
+        return scope.where("C.ORG_PATH")
+                .andIfPresent("C.STATUS = ?", status == null ? null : status.code())
+                .andIfPresent("C.MEMBER_ID = ?", memberId);
     }
 
     public static List<Event> events(Connection c, long claimId) throws SQLException {
@@ -205,7 +194,7 @@ public final class ClaimStore {
     private static ClaimSummary summary(ResultSet rs) throws SQLException {
         return new ClaimSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 EventType.valueOf(rs.getString(7)), Jdbc.date(rs, "EVENT_DATE"), Jdbc.date(rs, "ADMISSION_DATE"),
-                Jdbc.date(rs, "DISCHARGE_DATE"), rs.getString(11), rs.getLong(12), ClaimStatus.valueOf(rs.getString(13)), rs.getLong(14),
+                Jdbc.date(rs, "DISCHARGE_DATE"), rs.getString(11), rs.getLong(12), Labels.of(ClaimStatus.class, rs.getString(13)), rs.getLong(14),
                 Jdbc.longOrNull(rs, "APPROVED_FEN"), rs.getString(16), rs.getTimestamp(17).toInstant(),
                 Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"));
     }
@@ -214,7 +203,7 @@ public final class ClaimStore {
         return new Claim(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), EventType.valueOf(rs.getString(9)), Jdbc.date(rs, "EVENT_DATE"),
                 Jdbc.date(rs, "ADMISSION_DATE"), Jdbc.date(rs, "DISCHARGE_DATE"), rs.getString(13), rs.getString(14), rs.getString(15),
-                Jdbc.intOrNull(rs, "DISABILITY_GRADE"), rs.getLong(17), rs.getLong(18), rs.getLong(19), ClaimStatus.valueOf(rs.getString(20)),
+                Jdbc.intOrNull(rs, "DISABILITY_GRADE"), rs.getLong(17), rs.getLong(18), rs.getLong(19), Labels.of(ClaimStatus.class, rs.getString(20)),
                 rs.getLong(21), Jdbc.longOrNull(rs, "APPROVED_FEN"), Json.read(rs.getString(23), Assessment.class), rs.getString(24),
                 rs.getString(25), rs.getTimestamp(26).toInstant(), Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"));
     }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.api.scope.Where;
 import org.unionportal.mutualaid.internal.rules.ClaimStatus;
 
 /** Payout batches (one bank transfer each) and the approved claims they pay. */
@@ -27,20 +29,22 @@ public final class PayoutStore {
     public record BankLine(long claimId, String name, String idNumber, long fen) {
     }
 
-    public static List<PayoutBatch> batches(Connection c, String subtreePattern) throws SQLException {
-        return Jdbc.list(c, BATCH + "WHERE ORG_PATH LIKE ? ORDER BY ID DESC", PayoutStore::map, subtreePattern);
+    public static List<PayoutBatch> batches(Connection c, DataScope scope) throws SQLException {
+        Where where = scope.where("ORG_PATH");
+        return Jdbc.list(c, BATCH + where.sql() + " ORDER BY ID DESC", PayoutStore::map, where.params());
     }
 
-    public static Optional<PayoutBatch> batch(Connection c, long id, String subtreePattern) throws SQLException {
-        return Jdbc.one(c, BATCH + "WHERE ID = ? AND ORG_PATH LIKE ?", PayoutStore::map, id, subtreePattern);
+    public static Optional<PayoutBatch> batch(Connection c, long id, DataScope scope) throws SQLException {
+        Where where = scope.where("ORG_PATH").and("ID = ?", id);
+        return Jdbc.one(c, BATCH + where.sql(), PayoutStore::map, where.params());
     }
 
     /** Approved claims of a subtree not yet in a batch, oldest first. */
-    public static List<Payable> payable(Connection c, String subtreePattern) throws SQLException {
+    public static List<Payable> payable(Connection c, DataScope scope) throws SQLException {
+        Where where = scope.where("C.ORG_PATH").and("C.STATUS = ?", ClaimStatus.APPROVED.code()).and("C.PAYOUT_BATCH_ID IS NULL");
         return Jdbc.list(c, "SELECT C.ID, C.APPROVED_FEN, C.MEMBER_ID, M.NAME FROM MA_CLAIM C JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID "
-                        + "WHERE C.ORG_PATH LIKE ? AND C.STATUS = ? AND C.PAYOUT_BATCH_ID IS NULL ORDER BY C.ID",
-                rs -> new Payable(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)), subtreePattern,
-                ClaimStatus.APPROVED.name());
+                        + where.sql() + " ORDER BY C.ID",
+                rs -> new Payable(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)), where.params());
     }
 
     public static long insertBatch(Connection c, String orgPath, int claimCount, long totalFen, String user) throws SQLException {
