@@ -2,7 +2,6 @@ package org.unionportal.mutualaid.internal.service;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +29,7 @@ import org.unionportal.api.money.Money;
 import org.unionportal.mutualaid.internal.rules.Rejection;
 import org.unionportal.mutualaid.internal.store.Claim;
 import org.unionportal.mutualaid.internal.store.ClaimStore;
+import org.unionportal.mutualaid.internal.store.ClaimSummary;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 import org.unionportal.mutualaid.internal.store.Json;
 
@@ -129,7 +129,7 @@ public class ClaimService {
     }
 
     /** The latest claims of the whole union tree (for the console), of a status when given. */
-    public List<org.unionportal.mutualaid.internal.store.ClaimSummary> latest(String statusText, int max) {
+    public List<ClaimSummary> latest(String statusText, int max) {
         ClaimStatus status = status(statusText);
         return db.read(c -> ClaimStore.page(c, DataScope.subtree("/"), status, null, 0, Math.max(1, Math.min(Paging.MAX_SIZE, max))));
     }
