@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import org.unionportal.mutualaid.internal.rules.DemoPlans;
 import org.unionportal.mutualaid.internal.rules.EventType;
 import org.unionportal.mutualaid.internal.rules.PlanTemplate;
 import org.unionportal.mutualaid.internal.store.Plan;
+import org.unionportal.mutualaid.internal.store.PayoutStore;
 import org.unionportal.mutualaid.internal.store.PlanStore;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
 
@@ -37,12 +39,13 @@ class ClaimServiceTest {
 
     @TempDir
     Path dir;
+    private TestDatabase db;
     private ClaimService claims;
     private long enrolment;
 
     @BeforeEach
     void setUp() {
-        TestDatabase db = TestDatabase.create(dir);
+        db = TestDatabase.create(dir);
         PlanTemplate t = DemoPlans.wuxiThreeInOne();
         Plan plan = new Plan(0, t.code(), 0, true, t.nameZh(), t.nameEn(), t.termYears(), t.feeFen(), t.feeBasis(),
                 LocalDate.of(2025, 11, 1), LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 1), t.waitingDaysIllness(),
@@ -114,6 +117,26 @@ class ClaimServiceTest {
         assertEquals(1, submitted().path("total").asLong(), "the queue after the review began");
         assertEquals(0, new ObjectMapper().readTree(claims.page(DISTRICT2, "SUBMITTED", null, 5, false)).path("total").asLong(),
                 "another district's queue");
+    }
+
+    @Test
+    void approvedClaimsOfTheSubtreeArePaidInOneBatchWhoseBankFileOnlyTheSubtreeReads() {
+        long id = claims.file(stay(LocalDate.of(2026, 7, 5), 5, 2_000_000, 1_200_000), OPERATOR);
+        PayoutService payouts = new PayoutService(db);
+        assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT));
+        claims.decide(id, new ClaimService.Decision("APPROVE", null, null), DISTRICT);
+        assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT2));
+
+        PayoutStore.PayoutBatch batch = payouts.create(DISTRICT);
+        assertEquals(1, batch.claimCount());
+        assertEquals(425_000L, batch.totalFen());
+        assertEquals("/1/2/", batch.orgPath());
+        assertEquals("PAID", claims.get(id, OPERATOR).get("status"));
+        assertEquals(List.of(List.of(1, "陈静", "320202199207150021", "4250.00", "MA-CLAIM-" + id)),
+                payouts.bankFileRows(batch.id(), DISTRICT), "the bank needs the full ID number");
+        assertProblem(404, "payout_batch_not_found", () -> payouts.bankFileRows(batch.id(), DISTRICT2));
+        assertEquals(List.of(), payouts.batches(DISTRICT2));
+        assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT));
     }
 
     private JsonNode submitted() throws IOException {
