@@ -33,6 +33,17 @@ public final class ClaimStore {
     private ClaimStore() {
     }
 
+    /** Claims of one status in the whole tree: how many, what the rules computed, what was approved (fen). */
+    public record StatusSums(ClaimStatus status, long count, long computedFen, long approvedFen) {
+    }
+
+    /** For the console: the whole tree's claims by status. */
+    public static List<StatusSums> sumsByStatus(Connection c) throws SQLException {
+        return Jdbc.list(c, "SELECT STATUS, COUNT(*), COALESCE(SUM(COMPUTED_FEN), 0), COALESCE(SUM(APPROVED_FEN), 0) "
+                + "FROM MA_CLAIM GROUP BY STATUS", rs -> new StatusSums(Labels.of(ClaimStatus.class, rs.getString(1)), rs.getLong(2),
+                rs.getLong(3), rs.getLong(4)));
+    }
+
     public record Event(Instant occurredAt, String actor, String action, String fromStatus, String toStatus, String detail) {
     }
 

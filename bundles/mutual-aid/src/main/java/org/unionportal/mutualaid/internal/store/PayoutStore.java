@@ -29,6 +29,17 @@ public final class PayoutStore {
     public record BankLine(long claimId, String name, String idNumber, long fen) {
     }
 
+    /** Every batch of the whole tree: how many, with how many claims, for how much (fen), the last one when (or null). */
+    public record Totals(long batches, long claims, long totalFen, Instant lastCreatedAt) {
+    }
+
+    /** For the console: the totals of the whole tree. */
+    public static Totals totals(Connection c) throws SQLException {
+        return Jdbc.one(c, "SELECT COUNT(*), COALESCE(SUM(CLAIM_COUNT), 0), COALESCE(SUM(TOTAL_FEN), 0), MAX(CREATED_AT) "
+                + "FROM MA_PAYOUT_BATCH", rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant())).orElseThrow();
+    }
+
     public static List<PayoutBatch> batches(Connection c, DataScope scope) throws SQLException {
         Where where = scope.where("ORG_PATH");
         return Jdbc.list(c, BATCH + where.sql() + " ORDER BY ID DESC", PayoutStore::map, where.params());
