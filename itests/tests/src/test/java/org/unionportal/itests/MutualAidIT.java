@@ -154,7 +154,15 @@ class MutualAidIT {
 
         decide(district, id, Map.of("action", "START_REVIEW")).expect(200);
         assertEquals(queued, api.get(queue, district).expect(200).json().path("total").asLong(), "the queue after the review began");
-        decide(district, id, Map.of("action", "APPROVE", "amountFen", 500_000)).expectProblem(422); // more than the rules allow
+        // More than the rules allow: a stable code, and each page reads the limit in yuan in its own language only.
+        JsonNode tooMuch = decide(district, id, Map.of("action", "APPROVE", "amountFen", 500_000)).expectProblem(422).path("errors").get(0);
+        assertEquals("amount_out_of_range", tooMuch.path("code").asText(), () -> "problem: " + tooMuch);
+        String zh = tooMuch.path("message").asText();
+        assertTrue(zh.contains("4250.00 元") && !zh.matches("(?s).*[A-Za-z]{3,}.*"), () -> "the Chinese message: " + zh);
+        String en = api.send("POST", "/api/mutual-aid/claims/" + id + "/decision", district, Map.of("action", "APPROVE", "amountFen", 500_000),
+                Map.of("Accept-Language", "en")).expectProblem(422).path("errors").get(0).path("message").asText();
+        assertTrue(en.contains("4250.00 yuan") && en.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN),
+                () -> "the English message: " + en);
         decide(district, id, Map.of("action", "APPROVE", "amountFen", 400_000)).expectProblem(422); // lower needs a reason
         JsonNode approved = decide(district, id, Map.of("action", "APPROVE")).expect(200).json();
         assertEquals("APPROVED", approved.path("status").asText());
@@ -166,6 +174,7 @@ class MutualAidIT {
         Api.Reply file = api.send("GET", "/api/mutual-aid/payouts/" + batch.path("id").asLong() + "/bank-file", admin, null,
                 Map.of("Accept", "text/csv")).expect(200);
         assertTrue(file.body().contains("陈静") && file.body().contains("4250.00"), () -> "bank file: " + file.body());
+        assertEquals("private, no-store", file.header("Cache-Control").orElse(""), "full ID numbers kept by a cache");
         JsonNode paid = api.get("/api/mutual-aid/claims/" + id, member).expect(200).json();
         assertEquals("PAID", paid.path("status").asText());
         List<String> steps = texts(paid.path("history"), "action");
@@ -184,6 +193,7 @@ class MutualAidIT {
         assertTrue(csv.body().startsWith("\uFEFF理赔编号") && csv.body().contains("王丽华") && csv.body().contains("34343.00"),
                 () -> "claims CSV: " + csv.body());
         assertFalse(csv.body().contains("肺恶性肿瘤"), "diagnoses must not leave in exports");
+        assertEquals("private, no-store", csv.header("Cache-Control").orElse(""), "personal data kept by a cache");
         Api.Reply xlsx = api.send("GET", "/api/mutual-aid/enrolments/export?format=xlsx", admin, null,
                 Map.of("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).expect(200);
         assertTrue(xlsx.body().startsWith("PK"), "an XLSX file is a zip");

@@ -6,28 +6,31 @@ import java.time.LocalDate;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.demo.DemoMode;
+import org.unionportal.api.demo.DemoOrganisations;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.api.member.MemberRegistry;
-import org.unionportal.mutualaid.internal.rest.ClaimsResource;
 import org.unionportal.mutualaid.internal.rest.EnrolmentResource;
 import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.api.time.PortalTime;
 import org.unionportal.mutualaid.internal.roster.RosterRow;
 import org.unionportal.mutualaid.internal.rules.Assessment;
 import org.unionportal.mutualaid.internal.rules.ClaimFacts;
+import org.unionportal.mutualaid.internal.rules.ClaimStatus;
 import org.unionportal.mutualaid.internal.rules.DemoPlans;
 import org.unionportal.mutualaid.internal.rules.EventType;
 import org.unionportal.mutualaid.internal.rules.PlanTemplate;
 import org.unionportal.mutualaid.internal.store.Claim;
+import org.unionportal.mutualaid.internal.service.ClaimAssessor;
 import org.unionportal.mutualaid.internal.store.ClaimStore;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
+import org.unionportal.mutualaid.internal.store.PayoutStore;
 import org.unionportal.mutualaid.internal.store.Plan;
 import org.unionportal.mutualaid.internal.store.PlanStore;
 
@@ -36,21 +39,15 @@ import org.unionportal.mutualaid.internal.store.PlanStore;
  * the demo city, and the seeds' claims, computed by the real rules: 王老师's 34,343 CNY, 虞师傅's
  * 12,100 CNY and 马先生's 30,000 CNY lump sum.
  */
-@Component(immediate = true, service = {}, configurationPid = "org.unionportal.core",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(immediate = true, service = {})
 public class DemoSeed {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeed.class);
     private static final String BY = "demo";
 
-    @ObjectClassDefinition
-    @interface Config {
-        boolean demo() default false;
-    }
-
     @Activate
-    public DemoSeed(Config config, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)") PortalDatabase db,
+    public DemoSeed(@Reference DemoMode demo, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)") PortalDatabase db,
                     @Reference OrganisationDirectory organisations, @Reference MemberRegistry registry) {
-        if (!(config.demo() || Boolean.getBoolean("unionportal.demo"))) {
+        if (!demo.enabled()) {
             return;
         }
         db.inTransaction(c -> {
@@ -73,7 +70,7 @@ public class DemoSeed {
     }
 
     static void seed(Connection c, OrganisationDirectory organisations, MemberRegistry registry) throws SQLException {
-        int b = baseYear(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        int b = baseYear(PortalTime.SYSTEM.today());
         LocalDate cover = LocalDate.of(b, 1, 1);
         // Enrolment windows of the current plans stay open for every "today" that has this base year.
         LocalDate openFrom = LocalDate.of(b, 7, 1);
@@ -86,9 +83,9 @@ public class DemoSeed {
                 LocalDate.of(b - 1, 1, 1));
         Plan huaian = insert(c, DemoPlans.huaianFifty(), LocalDate.of(b - 1, 11, 1), openUntil, cover);
 
-        OrganisationInfo kindergarten = org(organisations, "梁溪区实验幼儿园工会");
-        OrganisationInfo courier = org(organisations, "顺达快递无锡分公司工会");
-        OrganisationInfo factory = org(organisations, "新吴区电子厂工会");
+        OrganisationInfo kindergarten = org(organisations, DemoOrganisations.LIANGXI_KINDERGARTEN);
+        OrganisationInfo courier = org(organisations, DemoOrganisations.SHUNDA_EXPRESS);
+        OrganisationInfo factory = org(organisations, DemoOrganisations.XINWU_ELECTRONICS);
 
         RosterRow wang = row(1, "王丽华", "32020219800312004", "13961000001", "EMPLOYEE");
         RosterRow chen = row(2, "陈静", "32020219920715002", "13961000002", "EMPLOYEE");
@@ -134,8 +131,8 @@ public class DemoSeed {
         return PlanStore.byId(c, id).orElseThrow();
     }
 
-    private static OrganisationInfo org(OrganisationDirectory organisations, String name) {
-        return organisations.byName(name).orElseThrow(() -> new IllegalStateException("Demo organisation missing: " + name));
+    private static OrganisationInfo org(OrganisationDirectory organisations, String code) {
+        return organisations.byCode(code).orElseThrow(() -> new IllegalStateException("Demo organisation missing: " + code));
     }
 
     private static RosterRow row(int line, String name, String first17, String phone, String category) {
@@ -148,11 +145,12 @@ public class DemoSeed {
         long enrolmentId = Jdbc.one(c, "SELECT E.ID FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID "
                 + "WHERE M.ID_NUMBER = ? AND E.PLAN_CODE = ?", rs -> rs.getLong(1), idNumber, planCode).orElseThrow();
         EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, enrolmentId, facts.eventDate()).orElseThrow();
-        Assessment assessment = ClaimsResource.assess(c, enrolment, facts, 0);
+        Assessment assessment = ClaimAssessor.assess(c, enrolment, facts, 0);
         long id = ClaimStore.insert(c, enrolmentId, enrolment.memberId(), enrolment.orgPath(), facts, hospital, diagnosis,
-                "SUBMITTED", assessment, "operator");
-        ClaimStore.transition(c, id, List.of("SUBMITTED"), "APPROVED", assessment.totalFen(), assessment, null);
-        ClaimStore.event(c, id, "district", "APPROVE", "SUBMITTED", "APPROVED", "amount " + assessment.totalFen() + " fen");
+                ClaimStatus.SUBMITTED, assessment, "operator");
+        ClaimStore.transition(c, id, List.of(ClaimStatus.SUBMITTED), ClaimStatus.APPROVED, assessment.totalFen(), assessment, null);
+        ClaimStore.event(c, id, "district", "APPROVE", ClaimStatus.SUBMITTED, ClaimStatus.APPROVED,
+                "amount " + assessment.totalFen() + " fen");
         return id;
     }
 
@@ -165,9 +163,8 @@ public class DemoSeed {
                                   String diagnosis) throws SQLException {
         long id = claim(c, idNumber, planCode, facts, hospital, diagnosis);
         Claim claim = ClaimStore.byId(c, id).orElseThrow();
-        long batch = Jdbc.insert(c, "INSERT INTO MA_PAYOUT_BATCH (ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT) "
-                + "VALUES (?, 1, ?, 'admin', ?)", claim.orgPath(), claim.approvedFen(), java.time.Instant.now());
-        Jdbc.update(c, "UPDATE MA_CLAIM SET STATUS = 'PAID', PAYOUT_BATCH_ID = ? WHERE ID = ?", batch, id);
-        ClaimStore.event(c, id, "admin", "PAY", "APPROVED", "PAID", "payout batch " + batch);
+        long batch = PayoutStore.insertBatch(c, claim.orgPath(), 1, claim.approvedFen(), "admin");
+        PayoutStore.markPaid(c, id, batch);
+        ClaimStore.event(c, id, "admin", "PAY", ClaimStatus.APPROVED, ClaimStatus.PAID, "payout batch " + batch);
     }
 }

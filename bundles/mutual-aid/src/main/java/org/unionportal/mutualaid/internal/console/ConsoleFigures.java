@@ -2,7 +2,6 @@ package org.unionportal.mutualaid.internal.console;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -12,6 +11,9 @@ import java.util.TreeMap;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.security.Masking;
 import org.unionportal.mutualaid.internal.reminders.Outbox;
+import org.unionportal.mutualaid.internal.store.ClaimStore;
+import org.unionportal.mutualaid.internal.store.PayoutStore;
+import org.unionportal.mutualaid.internal.store.PlanStore;
 
 /**
  * What the web console page shows, for the whole union tree. Phones are masked when loaded, so no
@@ -60,7 +62,7 @@ public record ConsoleFigures(Instant generatedAt, LocalDate today, long currentP
 
     /** The maps are sorted by status name. */
     public static ConsoleFigures load(Connection c, LocalDate today, Instant now, Senders senders) throws SQLException {
-        long plans = Jdbc.count(c, "SELECT COUNT(*) FROM MA_PLAN WHERE CURRENT_VERSION = ?", true);
+        long plans = PlanStore.countCurrent(c);
 
         Map<String, Long> enrolments = new TreeMap<>();
         for (Object[] r : Jdbc.list(c, "SELECT S, COUNT(*) FROM (SELECT CASE WHEN STATUS = 'ACTIVE' AND COVER_END < ? "
@@ -70,24 +72,17 @@ public record ConsoleFigures(Instant generatedAt, LocalDate today, long currentP
         }
 
         Map<String, ClaimSums> claims = new TreeMap<>();
-        for (Object[] r : Jdbc.list(c, "SELECT STATUS, COUNT(*), COALESCE(SUM(COMPUTED_FEN), 0), COALESCE(SUM(APPROVED_FEN), 0) "
-                + "FROM MA_CLAIM GROUP BY STATUS", rs -> new Object[] {rs.getString(1),
-                new ClaimSums(rs.getLong(2), rs.getLong(3), rs.getLong(4))})) {
-            claims.put((String) r[0], (ClaimSums) r[1]);
+        for (ClaimStore.StatusSums sums : ClaimStore.sumsByStatus(c)) {
+            claims.put(sums.status().code(), new ClaimSums(sums.count(), sums.computedFen(), sums.approvedFen()));
         }
 
-        Payouts payouts = Jdbc.one(c, "SELECT COUNT(*), COALESCE(SUM(CLAIM_COUNT), 0), COALESCE(SUM(TOTAL_FEN), 0), MAX(CREATED_AT) "
-                + "FROM MA_PAYOUT_BATCH", rs -> new Payouts(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                instant(rs.getTimestamp(4)))).orElseThrow();
+        PayoutStore.Totals totals = PayoutStore.totals(c);
+        Payouts payouts = new Payouts(totals.batches(), totals.claims(), totals.totalFen(), totals.lastCreatedAt());
 
         List<ReminderLine> latest = Outbox.latest(c, LATEST).stream().map(r -> new ReminderLine(r.id(), r.kind(), r.memberId(),
                 Masking.phone(r.phone()), r.message(), r.status(), r.attempts(), r.lastError(), r.createdAt(), r.sentAt(),
                 r.sender())).toList();
 
         return new ConsoleFigures(now, today, plans, enrolments, claims, payouts, Outbox.countsByStatus(c), latest, senders);
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

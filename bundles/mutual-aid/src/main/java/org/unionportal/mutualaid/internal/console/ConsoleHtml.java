@@ -1,18 +1,18 @@
 package org.unionportal.mutualaid.internal.console;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.unionportal.api.money.Money;
+import org.unionportal.api.time.PortalTime;
 import org.unionportal.api.web.Escape;
 import org.unionportal.mutualaid.internal.reminders.Outbox;
 
 /** The content of the "互助保障 / Mutual aid" console page (inside the console's frame). Everything is escaped. */
 public final class ConsoleHtml {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(PortalTime.ZONE);
 
     private ConsoleHtml() {
     }
@@ -54,19 +54,19 @@ public final class ConsoleHtml {
         long approved = 0;
         for (Map.Entry<String, ConsoleFigures.ClaimSums> e : f.claimsByStatus().entrySet()) {
             ConsoleFigures.ClaimSums s = e.getValue();
-            row(out, e.getKey(), html(e.getKey()), String.valueOf(s.count()), yuan(s.computedFen()), yuan(s.approvedFen()));
+            row(out, e.getKey(), html(e.getKey()), String.valueOf(s.count()), Money.yuan(s.computedFen()), Money.yuan(s.approvedFen()));
             count += s.count();
             computed += s.computedFen();
             approved += s.approvedFen();
         }
-        row(out, "TOTAL", "合计 / Total", String.valueOf(count), yuan(computed), yuan(approved));
+        row(out, "TOTAL", "合计 / Total", String.valueOf(count), Money.yuan(computed), Money.yuan(approved));
         endTable(out);
 
         section(out, "支付批次 / Payout batches");
         table(out, "mutual-aid-payouts", List.of("批次 / Batches", "件数 / Claims", "金额(元) / Amount (CNY)",
                 "最近 / Last"));
         ConsoleFigures.Payouts p = f.payouts();
-        row(out, "PAYOUTS", String.valueOf(p.batches()), String.valueOf(p.claims()), yuan(p.totalFen()),
+        row(out, "PAYOUTS", String.valueOf(p.batches()), String.valueOf(p.claims()), Money.yuan(p.totalFen()),
                 html(time(p.lastCreatedAt())));
         endTable(out);
 
@@ -123,10 +123,6 @@ public final class ConsoleHtml {
 
     private static void endTable(StringBuilder out) {
         out.append("</tbody>\n</table>\n");
-    }
-
-    static String yuan(long fen) {
-        return BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     private static String time(Instant t) {

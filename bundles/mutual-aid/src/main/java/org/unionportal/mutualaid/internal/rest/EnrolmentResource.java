@@ -1,5 +1,9 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import org.unionportal.api.export.Download;
+import org.unionportal.api.export.TableExport;
+import org.unionportal.api.money.Money;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +38,7 @@ import org.unionportal.api.member.MemberDraft;
 import org.unionportal.api.member.MemberRegistry;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.Paging;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
@@ -42,6 +47,7 @@ import org.unionportal.api.security.Masking;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.api.time.PortalTime;
 import org.unionportal.mutualaid.internal.roster.ParsedRoster;
 import org.unionportal.mutualaid.internal.roster.RosterChecks;
 import org.unionportal.mutualaid.internal.roster.RosterReader;
@@ -82,7 +88,7 @@ public class EnrolmentResource {
     @RolesAllowed(Role.UNION_OPERATOR)
     public Response upload(@QueryParam("planId") Long planId, @QueryParam("fileName") String fileName, InputStream body,
                            @HeaderParam("Accept-Language") String acceptLanguage, @Context SecurityContext context) throws IOException {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         if (planId == null || fileName == null || fileName.isBlank()) {
             throw ProblemException.badRequest("roster_parameters_missing", Text.of(
                     "请把名单文件作为请求体发送，并带上 ?planId=<项目>&fileName=<文件名.csv 或 .xlsx>。",
@@ -107,7 +113,7 @@ public class EnrolmentResource {
     @Path("/uploads/{id}/confirm")
     @RolesAllowed(Role.UNION_OPERATOR)
     public Response confirm(@PathParam("id") long uploadId, @Context SecurityContext context) {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         Map<String, Object> result = db.inTransaction(c -> {
             Object[] upload;
             try (PreparedStatement ps = Jdbc.prepare(c, "SELECT PLAN_ID, ORG_ID, FILE_NAME, CONTENT, STATUS FROM MA_ROSTER_UPLOAD "
@@ -154,10 +160,10 @@ public class EnrolmentResource {
     @GET
     public Map<String, Object> list(@QueryParam("batchId") Long batchId, @QueryParam("page") Integer page,
                                     @QueryParam("size") Integer size, @Context SecurityContext context) {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         requireStaff(user);
         int limit = Paging.size(size);
-        LocalDate today = Scope.today();
+        LocalDate today = PortalTime.SYSTEM.today();
         return db.read(c -> Map.of(
                 "total", EnrolmentStore.count(c, user.subtreePattern(), batchId),
                 "items", EnrolmentStore.list(c, user.subtreePattern(), batchId, Paging.offset(page, limit), limit, today).stream()
@@ -167,19 +173,19 @@ public class EnrolmentResource {
     /** The enrolments of the user's subtree (or of one batch) as CSV or XLSX; ID numbers and phones masked. */
     @GET
     @Path("/export")
-    @Produces({"text/csv", Exports.XLSX, MediaType.APPLICATION_JSON})
-    public Response export(@QueryParam("format") String format, @QueryParam("batchId") Long batchId,
+    @Produces({"text/csv", TableExport.XLSX_CONTENT_TYPE, MediaType.APPLICATION_JSON})
+    public Download export(@QueryParam("format") String format, @QueryParam("batchId") Long batchId,
                            @Context SecurityContext context) {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         requireStaff(user);
-        LocalDate today = Scope.today();
+        LocalDate today = PortalTime.SYSTEM.today();
         List<List<Object>> rows = db.read(c -> EnrolmentStore.list(c, user.subtreePattern(), batchId, 0, 500_000, today)).stream()
                 .map(e -> List.<Object>of(e.id(), e.memberName(), Masking.idNumber(e.idNumber()), Masking.phone(e.phone()),
                         e.planCode(), e.planNameZh(), e.coverStart().toString(), e.coverEnd().toString(), Money.yuan(e.feeFen()),
                         e.renewal() ? "是" : "否", e.status()))
                 .toList();
-        return Exports.file(format, "mutual-aid-enrolments", List.of("参保编号", "姓名", "身份证号", "手机号", "项目代码", "项目",
-                "保障开始", "保障结束", "费用(元)", "续保", "状态"), rows);
+        return Download.table(format, "mutual-aid-enrolments", List.of("参保编号", "姓名", "身份证号", "手机号", "项目代码", "项目",
+                "保障开始", "保障结束", "费用(元)", "续保", "状态"), rows, true);
     }
 
     /** Last period's roster again, for the plan's current period: one step, checked like any roster. */
@@ -187,7 +193,7 @@ public class EnrolmentResource {
     @Path("/batches/{id}/renew")
     @RolesAllowed(Role.UNION_OPERATOR)
     public Response renew(@PathParam("id") long id, @Context SecurityContext context) {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         Map<String, Object> result = db.inTransaction(c -> {
             EnrolmentStore.Batch old = EnrolmentStore.batch(c, id, user.subtreePattern())
                     .orElseThrow(() -> batchNotFound(id));
@@ -218,7 +224,7 @@ public class EnrolmentResource {
     @GET
     @Path("/batches")
     public List<EnrolmentStore.Batch> batches(@Context SecurityContext context) {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         requireStaff(user);
         return db.read(c -> EnrolmentStore.batches(c, user.subtreePattern()));
     }
@@ -228,14 +234,14 @@ public class EnrolmentResource {
     @Path("/batches/{id}/payment")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
     public EnrolmentStore.Batch paid(@PathParam("id") long id, @Context SecurityContext context) {
-        return changeBatch(id, "PENDING_PAYMENT", "ACTIVE", Scope.user(context));
+        return changeBatch(id, "PENDING_PAYMENT", "ACTIVE", CurrentUser.of(context.getUserPrincipal()));
     }
 
     @POST
     @Path("/batches/{id}/cancel")
     @RolesAllowed({Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
     public EnrolmentStore.Batch cancel(@PathParam("id") long id, @Context SecurityContext context) {
-        return changeBatch(id, "PENDING_PAYMENT", "CANCELLED", Scope.user(context));
+        return changeBatch(id, "PENDING_PAYMENT", "CANCELLED", CurrentUser.of(context.getUserPrincipal()));
     }
 
     private EnrolmentStore.Batch changeBatch(long id, String from, String to, PortalUser user) {
@@ -299,7 +305,7 @@ public class EnrolmentResource {
     }
 
     private static void requireOpen(Plan plan) {
-        if (!plan.enrolmentOpen(Scope.today())) {
+        if (!plan.enrolmentOpen(PortalTime.SYSTEM.today())) {
             throw ProblemException.conflict("enrolment_closed", Text.of(plan.nameZh() + " 只在 " + plan.enrolFrom() + " 至 "
                     + plan.enrolUntil() + " 期间接受参保。", "Enrolment in " + plan.nameEn() + " is open from " + plan.enrolFrom()
                     + " to " + plan.enrolUntil() + " only."));
@@ -325,7 +331,7 @@ public class EnrolmentResource {
         List<RowProblem> problems = new java.util.ArrayList<>(parsed.problems());
         if (parsed.problems().stream().noneMatch(p -> "file".equals(p.field()))) {
             // Someone already enrolled by another union is refused as a member of another union, not as enrolled.
-            problems.addAll(RosterChecks.check(parsed.rows(), Scope.today(), enrolled, otherUnions,
+            problems.addAll(RosterChecks.check(parsed.rows(), PortalTime.SYSTEM.today(), enrolled, otherUnions,
                     row -> plan.rules().eligibility().reasonsNotEligible(person(row)).stream().map(EnrolmentResource::bilingual)
                             .toList()));
         }

@@ -1,11 +1,5 @@
 package org.unionportal.mutualaid.internal.rest;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -16,93 +10,24 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.unionportal.api.db.PortalDatabase;
-import org.unionportal.api.org.OrganisationDirectory;
-import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
-import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
-import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
-import org.unionportal.api.db.Jdbc;
+import org.unionportal.mutualaid.internal.service.FiguresService;
 
-/**
- * Figures (统计): enrolments (人次) and payouts (count and sum) for a year, by plan and by the
- * organisations directly below the user's, each rolled up over its whole subtree.
- */
+/** Figures (统计) of the user's subtree for a year: see {@link FiguresService}. */
 @Component(service = FiguresResource.class)
 @PortalResource
 @Path("/mutual-aid/figures")
 @Produces(MediaType.APPLICATION_JSON)
 public class FiguresResource {
-    @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
-    PortalDatabase db;
     @Reference
-    OrganisationDirectory organisations;
+    FiguresService figures;
 
     @GET
     @RolesAllowed({Role.PLATFORM_ADMIN, Role.DISTRICT_ADMIN})
     public Map<String, Object> figures(@QueryParam("year") Integer year, @Context SecurityContext context) {
-        PortalUser user = Scope.user(context);
-        int y = year == null ? Scope.today().getYear() : year;
-        if (y < 2000 || y > 2100) {
-            throw ProblemException.badRequest("year must be between 2000 and 2100.");
-        }
-        LocalDate from = LocalDate.of(y, 1, 1);
-        LocalDate to = LocalDate.of(y, 12, 31);
-        List<OrganisationInfo> children = organisations.subtree(user.orgPath()).stream()
-                .filter(o -> o.parentId() != null && o.parentId() == user.orgId()).toList();
-        return db.read(c -> figures(c, user, children, y, from, to));
-    }
-
-    /**
-     * The figures of a year for the user's subtree and the organisations directly below it (public for the benchmark).
-     * One grouped query per table (enrolments by organisation and plan, paid claims by organisation and plan), rolled up
-     * here: the totals, each child's subtree and each plan come from the same rows instead of a scan each.
-     */
-    public static Map<String, Object> figures(Connection c, PortalUser user, List<OrganisationInfo> children, int y, LocalDate from,
-                                              LocalDate to) throws SQLException {
-        record Cell(String orgPath, String planCode, long count, long fen) {
-        }
-        List<Cell> enrolled = Jdbc.list(c, "SELECT ORG_PATH, PLAN_CODE, COUNT(*) FROM MA_ENROLMENT WHERE ORG_PATH LIKE ? "
-                + "AND STATUS <> 'CANCELLED' AND COVER_START <= ? AND COVER_END >= ? GROUP BY ORG_PATH, PLAN_CODE",
-                rs -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3), 0), user.subtreePattern(), to, from);
-        List<Cell> paid = Jdbc.list(c, "SELECT C.ORG_PATH, E.PLAN_CODE, COUNT(*), COALESCE(SUM(C.APPROVED_FEN), 0) FROM MA_CLAIM C "
-                + "JOIN MA_ENROLMENT E ON E.ID = C.ENROLMENT_ID WHERE C.ORG_PATH LIKE ? AND C.STATUS = 'PAID' AND C.EVENT_DATE BETWEEN ? AND ? "
-                + "GROUP BY C.ORG_PATH, E.PLAN_CODE", rs -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
-                user.subtreePattern(), from, to);
-        Map<String, String> planNames = new java.util.HashMap<>();
-        for (String[] p : Jdbc.list(c, "SELECT CODE, MAX(NAME_ZH) FROM MA_PLAN GROUP BY CODE", rs -> new String[] {rs.getString(1),
-                rs.getString(2)})) {
-            planNames.put(p[0], p[1]);
-        }
-        java.util.function.Function<java.util.function.Predicate<Cell>, Map<String, Object>> sum = which -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("enrolments", enrolled.stream().filter(which).mapToLong(Cell::count).sum());
-            row.put("payouts", paid.stream().filter(which).mapToLong(Cell::count).sum());
-            row.put("paidFen", paid.stream().filter(which).mapToLong(Cell::fen).sum());
-            return row;
-        };
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("year", y);
-        result.put("total", sum.apply(cell -> true));
-        List<Map<String, Object>> byPlan = new ArrayList<>();
-        for (String code : enrolled.stream().map(Cell::planCode).distinct().sorted().toList()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("planCode", code);
-            row.put("planNameZh", planNames.get(code));
-            row.putAll(sum.apply(cell -> code.equals(cell.planCode())));
-            byPlan.add(row);
-        }
-        result.put("byPlan", byPlan);
-        List<Map<String, Object>> byOrg = new ArrayList<>();
-        for (OrganisationInfo child : children) {
-            Map<String, Object> row = sum.apply(cell -> cell.orgPath().startsWith(child.path()));
-            row.put("orgId", child.id());
-            row.put("orgName", child.name());
-            byOrg.add(row);
-        }
-        result.put("byOrganisation", byOrg);
-        return result;
+        return figures.figures(CurrentUser.of(context.getUserPrincipal()), year);
     }
 }

@@ -1,5 +1,6 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.ws.rs.core.Response;
@@ -14,9 +15,11 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.security.PortalUser;
-import org.unionportal.mutualaid.internal.store.ClaimStore;
+import org.unionportal.api.time.PortalTime;
+import org.unionportal.mutualaid.internal.service.ClaimService;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 
 /** My cover (我的保障): a member's own enrolments, cover dates, claims and payments. */
@@ -29,23 +32,25 @@ public class MeResource {
     PortalDatabase db;
     @Reference
     MemberRegistry registry;
+    @Reference
+    ClaimService claims;
 
     /** The signed-in account's member (the register links accounts), then that person's cover. */
     @GET
     public Response mine(@Context SecurityContext context) {
-        PortalUser user = Scope.user(context);
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
         Optional<Member> member = registry.ofUser(user.id());
-        Map<String, Object> body = db.read(c -> {
+        // Who the user is as an insured person, and their cover (the enrolment side).
+        record Mine(Optional<Long> memberId, List<Map<String, Object>> enrolments) {
+        }
+        Mine mine = db.read(c -> {
             Optional<Long> memberId = member.isEmpty() ? Optional.empty() : EnrolmentStore.insuredIdOf(c, member.get().id());
-            if (memberId.isEmpty()) {
-                return Map.of("enrolled", false, "enrolments", java.util.List.of(), "claims", java.util.List.of());
-            }
-            return Map.of("enrolled", true,
-                    "enrolments", EnrolmentStore.ofMember(c, memberId.get(), Scope.today()).stream()
-                            .map(EnrolmentResource::masked).toList(),
-                    "claims", ClaimStore.ofMember(c, memberId.get(), 500).stream()
-                            .map(cl -> ClaimsResource.view(cl, java.util.List.of())).toList());
+            return new Mine(memberId, memberId.isEmpty() ? List.of() : EnrolmentStore.ofMember(c, memberId.get(), PortalTime.SYSTEM.today())
+                    .stream().map(EnrolmentResource::masked).toList());
         });
+        Map<String, Object> body = mine.memberId().isEmpty()
+                ? Map.of("enrolled", false, "enrolments", List.of(), "claims", List.of())
+                : Map.of("enrolled", true, "enrolments", mine.enrolments(), "claims", claims.ofMember(mine.memberId().get()));
         return Response.ok(body).header("Cache-Control", "private, no-store").build();
     }
 }

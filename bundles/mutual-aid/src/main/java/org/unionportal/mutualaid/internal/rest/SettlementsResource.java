@@ -1,14 +1,9 @@
 package org.unionportal.mutualaid.internal.rest;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -18,37 +13,23 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.unionportal.api.db.Jdbc;
-import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.i18n.Text;
+import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
-import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
-import org.unionportal.mutualaid.internal.reminders.Reminders;
-import org.unionportal.mutualaid.internal.roster.RowProblem;
 import org.unionportal.mutualaid.internal.roster.SettlementReader;
-import org.unionportal.mutualaid.internal.rules.Assessment;
-import org.unionportal.mutualaid.internal.rules.ClaimFacts;
-import org.unionportal.mutualaid.internal.rules.EventType;
-import org.unionportal.mutualaid.internal.store.ClaimStore;
-import org.unionportal.mutualaid.internal.store.EnrolmentStore;
+import org.unionportal.mutualaid.internal.service.SettlementService;
 
-/**
- * Settlement data exchange (应赔尽赔): hospital settlements from the city medical-insurance system.
- * For every stay of an enrolled member of the user's subtree, covered on its date and not yet
- * claimed, a draft claim is prepared with the payment computed, and the member is reminded. Rows
- * with problems are listed and skipped; importing the same file again prepares nothing twice.
- */
+/** Settlement data exchange (应赔尽赔): the upload of {@link SettlementService}. */
 @Component(service = SettlementsResource.class)
 @PortalResource
 @Path("/mutual-aid/settlements")
 @Produces(MediaType.APPLICATION_JSON)
 public class SettlementsResource {
-    static final String IMPORTER = "settlement-import";
-
-    @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
-    PortalDatabase db;
+    @Reference
+    SettlementService settlements;
 
     @POST
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "text/csv"})
@@ -56,50 +37,26 @@ public class SettlementsResource {
     public Map<String, Object> importFile(InputStream body, @javax.ws.rs.HeaderParam("Accept-Language") String acceptLanguage,
                                           @Context SecurityContext context) throws IOException {
         org.unionportal.api.i18n.Language language = org.unionportal.api.i18n.Language.fromAcceptLanguage(acceptLanguage);
-        PortalUser user = Scope.user(context);
-        byte[] content = EnrolmentResource.readLimited(body, "settlement file");
-        SettlementReader.Parsed parsed = SettlementReader.read(new ByteArrayInputStream(content));
-        if (parsed.problems().stream().anyMatch(RowProblem::fileLevel)) {
-            throw ProblemException.invalid(parsed.problems().stream().map(RowProblem::toFieldError).toList());
-        }
-        int[] counts = new int[3]; // drafts, already claimed, not covered
-        db.inTransaction(c -> {
-            counts[0] = counts[1] = counts[2] = 0;
-            for (SettlementReader.Settlement s : parsed.settlements()) {
-                counts[draft(c, s, user)]++;
-            }
-            return null;
-        });
+        SettlementService.Outcome outcome = settlements.importFile(read(body), CurrentUser.of(context.getUserPrincipal()));
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("rows", parsed.settlements().size() + parsed.problems().size());
-        result.put("draftClaims", counts[0]);
-        result.put("alreadyClaimed", counts[1]);
-        result.put("notCovered", counts[2]);
-        result.put("problems", parsed.problems().stream().map(p -> p.view(language, null)).toList());
+        result.put("rows", outcome.rows());
+        result.put("draftClaims", outcome.draftClaims());
+        result.put("alreadyClaimed", outcome.alreadyClaimed());
+        result.put("notCovered", outcome.notCovered());
+        result.put("problems", outcome.problems().stream().map(p -> p.view(language, null)).toList());
         return result;
     }
 
-    /** 0 when a draft was prepared, 1 when the stay is already claimed, 2 when no cover of the subtree fits. */
-    private static int draft(Connection c, SettlementReader.Settlement s, PortalUser user) throws SQLException {
-        Optional<Long> enrolmentId = Jdbc.one(c, "SELECT E.ID FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID "
-                + "WHERE M.ID_NUMBER = ? AND E.ORG_PATH LIKE ? AND E.STATUS IN ('ACTIVE', 'EXPIRED') AND E.COVER_START <= ? "
-                + "AND E.COVER_END >= ? ORDER BY E.ID", rs -> rs.getLong(1), s.idNumber(), user.subtreePattern(), s.admission(),
-                s.admission());
-        if (enrolmentId.isEmpty()) {
-            return 2;
+    private static byte[] read(InputStream body) throws IOException {
+        byte[] content = body.readNBytes(SettlementReader.MAX_BYTES + 1);
+        if (content.length > SettlementReader.MAX_BYTES) {
+            int mib = SettlementReader.MAX_BYTES >> 20;
+            throw new ProblemException(413, "file_too_large", Text.of("结算文件最大 " + mib + " MiB，请分成几个文件上传。",
+                    "A settlement file may have at most " + mib + " MiB; split it into several uploads."));
         }
-        EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, enrolmentId.get(), Scope.today()).orElseThrow();
-        ClaimFacts facts = new ClaimFacts(EventType.HOSPITAL_STAY, s.admission(), s.admission(), s.discharge(), null, null,
-                s.totalCostFen(), s.basicInsuranceFen(), 0);
-        if (ClaimStore.overlapping(c, enrolment.id(), facts).isPresent()) {
-            return 1;
+        if (content.length == 0) {
+            throw ProblemException.badRequest("file_empty", Text.of("结算文件是空的。", "The settlement file is empty."));
         }
-        Assessment assessment = ClaimsResource.assess(c, enrolment, facts, 0);
-        long claimId = ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, s.hospital(),
-                s.diagnosis(), "DRAFT", assessment, IMPORTER);
-        Reminders.enqueue(c, Reminders.DRAFT_CLAIM, Reminders.dedupKey(Reminders.DRAFT_CLAIM, "claim", claimId), enrolment.memberId(),
-                Reminders.draftClaim(enrolment.memberName(), s.hospital(), s.admission()));
-        return 0;
+        return content;
     }
-
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.unionportal.mutualaid.internal.rules.Money.ofYuan;
+import static org.unionportal.api.money.Money.ofYuan;
 
 /**
  * The demo plans, with the figures reported in the seed articles (Wuxi and Huai'an union

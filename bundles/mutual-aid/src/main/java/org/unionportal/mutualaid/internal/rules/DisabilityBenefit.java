@@ -1,5 +1,7 @@
 package org.unionportal.mutualaid.internal.rules;
 
+import org.unionportal.api.money.Money;
+
 /**
  * Disability payment (身体伤残互助金 / 意外伤残补助金): a share of {@code baseSumFen} by the
  * disability grade 1..10.

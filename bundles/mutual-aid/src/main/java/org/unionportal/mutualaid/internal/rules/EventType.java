@@ -1,7 +1,10 @@
 package org.unionportal.mutualaid.internal.rules;
 
+import org.unionportal.api.i18n.Labelled;
+import org.unionportal.api.i18n.Text;
+
 /** What happened to the member. Accidents have no waiting period; illnesses do. */
-public enum EventType {
+public enum EventType implements Labelled {
     /** 住院 (illness). */
     HOSPITAL_STAY("住院", "hospital stay"),
     /** 重大疾病 (illness). */
@@ -30,5 +33,15 @@ public enum EventType {
 
     public String labelEn() {
         return labelEn;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public Text label() {
+        return Text.of(labelZh, labelEn);
     }
 }

@@ -2,6 +2,7 @@ package org.unionportal.mutualaid.internal.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.unionportal.api.money.Money;
 
 /**
  * Validity of claim facts. Every problem found is reported (not just the first) so the

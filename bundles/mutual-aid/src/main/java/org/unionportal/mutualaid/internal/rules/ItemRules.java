@@ -2,8 +2,9 @@ package org.unionportal.mutualaid.internal.rules;
 
 import java.util.List;
 import java.util.Optional;
+import org.unionportal.api.money.Money;
 
-import static org.unionportal.mutualaid.internal.rules.Money.yuan;
+import static org.unionportal.api.money.Money.yuan;
 
 /**
  * The rule of each benefit item, each on valid facts. A method returns null when the item

@@ -3,7 +3,7 @@ package org.unionportal.mutualaid.internal.rules;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.unionportal.mutualaid.internal.rules.Money.yuan;
+import static org.unionportal.api.money.Money.yuan;
 
 /**
  * The overall cap per member per term.

@@ -6,18 +6,19 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.unionportal.api.db.PortalDatabase;
-import org.unionportal.api.rest.Paging;
+import org.unionportal.api.i18n.Language;
+import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.Masking;
+import org.unionportal.api.money.Money;
+import org.unionportal.mutualaid.internal.service.ClaimService;
 import org.unionportal.mutualaid.internal.store.ClaimSummary;
-import org.unionportal.mutualaid.internal.store.ClaimStore;
 
 /** {@code mutual-aid:claims [-s STATUS]}: the latest claims of the whole city, personal data masked. */
 @Command(scope = "mutual-aid", name = "claims", description = "Lists the latest mutual-aid claims (理赔)")
 @Service
 public class ClaimsCommand implements Action {
-    @Reference(filter = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
-    PortalDatabase db;
+    @Reference
+    ClaimService claims;
 
     @Option(name = "-s", aliases = "--status", description = "only claims in this status, e.g. SUBMITTED or APPROVED")
     String status;
@@ -36,11 +37,18 @@ public class ClaimsCommand implements Action {
         table.column("Status");
         table.column("Computed (CNY)");
         table.column("Approved (CNY)");
-        String wanted = status == null ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
-        for (ClaimSummary c : db.read(conn -> ClaimStore.page(conn, "/%", wanted, null, 0, Math.max(1, Math.min(Paging.MAX_SIZE, max))))) {
+        java.util.List<ClaimSummary> latest;
+        try {
+            latest = claims.latest(status, max);
+        } catch (ProblemException e) {
+            // The console speaks English, as its column headers do.
+            System.err.println(e.message().in(Language.EN));
+            return null;
+        }
+        for (ClaimSummary c : latest) {
             table.addRow().addContent(c.id(), c.memberName(), Masking.idNumber(c.idNumber()), c.planCode(),
-                    c.eventType() + " " + c.eventDate(), c.status(), Shell.yuan(c.computedFen()),
-                    c.approvedFen() == null ? "" : Shell.yuan(c.approvedFen()));
+                    c.eventType() + " " + c.eventDate(), c.status(), Money.yuan(c.computedFen()),
+                    c.approvedFen() == null ? "" : Money.yuan(c.approvedFen()));
         }
         table.print(System.out);
         return null;

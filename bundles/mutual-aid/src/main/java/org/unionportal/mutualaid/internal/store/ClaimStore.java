@@ -6,11 +6,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.unionportal.api.i18n.Labels;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.api.scope.Where;
 import org.unionportal.mutualaid.internal.rules.Assessment;
 import org.unionportal.mutualaid.internal.rules.ClaimFacts;
+import org.unionportal.mutualaid.internal.rules.ClaimStatus;
 import org.unionportal.mutualaid.internal.rules.EventType;
 import org.unionportal.mutualaid.internal.rules.Line;
 import org.unionportal.mutualaid.internal.rules.PriorUsage;
@@ -25,31 +28,49 @@ public final class ClaimStore {
             + "JOIN MA_PLAN P ON P.ID = E.PLAN_ID ";
 
     /** Claims that count against the caps. */
-    static final String COUNTING = "('APPROVED', 'PAID')";
+    static final String COUNTING = in(java.util.Arrays.stream(ClaimStatus.values()).filter(ClaimStatus::countsAgainstCaps).toList());
 
     private ClaimStore() {
+    }
+
+    /** Claims of one status in the whole tree: how many, what the rules computed, what was approved (fen). */
+    public record StatusSums(ClaimStatus status, long count, long computedFen, long approvedFen) {
+    }
+
+    /** For the console: the whole tree's claims by status. */
+    public static List<StatusSums> sumsByStatus(Connection c) throws SQLException {
+        return Jdbc.list(c, "SELECT STATUS, COUNT(*), COALESCE(SUM(COMPUTED_FEN), 0), COALESCE(SUM(APPROVED_FEN), 0) "
+                + "FROM MA_CLAIM GROUP BY STATUS", rs -> new StatusSums(Labels.of(ClaimStatus.class, rs.getString(1)), rs.getLong(2),
+                rs.getLong(3), rs.getLong(4)));
     }
 
     public record Event(Instant occurredAt, String actor, String action, String fromStatus, String toStatus, String detail) {
     }
 
     public static long insert(Connection c, long enrolmentId, long memberId, String orgPath, ClaimFacts f, String hospital,
-                              String diagnosis, String status, Assessment assessment, String user) throws SQLException {
+                              String diagnosis, ClaimStatus status, Assessment assessment, String user) throws SQLException {
         long id = Jdbc.insert(c, "INSERT INTO MA_CLAIM (ENROLMENT_ID, MEMBER_ID, ORG_PATH, EVENT_TYPE, EVENT_DATE, ADMISSION_DATE, "
                         + "DISCHARGE_DATE, HOSPITAL, DIAGNOSIS, CRITICAL_ILLNESS, DISABILITY_GRADE, TOTAL_COST_FEN, BASIC_PAID_FEN, "
                         + "COMMERCIAL_PAID_FEN, STATUS, COMPUTED_FEN, ASSESSMENT, FILED_BY, FILED_AT) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 enrolmentId, memberId, orgPath, f.type(), f.eventDate(), f.admissionDate(), f.dischargeDate(), hospital, diagnosis,
-                f.criticalIllness(), f.disabilityGrade(), f.totalCostFen(), f.basicInsuranceFen(), f.commercialInsuranceFen(), status,
+                f.criticalIllness(), f.disabilityGrade(), f.totalCostFen(), f.basicInsuranceFen(), f.commercialInsuranceFen(), status.name(),
                 assessment.totalFen(), Json.write(assessment), user, Instant.now());
         event(c, id, user, "FILE", null, status, null);
         return id;
     }
 
-    public static void event(Connection c, long claimId, String actor, String action, String from, String to, String detail)
+    /** One line of a claim's history: {@code action} is a {@code ClaimAction} or FILE, PAY, DOCUMENT. */
+    public static void event(Connection c, long claimId, String actor, String action, ClaimStatus from, ClaimStatus to, String detail)
             throws SQLException {
         Jdbc.update(c, "INSERT INTO MA_CLAIM_EVENT (CLAIM_ID, OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, DETAIL) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", claimId, Instant.now(), actor, action, from, to, detail);
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", claimId, Instant.now(), actor, action, from == null ? null : from.name(),
+                to.name(), detail);
+    }
+
+    /** The enrolment a claim belongs to, whoever may see it (to take the enrolment's lock first). */
+    public static Optional<Long> enrolmentIdOf(Connection c, long claimId) throws SQLException {
+        return Jdbc.one(c, "SELECT ENROLMENT_ID FROM MA_CLAIM WHERE ID = ?", rs -> rs.getLong(1), claimId);
     }
 
     public static Optional<Claim> byId(Connection c, long id) throws SQLException {
@@ -67,15 +88,13 @@ public final class ClaimStore {
      * overall or per status), then only those rows are joined; the ids go in as a fixed number of
      * parameters (padded with -1), so the statement is compiled once per page size, not once per page.
      */
-    public static List<ClaimSummary> page(Connection c, String subtreePattern, String status, Long memberId, long offset, int limit)
+    public static List<ClaimSummary> page(Connection c, DataScope scope, ClaimStatus status, Long memberId, long offset,
+                                          int limit)
             throws SQLException {
-        Filter f = filter(subtreePattern, status, memberId);
+        Where f = filter(scope, status, memberId);
         int size = Math.max(1, limit);
-        List<Object> params = new ArrayList<>(List.of(f.params()));
-        params.add(Math.max(0, offset));
-        params.add(size);
-        List<Long> ids = Jdbc.list(c, "SELECT C.ID FROM MA_CLAIM C " + f.where() + " ORDER BY C.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                rs -> rs.getLong(1), params.toArray());
+        List<Long> ids = Jdbc.list(c, "SELECT C.ID FROM MA_CLAIM C " + f.sql() + " ORDER BY C.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                rs -> rs.getLong(1), f.paramsAnd(Math.max(0, offset), size));
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -89,9 +108,9 @@ public final class ClaimStore {
     }
 
     /** Every claim of a subtree (of a status, of a member), newest first: for exports. */
-    public static List<ClaimSummary> all(Connection c, String subtreePattern, String status, Long memberId) throws SQLException {
-        Filter f = filter(subtreePattern, status, memberId);
-        return Jdbc.list(c, SUMMARY + f.where() + " ORDER BY C.ID DESC", ClaimStore::summary, f.params());
+    public static List<ClaimSummary> all(Connection c, DataScope scope, ClaimStatus status, Long memberId) throws SQLException {
+        Where f = filter(scope, status, memberId);
+        return Jdbc.list(c, SUMMARY + f.sql() + " ORDER BY C.ID DESC", ClaimStore::summary, f.params());
     }
 
     /** A member's own claims, newest first, in full (the member's page shows each assessment). */
@@ -100,27 +119,16 @@ public final class ClaimStore {
                 ClaimStore::map, memberId);
     }
 
-    public static long count(Connection c, String subtreePattern, String status, Long memberId) throws SQLException {
-        Filter f = filter(subtreePattern, status, memberId);
-        return Jdbc.count(c, "SELECT COUNT(*) FROM MA_CLAIM C " + f.where(), f.params());
-    }
-
-    private record Filter(String where, Object[] params) {
+    public static long count(Connection c, DataScope scope, ClaimStatus status, Long memberId) throws SQLException {
+        Where f = filter(scope, status, memberId);
+        return Jdbc.count(c, "SELECT COUNT(*) FROM MA_CLAIM C " + f.sql(), f.params());
     }
 
     /** Claims of a subtree, optionally of one status and of one member. */
-    private static Filter filter(String subtreePattern, String status, Long memberId) {
-        StringBuilder where = new StringBuilder("WHERE C.ORG_PATH LIKE ?");
-        List<Object> params = new ArrayList<>(List.of(subtreePattern));
-        if (status != null) {
-            where.append(" AND C.STATUS = ?");
-            params.add(status);
-        }
-        if (memberId != null) {
-            where.append(" AND C.MEMBER_ID = ?");
-            params.add(memberId);
-        }
-        return new Filter(where.toString(), params.toArray());
+    private static Where filter(DataScope scope, ClaimStatus status, Long memberId) {
+        return scope.where("C.ORG_PATH")
+                .andIfPresent("C.STATUS = ?", status == null ? null : status.code())
+                .andIfPresent("C.MEMBER_ID = ?", memberId);
     }
 
     public static List<Event> events(Connection c, long claimId) throws SQLException {
@@ -131,7 +139,8 @@ public final class ClaimStore {
 
     /** An open claim (not rejected) on the same enrolment for the same event or an overlapping stay. */
     public static Optional<Long> overlapping(Connection c, long enrolmentId, ClaimFacts f) throws SQLException {
-        for (Claim other : Jdbc.list(c, SELECT + "WHERE C.ENROLMENT_ID = ? AND C.STATUS <> 'REJECTED'", ClaimStore::map, enrolmentId)) {
+        for (Claim other : Jdbc.list(c, SELECT + "WHERE C.ENROLMENT_ID = ? AND C.STATUS <> ?", ClaimStore::map, enrolmentId,
+                ClaimStatus.REJECTED.name())) {
             boolean sameEvent = other.eventType() == f.type() && other.eventDate().equals(f.eventDate());
             boolean staysOverlap = f.admissionDate() != null && f.dischargeDate() != null && other.admissionDate() != null
                     && other.dischargeDate() != null && !f.admissionDate().isAfter(other.dischargeDate())
@@ -175,22 +184,27 @@ public final class ClaimStore {
     }
 
     /** Moves a claim from one of {@code from} to {@code to}; false when another request moved it first. */
-    public static boolean transition(Connection c, long id, List<String> from, String to, Long approvedFen, Assessment assessment,
-                                     String reason) throws SQLException {
-        String in = String.join(",", from.stream().map(s -> "'" + s + "'").toList());
+    public static boolean transition(Connection c, long id, java.util.Collection<ClaimStatus> from, ClaimStatus to, Long approvedFen,
+                                     Assessment assessment, String reason) throws SQLException {
+        String in = in(from);
         if (assessment != null) {
             return Jdbc.update(c, "UPDATE MA_CLAIM SET STATUS = ?, APPROVED_FEN = ?, ASSESSMENT = ?, COMPUTED_FEN = ?, REASON = ? "
-                    + "WHERE ID = ? AND STATUS IN (" + in + ")", to, approvedFen, Json.write(assessment), assessment.totalFen(),
+                    + "WHERE ID = ? AND STATUS IN " + in, to.name(), approvedFen, Json.write(assessment), assessment.totalFen(),
                     reason, id) == 1;
         }
-        return Jdbc.update(c, "UPDATE MA_CLAIM SET STATUS = ?, REASON = ? WHERE ID = ? AND STATUS IN (" + in + ")",
-                to, reason, id) == 1;
+        return Jdbc.update(c, "UPDATE MA_CLAIM SET STATUS = ?, REASON = ? WHERE ID = ? AND STATUS IN " + in,
+                to.name(), reason, id) == 1;
+    }
+
+    /** {@code ('A', 'B')}: enum names only, so the text is safe to put in a statement. */
+    private static String in(java.util.Collection<ClaimStatus> statuses) {
+        return "(" + String.join(", ", statuses.stream().map(s -> "'" + s.name() + "'").toList()) + ")";
     }
 
     private static ClaimSummary summary(ResultSet rs) throws SQLException {
         return new ClaimSummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 EventType.valueOf(rs.getString(7)), Jdbc.date(rs, "EVENT_DATE"), Jdbc.date(rs, "ADMISSION_DATE"),
-                Jdbc.date(rs, "DISCHARGE_DATE"), rs.getString(11), rs.getLong(12), rs.getString(13), rs.getLong(14),
+                Jdbc.date(rs, "DISCHARGE_DATE"), rs.getString(11), rs.getLong(12), Labels.of(ClaimStatus.class, rs.getString(13)), rs.getLong(14),
                 Jdbc.longOrNull(rs, "APPROVED_FEN"), rs.getString(16), rs.getTimestamp(17).toInstant(),
                 Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"));
     }
@@ -199,7 +213,7 @@ public final class ClaimStore {
         return new Claim(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), EventType.valueOf(rs.getString(9)), Jdbc.date(rs, "EVENT_DATE"),
                 Jdbc.date(rs, "ADMISSION_DATE"), Jdbc.date(rs, "DISCHARGE_DATE"), rs.getString(13), rs.getString(14), rs.getString(15),
-                Jdbc.intOrNull(rs, "DISABILITY_GRADE"), rs.getLong(17), rs.getLong(18), rs.getLong(19), rs.getString(20),
+                Jdbc.intOrNull(rs, "DISABILITY_GRADE"), rs.getLong(17), rs.getLong(18), rs.getLong(19), Labels.of(ClaimStatus.class, rs.getString(20)),
                 rs.getLong(21), Jdbc.longOrNull(rs, "APPROVED_FEN"), Json.read(rs.getString(23), Assessment.class), rs.getString(24),
                 rs.getString(25), rs.getTimestamp(26).toInstant(), Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"));
     }

@@ -2,6 +2,7 @@ package org.unionportal.mutualaid.internal.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.unionportal.mutualaid.internal.rules.ClaimStatus;
 import org.unionportal.mutualaid.internal.rules.EventType;
 
 /**
@@ -10,6 +11,6 @@ import org.unionportal.mutualaid.internal.rules.EventType;
  */
 public record ClaimSummary(long id, long enrolmentId, String memberName, String idNumber, String planCode, String planNameZh,
                            EventType eventType, LocalDate eventDate, LocalDate admissionDate, LocalDate dischargeDate,
-                           String hospital, long totalCostFen, String status, long computedFen, Long approvedFen,
+                           String hospital, long totalCostFen, ClaimStatus status, long computedFen, Long approvedFen,
                            String filedBy, Instant filedAt, Long payoutBatchId) {
 }

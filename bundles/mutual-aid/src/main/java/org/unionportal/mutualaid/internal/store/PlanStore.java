@@ -34,6 +34,11 @@ public final class PlanStore {
         return Jdbc.one(c, "SELECT " + COLUMNS + " FROM MA_PLAN WHERE CODE = ? AND CURRENT_VERSION = ?", PlanStore::map, code, true);
     }
 
+    /** How many plans are open in their current version (for the console). */
+    public static long countCurrent(Connection c) throws SQLException {
+        return Jdbc.count(c, "SELECT COUNT(*) FROM MA_PLAN WHERE CURRENT_VERSION = ?", true);
+    }
+
     public static boolean hasEnrolments(Connection c, long planId) throws SQLException {
         return Jdbc.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT WHERE PLAN_ID = ?", planId) > 0;
     }

@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.mutualaid.internal.rules.ClaimStatus;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
 
 /** Pages of the claims list: newest first, within the subtree, of one status or member, counted the same way. */
@@ -45,27 +47,27 @@ class ClaimPageTest {
     @Test
     void pagesAreNewestFirstAndStayInTheSubtree() {
         List<Long> newestFirst = newestFirst(liangxi);
-        assertEquals(newestFirst.subList(0, 3), ids(db.read(c -> ClaimStore.page(c, "/1/2/%", null, null, 0, 3))));
-        assertEquals(newestFirst.subList(3, 6), ids(db.read(c -> ClaimStore.page(c, "/1/2/%", null, null, 3, 3))));
-        assertEquals(newestFirst.subList(6, 7), ids(db.read(c -> ClaimStore.page(c, "/1/2/%", null, null, 6, 3))), "a short last page");
-        assertEquals(List.of(), db.read(c -> ClaimStore.page(c, "/1/2/%", null, null, 9, 3)));
-        assertEquals(7L, count("/1/2/%", null, null));
-        assertEquals(14L, count("/1/%", null, null));
+        assertEquals(newestFirst.subList(0, 3), ids(db.read(c -> ClaimStore.page(c, DataScope.subtree("/1/2/"), null, null, 0, 3))));
+        assertEquals(newestFirst.subList(3, 6), ids(db.read(c -> ClaimStore.page(c, DataScope.subtree("/1/2/"), null, null, 3, 3))));
+        assertEquals(newestFirst.subList(6, 7), ids(db.read(c -> ClaimStore.page(c, DataScope.subtree("/1/2/"), null, null, 6, 3))), "a short last page");
+        assertEquals(List.of(), db.read(c -> ClaimStore.page(c, DataScope.subtree("/1/2/"), null, null, 9, 3)));
+        assertEquals(7L, count(DataScope.subtree("/1/2/"), null, null));
+        assertEquals(14L, count(DataScope.subtree("/1/"), null, null));
     }
 
     @Test
     void aStatusOrAMemberNarrowsThePageAndTheCount() {
-        assertEquals(newestFirst(submittedInLiangxi), ids(db.read(c -> ClaimStore.page(c, "/1/2/%", "SUBMITTED", null, 0, 50))));
-        assertEquals(4L, count("/1/2/%", "SUBMITTED", null));
-        List<ClaimSummary> own = db.read(c -> ClaimStore.page(c, "/%", null, memberInBinhu, 0, 50));
+        assertEquals(newestFirst(submittedInLiangxi), ids(db.read(c -> ClaimStore.page(c, DataScope.subtree("/1/2/"), ClaimStatus.SUBMITTED, null, 0, 50))));
+        assertEquals(4L, count(DataScope.subtree("/1/2/"), ClaimStatus.SUBMITTED, null));
+        List<ClaimSummary> own = db.read(c -> ClaimStore.page(c, DataScope.subtree("/"), null, memberInBinhu, 0, 50));
         assertEquals(7, own.size());
         assertTrue(own.stream().allMatch(s -> s.memberName().equals("二")), () -> "another member's claim: " + own);
-        assertEquals(7L, count("/%", null, memberInBinhu));
+        assertEquals(7L, count(DataScope.subtree("/"), null, memberInBinhu));
     }
 
     @Test
     void aSummaryCarriesWhatTheListShows() {
-        ClaimSummary newest = db.read(c -> ClaimStore.page(c, "/1/2/%", null, null, 0, 1)).get(0);
+        ClaimSummary newest = db.read(c -> ClaimStore.page(c, DataScope.subtree("/1/2/"), null, null, 0, 1)).get(0);
         assertEquals(liangxi.get(6), newest.id());
         assertEquals("一", newest.memberName());
         assertEquals("A", newest.planCode());
@@ -73,11 +75,11 @@ class ClaimPageTest {
         assertEquals(LocalDate.of(2026, 1, 7), newest.eventDate());
         assertEquals(10_000, newest.computedFen());
         assertNull(newest.approvedFen());
-        assertEquals("SUBMITTED", newest.status());
+        assertEquals(ClaimStatus.SUBMITTED, newest.status());
     }
 
-    private long count(String subtreePattern, String status, Long memberId) {
-        return db.read(c -> ClaimStore.count(c, subtreePattern, status, memberId));
+    private long count(DataScope scope, ClaimStatus status, Long memberId) {
+        return db.read(c -> ClaimStore.count(c, scope, status, memberId));
     }
 
     private static List<Long> newestFirst(List<Long> ids) {

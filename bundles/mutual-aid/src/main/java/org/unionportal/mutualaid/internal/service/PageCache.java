@@ -1,4 +1,4 @@
-package org.unionportal.mutualaid.internal.rest;
+package org.unionportal.mutualaid.internal.service;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.unionportal.mutualaid.internal.rest;
+package org.unionportal.mutualaid.internal.service;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.unionportal.mutualaid.internal.rest;
+package org.unionportal.mutualaid.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
@@ -35,7 +36,7 @@ class FiguresTest {
         PortalUser city = new PortalUser(1, "admin", "admin", 1, "/1/", Set.of(Role.PLATFORM_ADMIN));
         List<OrganisationInfo> districts = List.of(new OrganisationInfo(2, 1L, "梁溪", "DISTRICT", "/1/2/"),
                 new OrganisationInfo(3, 1L, "滨湖", "DISTRICT", "/1/3/"));
-        Map<String, Object> f = db.read(c -> FiguresResource.figures(c, city, districts, 2026, start, end));
+        Map<String, Object> f = db.read(c -> FiguresStore.figures(c, DataScope.of(city), districts, 2026, start, end));
         assertEquals(3L, ((Map<?, ?>) f.get("total")).get("enrolments"));
         List<?> byPlan = (List<?>) f.get("byPlan");
         assertEquals(List.of("A", "B"), byPlan.stream().map(r -> ((Map<?, ?>) r).get("planCode")).toList());

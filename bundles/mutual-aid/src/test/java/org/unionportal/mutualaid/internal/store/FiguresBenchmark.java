@@ -1,4 +1,4 @@
-package org.unionportal.mutualaid.internal.rest;
+package org.unionportal.mutualaid.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
@@ -77,7 +78,7 @@ class FiguresBenchmark {
         List<Double> ms = new ArrayList<>();
         for (int run = 0; run < 5; run++) {
             long start = System.nanoTime();
-            Map<String, Object> figures = db.read(c -> FiguresResource.figures(c, city, districts, 2026, LocalDate.of(2026, 1, 1),
+            Map<String, Object> figures = db.read(c -> FiguresStore.figures(c, DataScope.of(city), districts, 2026, LocalDate.of(2026, 1, 1),
                     LocalDate.of(2026, 12, 31)));
             double took = (System.nanoTime() - start) / 1e6;
             ms.add(took);
