@@ -87,19 +87,21 @@ public class AuditResource {
                            @QueryParam("recordType") String recordType, @QueryParam("recordId") String recordId,
                            @QueryParam("user") String user, @QueryParam("action") String action,
                            @QueryParam("from") String from, @QueryParam("until") String until,
-                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @Context SecurityContext context) {
+                           @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                           @Context SecurityContext context) {
         PortalUser caller = CurrentUser.of(context.getUserPrincipal());
         String f = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals("csv") && !f.equals("xlsx")) {
             throw ProblemException.badRequest("format_unknown", Text.of("格式只能是 csv 或 xlsx。", "format must be csv or xlsx."));
         }
         AuditStore.Filter filter = filter(caller, module, recordType, recordId, user, action, from, until);
-        Language lang = Language.fromAcceptLanguage(acceptLanguage);
+        // a download link cannot send headers: the page's language comes as ?lang=
+        Language language = Language.fromAcceptLanguage(lang == null || lang.isBlank() ? acceptLanguage : lang);
         List<String> headers = List.of(
-                Text.of("时间", "Time").in(lang), Text.of("操作人", "User").in(lang), Text.of("模块", "Module").in(lang),
-                Text.of("记录类型", "Record type").in(lang), Text.of("记录编号", "Record id").in(lang),
-                Text.of("操作", "Action").in(lang), Text.of("所属组织", "Organisation").in(lang),
-                Text.of("变更前", "Before").in(lang), Text.of("变更后", "After").in(lang));
+                Text.of("时间", "Time").in(language), Text.of("操作人", "User").in(language), Text.of("模块", "Module").in(language),
+                Text.of("记录类型", "Record type").in(language), Text.of("记录编号", "Record id").in(language),
+                Text.of("操作", "Action").in(language), Text.of("所属组织", "Organisation").in(language),
+                Text.of("变更前", "Before").in(language), Text.of("变更后", "After").in(language));
         List<List<Object>> rows = db.read(c -> {
             Map<String, String> orgNames = orgNames(c, caller);
             List<List<Object>> out = new ArrayList<>();
