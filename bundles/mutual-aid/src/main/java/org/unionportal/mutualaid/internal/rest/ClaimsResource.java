@@ -60,6 +60,8 @@ import org.unionportal.mutualaid.internal.store.PlanStore;
 public class ClaimsResource {
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
+    @Reference
+    org.unionportal.api.notification.Notifications notifications;
 
     public record ClaimRequest(Long enrolmentId, EventType eventType, LocalDate eventDate, LocalDate admissionDate,
                                LocalDate dischargeDate, String hospital, String diagnosis, String criticalIllness,
@@ -189,7 +191,7 @@ public class ClaimsResource {
                     move(c, claim, user, action, List.of("SUBMITTED", "UNDER_REVIEW"), "RETURNED", null, null, reason, true);
                     // A claim can come back more than once; each return is its own reminder.
                     long returns = ClaimStore.events(c, id).stream().filter(e -> "RETURN".equals(e.action())).count();
-                    Reminders.enqueue(c, Reminders.CLAIM_RETURNED, Reminders.dedupKey(Reminders.CLAIM_RETURNED, "claim", id, returns),
+                    Reminders.enqueue(c, notifications, Reminders.CLAIM_RETURNED, Reminders.dedupKey(Reminders.CLAIM_RETURNED, "claim", id, returns),
                             claim.memberId(), Reminders.claimReturned(claim.memberName(), id, reason));
                 }
                 case "REJECT" -> move(c, claim, user, action, List.of("SUBMITTED", "UNDER_REVIEW"), "REJECTED", null, null,

@@ -36,6 +36,8 @@ import org.unionportal.api.db.Jdbc;
 public class PayoutsResource {
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
+    @Reference
+    org.unionportal.api.notification.Notifications notifications;
 
     public record PayoutBatch(long id, String orgPath, int claimCount, long totalFen, String createdBy, Instant createdAt) {
     }
@@ -53,11 +55,12 @@ public class PayoutsResource {
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
     public Response create(@Context SecurityContext context) {
         PortalUser user = Scope.user(context);
-        PayoutBatch batch = db.inTransaction(c -> create(c, user.orgPath(), user.username()));
+        PayoutBatch batch = db.inTransaction(c -> create(c, notifications, user.orgPath(), user.username()));
         return Response.status(201).entity(batch).build();
     }
 
-    static PayoutBatch create(Connection c, String orgPath, String username) throws SQLException {
+    static PayoutBatch create(Connection c, org.unionportal.api.notification.Notifications notifications, String orgPath,
+                              String username) throws SQLException {
         List<long[]> claims = Jdbc.list(c, "SELECT ID, APPROVED_FEN, MEMBER_ID FROM MA_CLAIM WHERE ORG_PATH LIKE ? AND STATUS = 'APPROVED' "
                 + "AND PAYOUT_BATCH_ID IS NULL ORDER BY ID", rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, orgPath + "%");
         if (claims.isEmpty()) {
@@ -74,7 +77,7 @@ public class PayoutsResource {
             Jdbc.update(c, "INSERT INTO MA_CLAIM_EVENT (CLAIM_ID, OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, DETAIL) "
                     + "VALUES (?, ?, ?, 'PAY', 'APPROVED', 'PAID', ?)", claim[0], Instant.now(), username, "payout batch " + id);
             String name = Jdbc.one(c, "SELECT NAME FROM MA_MEMBER WHERE ID = ?", rs -> rs.getString(1), claim[2]).orElse("");
-            Reminders.enqueue(c, Reminders.PAYMENT_MADE, Reminders.dedupKey(Reminders.PAYMENT_MADE, "claim", claim[0]), claim[2],
+            Reminders.enqueue(c, notifications, Reminders.PAYMENT_MADE, Reminders.dedupKey(Reminders.PAYMENT_MADE, "claim", claim[0]), claim[2],
                     Reminders.paymentMade(name, claim[0], claim[1]));
         }
         return Jdbc.one(c, "SELECT ID, ORG_PATH, CLAIM_COUNT, TOTAL_FEN, CREATED_BY, CREATED_AT FROM MA_PAYOUT_BATCH WHERE ID = ?",

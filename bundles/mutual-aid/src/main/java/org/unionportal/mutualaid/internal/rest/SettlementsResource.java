@@ -49,6 +49,8 @@ public class SettlementsResource {
 
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
+    @Reference
+    org.unionportal.api.notification.Notifications notifications;
 
     @POST
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "text/csv"})
@@ -65,7 +67,7 @@ public class SettlementsResource {
         db.inTransaction(c -> {
             counts[0] = counts[1] = counts[2] = 0;
             for (SettlementReader.Settlement s : parsed.settlements()) {
-                counts[draft(c, s, user)]++;
+                counts[draft(c, notifications, s, user)]++;
             }
             return null;
         });
@@ -79,7 +81,8 @@ public class SettlementsResource {
     }
 
     /** 0 when a draft was prepared, 1 when the stay is already claimed, 2 when no cover of the subtree fits. */
-    private static int draft(Connection c, SettlementReader.Settlement s, PortalUser user) throws SQLException {
+    private static int draft(Connection c, org.unionportal.api.notification.Notifications notifications,
+                             SettlementReader.Settlement s, PortalUser user) throws SQLException {
         Optional<Long> enrolmentId = Jdbc.one(c, "SELECT E.ID FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID "
                 + "WHERE M.ID_NUMBER = ? AND E.ORG_PATH LIKE ? AND E.STATUS IN ('ACTIVE', 'EXPIRED') AND E.COVER_START <= ? "
                 + "AND E.COVER_END >= ? ORDER BY E.ID", rs -> rs.getLong(1), s.idNumber(), user.subtreePattern(), s.admission(),
@@ -96,7 +99,7 @@ public class SettlementsResource {
         Assessment assessment = ClaimsResource.assess(c, enrolment, facts, 0);
         long claimId = ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, s.hospital(),
                 s.diagnosis(), "DRAFT", assessment, IMPORTER);
-        Reminders.enqueue(c, Reminders.DRAFT_CLAIM, Reminders.dedupKey(Reminders.DRAFT_CLAIM, "claim", claimId), enrolment.memberId(),
+        Reminders.enqueue(c, notifications, Reminders.DRAFT_CLAIM, Reminders.dedupKey(Reminders.DRAFT_CLAIM, "claim", claimId), enrolment.memberId(),
                 Reminders.draftClaim(enrolment.memberName(), s.hospital(), s.admission()));
         return 0;
     }
