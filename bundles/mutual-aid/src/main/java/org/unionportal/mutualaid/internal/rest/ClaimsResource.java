@@ -62,6 +62,11 @@ public class ClaimsResource {
     PortalDatabase db;
     @Reference
     org.unionportal.api.notification.Notifications notifications;
+    @Reference
+    org.unionportal.api.attachment.Attachments attachments;
+    /** Only once the documents the module kept itself are with the portal's attachments. */
+    @Reference
+    DocumentHandover documentHandover;
 
     public record ClaimRequest(Long enrolmentId, EventType eventType, LocalDate eventDate, LocalDate admissionDate,
                                LocalDate dischargeDate, String hospital, String diagnosis, String criticalIllness,
@@ -222,11 +227,17 @@ public class ClaimsResource {
         }
     }
 
-    // --- supporting documents -------------------------------------------------------------------
+    // --- supporting documents (kept by the portal's attachment service) -----------------------------
 
-    static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+    /** The attachment owner of a claim's documents. */
+    static org.unionportal.api.attachment.AttachmentOwner documentsOf(long claimId) {
+        return org.unionportal.api.attachment.AttachmentOwner.of("mutual-aid", "claim", claimId);
+    }
 
-    /** A supporting document (invoice, discharge summary, diagnosis): PDF, JPEG or PNG, at most 10 MiB. */
+    /**
+     * A supporting document (invoice, discharge summary, diagnosis): PDF, JPEG or PNG by its bytes, at most 10 MiB.
+     * Whether the claim may be seen is checked first: another union's claim is not found, whatever was sent.
+     */
     @POST
     @Path("/{id}/documents")
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/pdf", "image/jpeg", "image/png"})
@@ -234,24 +245,17 @@ public class ClaimsResource {
     public Response upload(@PathParam("id") long id, @QueryParam("fileName") String fileName, java.io.InputStream body,
                            @Context SecurityContext context) throws java.io.IOException {
         PortalUser user = Scope.user(context);
-        byte[] content = body.readNBytes(MAX_DOCUMENT_BYTES + 1);
-        if (content.length > MAX_DOCUMENT_BYTES) {
-            throw new ProblemException(413, "Document too large", "A document may have at most 10 MiB; scan it at a lower resolution.");
-        }
-        if (content.length == 0) {
-            throw ProblemException.badRequest("The document is empty.");
-        }
-        String type = Documents.contentType(content).orElseThrow(() -> new ProblemException(415, "Unsupported document",
-                "Send a PDF, JPEG or PNG file; this file is none of them."));
-        String name = Documents.safeName(fileName, type);
+        db.read(c -> visible(c, id, user));
+        byte[] content = body.readNBytes(org.unionportal.api.web.UploadedFiles.MAX_BYTES + 1);
         Map<String, Object> doc = db.inTransaction(c -> {
             Claim claim = visible(c, id, user);
             if (List.of("PAID", "REJECTED").contains(claim.status())) {
-                throw ProblemException.conflict("Claim " + id + " is " + claim.status() + "; documents can no longer be added.");
+                throw ProblemException.conflict("claim_closed", org.unionportal.api.i18n.Text.of(
+                        "理赔 " + id + " 已结案，不能再添加材料。", "Claim " + id + " is closed; documents can no longer be added."));
             }
-            long docId = Documents.insert(c, id, name, type, content, user.username());
-            ClaimStore.event(c, id, user.username(), "DOCUMENT", claim.status(), claim.status(), name);
-            return Documents.list(c, id).stream().filter(d -> d.get("id").equals(docId)).findFirst().orElseThrow();
+            org.unionportal.api.attachment.Attachment a = attachments.add(c, documentsOf(id), fileName, content, user.username());
+            ClaimStore.event(c, id, user.username(), "DOCUMENT", claim.status(), claim.status(), a.fileName());
+            return documentView(a);
         });
         return Response.status(201).entity(doc).build();
     }
@@ -262,7 +266,7 @@ public class ClaimsResource {
         PortalUser user = Scope.user(context);
         return db.read(c -> {
             visible(c, id, user);
-            return Documents.list(c, id);
+            return attachments.list(c, documentsOf(id)).stream().map(ClaimsResource::documentView).toList();
         });
     }
 
@@ -272,16 +276,29 @@ public class ClaimsResource {
     @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     public Response document(@PathParam("id") long id, @PathParam("docId") long docId, @Context SecurityContext context) {
         PortalUser user = Scope.user(context);
-        Documents.Content doc = db.read(c -> {
+        org.unionportal.api.attachment.AttachmentContent doc = db.read(c -> {
             visible(c, id, user);
-            return Documents.content(c, id, docId);
-        }).orElseThrow(() -> ProblemException.notFound("No document " + docId + " on claim " + id + "."));
-        return Response.ok(doc.bytes(), doc.contentType())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(doc.fileName(),
+            return attachments.read(c, documentsOf(id), docId);
+        }).orElseThrow(() -> ProblemException.notFound("document_not_found", org.unionportal.api.i18n.Text.of(
+                "理赔 " + id + " 没有编号为 " + docId + " 的材料。", "No document " + docId + " on claim " + id + ".")));
+        return Response.ok(doc.content(), doc.attachment().contentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(doc.attachment().fileName(),
                         java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store")
                 .build();
+    }
+
+    static Map<String, Object> documentView(org.unionportal.api.attachment.Attachment a) {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("id", a.id());
+        d.put("fileName", a.fileName());
+        d.put("contentType", a.contentType());
+        d.put("sizeBytes", a.sizeBytes());
+        d.put("sha256", a.sha256());
+        d.put("uploadedBy", a.uploadedBy());
+        d.put("uploadedAt", a.uploadedAt().toString());
+        return d;
     }
 
     private void approve(Connection c, Claim claim, PortalUser user, Decision d) throws SQLException {
