@@ -1,5 +1,9 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditTrail;
+import org.unionportal.mutualaid.internal.AuditFields;
 import org.unionportal.api.db.Jdbc;
 
 import java.sql.Connection;
@@ -61,6 +65,8 @@ public class ClaimsResource {
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
     @Reference
+    AuditTrail audit;
+    @Reference
     org.unionportal.api.notification.Notifications notifications;
     @Reference
     org.unionportal.api.attachment.Attachments attachments;
@@ -109,8 +115,12 @@ public class ClaimsResource {
             });
             Assessment assessment = assess(c, enrolment, facts, 0);
             rejectInvalid(assessment);
-            return ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts,
+            long claimId = ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts,
                     blankToNull(r.hospital()), blankToNull(r.diagnosis()), "SUBMITTED", assessment, user.username());
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, "claim", claimId, "CREATE", enrolment.orgPath(), Actor.of(user))
+                    .changes(java.util.Map.of(), AuditFields.of("status", "SUBMITTED", "enrolmentId", enrolment.id(), "eventType", facts.type(),
+                            "eventDate", facts.eventDate(), "totalCostFen", facts.totalCostFen(), "computedFen", assessment.totalFen())));
+            return claimId;
         });
         return Response.status(201).entity(get(id, context)).build();
     }
@@ -214,6 +224,9 @@ public class ClaimsResource {
                 default -> throw ProblemException.invalid(List.of(new ProblemException.FieldError("action",
                         "must be SUBMIT, START_REVIEW, APPROVE, RETURN, REJECT or RESUBMIT")));
             }
+            Claim after = visible(c, id, user);
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, "claim", id, action, claim.orgPath(), Actor.of(user))
+                    .changes(auditFields(claim), auditFields(after)));
             return null;
         });
         return get(id, context);
@@ -255,6 +268,8 @@ public class ClaimsResource {
             }
             org.unionportal.api.attachment.Attachment a = attachments.add(c, documentsOf(id), fileName, content, user.username());
             ClaimStore.event(c, id, user.username(), "DOCUMENT", claim.status(), claim.status(), a.fileName());
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, "claim", id, "ADD_DOCUMENT", claim.orgPath(), Actor.of(user))
+                    .changes(java.util.Map.of(), AuditFields.of("document", a.fileName(), "attachmentId", a.id(), "sha256", a.sha256())));
             return documentView(a);
         });
         return Response.status(201).entity(doc).build();
@@ -287,6 +302,12 @@ public class ClaimsResource {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store")
                 .build();
+    }
+
+    /** What the audit trail keeps of a claim's decision. */
+    static Map<String, Object> auditFields(Claim claim) {
+        return AuditFields.of("status", claim.status(), "approvedFen", claim.approvedFen(), "computedFen", claim.computedFen(),
+                "reason", claim.reason());
     }
 
     static Map<String, Object> documentView(org.unionportal.api.attachment.Attachment a) {

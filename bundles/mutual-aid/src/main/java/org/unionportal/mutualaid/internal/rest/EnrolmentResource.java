@@ -1,5 +1,9 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditTrail;
+import org.unionportal.mutualaid.internal.AuditFields;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +69,8 @@ public class EnrolmentResource {
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
     @Reference
+    AuditTrail audit;
+    @Reference
     OrganisationDirectory organisations;
 
     @POST
@@ -120,6 +126,8 @@ public class EnrolmentResource {
                 throw new RosterProblems(preview.problems());
             }
             long batchId = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, preview.rows(), user.username());
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, "enrolment-batch", batchId, "CREATE", org.path(), Actor.of(user))
+                    .changes(Map.of(), AuditFields.of("planCode", plan.code(), "persons", preview.rows().size(), "uploadId", uploadId)));
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("batchId", batchId);
             view.put("planId", plan.id());
@@ -187,6 +195,8 @@ public class EnrolmentResource {
             }
             OrganisationInfo org = organisations.byId(old.orgId()).orElseThrow();
             long batchId = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, rows, user.username());
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, "enrolment-batch", batchId, "RENEW", org.path(), Actor.of(user))
+                    .changes(Map.of(), AuditFields.of("planCode", plan.code(), "persons", rows.size(), "renewedBatchId", id)));
             return Map.<String, Object>of("batchId", batchId, "planId", plan.id(), "persons", rows.size(),
                     "feeTotalFen", plan.feePerPersonFen() * rows.size(), "coverStart", plan.coverFrom().toString());
         });
@@ -223,7 +233,10 @@ public class EnrolmentResource {
             if (!EnrolmentStore.setBatchStatus(c, id, from, to)) {
                 throw ProblemException.conflict("Group enrolment " + id + " is " + batch.status() + ", not " + from + ".");
             }
-            return EnrolmentStore.batch(c, id, user.subtreePattern()).orElseThrow();
+            EnrolmentStore.Batch after = EnrolmentStore.batch(c, id, user.subtreePattern()).orElseThrow();
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, "enrolment-batch", id, "ACTIVE".equals(to) ? "PAYMENT_RECEIVED" : "CANCEL", after.orgPath(),
+                    Actor.of(user)).changes(Map.of("status", from), Map.of("status", to)));
+            return after;
         });
     }
 

@@ -1,5 +1,9 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditTrail;
+import org.unionportal.mutualaid.internal.AuditFields;
 import java.util.List;
 import java.util.Map;
 import javax.ws.rs.Consumes;
@@ -35,6 +39,8 @@ public class MembersResource {
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
     @Reference
+    AuditTrail audit;
+    @Reference
     UserDirectory users;
 
     public record Link(String idNumber, String username) {
@@ -68,6 +74,8 @@ public class MembersResource {
                 throw ProblemException.conflict("The account " + account.username() + " is already linked to another insured person.");
             }
             Jdbc.update(c, "UPDATE MA_MEMBER SET USERNAME = ? WHERE ID = ?", account.username(), member[0]);
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, "member", member[0], "LINK_ACCOUNT", account.orgPath(),
+                    Actor.of(staff)).changes(AuditFields.of("username", linked), Map.of("username", account.username())));
             return Map.<String, Object>of("memberId", member[0], "name", member[1], "idNumber", Masking.idNumber(id),
                     "username", account.username());
         });

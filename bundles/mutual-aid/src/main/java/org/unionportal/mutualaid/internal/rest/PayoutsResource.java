@@ -1,5 +1,9 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditTrail;
+import org.unionportal.mutualaid.internal.AuditFields;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,6 +41,8 @@ public class PayoutsResource {
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
     @Reference
+    AuditTrail audit;
+    @Reference
     org.unionportal.api.notification.Notifications notifications;
 
     public record PayoutBatch(long id, String orgPath, int claimCount, long totalFen, String createdBy, Instant createdAt) {
@@ -55,7 +61,12 @@ public class PayoutsResource {
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
     public Response create(@Context SecurityContext context) {
         PortalUser user = Scope.user(context);
-        PayoutBatch batch = db.inTransaction(c -> create(c, notifications, user.orgPath(), user.username()));
+        PayoutBatch batch = db.inTransaction(c -> {
+            PayoutBatch made = create(c, notifications, user.orgPath(), user.username());
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, "payout-batch", made.id(), "CREATE", made.orgPath(), Actor.of(user))
+                    .changes(java.util.Map.of(), AuditFields.of("claimCount", made.claimCount(), "totalFen", made.totalFen())));
+            return made;
+        });
         return Response.status(201).entity(batch).build();
     }
 

@@ -1,5 +1,10 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditTrail;
+import org.unionportal.mutualaid.internal.AuditFields;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +43,8 @@ public class PlansResource {
 
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
+    @Reference
+    AuditTrail audit;
 
     /** What an administrator sends to create or edit a plan. Money in fen. */
     public record PlanRequest(String code, String nameZh, String nameEn, Integer termYears, Long feeFen, FeeBasis feeBasis,
@@ -72,7 +79,10 @@ public class PlansResource {
             if (PlanStore.currentByCode(c, plan.code()).isPresent()) {
                 throw ProblemException.conflict("A plan with code " + plan.code() + " exists; edit it to make a new version.");
             }
-            return PlanStore.insertVersion(c, plan, Scope.user(context).username());
+            long planId = PlanStore.insertVersion(c, plan, Scope.user(context).username());
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, "plan", planId, "CREATE", Scope.user(context).orgPath(),
+                    Actor.of(Scope.user(context))).changes(java.util.Map.of(), auditFields(plan)));
+            return planId;
         });
         return Response.status(201).entity(one(id)).build();
     }
@@ -93,13 +103,22 @@ public class PlansResource {
                     request.feeFen(), request.feeBasis(), request.enrolFrom(), request.enrolUntil(), request.coverFrom(),
                     request.waitingDays(), request.eligibility(), request.benefits(), request.descriptionZh());
             Plan edited = validated(sameCode, existing.id(), existing.version());
-            if (PlanStore.hasEnrolments(c, id)) {
-                return PlanStore.insertVersion(c, edited, Scope.user(context).username());
+            boolean newVersion = PlanStore.hasEnrolments(c, id);
+            long result = newVersion ? PlanStore.insertVersion(c, edited, Scope.user(context).username()) : id;
+            if (!newVersion) {
+                PlanStore.replace(c, id, edited);
             }
-            PlanStore.replace(c, id, edited);
-            return id;
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, "plan", result, newVersion ? "NEW_VERSION" : "UPDATE", Scope.user(context).orgPath(),
+                    Actor.of(Scope.user(context))).changes(auditFields(existing), auditFields(edited)));
+            return result;
         });
         return one(resultId);
+    }
+
+    /** What the audit trail keeps of a plan. */
+    static Map<String, Object> auditFields(Plan p) {
+        return AuditFields.of("code", p.code(), "version", p.version(), "nameZh", p.nameZh(), "feeFen", p.feePerPersonFen(),
+                "coverFrom", p.coverFrom());
     }
 
     static Plan validated(PlanRequest r, long id, int version) {

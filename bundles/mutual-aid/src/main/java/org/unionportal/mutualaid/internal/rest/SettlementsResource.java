@@ -1,5 +1,9 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditTrail;
+import org.unionportal.mutualaid.internal.AuditFields;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +54,8 @@ public class SettlementsResource {
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
     @Reference
+    AuditTrail audit;
+    @Reference
     org.unionportal.api.notification.Notifications notifications;
 
     @POST
@@ -69,6 +75,8 @@ public class SettlementsResource {
             for (SettlementReader.Settlement s : parsed.settlements()) {
                 counts[draft(c, notifications, s, user)]++;
             }
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, "settlement-import", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "IMPORT", user.orgPath(),
+                    Actor.of(user)).changes(Map.of(), AuditFields.of("drafts", counts[0], "alreadyClaimed", counts[1], "notCovered", counts[2])));
             return null;
         });
         Map<String, Object> result = new LinkedHashMap<>();
