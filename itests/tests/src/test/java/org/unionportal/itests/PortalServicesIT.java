@@ -45,8 +45,8 @@ class PortalServicesIT {
         }
     }
 
-    /** A new claim of the demo member 陈静 (梁溪区), on her current three-in-one cover. */
-    private static long newClaim(String member, int dayOfJuly) {
+    /** A new one-day hospital stay of the demo member 陈静 (梁溪区), in June (other tests file theirs in July). */
+    private static long newClaim(String member, int dayOfJune) {
         JsonNode cover = null;
         int demoYear = MutualAidData.today().minusDays(200).getYear();
         for (JsonNode e : api.get("/api/mutual-aid/me", member).expect(200).json().path("enrolments")) {
@@ -57,7 +57,7 @@ class PortalServicesIT {
         assertNotNull(cover, "the demo member's cover");
         int year = LocalDate.parse(cover.path("coverStart").asText()).getYear();
         return api.post("/api/mutual-aid/claims", member, MutualAidData.hospitalStay(cover.path("id").asLong(),
-                LocalDate.of(year, 7, dayOfJuly), 1, 200_000, 50_000)).expect(201).json().path("id").asLong();
+                LocalDate.of(year, 6, dayOfJune), 1, 200_000, 50_000)).expect(201).json().path("id").asLong();
     }
 
     @Test
@@ -148,6 +148,19 @@ class PortalServicesIT {
         assertTrue(csv.body().contains("operator") && csv.body().contains("LOGIN"), csv::toString);
         assertTrue(csv.header("Cache-Control").orElse("").contains("no-store"), csv::toString);
         api.get("/api/portal/audit", api.login("operator")).expectProblem(403);
+
+        // a module's write, per record: what changed, for its district only
+        long claimId = newClaim(api.login("member"), 25);
+        api.post("/api/mutual-aid/claims/" + claimId + "/decision", district, Map.of("action", "START_REVIEW")).expect(200);
+        String record = "/api/portal/audit?module=mutual-aid&recordType=claim&recordId=" + claimId;
+        JsonNode entries = api.get(record, district).expect(200).json().path("items");
+        assertEquals(2, entries.size(), () -> "entries of the claim: " + entries);
+        assertEquals("START_REVIEW", entries.get(0).path("action").asText());
+        assertEquals("district", entries.get(0).path("username").asText());
+        assertEquals("SUBMITTED", entries.get(0).path("before").path("status").asText(), entries::toString);
+        assertEquals("UNDER_REVIEW", entries.get(0).path("after").path("status").asText(), entries::toString);
+        assertEquals("CREATE", entries.get(1).path("action").asText());
+        assertEquals(0, api.get(record, district2).expect(200).json().path("total").asLong(), "滨湖区 does not see 梁溪区's claim");
         api.get("/api/portal/audit?from=yesterday", district).expectProblem(422);
     }
 
