@@ -136,6 +136,39 @@ class AuditTrailTest {
     }
 
     @Test
+    void theMigrationCarriesTheSignInsKeptBeforeIntoTheTrail() throws Exception {
+        // V5's last statement, run again over rows of the old table (the migration itself ran on an empty one)
+        String v5;
+        try (var in = getClass().getResourceAsStream("/db/migration/V5__attachments_notifications_audit.sql")) {
+            v5 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String copy = v5.substring(v5.lastIndexOf("INSERT INTO PORTAL_AUDIT_ENTRY")).strip();
+        String sql = copy.substring(0, copy.length() - 1);
+        db.inTransaction(c -> {
+            long city = AccountStore.addOrganisation(c, null, "市总工会", "CITY");
+            long district = AccountStore.addOrganisation(c, city, "梁溪区总工会", "DISTRICT");
+            AccountStore.addUser(c, "district", "区管理员", district, null, "x", Set.of(Role.DISTRICT_ADMIN));
+            for (String[] row : List.of(new String[] {"district", "LOGIN", null}, new String[] {"ghost", "LOGIN_FAILED", "from 10.0.0.1"},
+                    new String[] {"district", "MODULE_INSTALL", "say \"hi\""})) {
+                org.unionportal.api.db.Jdbc.update(c, "INSERT INTO PORTAL_AUDIT (OCCURRED_AT, USERNAME, ACTION, DETAIL) VALUES (?, ?, ?, ?)",
+                        NOW, row[0], row[1], row[2]);
+            }
+            org.unionportal.api.db.Jdbc.update(c, sql);
+            return null;
+        });
+        List<AuditStore.Row> rows = find(subtree("/"));
+        assertEquals(3, rows.size());
+        AuditStore.Row login = rows.stream().filter(r -> r.action().equals("LOGIN")).findFirst().orElseThrow();
+        assertEquals("/1/2/", login.orgPath());
+        assertEquals("portal", login.module());
+        AuditStore.Row ghost = rows.stream().filter(r -> r.action().equals("LOGIN_FAILED")).findFirst().orElseThrow();
+        assertEquals("/1/", ghost.orgPath(), "a name without an account is the root's");
+        assertEquals("{\"detail\":\"from 10.0.0.1\"}", ghost.afterJson());
+        assertNull(rows.stream().filter(r -> r.action().equals("MODULE_INSTALL")).findFirst().orElseThrow().afterJson(),
+                "a detail JSON would need escaping for is left out");
+    }
+
+    @Test
     void valuesAreComparedAsJsonKeepsThemAndTooMuchKeepsOnlyTheFieldNames() {
         assertNull(AuditChanges.of(Map.of("n", 5), Map.of("n", 5L)).after(), "5 and 5L are the same");
         AuditChanges.Json created = AuditChanges.of(Map.of(), Map.of("name", "陈静"));
