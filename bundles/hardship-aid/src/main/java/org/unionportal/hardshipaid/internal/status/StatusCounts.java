@@ -10,7 +10,7 @@ import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.module.Figure;
 import org.unionportal.hardshipaid.internal.rules.BatchKind;
-import org.unionportal.hardshipaid.internal.store.Codes;
+import org.unionportal.hardshipaid.internal.rules.HouseholdStatus;
 
 /** The module's figures for the portal's console page, of the whole union tree: one grouped query per table. */
 final class StatusCounts {
@@ -24,12 +24,12 @@ final class StatusCounts {
                 rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
             households.put((String) r[0], (Long) r[1]);
         }
-        figures.add(Figure.count("households." + Codes.ON_FILE, Text.of("在档困难职工家庭", "Households on file"),
-                households.getOrDefault(Codes.ON_FILE, 0L)));
-        figures.add(Figure.pending("households." + Codes.APPLIED, Text.of("待审核建档申请", "Applications to review"),
-                households.getOrDefault(Codes.APPLIED, 0L)));
-        figures.add(Figure.count("households." + Codes.RETURNED, Text.of("退回补充的申请", "Applications returned"),
-                households.getOrDefault(Codes.RETURNED, 0L)));
+        figures.add(Figure.count("households." + HouseholdStatus.ON_FILE.name(), Text.of("在档困难职工家庭", "Households on file"),
+                households.getOrDefault(HouseholdStatus.ON_FILE.name(), 0L)));
+        figures.add(Figure.pending("households." + HouseholdStatus.APPLIED.name(), Text.of("待审核建档申请", "Applications to review"),
+                households.getOrDefault(HouseholdStatus.APPLIED.name(), 0L)));
+        figures.add(Figure.count("households." + HouseholdStatus.RETURNED.name(), Text.of("退回补充的申请", "Applications returned"),
+                households.getOrDefault(HouseholdStatus.RETURNED.name(), 0L)));
         figures.add(Figure.pending("standards.proposed", Text.of("待复核的救助标准", "Standards awaiting approval"),
                 Jdbc.count(c, "SELECT COUNT(*) FROM HA_STANDARD WHERE STATUS = 'PROPOSED'")));
         figures.add(Figure.pending("safetyNet.proposed", Text.of("待审批的医疗兜底", "Safety-net awards awaiting approval"),

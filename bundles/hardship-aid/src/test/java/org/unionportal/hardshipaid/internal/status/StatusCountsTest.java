@@ -15,7 +15,7 @@ import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.module.Figure;
 import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.hardshipaid.internal.rules.BatchKind;
-import org.unionportal.hardshipaid.internal.store.HouseholdForm;
+import org.unionportal.hardshipaid.internal.rules.HouseholdForm;
 import org.unionportal.hardshipaid.internal.store.HouseholdStore;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
