@@ -11,7 +11,8 @@ const {
 const BASE = '/api/mutual-aid/claims';
 const PAYOUTS = '/api/mutual-aid/payouts';
 const SETTLEMENTS = '/api/mutual-aid/settlements';
-const REMINDERS = '/api/mutual-aid/reminders';
+// the module's reminders in the portal's notification outbox
+const REMINDERS = '/api/portal/notifications';
 const PAGE_SIZE = 20;
 const OPEN = ['SUBMITTED', 'UNDER_REVIEW'];
 /** No more documents are taken for these (the server answers 409). */
@@ -496,7 +497,7 @@ export function mount(root, context) {
 
   async function loadReminders() {
     if (!reviewer) return;
-    const query = new URLSearchParams({ page: String(reminders.page), size: String(PAGE_SIZE) });
+    const query = new URLSearchParams({ module: 'mutual-aid', page: String(reminders.page), size: String(PAGE_SIZE) });
     if (reminders.status) query.set('status', reminders.status);
     if (reminders.kind) query.set('kind', reminders.kind);
     let answer = null;

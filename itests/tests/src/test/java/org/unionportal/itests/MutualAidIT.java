@@ -2,6 +2,7 @@ package org.unionportal.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -254,7 +255,7 @@ class MutualAidIT {
         assertEquals("log", reminder.path("sender").asText());
         assertEquals(1, reminders(admin, "DRAFT_CLAIM").stream().filter(r -> r.path("message").asText().contains("赵敏")).count(),
                 "a second import must not remind twice");
-        api.get("/api/mutual-aid/reminders", api.login("member")).expectProblem(403);
+        api.get("/api/portal/notifications?module=mutual-aid", api.login("member")).expectProblem(403);
 
         // Returned for documents: one reminder per return.
         String district = api.login("district");
@@ -296,13 +297,22 @@ class MutualAidIT {
 
     @Test
     void theWebConsoleShowsTheModulesFigures() {
-        Api.Reply reply = api.basic("GET", "/system/console/mutual-aid.json", "admin", Distribution.PASSWORD, null, Map.of()).expect(200);
-        JsonNode figures = reply.json();
-        assertTrue(figures.path("claims").path("total").asInt() >= 3, () -> "console figures: " + figures);
-        assertTrue(figures.path("plans").path("current").asInt() >= 4, () -> "console figures: " + figures);
-        assertEquals("log", figures.path("sender").path("active").asText());
+        Api.Reply reply = api.basic("GET", "/system/console/union-status.json", "admin", Distribution.PASSWORD, null, Map.of()).expect(200);
+        JsonNode module = null;
+        for (JsonNode m : reply.json().path("modules")) {
+            if ("mutual-aid".equals(m.path("id").asText())) {
+                module = m;
+            }
+        }
+        assertNotNull(module, () -> "module status: " + reply.body());
+        Map<String, Long> figures = new java.util.HashMap<>();
+        module.path("figures").forEach(f -> figures.put(f.path("code").asText(), f.path("value").asLong()));
+        long claims = figures.entrySet().stream().filter(e -> e.getKey().startsWith("claims.") && !e.getKey().endsWith("Fen"))
+                .mapToLong(Map.Entry::getValue).sum();
+        assertTrue(claims >= 3, () -> "console figures: " + figures);
+        assertTrue(figures.getOrDefault("plans.current", 0L) >= 4, () -> "console figures: " + figures);
         assertFalse(reply.body().matches("(?s).*1[3-9]\\d{9}.*"), "a full phone number in the console figures");
-        assertEquals(401, api.basic("GET", "/system/console/mutual-aid.json", "member", Distribution.PASSWORD, null, Map.of()).status());
+        assertEquals(401, api.basic("GET", "/system/console/union-status.json", "member", Distribution.PASSWORD, null, Map.of()).status());
     }
 
     @Test
@@ -434,7 +444,7 @@ class MutualAidIT {
     }
 
     private static List<JsonNode> reminders(String token, String kind) {
-        JsonNode items = api.get("/api/mutual-aid/reminders?kind=" + kind + "&size=500", token).expect(200).json().path("items");
+        JsonNode items = api.get("/api/portal/notifications?module=mutual-aid&kind=" + kind + "&size=500", token).expect(200).json().path("items");
         return StreamSupport.stream(items.spliterator(), false).toList();
     }
 

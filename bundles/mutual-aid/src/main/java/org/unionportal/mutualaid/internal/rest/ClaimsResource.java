@@ -22,7 +22,16 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.attachment.Attachment;
+import org.unionportal.api.attachment.AttachmentContent;
+import org.unionportal.api.attachment.AttachmentOwner;
+import org.unionportal.api.attachment.Attachments;
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.web.UploadedFiles;
+import org.unionportal.mutualaid.internal.AuditFields;
 import org.unionportal.api.export.Download;
 import org.unionportal.api.export.TableExport;
 import org.unionportal.api.export.TableFormat;
@@ -48,6 +57,13 @@ public class ClaimsResource {
     ClaimService claims;
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
+    @Reference
+    AuditTrail audit;
+    @Reference
+    Attachments attachments;
+    /** Only once the documents the module kept itself are with the portal's attachments. */
+    @Reference
+    DocumentHandover documentHandover;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -97,11 +113,17 @@ public class ClaimsResource {
         return claims.get(id, user);
     }
 
-    // --- supporting documents -------------------------------------------------------------------
+    // --- supporting documents (kept by the portal's attachment service) -----------------------------
 
-    static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+    /** The attachment owner of a claim's documents. */
+    static AttachmentOwner documentsOf(long claimId) {
+        return AttachmentOwner.of("mutual-aid", "claim", claimId);
+    }
 
-    /** A supporting document (invoice, discharge summary, diagnosis): PDF, JPEG or PNG, at most 10 MiB. */
+    /**
+     * A supporting document (invoice, discharge summary, diagnosis): PDF, JPEG or PNG by its bytes, at most 10 MiB.
+     * Whether the claim may be seen is checked first: another union's claim is not found, whatever was sent.
+     */
     @POST
     @Path("/{id}/documents")
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/pdf", "image/jpeg", "image/png"})
@@ -109,19 +131,8 @@ public class ClaimsResource {
     public Response upload(@PathParam("id") long id, @QueryParam("fileName") String fileName, InputStream body,
                            @Context SecurityContext context) throws IOException {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        byte[] content = body.readNBytes(MAX_DOCUMENT_BYTES + 1);
-        // Whether the claim may be seen comes first: another union's claim is not found, whatever was sent.
         db.read(c -> ClaimService.visible(c, id, user));
-        if (content.length > MAX_DOCUMENT_BYTES) {
-            throw new ProblemException(413, "document_too_large", Text.of("材料文件最大 10 MiB，请降低扫描分辨率后再上传。",
-                    "A document may have at most 10 MiB; scan it at a lower resolution."));
-        }
-        if (content.length == 0) {
-            throw ProblemException.badRequest("document_empty", Text.of("材料文件是空的。", "The document is empty."));
-        }
-        String type = Documents.contentType(content).orElseThrow(() -> new ProblemException(415, "document_type_unsupported",
-                Text.of("请上传 PDF、JPEG 或 PNG 文件；此文件不属于其中任何一种。", "Send a PDF, JPEG or PNG file; this file is none of them.")));
-        String name = Documents.safeName(fileName, type);
+        byte[] content = body.readNBytes(UploadedFiles.MAX_BYTES + 1);
         Map<String, Object> doc = db.inTransaction(c -> {
             Claim claim = ClaimService.visible(c, id, user);
             if (!claim.status().open()) {
@@ -130,9 +141,11 @@ public class ClaimsResource {
                         "Claim " + id + " is " + claim.status().label().en().toLowerCase(Locale.ROOT)
                                 + "; documents can no longer be added."));
             }
-            long docId = Documents.insert(c, id, name, type, content, user.username());
-            ClaimStore.event(c, id, user.username(), "DOCUMENT", claim.status(), claim.status(), name);
-            return Documents.list(c, id).stream().filter(d -> d.get("id").equals(docId)).findFirst().orElseThrow();
+            Attachment a = attachments.add(c, documentsOf(id), fileName, content, user.username());
+            ClaimStore.event(c, id, user.username(), "DOCUMENT", claim.status(), claim.status(), a.fileName());
+            audit.record(c, AuditEntry.of("mutual-aid", "claim", id, "ADD_DOCUMENT", claim.orgPath(), Actor.of(user))
+                    .changes(Map.of(), AuditFields.of("document", a.fileName(), "attachmentId", a.id(), "sha256", a.sha256())));
+            return documentView(a);
         });
         return Response.status(201).entity(doc).build();
     }
@@ -143,7 +156,7 @@ public class ClaimsResource {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
         return db.read(c -> {
             ClaimService.visible(c, id, user);
-            return Documents.list(c, id);
+            return attachments.list(c, documentsOf(id)).stream().map(ClaimsResource::documentView).toList();
         });
     }
 
@@ -153,16 +166,28 @@ public class ClaimsResource {
     @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     public Response document(@PathParam("id") long id, @PathParam("docId") long docId, @Context SecurityContext context) {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        Documents.Content doc = db.read(c -> {
+        AttachmentContent doc = db.read(c -> {
             ClaimService.visible(c, id, user);
-            return Documents.content(c, id, docId);
+            return attachments.read(c, documentsOf(id), docId);
         }).orElseThrow(() -> ProblemException.notFound("document_not_found", Text.of(
                 "理赔 " + id + " 没有编号为 " + docId + " 的材料。", "No document " + docId + " on claim " + id + ".")));
-        return Response.ok(doc.bytes(), doc.contentType())
+        return Response.ok(doc.content(), doc.attachment().contentType())
                 .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(doc.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                        + URLEncoder.encode(doc.attachment().fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store")
                 .build();
+    }
+
+    static Map<String, Object> documentView(Attachment a) {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("id", a.id());
+        d.put("fileName", a.fileName());
+        d.put("contentType", a.contentType());
+        d.put("sizeBytes", a.sizeBytes());
+        d.put("sha256", a.sha256());
+        d.put("uploadedBy", a.uploadedBy());
+        d.put("uploadedAt", a.uploadedAt().toString());
+        return d;
     }
 }

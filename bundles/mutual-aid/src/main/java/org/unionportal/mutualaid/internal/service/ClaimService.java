@@ -9,7 +9,12 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.mutualaid.internal.AuditFields;
+import org.unionportal.api.notification.Notifications;
 import org.unionportal.api.export.ExportPurpose;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.Paging;
@@ -46,6 +51,12 @@ public class ClaimService {
     private static final Set<String> CLAIMABLE_COVER = Set.of("ACTIVE", "EXPIRED");
 
     private final PortalDatabase db;
+    /** Every write is in the portal's audit trail (set by DS; unit tests may leave it out). */
+    @Reference
+    AuditTrail audit;
+    /** Reminders go out through the portal's outbox (set by DS; tests set a fake). */
+    @Reference
+    Notifications notifications;
     private final PortalTime time;
 
     /** What a page of the list depends on: members see only their own claims, staff their subtree's. */
@@ -98,8 +109,13 @@ public class ClaimService {
             });
             Assessment assessment = ClaimAssessor.assess(c, enrolment, facts, 0);
             rejectInvalid(assessment);
-            return ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, form.hospitalOrNull(),
+            long claimId = ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, form.hospitalOrNull(),
                     form.diagnosisOrNull(), ClaimStatus.SUBMITTED, assessment, user.username());
+            if (audit != null) {
+                audit.record(c, AuditEntry.of(AuditFields.MODULE, "claim", claimId, "CREATE", enrolment.orgPath(), Actor.of(user))
+                        .changes(Map.of(), auditFields(ClaimStore.byId(c, claimId).orElseThrow())));
+            }
+            return claimId;
         });
     }
 
@@ -154,6 +170,12 @@ public class ClaimService {
         return db.read(c -> ClaimViews.full(visible(c, id, user), ClaimStore.events(c, id)));
     }
 
+    /** What the audit trail keeps of a claim. */
+    static Map<String, Object> auditFields(Claim claim) {
+        return AuditFields.of("status", claim.status().code(), "approvedFen", claim.approvedFen(), "computedFen", claim.computedFen(),
+                "reason", claim.reason());
+    }
+
     /** A member's own claims in full (no history), newest first. */
     public List<Map<String, Object>> ofMember(long memberId) {
         return db.read(c -> ClaimStore.ofMember(c, memberId, 500)).stream().map(cl -> ClaimViews.full(cl, List.of())).toList();
@@ -184,12 +206,16 @@ public class ClaimService {
                     move(c, claim, user, action, null, null, reason);
                     // A claim can come back more than once; each return is its own reminder.
                     long returns = ClaimStore.events(c, id).stream().filter(e -> "RETURN".equals(e.action())).count();
-                    Reminders.enqueue(c, Reminders.CLAIM_RETURNED, Reminders.dedupKey(Reminders.CLAIM_RETURNED, "claim", id, returns),
+                    Reminders.enqueue(c, notifications, Reminders.CLAIM_RETURNED, Reminders.dedupKey(Reminders.CLAIM_RETURNED, "claim", id, returns),
                             claim.memberId(), Reminders.claimReturned(claim.memberName(), id, reason));
                 }
                 case REJECT -> move(c, claim, user, action, null, null,
                         reason(d.reason(), Text.of("请说明不予理赔的原因", "is required: why the claim is rejected")));
                 default -> move(c, claim, user, action, null, null, optionalReason(d.reason()));
+            }
+            if (audit != null) {
+                audit.record(c, AuditEntry.of(AuditFields.MODULE, "claim", id, action.name(), claim.orgPath(), Actor.of(user))
+                        .changes(auditFields(claim), auditFields(ClaimStore.byId(c, id).orElseThrow())));
             }
             return null;
         });

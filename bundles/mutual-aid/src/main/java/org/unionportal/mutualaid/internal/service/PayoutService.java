@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.notification.Notifications;
 import org.unionportal.api.export.ExportPurpose;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.ProblemException;
@@ -27,6 +28,9 @@ public class PayoutService {
     public static final List<String> BANK_FILE_HEADERS = List.of("序号", "姓名", "身份证号", "金额(元)", "附言");
 
     private final PortalDatabase db;
+    /** Reminders go out through the portal's outbox (set by DS; tests set a fake). */
+    @Reference
+    Notifications notifications;
 
     @Activate
     public PayoutService(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)") PortalDatabase db) {
@@ -42,7 +46,7 @@ public class PayoutService {
         return db.inTransaction(c -> create(c, DataScope.of(user), user.username()));
     }
 
-    static PayoutBatch create(Connection c, DataScope scope, String username) throws SQLException {
+    PayoutBatch create(Connection c, DataScope scope, String username) throws SQLException {
         List<PayoutStore.Payable> claims = PayoutStore.payable(c, scope);
         if (claims.isEmpty()) {
             throw ProblemException.conflict("nothing_to_pay", Text.of("您所辖范围内没有已核准、待支付的理赔。",
@@ -56,7 +60,7 @@ public class PayoutService {
                         "Claim " + claim.claimId() + " changed while the batch was made; try again."));
             }
             ClaimStore.event(c, claim.claimId(), username, "PAY", ClaimStatus.APPROVED, ClaimStatus.PAID, "payout batch " + id);
-            Reminders.enqueue(c, Reminders.PAYMENT_MADE, Reminders.dedupKey(Reminders.PAYMENT_MADE, "claim", claim.claimId()),
+            Reminders.enqueue(c, notifications, Reminders.PAYMENT_MADE, Reminders.dedupKey(Reminders.PAYMENT_MADE, "claim", claim.claimId()),
                     claim.memberId(), Reminders.paymentMade(claim.memberName(), claim.claimId(), claim.approvedFen()));
         }
         return PayoutStore.batch(c, id, scope).orElseThrow();

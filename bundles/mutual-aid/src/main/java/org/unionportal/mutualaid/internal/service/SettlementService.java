@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.notification.Notifications;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.scope.DataScope;
@@ -41,6 +42,9 @@ public class SettlementService {
     public static final String IMPORTER = "settlement-import";
 
     private final PortalDatabase db;
+    /** Reminders go out through the portal's outbox (set by DS; tests set a fake). */
+    @Reference
+    Notifications notifications;
 
     /** What an import did: rows read, drafts prepared, stays already claimed, stays no cover fits, rows skipped. */
     public record Outcome(int rows, int draftClaims, int alreadyClaimed, int notCovered, List<RowProblem> problems) {
@@ -74,7 +78,7 @@ public class SettlementService {
 
     private enum Result { DRAFTED, ALREADY_CLAIMED, NOT_COVERED }
 
-    private static Result draft(Connection c, SettlementReader.Settlement s, PortalUser user) throws SQLException {
+    private Result draft(Connection c, SettlementReader.Settlement s, PortalUser user) throws SQLException {
         Optional<Long> enrolmentId = SettlementStore.coverOn(c, s.idNumber(), DataScope.of(user), s.admission());
         if (enrolmentId.isEmpty()) {
             return Result.NOT_COVERED;
@@ -88,7 +92,7 @@ public class SettlementService {
         Assessment assessment = ClaimAssessor.assess(c, enrolment, facts, 0);
         long claimId = ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, s.hospital(),
                 s.diagnosis(), ClaimStatus.DRAFT, assessment, IMPORTER);
-        Reminders.enqueue(c, Reminders.DRAFT_CLAIM, Reminders.dedupKey(Reminders.DRAFT_CLAIM, "claim", claimId), enrolment.memberId(),
+        Reminders.enqueue(c, notifications, Reminders.DRAFT_CLAIM, Reminders.dedupKey(Reminders.DRAFT_CLAIM, "claim", claimId), enrolment.memberId(),
                 Reminders.draftClaim(enrolment.memberName(), s.hospital(), s.admission()));
         return Result.DRAFTED;
     }

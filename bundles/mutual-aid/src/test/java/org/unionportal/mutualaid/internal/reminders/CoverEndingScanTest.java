@@ -1,6 +1,5 @@
 package org.unionportal.mutualaid.internal.reminders;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -10,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.notification.Notification;
+import org.unionportal.mutualaid.internal.testdb.FakeNotifications;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
 
 class CoverEndingScanTest {
@@ -21,6 +22,7 @@ class CoverEndingScanTest {
     TestDatabase db;
     long plan;
     int people;
+    final FakeNotifications outbox = new FakeNotifications();
 
     @BeforeEach
     void setUp() {
@@ -42,21 +44,19 @@ class CoverEndingScanTest {
         enrolment(TODAY.plusDays(10), "PENDING_PAYMENT");
         enrolment(TODAY.plusDays(10), "CANCELLED");
 
-        assertEquals(2, CoverEndingScan.scan(db, TODAY));
-        assertEquals(0, CoverEndingScan.scan(db, TODAY));
-        List<String> keys = db.read(c -> Jdbc.list(c, "SELECT DEDUP_KEY FROM MA_REMINDER ORDER BY DEDUP_KEY", rs -> rs.getString(1)));
-        assertEquals(List.of("COVER_ENDING:enrolment:" + endsToday, "COVER_ENDING:enrolment:" + endsIn30).stream().sorted().toList(),
-                keys);
-        Outbox.Row row = db.read(c -> Outbox.list(c, "/1/%", null, Reminders.COVER_ENDING, 0, 10)).get(1);
+        assertEquals(2, CoverEndingScan.scan(db, outbox, TODAY));
+        assertEquals(0, CoverEndingScan.scan(db, outbox, TODAY));
+        assertEquals(List.of("COVER_ENDING:enrolment:" + endsToday, "COVER_ENDING:enrolment:" + endsIn30), outbox.keys());
+        Notification first = outbox.queued.get(0);
         assertEquals("【无锡市职工互助互济会】会员1您好，您参加的“无锡市职工医疗互助保障（三合一）”将于2025年12月1日到期，"
-                + "请及时联系所在工会办理续保。请登录工会服务门户查看。", row.message());
-        assertEquals("13961000001", row.phone());
-        assertEquals(ORG, row.orgPath());
+                + "请及时联系所在工会办理续保。请登录工会服务门户查看。", first.text().zh());
+        assertEquals("13961000001", first.recipient().phone());
+        assertEquals(ORG, first.orgPath());
 
         // the next day, the cover ending in 31 days comes into reach; the others are not queued again
-        assertEquals(1, CoverEndingScan.scan(db, TODAY.plusDays(1)));
-        assertEquals(0, CoverEndingScan.scan(db, TODAY.plusDays(1)));
-        assertEquals(3, db.count("SELECT COUNT(*) FROM MA_REMINDER"));
+        assertEquals(1, CoverEndingScan.scan(db, outbox, TODAY.plusDays(1)));
+        assertEquals(0, CoverEndingScan.scan(db, outbox, TODAY.plusDays(1)));
+        assertEquals(3, outbox.queued.size());
     }
 
     @Test
@@ -65,18 +65,23 @@ class CoverEndingScanTest {
         long member = db.read(c -> Jdbc.count(c, "SELECT MEMBER_ID FROM MA_ENROLMENT WHERE ID = ?", ending));
         db.enrolment(plan, "WX-3IN1", member, ORG, TODAY.plusDays(21), TODAY.plusDays(21).plusYears(1).minusDays(1),
                 "PENDING_PAYMENT");
-        assertEquals(0, CoverEndingScan.scan(db, TODAY));
+        assertEquals(0, CoverEndingScan.scan(db, outbox, TODAY));
     }
 
     @Test
-    void worksInChunks() {
+    void worksInChunksAfterTheLastEnrolmentLookedAt() {
+        List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            enrolment(TODAY.plusDays(i), "ACTIVE");
+            ids.add(enrolment(TODAY.plusDays(i), "ACTIVE"));
         }
-        assertArrayEquals(new int[] {2, 2}, db.inTransaction(c -> CoverEndingScan.queueChunk(c, TODAY, 2)));
-        assertArrayEquals(new int[] {2, 2}, db.inTransaction(c -> CoverEndingScan.queueChunk(c, TODAY, 2)));
-        assertArrayEquals(new int[] {1, 1}, db.inTransaction(c -> CoverEndingScan.queueChunk(c, TODAY, 2)));
-        assertArrayEquals(new int[] {0, 0}, db.inTransaction(c -> CoverEndingScan.queueChunk(c, TODAY, 2)));
-        assertEquals(5, db.count("SELECT COUNT(*) FROM MA_REMINDER WHERE KIND = 'COVER_ENDING'"));
+        CoverEndingScan.Chunk first = db.inTransaction(c -> CoverEndingScan.queueChunk(c, outbox, TODAY, 0, 2));
+        assertEquals(new CoverEndingScan.Chunk(2, 2, ids.get(1)), first);
+        CoverEndingScan.Chunk second = db.inTransaction(c -> CoverEndingScan.queueChunk(c, outbox, TODAY, first.lastEnrolmentId(), 2));
+        assertEquals(new CoverEndingScan.Chunk(2, 2, ids.get(3)), second);
+        assertEquals(new CoverEndingScan.Chunk(1, 1, ids.get(4)),
+                db.inTransaction(c -> CoverEndingScan.queueChunk(c, outbox, TODAY, second.lastEnrolmentId(), 2)));
+        assertEquals(new CoverEndingScan.Chunk(2, 0, ids.get(1)), db.inTransaction(c -> CoverEndingScan.queueChunk(c, outbox, TODAY, 0, 2)),
+                "looked at again, queued nothing");
+        assertEquals(5, outbox.queued.size());
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.unionportal.mutualaid.internal.testdb.FakeNotifications;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.rest.ProblemException;
@@ -54,6 +55,7 @@ class ClaimServiceTest {
         long member = db.member("陈静", "320202199207150021", "13961000002", "/1/2/8/");
         enrolment = db.enrolment(planId, t.code(), member, "/1/2/8/", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "ACTIVE");
         claims = new ClaimService(db, PortalTime.fixedAt(TODAY));
+        claims.notifications = new FakeNotifications();
     }
 
     /** A hospital stay of {@code days} days: (cost - basic) x 50 % medical plus 50 a day. */
@@ -123,6 +125,7 @@ class ClaimServiceTest {
     void approvedClaimsOfTheSubtreeArePaidInOneBatchWhoseBankFileOnlyTheSubtreeReads() {
         long id = claims.file(stay(LocalDate.of(2026, 7, 5), 5, 2_000_000, 1_200_000), OPERATOR);
         PayoutService payouts = new PayoutService(db);
+        payouts.notifications = new FakeNotifications();
         assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT));
         claims.decide(id, new ClaimService.Decision("APPROVE", null, null), DISTRICT);
         assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT2));

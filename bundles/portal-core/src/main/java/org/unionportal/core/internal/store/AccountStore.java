@@ -185,10 +185,29 @@ public final class AccountStore {
         return Jdbc.update(c, "DELETE FROM PORTAL_SESSION WHERE EXPIRES_AT < ?", Timestamp.from(now));
     }
 
+    /**
+     * Records a sign-in, sign-out or other account event in the audit trail ({@code PORTAL_AUDIT_ENTRY}), under the
+     * user's organisation (the root's for a name without an account, e.g. a failed sign-in with an invented name).
+     */
     public static void audit(Connection c, String username, String action, String detail) throws SQLException {
-        Jdbc.update(c, "INSERT INTO PORTAL_AUDIT (OCCURRED_AT, USERNAME, ACTION, DETAIL) VALUES (?, ?, ?, ?)",
-                Timestamp.from(Instant.now()), username, action,
-                detail == null ? null : detail.substring(0, Math.min(detail.length(), 1000)));
+        String name = username == null || username.isBlank() ? "?" : username.strip();
+        Optional<UserRecord> user = name.length() > 100 ? Optional.empty() : userByName(c, name);
+        org.unionportal.api.audit.Actor actor = user.isPresent()
+                ? org.unionportal.api.audit.Actor.of(user.get().user())
+                : org.unionportal.api.audit.Actor.named(name.substring(0, Math.min(name.length(), 100)));
+        String orgPath = user.isPresent() ? user.get().user().orgPath() : rootPath(c);
+        org.unionportal.api.audit.AuditEntry entry = org.unionportal.api.audit.AuditEntry.of("portal", "account",
+                actor.username(), action, orgPath, actor);
+        if (detail != null) {
+            entry = entry.changes(Map.of(), Map.of("detail", detail.substring(0, Math.min(detail.length(), 1000))));
+        }
+        new org.unionportal.core.internal.audit.PortalAuditTrail().record(c, entry);
+    }
+
+    /** The path of the tree's root (the city federation), or "/" before there is one. */
+    private static String rootPath(Connection c) throws SQLException {
+        return Jdbc.one(c, "SELECT MIN(PATH) FROM PORTAL_ORGANISATION WHERE PARENT_ID IS NULL", rs -> rs.getString(1))
+                .filter(p -> p != null).orElse("/");
     }
 
     public record SessionRow(long userId, Instant expiresAt, Instant lastUsedAt) {

@@ -1,0 +1,5 @@
+package org.unionportal.api.attachment;
+
+/** An attachment with its bytes, for a download. */
+public record AttachmentContent(Attachment attachment, byte[] content) {
+}

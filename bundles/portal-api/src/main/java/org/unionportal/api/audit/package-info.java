@@ -1,0 +1,11 @@
+/**
+ * The audit trail (操作日志): who changed which record of which module, when, and what changed.
+ *
+ * <p>A module records an {@link org.unionportal.api.audit.AuditEntry} through the
+ * {@link org.unionportal.api.audit.AuditTrail} service on its own connection, inside the transaction of the
+ * write: the entry exists exactly when the change was committed. Platform and district administrators browse
+ * the entries of their subtree (by the record's organisation path) per record and per user under
+ * {@code /api/portal/audit}, and export them.
+ */
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.unionportal.api.audit;

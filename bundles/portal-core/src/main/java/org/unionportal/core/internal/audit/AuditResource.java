@@ -1,0 +1,188 @@
+package org.unionportal.core.internal.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.export.TableExport;
+import org.unionportal.api.i18n.Language;
+import org.unionportal.api.i18n.Text;
+import org.unionportal.api.rest.CurrentUser;
+import org.unionportal.api.rest.Paging;
+import org.unionportal.api.rest.PortalResource;
+import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.rest.RolesAllowed;
+import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.security.Role;
+import org.unionportal.core.internal.store.AccountStore;
+import org.unionportal.core.internal.store.Organisation;
+
+/**
+ * The audit trail of the caller's subtree, for platform and district administrators: per record
+ * ({@code module}, {@code recordType}, {@code recordId}), per user ({@code user}), per action, per day range
+ * ({@code from}, {@code until}, inclusive, Asia/Shanghai), newest first; and the same as CSV or XLSX.
+ */
+@Component(service = AuditResource.class)
+@PortalResource
+@Path("/portal/audit")
+@RolesAllowed({Role.PLATFORM_ADMIN, Role.DISTRICT_ADMIN})
+public class AuditResource {
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** The most rows one export holds. */
+    static final int MAX_EXPORT = 50_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)")
+    PortalDatabase db;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("module") String module, @QueryParam("recordType") String recordType,
+                         @QueryParam("recordId") String recordId, @QueryParam("user") String user,
+                         @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("until") String until,
+                         @QueryParam("page") Integer page, @QueryParam("size") Integer size, @Context SecurityContext context) {
+        PortalUser caller = CurrentUser.of(context.getUserPrincipal());
+        AuditStore.Filter filter = filter(caller, module, recordType, recordId, user, action, from, until);
+        int limit = Paging.size(size);
+        long offset = Paging.offset(page, limit);
+        Map<String, Object> answer = db.read(c -> {
+            Map<String, String> orgNames = orgNames(c, caller);
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("total", AuditStore.count(c, filter));
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (AuditStore.Row r : AuditStore.list(c, filter, offset, limit)) {
+                items.add(view(r, orgNames));
+            }
+            a.put("items", items);
+            return a;
+        });
+        return Response.ok(answer).header("Cache-Control", "private, no-store").build();
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({TableExport.CSV_CONTENT_TYPE, TableExport.XLSX_CONTENT_TYPE, MediaType.APPLICATION_JSON})
+    public Response export(@QueryParam("format") String format, @QueryParam("module") String module,
+                           @QueryParam("recordType") String recordType, @QueryParam("recordId") String recordId,
+                           @QueryParam("user") String user, @QueryParam("action") String action,
+                           @QueryParam("from") String from, @QueryParam("until") String until,
+                           @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                           @Context SecurityContext context) {
+        PortalUser caller = CurrentUser.of(context.getUserPrincipal());
+        String f = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(Locale.ROOT);
+        if (!f.equals("csv") && !f.equals("xlsx")) {
+            throw ProblemException.badRequest("format_unknown", Text.of("格式只能是 csv 或 xlsx。", "format must be csv or xlsx."));
+        }
+        AuditStore.Filter filter = filter(caller, module, recordType, recordId, user, action, from, until);
+        // a download link cannot send headers: the page's language comes as ?lang=
+        Language language = Language.fromAcceptLanguage(lang == null || lang.isBlank() ? acceptLanguage : lang);
+        List<String> headers = List.of(
+                Text.of("时间", "Time").in(language), Text.of("操作人", "User").in(language), Text.of("模块", "Module").in(language),
+                Text.of("记录类型", "Record type").in(language), Text.of("记录编号", "Record id").in(language),
+                Text.of("操作", "Action").in(language), Text.of("所属组织", "Organisation").in(language),
+                Text.of("变更前", "Before").in(language), Text.of("变更后", "After").in(language));
+        List<List<Object>> rows = db.read(c -> {
+            Map<String, String> orgNames = orgNames(c, caller);
+            List<List<Object>> out = new ArrayList<>();
+            for (AuditStore.Row r : AuditStore.list(c, filter, 0, MAX_EXPORT)) {
+                out.add(List.of(r.occurredAt().atZone(SHANGHAI).toLocalDateTime().toString(), r.username(), r.module(),
+                        r.recordType(), r.recordId(), r.action(), orgName(r.orgPath(), orgNames),
+                        r.beforeJson() == null ? "" : r.beforeJson(), r.afterJson() == null ? "" : r.afterJson()));
+            }
+            return out;
+        });
+        String base = "audit-" + LocalDate.now(SHANGHAI);
+        byte[] body = f.equals("csv") ? TableExport.csv(headers, rows) : TableExport.xlsx("audit", headers, rows);
+        return Response.ok(body, f.equals("csv") ? TableExport.CSV_CONTENT_TYPE : TableExport.XLSX_CONTENT_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + base + "." + f + "\"")
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
+    static AuditStore.Filter filter(PortalUser caller, String module, String recordType, String recordId, String user,
+                                    String action, String from, String until) {
+        LocalDate fromDay = day(from, "from");
+        LocalDate untilDay = day(until, "until");
+        return new AuditStore.Filter(caller.subtreePattern(), blank(module), blank(recordType), blank(recordId), blank(user),
+                blank(action), fromDay == null ? null : fromDay.atStartOfDay(SHANGHAI).toInstant(),
+                untilDay == null ? null : untilDay.plusDays(1).atStartOfDay(SHANGHAI).toInstant());
+    }
+
+    private static LocalDate day(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(List.of(ProblemException.FieldError.of(field, "date_invalid",
+                    "日期格式应为 2025-01-31。", "A date looks like 2025-01-31.")));
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Organisation path to name, for the caller's subtree. */
+    private static Map<String, String> orgNames(java.sql.Connection c, PortalUser caller) throws java.sql.SQLException {
+        Map<String, String> names = new HashMap<>();
+        for (Organisation o : AccountStore.subtree(c, caller.orgPath())) {
+            names.put(o.path(), o.name());
+        }
+        return names;
+    }
+
+    private static String orgName(String path, Map<String, String> names) {
+        return names.getOrDefault(path, path);
+    }
+
+    static Map<String, Object> view(AuditStore.Row r, Map<String, String> orgNames) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", r.id());
+        v.put("occurredAt", r.occurredAt().toString());
+        v.put("username", r.username());
+        v.put("userId", r.userId());
+        v.put("module", r.module());
+        v.put("recordType", r.recordType());
+        v.put("recordId", r.recordId());
+        v.put("action", r.action());
+        v.put("orgPath", r.orgPath());
+        v.put("orgName", orgName(r.orgPath(), orgNames));
+        v.put("before", parse(r.beforeJson()));
+        v.put("after", parse(r.afterJson()));
+        return v;
+    }
+
+    private static Object parse(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json.getBytes(StandardCharsets.UTF_8), Map.class);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Map.of("_raw", json);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.unionportal.core.internal.audit;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.unionportal.api.db.Jdbc;
+
+/** The SQL of the audit trail ({@code PORTAL_AUDIT_ENTRY}). */
+public final class AuditStore {
+    private static final String COLUMNS = "ID, OCCURRED_AT, USER_ID, USERNAME, MODULE, RECORD_TYPE, RECORD_ID, ACTION, ORG_PATH, "
+            + "BEFORE_JSON, AFTER_JSON";
+
+    private AuditStore() {
+    }
+
+    /** One entry as stored. */
+    public record Row(long id, Instant occurredAt, Long userId, String username, String module, String recordType,
+                      String recordId, String action, String orgPath, String beforeJson, String afterJson) {
+    }
+
+    /**
+     * What an administrator looks for. {@code subtreePattern} is always set (the caller's subtree); the rest
+     * narrow it when not null: one record (module, type, id), one user, one action, a time range.
+     */
+    public record Filter(String subtreePattern, String module, String recordType, String recordId, String username,
+                         String action, Instant from, Instant until) {
+    }
+
+    static void insert(Connection c, Instant at, Long userId, String username, String module, String recordType,
+                       String recordId, String action, String orgPath, AuditChanges.Json changes) throws SQLException {
+        Jdbc.update(c, "INSERT INTO PORTAL_AUDIT_ENTRY (OCCURRED_AT, USER_ID, USERNAME, MODULE, RECORD_TYPE, RECORD_ID, ACTION, "
+                        + "ORG_PATH, BEFORE_JSON, AFTER_JSON) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Timestamp.from(at), userId, cut(username, 100), module, recordType, recordId, action, orgPath,
+                changes.before(), changes.after());
+    }
+
+    /** Entries newest first. */
+    public static List<Row> list(Connection c, Filter filter, long offset, int limit) throws SQLException {
+        Where w = where(filter);
+        return Jdbc.list(c, "SELECT " + COLUMNS + " FROM PORTAL_AUDIT_ENTRY " + w.sql() + " ORDER BY ID DESC OFFSET "
+                + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY", AuditStore::map, w.params());
+    }
+
+    public static long count(Connection c, Filter filter) throws SQLException {
+        Where w = where(filter);
+        return Jdbc.count(c, "SELECT COUNT(*) FROM PORTAL_AUDIT_ENTRY " + w.sql(), w.params());
+    }
+
+    private record Where(String sql, Object[] params) {
+    }
+
+    private static Where where(Filter f) {
+        StringBuilder sql = new StringBuilder("WHERE ORG_PATH LIKE ?");
+        List<Object> params = new ArrayList<>(List.of(f.subtreePattern()));
+        and(sql, params, "MODULE = ?", f.module());
+        and(sql, params, "RECORD_TYPE = ?", f.recordType());
+        and(sql, params, "RECORD_ID = ?", f.recordId());
+        and(sql, params, "USERNAME = ?", f.username());
+        and(sql, params, "ACTION = ?", f.action());
+        and(sql, params, "OCCURRED_AT >= ?", f.from() == null ? null : Timestamp.from(f.from()));
+        and(sql, params, "OCCURRED_AT < ?", f.until() == null ? null : Timestamp.from(f.until()));
+        return new Where(sql.toString(), params.toArray());
+    }
+
+    private static void and(StringBuilder sql, List<Object> params, String condition, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(condition);
+            params.add(value);
+        }
+    }
+
+    private static Row map(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong("ID"), rs.getTimestamp("OCCURRED_AT").toInstant(), Jdbc.longOrNull(rs, "USER_ID"),
+                rs.getString("USERNAME"), rs.getString("MODULE"), rs.getString("RECORD_TYPE"), rs.getString("RECORD_ID"),
+                rs.getString("ACTION"), rs.getString("ORG_PATH"), rs.getString("BEFORE_JSON"), rs.getString("AFTER_JSON"));
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
