@@ -192,6 +192,8 @@ public class MembersResource {
     public Response transfer(@PathParam("id") long id, TransferBody body, @HeaderParam("Accept-Language") String acceptLanguage,
                              @Context SecurityContext context) {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
+        // The scope first: another organisation's member is not found, whatever the body says.
+        members.visible(user, id);
         if (body == null || body.orgId() == null) {
             throw ProblemException.invalid(List.of(FieldError.of("orgId", "required", "请选择转入的工会", "Choose the union to move to")));
         }
