@@ -56,6 +56,7 @@ class ClaimServiceTest {
         enrolment = db.enrolment(planId, t.code(), member, "/1/2/8/", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "ACTIVE");
         claims = new ClaimService(db, PortalTime.fixedAt(TODAY));
         claims.notifications = new FakeNotifications();
+        claims.audit = (c, entry) -> audited.add(entry);
     }
 
     /** A hospital stay of {@code days} days: (cost - basic) x 50 % medical plus 50 a day. */
@@ -63,6 +64,9 @@ class ClaimServiceTest {
         return new ClaimForm(enrolment, EventType.HOSPITAL_STAY, admission, admission, admission.plusDays(days), "无锡市人民医院",
                 "阑尾炎", null, null, costFen, basicFen, 0L);
     }
+
+    /** What the service recorded in the audit trail. */
+    private final java.util.List<org.unionportal.api.audit.AuditEntry> audited = new java.util.ArrayList<>();
 
     @Test
     void aClaimIsDecidedByReviewersWithinTheCapsAndAnswersInOneLanguagePerSide() {
@@ -95,6 +99,9 @@ class ClaimServiceTest {
         ProblemException late = assertProblem(409, "claim_status_changed",
                 () -> claims.decide(id, new ClaimService.Decision("REJECT", null, "x"), DISTRICT));
         assertTrue(late.message().zh().contains("已核准") && late.message().en().contains("approved"), late.message()::toString);
+        // the filing and the one decision taken are audited; refused decisions leave nothing
+        assertEquals(java.util.List.of("CREATE", "APPROVE"), audited.stream().filter(e -> e.recordId().equals(String.valueOf(id)))
+                .map(org.unionportal.api.audit.AuditEntry::action).toList());
     }
 
     @Test
