@@ -1,8 +1,6 @@
 package org.unionportal.core.internal.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -51,7 +49,6 @@ public class AuditResource {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The most rows one export holds. */
     static final int MAX_EXPORT = 50_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)")
     PortalDatabase db;
@@ -176,13 +173,6 @@ public class AuditResource {
     }
 
     private static Object parse(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json.getBytes(StandardCharsets.UTF_8), Map.class);
-        } catch (java.io.IOException | RuntimeException e) {
-            return Map.of("_raw", json);
-        }
+        return AuditStore.fields(json);
     }
 }

@@ -7,12 +7,17 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import org.unionportal.api.db.Jdbc;
 
 /** The SQL of the audit trail ({@code PORTAL_AUDIT_ENTRY}). */
 public final class AuditStore {
     private static final String COLUMNS = "ID, OCCURRED_AT, USER_ID, USERNAME, MODULE, RECORD_TYPE, RECORD_ID, ACTION, ORG_PATH, "
             + "BEFORE_JSON, AFTER_JSON";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AuditStore() {
     }
@@ -43,6 +48,28 @@ public final class AuditStore {
         Where w = where(filter);
         return Jdbc.list(c, "SELECT " + COLUMNS + " FROM PORTAL_AUDIT_ENTRY " + w.sql() + " ORDER BY ID DESC OFFSET "
                 + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY", AuditStore::map, w.params());
+    }
+
+    /**
+     * Every entry of one record, oldest first, wherever in the tree it was written (a transfer moves a record
+     * between subtrees): for a record's own history, after the caller's right to see the record was checked.
+     */
+    public static List<Row> ofRecord(Connection c, String module, String recordType, String recordId) throws SQLException {
+        return Jdbc.list(c, "SELECT " + COLUMNS + " FROM PORTAL_AUDIT_ENTRY WHERE MODULE = ? AND RECORD_TYPE = ? AND RECORD_ID = ?"
+                + " ORDER BY ID", AuditStore::map, module, recordType, recordId);
+    }
+
+    /** The fields of a BEFORE_JSON / AFTER_JSON value; empty for none, {@code _raw} for text that is not a JSON object. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> fields(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json.getBytes(StandardCharsets.UTF_8), Map.class);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Map.of("_raw", json);
+        }
     }
 
     public static long count(Connection c, Filter filter) throws SQLException {

@@ -21,7 +21,13 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.export.Download;
+import org.unionportal.api.export.TableFormat;
+import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.member.Member;
@@ -29,11 +35,14 @@ import org.unionportal.api.member.MemberDraft;
 import org.unionportal.api.member.MemberListener;
 import org.unionportal.api.member.MemberRegistry;
 import org.unionportal.api.member.MembershipStatus;
+import org.unionportal.api.member.MemberCategory;
 import org.unionportal.api.member.OtherUnionException;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.ProblemException.FieldError;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
+import org.unionportal.core.internal.audit.AuditStore;
 import org.unionportal.core.internal.store.AccountStore;
 import org.unionportal.core.internal.store.Organisation;
 import org.unionportal.core.internal.store.UserRecord;
@@ -41,19 +50,38 @@ import org.unionportal.core.internal.store.UserRecord;
 /**
  * The member register: the {@link MemberRegistry} service for modules and the operations of the
  * {@code /api/portal/members} resource (search, form, transfer, account link), with their permission checks.
- * Every record outside the caller's subtree is "not found".
+ * Every record outside the caller's subtree is "not found" ({@link DataScope}); every write is recorded to the
+ * {@link AuditTrail} in its own transaction.
  */
 @Component(service = {MemberRegistry.class, MemberService.class})
 public class MemberService implements MemberRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(MemberService.class);
     static final java.time.ZoneId ZONE = IdNumbers.ZONE;
 
+    /** The most rows one export holds (the list is built in memory). */
+    static final int MAX_EXPORT = 200_000;
+    static final Text NOT_FOUND = Text.of("没有找到该会员，或不在您的管辖范围内。", "No such member in your part of the union tree.");
+
     private final PortalDatabase db;
+    private final AuditTrail audit;
     private final List<MemberListener> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
-    public MemberService(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db) {
+    public MemberService(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db,
+                         @Reference AuditTrail audit) {
         this.db = db;
+        this.audit = audit;
+    }
+
+    /** What a search asks for besides the caller's scope; null fields do not filter. */
+    public record Query(String text, Long orgId, MemberCategory category, MembershipStatus status) {
+        MemberStore.Filter in(DataScope scope) {
+            return new MemberStore.Filter(scope, text, orgId, category, status);
+        }
+    }
+
+    /** One page of a search, and how many there are in all. */
+    public record Page(long total, List<Member> items) {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -70,15 +98,33 @@ public class MemberService implements MemberRegistry {
     }
 
     static ProblemException notFound() {
-        return ProblemException.notFound("member_not_found", Text.of("没有找到该会员，或不在您的管辖范围内。",
-                "No such member in your part of the union tree."));
+        return ProblemException.notFound("member_not_found", NOT_FOUND);
+    }
+
+    /** The member {@code id} if it lies in {@code scope}, else 404 as for one that does not exist. */
+    static Member visible(Connection c, DataScope scope, long id) throws SQLException {
+        return scope.visible(MemberStore.byId(c, id), Member::orgPath, "member_not_found", NOT_FOUND);
+    }
+
+    /** Records one change of a member to the audit trail, in the transaction of the change. */
+    private void record(Connection c, Actor actor, String action, long memberId, String orgPath, Map<String, Object> before,
+                        Map<String, Object> after) throws SQLException {
+        audit.record(c, new AuditEntry(MemberHistory.MODULE, MemberHistory.RECORD_TYPE, String.valueOf(memberId), action, orgPath,
+                actor, before, after));
+    }
+
+    /** The actor of a module's write, which names its user: the account when there is one, else the name alone. */
+    private static Actor actorNamed(Connection c, String username) throws SQLException {
+        return username == null ? Actor.named(null)
+                : AccountStore.userByName(c, username).map(u -> Actor.of(u.user())).orElse(Actor.named(username));
     }
 
     // --- MemberRegistry ---------------------------------------------------------------------------
 
     @Override
     public Optional<Member> byId(long id, String subtreePath) {
-        return db.read(c -> MemberStore.byId(c, id)).filter(m -> within(m, subtreePath));
+        DataScope scope = DataScope.subtree(subtreePath);
+        return db.read(c -> MemberStore.byId(c, id)).filter(m -> scope.covers(m.orgPath()));
     }
 
     @Override
@@ -87,7 +133,8 @@ public class MemberService implements MemberRegistry {
         if (id == null) {
             return Optional.empty();
         }
-        return db.read(c -> MemberStore.byIdNumber(c, id)).filter(m -> within(m, subtreePath));
+        DataScope scope = DataScope.subtree(subtreePath);
+        return db.read(c -> MemberStore.byIdNumber(c, id)).filter(m -> scope.covers(m.orgPath()));
     }
 
     @Override
@@ -97,7 +144,7 @@ public class MemberService implements MemberRegistry {
 
     @Override
     public List<Member> byIds(Collection<Long> ids, String subtreePath) {
-        return ids.isEmpty() ? List.of() : db.read(c -> MemberStore.byIds(c, ids, Objects.requireNonNull(subtreePath) + "%"));
+        return ids.isEmpty() ? List.of() : db.read(c -> MemberStore.byIds(c, ids, DataScope.subtree(subtreePath)));
     }
 
     @Override
@@ -195,8 +242,16 @@ public class MemberService implements MemberRegistry {
         MemberStore.insertAll(c, added, orgId, org.path(), today, actor, now);
         MemberStore.updateAll(c, changed, actor, now);
         Map<String, Member> result = MemberStore.byIdNumbers(c, forms.keySet());
-        MemberStore.events(c, added.stream().map(f -> result.get(f.idNumber()).id()).toList(), actor, "REGISTER", null, now);
-        MemberStore.events(c, changed.stream().map(Member::id).toList(), actor, "UPDATE", "registered again by the union", now);
+        Actor who = actorNamed(c, actor);
+        for (MemberRules.Form f : added) {
+            Member m = result.get(f.idNumber());
+            record(c, who, "REGISTER", m.id(), m.orgPath(), Map.of(), MemberHistory.fields(m));
+        }
+        for (Member m : changed) {
+            Member before = existing.get(m.idNumber());
+            record(c, who, "UPDATE", m.id(), m.orgPath(), MemberHistory.fields(before),
+                    MemberHistory.with(MemberHistory.fields(result.get(m.idNumber())), "note", "registered again by the union"));
+        }
         return result;
     }
 
@@ -215,13 +270,18 @@ public class MemberService implements MemberRegistry {
                 MemberRules.Form form = new MemberRules.Form(idNumber, draft.name(), draft.phone(),
                         MemberRules.merged(Set.of(), draft.categories()), draft.occupation(), draft.joinedOn());
                 id = MemberStore.insert(c, form, orgId, org.path(), draft.joinedOn(), actor, now);
-                MemberStore.event(c, id, actor, "ADOPT", null, orgId, "taken over from a module's records", now);
+                Member adopted = MemberStore.byId(c, id).orElseThrow();
+                record(c, actorNamed(c, actor), "ADOPT", id, adopted.orgPath(), Map.of(),
+                        MemberHistory.with(MemberHistory.fields(adopted), "note", "taken over from a module's records"));
             }
             Member member = MemberStore.byId(c, id).orElseThrow();
             if (userId != null && member.userId() == null && MemberStore.byUser(c, userId).isEmpty()) {
                 MemberStore.linkUser(c, id, userId, actor, now);
-                MemberStore.event(c, id, actor, "LINK", null, null, "account " + userId, now);
-                member = MemberStore.byId(c, id).orElseThrow();
+                Member linked = MemberStore.byId(c, id).orElseThrow();
+                record(c, actorNamed(c, actor), "LINK", id, linked.orgPath(), MemberHistory.fields(member),
+                        MemberHistory.with(MemberHistory.fields(linked), "account", AccountStore.userById(c, userId)
+                                .map(u -> u.user().username()).orElse(String.valueOf(userId))));
+                member = linked;
             }
             return member;
         } catch (SQLException e) {
@@ -233,15 +293,85 @@ public class MemberService implements MemberRegistry {
 
     /** A member of the caller's subtree, or 404. */
     public Member visible(PortalUser user, long id) {
-        return byId(id, user.orgPath()).orElseThrow(MemberService::notFound);
+        return db.read(c -> visible(c, DataScope.of(user), id));
     }
 
     /** The union a staff member writes for: their own, or one of their subtree; anything else is 404. */
     Organisation unionFor(Connection c, PortalUser user, Long orgId) throws SQLException {
         long wanted = orgId == null ? user.orgId() : orgId;
-        return AccountStore.organisation(c, wanted).filter(o -> user.covers(o.path()))
-                .orElseThrow(() -> ProblemException.notFound("org_not_found", Text.of("没有找到该工会，或不在您的管辖范围内。",
-                        "No such union in your part of the union tree.")));
+        return DataScope.of(user).visible(AccountStore.organisation(c, wanted), Organisation::path, "org_not_found",
+                Text.of("没有找到该工会，或不在您的管辖范围内。", "No such union in your part of the union tree."));
+    }
+
+    /** One page of the members of the caller's subtree that match the query. */
+    public Page search(PortalUser user, Query query, long offset, int limit) {
+        MemberStore.Filter filter = query.in(DataScope.of(user));
+        return db.read(c -> new Page(MemberStore.count(c, filter), MemberStore.list(c, filter, offset, limit)));
+    }
+
+    /** The unions of the caller's subtree by id, to name a member's union. */
+    public Map<Long, String> unionNames(PortalUser user) {
+        return db.read(c -> unionNames(c, user.orgPath()));
+    }
+
+    /** The unions below (and including) {@code orgPath} by id. */
+    static Map<Long, String> unionNames(Connection c, String orgPath) throws SQLException {
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (Organisation o : AccountStore.subtree(c, orgPath)) {
+            names.put(o.id(), o.name());
+        }
+        return names;
+    }
+
+    /** A member's own union by id, to name it to the member (who may see it whatever their account's organisation). */
+    public Map<Long, String> ownUnionName(Member m) {
+        return db.read(c -> AccountStore.organisation(c, m.orgId())).map(o -> Map.of(o.id(), o.name())).orElse(Map.of());
+    }
+
+    /** The unions the caller may choose in a form or an import: its subtree. */
+    public List<Organisation> unions(PortalUser user) {
+        return db.read(c -> AccountStore.subtree(c, user.orgPath()));
+    }
+
+    /** The username of the account linked to a member, if any. */
+    public Optional<String> accountOf(Member m) {
+        return m.userId() == null ? Optional.empty()
+                : db.read(c -> AccountStore.userById(c, m.userId()).map(u -> u.user().username()));
+    }
+
+    /**
+     * The members of the caller's subtree that match the query as a CSV or XLSX file, in the caller's language,
+     * personal data masked as {@link MemberExport#PURPOSE} says.
+     */
+    public Download export(PortalUser user, Query query, TableFormat format, Language lang) {
+        MemberStore.Filter filter = query.in(DataScope.of(user));
+        List<List<Object>> rows = db.read(c -> {
+            Map<Long, String> unions = unionNames(c, user.orgPath());
+            List<List<Object>> out = new ArrayList<>();
+            for (Member m : MemberStore.list(c, filter, 0, MAX_EXPORT)) {
+                out.add(MemberExport.row(m, unions, lang, MemberExport.PURPOSE));
+            }
+            return out;
+        });
+        return Download.table(format, MemberExport.FILE_NAME.in(lang), MemberExport.headers(lang), rows, true);
+    }
+
+    /**
+     * A member's history (404 outside the caller's subtree): the old table's lines, then the audit trail's. The
+     * trail's entries are read whatever their organisation: a member's history goes with it through a transfer.
+     */
+    public List<MemberStore.Event> history(PortalUser user, long id) {
+        return db.read(c -> {
+            visible(c, DataScope.of(user), id);
+            return MemberHistory.merged(MemberStore.legacyHistory(c, id),
+                    AuditStore.ofRecord(c, MemberHistory.MODULE, MemberHistory.RECORD_TYPE, String.valueOf(id)));
+        });
+    }
+
+    /** The name of a union if the caller's subtree holds it; empty for another district's. */
+    public Optional<String> visibleUnionName(PortalUser user, long orgId) {
+        return db.read(c -> AccountStore.organisation(c, orgId)).filter(o -> DataScope.of(user).covers(o.path()))
+                .map(Organisation::name);
     }
 
     public Member create(PortalUser user, MemberRules.Form form, Long orgId) {
@@ -267,8 +397,9 @@ public class MemberService implements MemberRegistry {
             } catch (SQLException e) {
                 throw uniqueOrFailure(e, "member insert failed");
             }
-            MemberStore.event(c, id, user.username(), "CREATE", null, org.id(), null, now);
-            return MemberStore.byId(c, id).orElseThrow();
+            Member created = MemberStore.byId(c, id).orElseThrow();
+            record(c, Actor.of(user), "CREATE", id, created.orgPath(), Map.of(), MemberHistory.fields(created));
+            return created;
         });
         notifyChanged(List.of(member));
         return member;
@@ -299,42 +430,18 @@ public class MemberService implements MemberRegistry {
         Member member = db.inTransaction(c -> {
             Instant now = Instant.now();
             MemberStore.updateAll(c, List.of(after), user.username(), now);
-            MemberStore.event(c, id, user.username(), "UPDATE", null, null, changes(before, after), now);
-            return MemberStore.byId(c, id).orElseThrow();
+            Member written = MemberStore.byId(c, id).orElseThrow();
+            record(c, Actor.of(user), "UPDATE", id, written.orgPath(), MemberHistory.fields(before), MemberHistory.fields(written));
+            return written;
         });
         notifyChanged(List.of(member));
         return member;
     }
 
-    /** What an edit changed, for the history (phone numbers masked). */
-    static String changes(Member before, Member after) {
-        List<String> parts = new ArrayList<>();
-        if (!Objects.equals(before.name(), after.name())) {
-            parts.add("name: " + before.name() + " -> " + after.name());
-        }
-        if (!Objects.equals(before.phone(), after.phone())) {
-            parts.add("phone: " + org.unionportal.api.security.Masking.phone(before.phone()) + " -> "
-                    + org.unionportal.api.security.Masking.phone(after.phone()));
-        }
-        if (!before.categories().equals(after.categories())) {
-            parts.add("categories: " + before.categories() + " -> " + after.categories());
-        }
-        if (!Objects.equals(before.occupation(), after.occupation())) {
-            parts.add("occupation: " + before.occupation() + " -> " + after.occupation());
-        }
-        if (before.status() != after.status()) {
-            parts.add("status: " + before.status() + " -> " + after.status());
-        }
-        if (!Objects.equals(before.joinedOn(), after.joinedOn())) {
-            parts.add("joinedOn: " + before.joinedOn() + " -> " + after.joinedOn());
-        }
-        return parts.isEmpty() ? "no change" : String.join("; ", parts);
-    }
-
     /** Moves a member to another union; staff must see both unions. Audited with both. */
     public Member transfer(PortalUser user, long id, long targetOrgId, String reason) {
         Member member = db.inTransaction(c -> {
-            Member m = MemberStore.byId(c, id).filter(x -> within(x, user.orgPath())).orElseThrow(MemberService::notFound);
+            Member m = visible(c, DataScope.of(user), id);
             Optional<Organisation> target = AccountStore.organisation(c, targetOrgId);
             Optional<String> problem = MemberRules.transferProblem(m, targetOrgId, target.map(Organisation::path).orElse(null),
                     user.orgPath());
@@ -351,8 +458,11 @@ public class MemberService implements MemberRegistry {
             }
             Instant now = Instant.now();
             MemberStore.moveTo(c, id, targetOrgId, target.get().path(), user.username(), now);
-            MemberStore.event(c, id, user.username(), "TRANSFER", m.orgId(), targetOrgId, reason, now);
-            return MemberStore.byId(c, id).orElseThrow();
+            Member moved = MemberStore.byId(c, id).orElseThrow();
+            // under the union the member leaves: its staff see where their member went, the new union's in the history
+            record(c, Actor.of(user), "TRANSFER", id, m.orgPath(), MemberHistory.fields(m),
+                    MemberHistory.with(MemberHistory.fields(moved), "reason", reason));
+            return moved;
         });
         notifyChanged(List.of(member));
         return member;
@@ -364,15 +474,16 @@ public class MemberService implements MemberRegistry {
      */
     public Member linkAccount(PortalUser user, long id, String username) {
         Member member = db.inTransaction(c -> {
-            Member m = MemberStore.byId(c, id).filter(x -> within(x, user.orgPath())).orElseThrow(MemberService::notFound);
+            Member m = visible(c, DataScope.of(user), id);
             Instant now = Instant.now();
             if (username == null || username.isBlank()) {
                 MemberStore.linkUser(c, id, null, user.username(), now);
-                MemberStore.event(c, id, user.username(), "UNLINK", null, null, null, now);
-                return MemberStore.byId(c, id).orElseThrow();
+                Member unlinked = MemberStore.byId(c, id).orElseThrow();
+                record(c, Actor.of(user), "UNLINK", id, m.orgPath(), MemberHistory.fields(m), MemberHistory.fields(unlinked));
+                return unlinked;
             }
             PortalUser account = AccountStore.userByName(c, username.strip()).filter(UserRecord::enabled).map(UserRecord::user)
-                    .filter(u -> u.hasRole(Role.MEMBER) && user.covers(u.orgPath()))
+                    .filter(u -> u.hasRole(Role.MEMBER) && DataScope.of(user).covers(u.orgPath()))
                     .orElseThrow(() -> ProblemException.invalid(List.of(FieldError.of("username", "account_not_member",
                             "须为您管辖范围内的会员账号", "Must be the account of a member (会员) in your part of the union tree"))));
             if (m.userId() != null && m.userId() != account.id()) {
@@ -385,8 +496,10 @@ public class MemberService implements MemberRegistry {
                         "This account is already linked to another member."));
             }
             MemberStore.linkUser(c, id, account.id(), user.username(), now);
-            MemberStore.event(c, id, user.username(), "LINK", null, null, "account " + account.username(), now);
-            return MemberStore.byId(c, id).orElseThrow();
+            Member linked = MemberStore.byId(c, id).orElseThrow();
+            record(c, Actor.of(user), "LINK", id, m.orgPath(), MemberHistory.fields(m),
+                    MemberHistory.with(MemberHistory.fields(linked), "account", account.username()));
+            return linked;
         });
         notifyChanged(List.of(member));
         return member;
@@ -442,13 +555,18 @@ public class MemberService implements MemberRegistry {
             }
             MemberStore.updateAll(c, updatedMembers, user.username(), now);
             Map<String, Member> written = MemberStore.byIdNumbers(c, ids);
-            MemberStore.events(c, added.stream().map(f -> written.get(f.idNumber()).id()).toList(), user.username(), "IMPORT",
-                    fileName, now);
-            MemberStore.events(c, updatedMembers.stream().map(Member::id).toList(), user.username(), "UPDATE",
-                    "import " + fileName, now);
+            Actor actor = Actor.of(user);
+            for (MemberRules.Form f : added) {
+                Member m = written.get(f.idNumber());
+                record(c, actor, "IMPORT", m.id(), m.orgPath(), Map.of(), MemberHistory.with(MemberHistory.fields(m), "file", fileName));
+            }
+            for (Member m : updatedMembers) {
+                record(c, actor, "UPDATE", m.id(), m.orgPath(), MemberHistory.fields(existing.get(m.idNumber())),
+                        MemberHistory.with(MemberHistory.fields(written.get(m.idNumber())), "file", fileName));
+            }
             return new ImportResult(org.id(), parsed.rows().size(), List.of(), added.size(), updatedMembers.size(), true);
         });
-        notifyChanged(byIds(updatedMembers.stream().map(Member::id).toList(), "/"));
+        notifyChanged(db.read(c -> MemberStore.byIds(c, updatedMembers.stream().map(Member::id).toList(), DataScope.subtree("/"))));
         return result;
     }
 
@@ -465,14 +583,6 @@ public class MemberService implements MemberRegistry {
         }
     }
 
-    public <T> T read(org.unionportal.api.db.SqlWork<T> work) {
-        return db.read(work);
-    }
-
-    public <T> T inTransaction(org.unionportal.api.db.SqlWork<T> work) {
-        return db.inTransaction(work);
-    }
-
     /** Tells the modules that keep a copy; a listener's failure is logged, never the caller's. */
     void notifyChanged(Collection<Member> members) {
         for (MemberListener listener : listeners) {
@@ -484,10 +594,6 @@ public class MemberService implements MemberRegistry {
                 }
             }
         }
-    }
-
-    static boolean within(Member m, String subtreePath) {
-        return subtreePath != null && m.orgPath().startsWith(subtreePath);
     }
 
     private static List<String> normalized(Collection<String> idNumbers) {

@@ -19,8 +19,14 @@ import org.unionportal.api.member.GigOccupation;
 import org.unionportal.api.member.Member;
 import org.unionportal.api.member.MemberCategory;
 import org.unionportal.api.member.MembershipStatus;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.api.scope.Where;
 
-/** The register's SQL (PORTAL_MEMBER, PORTAL_MEMBER_EVENT). Every method runs on a given connection. */
+/**
+ * The register's SQL (PORTAL_MEMBER; PORTAL_MEMBER_EVENT is only read: changes go to the audit trail since V6 of
+ * the code, see {@link MemberHistory}). Every method runs on a given connection; every search is inside a
+ * {@link DataScope}.
+ */
 public final class MemberStore {
     static final int CHUNK = 500;
     private static final String COLUMNS = "ID, ID_NUMBER, NAME, PHONE, GENDER, BIRTH_DATE, ORG_ID, ORG_PATH, CATEGORIES, "
@@ -31,7 +37,7 @@ public final class MemberStore {
     }
 
     /** A search of the register inside one subtree; null fields do not filter. */
-    public record Filter(String subtreePattern, String query, Long orgId, MemberCategory category, MembershipStatus status) {
+    public record Filter(DataScope scope, String query, Long orgId, MemberCategory category, MembershipStatus status) {
     }
 
     /** One change in a member's history. */
@@ -74,65 +80,47 @@ public final class MemberStore {
         return found;
     }
 
-    public static List<Member> byIds(Connection c, Collection<Long> ids, String subtreePattern) throws SQLException {
+    /** The members with these ids inside {@code scope} (others are left out), in chunks. */
+    public static List<Member> byIds(Connection c, Collection<Long> ids, DataScope scope) throws SQLException {
         List<Member> found = new ArrayList<>();
         List<Long> all = new ArrayList<>(ids);
         for (int i = 0; i < all.size(); i += CHUNK) {
             List<Long> part = all.subList(i, Math.min(all.size(), i + CHUNK));
-            Object[] params = new Object[part.size() + 1];
-            params[0] = subtreePattern;
-            for (int j = 0; j < part.size(); j++) {
-                params[j + 1] = part.get(j);
-            }
-            found.addAll(Jdbc.list(c, SELECT + "WHERE ORG_PATH LIKE ? AND ID IN (" + placeholders(part.size()) + ") ORDER BY ID",
-                    MemberStore::map, params));
+            Where where = scope.where("ORG_PATH").and("ID IN (" + placeholders(part.size()) + ")", part.toArray());
+            found.addAll(Jdbc.list(c, SELECT + where.sql() + " ORDER BY ID", MemberStore::map, where.params()));
         }
         return found;
     }
 
-    private static String where(Filter f, List<Object> params) {
-        StringBuilder where = new StringBuilder("WHERE ORG_PATH LIKE ?");
-        params.add(f.subtreePattern());
-        if (f.orgId() != null) {
-            where.append(" AND ORG_ID = ?");
-            params.add(f.orgId());
-        }
-        if (f.category() != null) {
-            where.append(" AND CATEGORIES LIKE ?");
-            params.add("%," + f.category().name() + ",%");
-        }
-        if (f.status() != null) {
-            where.append(" AND STATUS = ?");
-            params.add(f.status().name());
-        }
+    /** The search's WHERE clause: the scope's subtree, then the filters that are set. */
+    static Where where(Filter f) {
+        Where where = f.scope().where("ORG_PATH")
+                .andIfPresent("ORG_ID = ?", f.orgId())
+                .andIfPresent("CATEGORIES LIKE ?", f.category() == null ? null : "%," + f.category().name() + ",%")
+                .andIfPresent("STATUS = ?", f.status() == null ? null : f.status().name());
         String q = f.query() == null ? null : f.query().strip();
         if (q != null && !q.isEmpty()) {
             String id = IdNumbers.normalize(q);
             if (id != null && id.length() == 18) {
-                where.append(" AND ID_NUMBER = ?");
-                params.add(id);
+                where.and("ID_NUMBER = ?", id);
             } else if (q.chars().allMatch(Character::isDigit) && q.length() == 11) {
-                where.append(" AND PHONE = ?");
-                params.add(q);
+                where.and("PHONE = ?", q);
             } else {
-                where.append(" AND NAME LIKE ?");
-                params.add(q.replace("%", "").replace("_", "") + "%");
+                where.and("NAME LIKE ?", q.replace("%", "").replace("_", "") + "%");
             }
         }
-        return where.toString();
+        return where;
     }
 
     public static List<Member> list(Connection c, Filter filter, long offset, int limit) throws SQLException {
-        List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
-        return Jdbc.list(c, SELECT + where + " ORDER BY ORG_PATH, NAME, ID OFFSET " + Math.max(0, offset)
-                + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY", MemberStore::map, params.toArray());
+        Where where = where(filter);
+        return Jdbc.list(c, SELECT + where.sql() + " ORDER BY ORG_PATH, NAME, ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                MemberStore::map, where.paramsAnd(Math.max(0, offset), Math.max(1, limit)));
     }
 
     public static long count(Connection c, Filter filter) throws SQLException {
-        List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
-        return Jdbc.count(c, "SELECT COUNT(*) FROM PORTAL_MEMBER " + where, params.toArray());
+        Where where = where(filter);
+        return Jdbc.count(c, "SELECT COUNT(*) FROM PORTAL_MEMBER " + where.sql(), where.params());
     }
 
     /** A new member of union {@code orgId}; birth date and gender from the ID number. */
@@ -201,40 +189,11 @@ public final class MemberStore {
         Jdbc.update(c, "UPDATE PORTAL_MEMBER SET USER_ID = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE ID = ?", userId, now, actor, id);
     }
 
-    public static void event(Connection c, long memberId, String actor, String action, Long fromOrgId, Long toOrgId,
-                             String detail, Instant now) throws SQLException {
-        Jdbc.update(c, "INSERT INTO PORTAL_MEMBER_EVENT (MEMBER_ID, OCCURRED_AT, ACTOR, ACTION, FROM_ORG_ID, TO_ORG_ID, DETAIL) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", memberId, now, actor, action, fromOrgId, toOrgId, truncate(detail));
-    }
-
-    /** The same event for many members, in batches. */
-    public static void events(Connection c, Collection<Long> memberIds, String actor, String action, String detail, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO PORTAL_MEMBER_EVENT (MEMBER_ID, OCCURRED_AT, ACTOR, ACTION, "
-                + "FROM_ORG_ID, TO_ORG_ID, DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            for (long id : memberIds) {
-                Jdbc.bind(ps, id, now, actor, action, null, null, truncate(detail));
-                ps.addBatch();
-                if (++pending == CHUNK) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
-        }
-    }
-
-    public static List<Event> history(Connection c, long memberId) throws SQLException {
+    /** The changes kept in PORTAL_MEMBER_EVENT before they went to the audit trail, oldest first. */
+    public static List<Event> legacyHistory(Connection c, long memberId) throws SQLException {
         return Jdbc.list(c, "SELECT ID, OCCURRED_AT, ACTOR, ACTION, FROM_ORG_ID, TO_ORG_ID, DETAIL FROM PORTAL_MEMBER_EVENT "
                 + "WHERE MEMBER_ID = ? ORDER BY ID", rs -> new Event(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                 rs.getString(4), Jdbc.longOrNull(rs, "FROM_ORG_ID"), Jdbc.longOrNull(rs, "TO_ORG_ID"), rs.getString(7)), memberId);
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 
     static String placeholders(int n) {

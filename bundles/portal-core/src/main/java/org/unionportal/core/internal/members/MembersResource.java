@@ -7,10 +7,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -26,7 +24,9 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.export.Download;
 import org.unionportal.api.export.TableExport;
+import org.unionportal.api.export.TableFormat;
 import org.unionportal.api.i18n.Labelled;
 import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
@@ -43,8 +43,6 @@ import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.Masking;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
-import org.unionportal.core.internal.store.AccountStore;
-import org.unionportal.core.internal.store.Organisation;
 
 /**
  * The member register (会员库) over HTTP: operators keep their union's members, district and city staff see (and
@@ -78,19 +76,15 @@ public class MembersResource {
                          @HeaderParam("Accept-Language") String acceptLanguage, @Context SecurityContext context) {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
         Language lang = Language.fromAcceptLanguage(acceptLanguage);
-        MemberStore.Filter filter = filter(user, q, orgId, category, status);
         int limit = Paging.size(size);
-        long offset = Paging.offset(page, limit);
-        Map<String, Object> body = members.read(c -> {
-            Map<Long, String> unions = unionNames(c, user);
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("total", MemberStore.count(c, filter));
-            view.put("page", page == null || page < 1 ? 1 : page);
-            view.put("size", limit);
-            view.put("items", MemberStore.list(c, filter, offset, limit).stream().map(m -> masked(m, unions, lang)).toList());
-            return view;
-        });
-        return personal(body);
+        MemberService.Page found = members.search(user, query(q, orgId, category, status), Paging.offset(page, limit), limit);
+        Map<Long, String> unions = members.unionNames(user);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("total", found.total());
+        view.put("page", page == null || page < 1 ? 1 : page);
+        view.put("size", limit);
+        view.put("items", found.items().stream().map(m -> masked(m, unions, lang)).toList());
+        return personal(view);
     }
 
     /** Categories, occupations, statuses with their labels, and the unions the caller may choose. */
@@ -102,7 +96,7 @@ public class MembersResource {
         view.put("categories", labels(MemberCategory.values()));
         view.put("occupations", labels(GigOccupation.values()));
         view.put("statuses", labels(MembershipStatus.values()));
-        view.put("unions", members.read(c -> AccountStore.subtree(c, user.orgPath())).stream().map(o -> {
+        view.put("unions", members.unions(user).stream().map(o -> {
             Map<String, Object> u = new LinkedHashMap<>();
             u.put("id", o.id());
             u.put("name", o.name());
@@ -125,7 +119,7 @@ public class MembersResource {
         Member m = members.ofUser(user.id()).orElseThrow(() -> ProblemException.notFound("member_not_linked", Text.of(
                 "您的账号还没有关联会员信息，请联系所在工会。", "Your account is not linked to a member record; ask your union.")));
         Language lang = Language.fromAcceptLanguage(acceptLanguage);
-        return personal(full(m, members.read(c -> unionNames(c, m.orgPath())), lang, false));
+        return personal(full(m, members.ownUnionName(m), lang, false));
     }
 
     @GET
@@ -135,25 +129,21 @@ public class MembersResource {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
         Member m = members.visible(user, id);
         Language lang = Language.fromAcceptLanguage(acceptLanguage);
-        Map<String, Object> view = members.read(c -> {
-            Map<String, Object> v = full(m, unionNames(c, user), lang, true);
-            v.put("account", m.userId() == null ? null
-                    : AccountStore.userById(c, m.userId()).map(u -> u.user().username()).orElse(null));
-            List<Map<String, Object>> history = new ArrayList<>();
-            for (MemberStore.Event e : MemberStore.history(c, id)) {
-                Map<String, Object> h = new LinkedHashMap<>();
-                h.put("at", e.at().toString());
-                h.put("actor", e.actor());
-                h.put("action", e.action());
-                // the other union of a transfer is named only when the caller can see it
-                h.put("from", e.fromOrgId() == null ? null : visibleName(c, user, e.fromOrgId(), lang));
-                h.put("to", e.toOrgId() == null ? null : visibleName(c, user, e.toOrgId(), lang));
-                h.put("detail", e.detail());
-                history.add(h);
-            }
-            v.put("history", history);
-            return v;
-        });
+        Map<String, Object> view = full(m, members.unionNames(user), lang, true);
+        view.put("account", members.accountOf(m).orElse(null));
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (MemberStore.Event e : members.history(user, id)) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("at", e.at().toString());
+            h.put("actor", e.actor());
+            h.put("action", e.action());
+            // the other union of a transfer is named only when the caller can see it
+            h.put("from", e.fromOrgId() == null ? null : visibleName(user, e.fromOrgId(), lang));
+            h.put("to", e.toOrgId() == null ? null : visibleName(user, e.toOrgId(), lang));
+            h.put("detail", e.detail());
+            history.add(h);
+        }
+        view.put("history", history);
         return personal(view);
     }
 
@@ -164,7 +154,7 @@ public class MembersResource {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
         Member m = members.create(user, form(body), body == null ? null : body.orgId());
         Language lang = Language.fromAcceptLanguage(acceptLanguage);
-        return Response.status(201).entity(full(m, members.read(c -> unionNames(c, user)), lang, true))
+        return Response.status(201).entity(full(m, members.unionNames(user), lang, true))
                 .header("Cache-Control", NO_STORE).build();
     }
 
@@ -182,7 +172,7 @@ public class MembersResource {
                 "status");
         Member m = members.update(user, id, form(body), status, body == null ? null : body.leftOn());
         Language lang = Language.fromAcceptLanguage(acceptLanguage);
-        return personal(full(m, members.read(c -> unionNames(c, user)), lang, true));
+        return personal(full(m, members.unionNames(user), lang, true));
     }
 
     @POST
@@ -202,7 +192,7 @@ public class MembersResource {
         }
         Member m = members.transfer(user, id, body.orgId(), body.reason());
         Language lang = Language.fromAcceptLanguage(acceptLanguage);
-        return personal(full(m, members.read(c -> unionNames(c, user)), lang, true));
+        return personal(full(m, members.unionNames(user), lang, true));
     }
 
     @PUT
@@ -213,7 +203,7 @@ public class MembersResource {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
         Member m = members.linkAccount(user, id, body == null ? null : body.username());
         Language lang = Language.fromAcceptLanguage(acceptLanguage);
-        Map<String, Object> view = full(m, members.read(c -> unionNames(c, user)), lang, true);
+        Map<String, Object> view = full(m, members.unionNames(user), lang, true);
         view.put("account", body == null || body.username() == null || body.username().isBlank() ? null : body.username().strip());
         return personal(view);
     }
@@ -251,36 +241,13 @@ public class MembersResource {
     /** The register of the subtree (filtered like the list) as CSV or XLSX, ID and phone numbers masked. */
     @GET
     @Path("/export")
-    @Produces({"text/csv", TableExport.XLSX_CONTENT_TYPE, MediaType.APPLICATION_JSON})
-    public Response export(@QueryParam("format") String format, @QueryParam("q") String q, @QueryParam("orgId") Long orgId,
+    @Produces({TableExport.CSV_CONTENT_TYPE, TableExport.XLSX_CONTENT_TYPE, MediaType.APPLICATION_JSON})
+    public Download export(@QueryParam("format") String format, @QueryParam("q") String q, @QueryParam("orgId") Long orgId,
                            @QueryParam("category") String category, @QueryParam("status") String status,
                            @HeaderParam("Accept-Language") String acceptLanguage, @Context SecurityContext context) {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        Language lang = Language.fromAcceptLanguage(acceptLanguage);
-        MemberStore.Filter filter = filter(user, q, orgId, category, status);
-        String f = format == null ? "csv" : format.toLowerCase(Locale.ROOT);
-        if (!f.equals("csv") && !f.equals("xlsx")) {
-            throw ProblemException.badRequest("format_invalid", Text.of("format 只能是 csv 或 xlsx。", "format must be csv or xlsx."));
-        }
-        List<List<Object>> rows = members.read(c -> {
-            Map<Long, String> unions = unionNames(c, user);
-            List<List<Object>> out = new ArrayList<>();
-            for (Member m : MemberStore.list(c, filter, 0, 200_000)) {
-                out.add(Arrays.asList(m.name(), Masking.idNumber(m.idNumber()), Masking.phone(m.phone()),
-                        "M".equals(m.gender()) ? Text.of("男", "M").in(lang) : Text.of("女", "F").in(lang), unions.get(m.orgId()),
-                        m.categories().stream().map(x -> x.label().in(lang)).collect(Collectors.joining(lang == Language.EN ? ", " : "、")),
-                        m.occupation() == null ? null : m.occupation().label().in(lang), m.status().label().in(lang),
-                        m.joinedOn()));
-            }
-            return out;
-        });
-        List<String> headers = List.of(Text.of("姓名", "Name"), Text.of("身份证号", "ID number"), Text.of("手机号", "Phone"),
-                Text.of("性别", "Gender"), Text.of("工会", "Union"), Text.of("类别", "Categories"), Text.of("职业", "Occupation"),
-                Text.of("状态", "Status"), Text.of("入会日期", "Joined on")).stream().map(t -> t.in(lang)).toList();
-        byte[] content = f.equals("csv") ? TableExport.csv(headers, rows) : TableExport.xlsx("members", headers, rows);
-        return Response.ok(content, f.equals("csv") ? TableExport.CSV_CONTENT_TYPE : TableExport.XLSX_CONTENT_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"members." + f + "\"")
-                .header("Cache-Control", NO_STORE).build();
+        return members.export(user, query(q, orgId, category, status), TableFormat.parse(format),
+                Language.fromAcceptLanguage(acceptLanguage));
     }
 
     // --- views --------------------------------------------------------------------------------------
@@ -289,8 +256,8 @@ public class MembersResource {
         return Response.ok(entity).header("Cache-Control", NO_STORE).build();
     }
 
-    private MemberStore.Filter filter(PortalUser user, String q, Long orgId, String category, String status) {
-        return new MemberStore.Filter(user.subtreePattern(), q, orgId,
+    private static MemberService.Query query(String q, Long orgId, String category, String status) {
+        return new MemberService.Query(q, orgId,
                 category == null || category.isBlank() ? null : parse(MemberCategory.values(), category, "category"),
                 status == null || status.isBlank() ? null : parse(MembershipStatus.values(), status, "status"));
     }
@@ -323,18 +290,8 @@ public class MembersResource {
         return Arrays.stream(values).map(v -> Map.of("code", v.code(), "zh", v.label().zh(), "en", v.label().en())).toList();
     }
 
-    private static Map<Long, String> unionNames(java.sql.Connection c, PortalUser user) throws java.sql.SQLException {
-        return unionNames(c, user.orgPath());
-    }
-
-    private static Map<Long, String> unionNames(java.sql.Connection c, String path) throws java.sql.SQLException {
-        return AccountStore.subtree(c, path).stream().collect(Collectors.toMap(Organisation::id, Organisation::name));
-    }
-
-    private static String visibleName(java.sql.Connection c, PortalUser user, long orgId, Language lang)
-            throws java.sql.SQLException {
-        return AccountStore.organisation(c, orgId).filter(o -> user.covers(o.path())).map(Organisation::name)
-                .orElse(Text.of("其他工会", "another union").in(lang));
+    private String visibleName(PortalUser user, long orgId, Language lang) {
+        return members.visibleUnionName(user, orgId).orElse(Text.of("其他工会", "another union").in(lang));
     }
 
     static Map<String, Object> masked(Member m, Map<Long, String> unions, Language lang) {

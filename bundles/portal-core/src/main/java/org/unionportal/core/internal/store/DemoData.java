@@ -1,5 +1,8 @@
 package org.unionportal.core.internal.store;
 
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.core.internal.audit.PortalAuditTrail;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -79,9 +82,13 @@ public final class DemoData {
         String id = IdNumbers.withCheckDigit(first17);
         long memberId = MemberStore.insert(c, new MemberRules.Form(id, name, phone, Set.of(categories), occupation, joined),
                 orgId, path, joined, "demo", Instant.now());
-        MemberStore.event(c, memberId, "demo", "CREATE", null, orgId, "demo data", Instant.now());
+        // the demo's people come with the first line of their history, as a form would write it
+        DEMO_TRAIL.record(c, AuditEntry.of("portal", "member", memberId, "CREATE", path, Actor.named("demo"))
+                .changes(Map.of(), Map.of("orgId", orgId, "note", "demo data")));
         return memberId;
     }
+
+    private static final PortalAuditTrail DEMO_TRAIL = new PortalAuditTrail();
 
     /** The demo organisations' stable codes, by name (names are unique in the demo city). */
     static final Map<String, String> CODES = Map.ofEntries(

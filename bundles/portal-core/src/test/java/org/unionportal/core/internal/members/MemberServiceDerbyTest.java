@@ -25,6 +25,8 @@ import org.unionportal.api.member.OtherUnionException;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
+import org.unionportal.core.internal.audit.AuditStore;
+import org.unionportal.core.internal.audit.PortalAuditTrail;
 import org.unionportal.core.internal.store.AccountStore;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
@@ -49,7 +51,7 @@ class MemberServiceDerbyTest {
     @BeforeAll
     static void setUp() {
         db = ModuleTestDatabase.create(dir, "portal");
-        service = new MemberService(db);
+        service = new MemberService(db, new PortalAuditTrail());
         service.addListener((MemberListener) notified::add);
         db.inTransaction(c -> {
             city = AccountStore.addOrganisation(c, null, "市总", "CITY");
@@ -138,9 +140,38 @@ class MemberServiceDerbyTest {
         assertEquals(unionB, moved.orgId());
         assertEquals(List.of(moved), notified, "modules are told after the commit");
         assertTrue(service.byId(m.id(), districtAdminA).isEmpty());
-        List<MemberStore.Event> history = db.read(c -> MemberStore.history(c, m.id()));
+        List<MemberStore.Event> history = service.history(cityAdmin, m.id());
         assertEquals(List.of("CREATE", "TRANSFER", "TRANSFER"), history.stream().map(MemberStore.Event::action).toList());
         assertEquals(unionA2, history.get(2).fromOrgId());
+        assertEquals(unionB, history.get(2).toOrgId());
+        assertEquals("调动", history.get(2).detail());
+        assertEquals(404, assertThrows(ProblemException.class, () -> service.history(districtAdminA, m.id())).status(),
+                "the history is the member's: outside the caller's subtree now");
+
+        // the audit trail has each change, a transfer under the union the member left
+        List<AuditStore.Row> trail = db.read(c -> AuditStore.ofRecord(c, "portal", "member", String.valueOf(m.id())));
+        assertEquals(List.of("CREATE", "TRANSFER", "TRANSFER"), trail.stream().map(AuditStore.Row::action).toList());
+        assertEquals(cityAdmin.username(), trail.get(2).username());
+        assertEquals(db.read(c -> AccountStore.organisation(c, unionA2)).orElseThrow().path(), trail.get(2).orgPath());
+        assertEquals(Map.of("orgId", unionA2), AuditStore.fields(trail.get(2).beforeJson()).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue())));
+    }
+
+    @Test
+    void theHistoryReadsTheOldTableBeforeTheTrail() {
+        Member m = service.create(operatorA, new MemberRules.Form(id(97), "郑十", "13900000040", Set.of(MemberCategory.EMPLOYEE),
+                null, null), null);
+        // a line written by the register before it moved to the audit trail, dated before the creation above
+        db.inTransaction(c -> org.unionportal.api.db.Jdbc.update(c, "INSERT INTO PORTAL_MEMBER_EVENT (MEMBER_ID, OCCURRED_AT, "
+                + "ACTOR, ACTION, FROM_ORG_ID, TO_ORG_ID, DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?)", m.id(),
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), "old", "IMPORT", null, null, "2024.xlsx"));
+        service.update(operatorA, m.id(), new MemberRules.Form(null, "郑十", "13900000041", Set.of(MemberCategory.EMPLOYEE),
+                null, null), null, null);
+        List<MemberStore.Event> history = service.history(operatorA, m.id());
+        assertEquals(List.of("old", operatorA.username(), operatorA.username()), history.stream().map(MemberStore.Event::actor).toList());
+        assertEquals(List.of("IMPORT", "CREATE", "UPDATE"), history.stream().map(MemberStore.Event::action).toList());
+        assertEquals("2024.xlsx", history.get(0).detail());
+        assertEquals("phone: 139****0040 -> 139****0041", history.get(2).detail(), "phone numbers masked in the history");
     }
 
     @Test
