@@ -13,7 +13,9 @@ import java.util.TreeSet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.module.ModuleInfo;
 import org.unionportal.api.rest.ProblemException;
@@ -25,8 +27,9 @@ import org.unionportal.core.internal.store.Organisation;
 /**
  * Per-organisation module switches: installed modules switched off for a part of the union tree.
  * The markers are kept in memory (a handful of rows), so the request filter and the menu ask
- * without a database round trip; every change is written, logged and then announced as a
- * {@code modules} event so open browsers reload their menus.
+ * without a database round trip; every change is written, recorded to the audit trail (module
+ * {@code portal}, record type {@code module-switch}, id {@code <orgId>:<module>}) and then announced
+ * as a {@code modules} event so open browsers reload their menus.
  */
 @Component(service = ModuleSwitches.class)
 public class ModuleSwitches {
@@ -34,6 +37,7 @@ public class ModuleSwitches {
 
     private final PortalDatabase db;
     private final ModuleRegistry modules;
+    private final AuditTrail audit;
     private volatile List<Marker> markers;
 
     /** One module's state at one organisation, as the caller may see it. */
@@ -43,9 +47,10 @@ public class ModuleSwitches {
 
     @Activate
     public ModuleSwitches(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db,
-                          @Reference ModuleRegistry modules) {
+                          @Reference ModuleRegistry modules, @Reference AuditTrail audit) {
         this.db = db;
         this.modules = modules;
+        this.audit = audit;
         this.markers = List.copyOf(db.read(SwitchStore::markers));
     }
 
@@ -126,7 +131,7 @@ public class ModuleSwitches {
         boolean placed = db.inTransaction(c -> {
             boolean inserted = SwitchStore.insert(c, org.id(), module, user.username(), now);
             if (inserted) {
-                SwitchStore.log(c, user.username(), org.id(), module, false, now);
+                audit.record(c, SwitchLog.entry(user, org, module, false));
             }
             return inserted;
         });
@@ -149,7 +154,7 @@ public class ModuleSwitches {
         boolean deleted = db.inTransaction(c -> {
             boolean gone = SwitchStore.delete(c, org.id(), module);
             if (gone) {
-                SwitchStore.log(c, user.username(), org.id(), module, true, at);
+                audit.record(c, SwitchLog.entry(user, org, module, true));
             }
             return gone;
         });
@@ -170,8 +175,10 @@ public class ModuleSwitches {
                         + "; it can be switched on again only at that organisation."));
     }
 
+    /** The newest {@code limit} changes in the caller's subtree: the audit trail's, then the old log table's. */
     public List<SwitchStore.LogEntry> log(PortalUser user, int limit) {
-        return db.read(c -> SwitchStore.log(c, user.orgPath(), limit));
+        DataScope scope = DataScope.of(user);
+        return db.read(c -> SwitchLog.newestFirst(SwitchStore.log(c, scope, limit), SwitchLog.fromTrail(c, scope, limit), limit));
     }
 
     private synchronized void reload(String module) {

@@ -6,8 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.scope.DataScope;
 
-/** The SQL of module switches: markers and their log. Every method runs on a given connection. */
+/**
+ * The SQL of module switches: markers, and the old log table (PORTAL_MODULE_SWITCH_LOG, read but no longer
+ * written: changes go to the audit trail). Every method runs on a given connection.
+ */
 final class SwitchStore {
     private SwitchStore() {
     }
@@ -37,18 +41,13 @@ final class SwitchStore {
         return Jdbc.update(c, "DELETE FROM PORTAL_MODULE_SWITCH WHERE ORG_ID = ? AND MODULE_ID = ?", orgId, module) > 0;
     }
 
-    static void log(Connection c, String username, long orgId, String module, boolean on, Instant at) throws SQLException {
-        Jdbc.update(c, "INSERT INTO PORTAL_MODULE_SWITCH_LOG (OCCURRED_AT, USERNAME, ORG_ID, MODULE_ID, SWITCHED_ON)"
-                + " VALUES (?, ?, ?, ?, ?)", Timestamp.from(at), username, orgId, module, on ? 1 : 0);
-    }
-
     /** The newest {@code limit} changes on organisations whose path starts with {@code pathPrefix}. */
-    static List<LogEntry> log(Connection c, String pathPrefix, int limit) throws SQLException {
+    static List<LogEntry> log(Connection c, DataScope scope, int limit) throws SQLException {
         List<LogEntry> result = new java.util.ArrayList<>();
         try (java.sql.PreparedStatement ps = Jdbc.prepare(c,
                 "SELECT L.ID, L.OCCURRED_AT, L.USERNAME, L.ORG_ID, O.NAME, L.MODULE_ID, L.SWITCHED_ON"
                         + " FROM PORTAL_MODULE_SWITCH_LOG L JOIN PORTAL_ORGANISATION O ON O.ID = L.ORG_ID"
-                        + " WHERE O.PATH LIKE ? ORDER BY L.ID DESC", pathPrefix + "%")) {
+                        + " WHERE " + scope.on("O.PATH").sql() + " ORDER BY L.ID DESC", scope.on("O.PATH").parameter())) {
             ps.setMaxRows(limit);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
