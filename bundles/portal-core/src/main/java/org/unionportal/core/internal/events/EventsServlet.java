@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unionportal.api.i18n.Text;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.core.internal.modules.ModuleRegistry;
 import org.unionportal.core.internal.rest.AuthResource;
@@ -100,7 +101,8 @@ public class EventsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<PortalUser> user = token(request).flatMap(accounts::authenticate);
         if (user.isEmpty()) {
-            HttpProblems.send(response, 401, "Not signed in", "Sign in first; the live menu needs a session.");
+            HttpProblems.send(request, response, 401, "not_signed_in", Text.of("请先登录；实时菜单需要登录后才能使用。",
+                    "Sign in first; the live menu needs a session."));
             return;
         }
         response.setStatus(200);

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import javax.servlet.http.Cookie;
+import org.unionportal.api.i18n.Text;
 import org.unionportal.core.internal.events.HttpProblems;
 import org.unionportal.core.internal.rest.AuthResource;
 import org.unionportal.core.internal.security.Accounts;
@@ -41,19 +42,21 @@ public class ModulePagesServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<String[]> parts = split(request.getPathInfo());
         if (parts.isEmpty()) {
-            HttpProblems.send(response, 404, "Not found", "No such page.");
+            HttpProblems.send(request, response, 404, "page_not_found", Text.of("没有这个页面。", "No such page."));
             return;
         }
         if (switchedOffFor(request, parts.get()[0])) {
-            HttpProblems.send(response, 404, "Not found", "Module '" + parts.get()[0]
-                    + "' is switched off for your organisation.");
+            HttpProblems.send(request, response, 404, "module_switched_off", Text.of(
+                    "您所在的组织已关闭模块“" + parts.get()[0] + "”。",
+                    "Module '" + parts.get()[0] + "' is switched off for your organisation."));
             return;
         }
         Optional<Bundle> bundle = modules.activeBundle(parts.get()[0]);
         URL entry = bundle.map(b -> b.getEntry("/web/" + parts.get()[1])).orElse(null);
         if (entry == null) {
-            HttpProblems.send(response, 404, "Not found", "Module '" + parts.get()[0]
-                    + "' has no page '" + parts.get()[1] + "', or the module is not installed.");
+            HttpProblems.send(request, response, 404, "page_not_found", Text.of(
+                    "模块“" + parts.get()[0] + "”没有页面“" + parts.get()[1] + "”，或该模块未安装。",
+                    "Module '" + parts.get()[0] + "' has no page '" + parts.get()[1] + "', or the module is not installed."));
             return;
         }
         response.setContentType(contentType(parts.get()[1]));

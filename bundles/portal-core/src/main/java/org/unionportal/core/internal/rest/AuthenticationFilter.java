@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.PortalRest;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.PortalUser;
@@ -49,14 +50,19 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             if (isPublic) {
                 return;
             }
-            throw new ProblemException(401, "Not signed in", token == null
-                    ? "This request needs a signed-in user: sign in with POST /api/auth/login and send 'Authorization: Bearer <token>'."
-                    : "The token is invalid or has expired; sign in again.");
+            throw token == null
+                    ? new ProblemException(401, "not_signed_in", Text.of(
+                            "请先登录：使用 POST /api/auth/login 登录，并在请求中附带“Authorization: Bearer <令牌>”。",
+                            "This request needs a signed-in user: sign in with POST /api/auth/login and send "
+                                    + "'Authorization: Bearer <token>'."))
+                    : new ProblemException(401, "token_invalid", Text.of("登录已失效或令牌无效，请重新登录。",
+                            "The token is invalid or has expired; sign in again."));
         }
         request.setSecurityContext(new UserSecurityContext(user.get(), token, request.getSecurityContext().isSecure()));
         if (!access.allows(user.get().roles())) {
-            throw ProblemException.forbidden("This needs one of the roles " + access.roles()
-                    + "; ask an administrator if you need access.");
+            throw ProblemException.forbidden("role_required", Text.of(
+                    "此操作需要以下角色之一：" + access.roles() + "；如需使用，请联系管理员。",
+                    "This needs one of the roles " + access.roles() + "; ask an administrator if you need access."));
         }
     }
 

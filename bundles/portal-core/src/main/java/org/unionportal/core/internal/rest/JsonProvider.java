@@ -34,6 +34,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.unionportal.api.export.Download;
+import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.PortalRest;
 import org.unionportal.api.rest.ProblemException;
 
@@ -87,7 +88,8 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
         try {
             Object value = MAPPER.readerFor(MAPPER.constructType(genericType)).readValue(limited);
             if (value == null) {
-                throw ProblemException.badRequest("The request body is empty; send a JSON object.");
+                throw ProblemException.badRequest("body_empty", Text.of("请求内容为空，请发送一个 JSON 对象。",
+                        "The request body is empty; send a JSON object."));
             }
             return value;
         } catch (LimitedInputStream.TooLargeException e) {
@@ -96,13 +98,16 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
             // A record's constructor refused the value (a rule of the type itself): a field error, not bad JSON.
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String field = path(e);
-            throw ProblemException.invalid(List.of(new ProblemException.FieldError(field == null ? "body" : field,
-                    cause.getMessage() == null ? "is not valid" : cause.getMessage())));
+            // the type's own message is a programmer's (English); the person gets a plain one in their language
+            String detail = cause.getMessage() == null ? "is not valid" : cause.getMessage();
+            throw ProblemException.invalid(List.of(ProblemException.FieldError.of(field == null ? "body" : field, "value_invalid",
+                    "填写的值不符合要求", detail)));
         } catch (JsonProcessingException e) {
             if (limited.exceeded()) {
                 throw tooLarge();
             }
-            throw ProblemException.badRequest(describe(e));
+            throw ProblemException.badRequest(e instanceof UnrecognizedPropertyException ? "unknown_field" : "body_invalid",
+                    describe(e));
         }
     }
 
@@ -115,50 +120,59 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     }
 
     static ProblemException tooLarge() {
-        return new ProblemException(413, "Request body too large",
-                "The request body is larger than " + (PortalRest.MAX_BODY_BYTES / 1024) + " KiB; send less data at once.");
+        long kib = PortalRest.MAX_BODY_BYTES / 1024;
+        return new ProblemException(413, "body_too_large", Text.of("请求内容超过 " + kib + " KiB，请分批发送。",
+                "The request body is larger than " + kib + " KiB; send less data at once."));
     }
 
     /** A message a person can act on, naming the field and what was expected, never Jackson's internals. */
-    static String describe(JsonProcessingException e) {
+    static Text describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            return "Unknown field '" + u.getPropertyName() + "'.";
+            return Text.of("未知字段“" + u.getPropertyName() + "”。", "Unknown field '" + u.getPropertyName() + "'.");
         }
         String field = path(e);
         if (e instanceof InvalidFormatException f && field != null) {
-            return "Field '" + field + "' has a value that is not a valid " + simpleName(f.getTargetType()) + ".";
+            Text type = kind(f.getTargetType());
+            return Text.of("字段“" + field + "”的值不是有效的" + type.zh() + "。",
+                    "Field '" + field + "' has a value that is not a valid " + type.en() + ".");
         }
         if (e instanceof MismatchedInputException mi && field != null) {
-            return "Field '" + field + "' has the wrong type; expected " + simpleName(mi.getTargetType()) + ".";
+            Text type = kind(mi.getTargetType());
+            return Text.of("字段“" + field + "”的类型不对，应为" + type.zh() + "。",
+                    "Field '" + field + "' has the wrong type; expected " + type.en() + ".");
         }
         if (e instanceof MismatchedInputException mi) {
-            return "The body has the wrong shape; expected " + simpleName(mi.getTargetType()) + ".";
+            Text type = kind(mi.getTargetType());
+            return Text.of("请求内容的结构不对，应为" + type.zh() + "。", "The body has the wrong shape; expected " + type.en() + ".");
         }
         var location = e.getLocation();
-        return "The body is not valid JSON" + (location == null ? "" : " (line " + location.getLineNr()
-                + ", column " + location.getColumnNr() + ")") + ".";
+        return location == null ? Text.of("请求内容不是有效的 JSON。", "The body is not valid JSON.")
+                : Text.of("请求内容不是有效的 JSON（第 " + location.getLineNr() + " 行，第 " + location.getColumnNr() + " 列）。",
+                        "The body is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ").");
     }
 
-    private static String simpleName(Class<?> type) {
+    /** What a value of the type is called, in both languages. */
+    private static Text kind(Class<?> type) {
         if (type == null) {
-            return "value";
+            return Text.of("值", "value");
         }
         if (CharSequence.class.isAssignableFrom(type)) {
-            return "text";
+            return Text.of("文本", "text");
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "number";
+            return Text.of("数字", "number");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return Text.of(" true 或 false", "true or false");
         }
         if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
-            return "a list";
+            return Text.of("列表", "a list");
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            String values = java.util.Arrays.toString(type.getEnumConstants());
+            return Text.of("以下之一：" + values, "one of " + values);
         }
-        return "an object";
+        return Text.of("对象", "an object");
     }
 
     /** The JSON path of the field a mapping error is about, e.g. {@code benefits.medical.sharePercent}. */

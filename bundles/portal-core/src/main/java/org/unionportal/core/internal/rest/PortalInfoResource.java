@@ -15,7 +15,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.module.ModuleInfo;
 import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalRest;
-import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.Public;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.PortalUser;
@@ -106,10 +107,10 @@ public class PortalInfoResource {
     @Path("/organisations/{id}")
     public Organisation organisation(@PathParam("id") long id, @Context SecurityContext context) {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        return accounts.database().read(c -> AccountStore.organisation(c, id))
-                .filter(o -> user.covers(o.path()))
-                // the same answer for "missing" and "not yours", so nothing leaks
-                .orElseThrow(() -> ProblemException.notFound("No organisation " + id + " in your part of the union tree."));
+        // the same answer for "missing" and "not yours", so nothing leaks
+        return DataScope.of(user).visible(accounts.database().read(c -> AccountStore.organisation(c, id)), Organisation::path,
+                "organisation_not_found", Text.of("在您管辖的范围内没有编号为 " + id + " 的组织。",
+                        "No organisation " + id + " in your part of the union tree."));
     }
 
     @GET

@@ -135,7 +135,7 @@ public class Accounts {
                 AccountStore.audit(c, username, "LOGIN_FAILED", null);
                 return null;
             });
-            throw new ProblemException(401, "Sign-in failed", "The username or the password is wrong.");
+            throw new ProblemException(401, "sign_in_failed", Text.of("用户名或密码错误。", "The username or the password is wrong."));
         }
         throttle.succeeded(username);
         rehashIfWeaker(found.get(), password);
