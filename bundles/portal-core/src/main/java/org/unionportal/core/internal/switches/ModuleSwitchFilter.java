@@ -1,11 +1,12 @@
 package org.unionportal.core.internal.switches;
 
 import java.util.Optional;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,17 +18,19 @@ import org.unionportal.api.rest.PortalRest;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.core.internal.modules.ModuleRegistry;
-import org.unionportal.core.internal.security.Accounts;
 
 /**
  * A module's REST resources answer 404 ({@code module_switched_off}) to users of an organisation
- * for which the module is switched off. Runs after authentication; should it run first anyway, it
- * checks the token itself, so the order of the extensions does not matter.
+ * for which the module is switched off. Runs after the authentication filter (a later
+ * {@link Priority} than its default {@link Priorities#USER}) and uses the user it established,
+ * so a request's token is checked once. A request without a user here is one the authentication
+ * filter refused already, or a public route, which no switch hides.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(PortalRest.APPLICATION_SELECT)
 @JaxrsName(ModuleSwitchFilter.NAME)
+@Priority(Priorities.USER + 100)
 public class ModuleSwitchFilter implements ContainerRequestFilter {
     public static final String NAME = "union.module-switches";
     public static final String REQUIRE = "(osgi.jaxrs.name=" + NAME + ")";
@@ -46,8 +49,6 @@ public class ModuleSwitchFilter implements ContainerRequestFilter {
 
     @Reference
     ModuleSwitches switches;
-    @Reference
-    Accounts accounts;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -59,27 +60,15 @@ public class ModuleSwitchFilter implements ContainerRequestFilter {
         if (module.isEmpty()) {
             return;
         }
-        Optional<PortalUser> user = user(request);
-        if (user.isEmpty()) {
-            return; // the authentication filter answers
+        if (!(request.getSecurityContext() != null && request.getSecurityContext().getUserPrincipal() instanceof PortalUser user)) {
+            return;
         }
-        Optional<Marker> by = switches.offBy(module, user.get().orgPath());
+        Optional<Marker> by = switches.offBy(module, user.orgPath());
         if (by.isPresent()) {
             throw new ProblemException(404, "module_switched_off", Text.of(
                     "“" + by.get().orgName() + "”已关闭此模块（" + module + "），如需使用请联系管理员。",
                     "This module (" + module + ") is switched off for " + by.get().orgName()
                             + "; ask your administrator if you need it."));
         }
-    }
-
-    private Optional<PortalUser> user(ContainerRequestContext request) {
-        if (request.getSecurityContext() != null && request.getSecurityContext().getUserPrincipal() instanceof PortalUser u) {
-            return Optional.of(u);
-        }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-            return Optional.empty();
-        }
-        return accounts.authenticate(header.substring(7).strip());
     }
 }
