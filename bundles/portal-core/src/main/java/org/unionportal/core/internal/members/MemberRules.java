@@ -12,6 +12,7 @@ import org.unionportal.api.member.GigOccupation;
 import org.unionportal.api.member.Member;
 import org.unionportal.api.member.MemberCategory;
 import org.unionportal.api.rest.ProblemException.FieldError;
+import org.unionportal.api.scope.DataScope;
 
 /** The register's rules, as pure functions: what a valid member is, and who may change one. */
 public final class MemberRules {
@@ -92,14 +93,14 @@ public final class MemberRules {
     }
 
     /**
-     * A move of a member to union {@code targetPath} by staff whose subtree is {@code staffPath}: both unions
+     * A move of a member to union {@code targetPath} by staff whose scope is {@code staff}: both unions
      * must lie in it, and the target must be another union. Empty when allowed.
      */
-    public static Optional<String> transferProblem(Member member, long targetOrgId, String targetPath, String staffPath) {
-        if (member.orgPath() == null || !member.orgPath().startsWith(staffPath)) {
+    public static Optional<String> transferProblem(Member member, long targetOrgId, String targetPath, DataScope staff) {
+        if (!staff.covers(member.orgPath())) {
             return Optional.of("member_not_found");
         }
-        if (targetPath == null || !targetPath.startsWith(staffPath)) {
+        if (!staff.covers(targetPath)) {
             return Optional.of("transfer_target_outside_scope");
         }
         if (member.orgId() == targetOrgId) {

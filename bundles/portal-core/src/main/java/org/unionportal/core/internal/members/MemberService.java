@@ -444,7 +444,7 @@ public class MemberService implements MemberRegistry {
             Member m = visible(c, DataScope.of(user), id);
             Optional<Organisation> target = AccountStore.organisation(c, targetOrgId);
             Optional<String> problem = MemberRules.transferProblem(m, targetOrgId, target.map(Organisation::path).orElse(null),
-                    user.orgPath());
+                    DataScope.of(user));
             if (problem.isPresent()) {
                 throw switch (problem.get()) {
                     case "member_not_found" -> notFound();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.member.GigOccupation;
 import org.unionportal.api.member.Member;
@@ -73,12 +74,13 @@ class MemberRulesTest {
     @Test
     void aTransferNeedsBothUnionsInTheStaffsSubtree() {
         Member m = member(10, "/1/2/10/");
-        assertEquals(Optional.empty(), MemberRules.transferProblem(m, 11, "/1/2/11/", "/1/2/"));
-        assertEquals(Optional.empty(), MemberRules.transferProblem(m, 30, "/1/3/30/", "/1/"));
-        assertEquals(Optional.of("transfer_target_outside_scope"), MemberRules.transferProblem(m, 30, "/1/3/30/", "/1/2/"));
-        assertEquals(Optional.of("member_not_found"), MemberRules.transferProblem(m, 30, "/1/3/30/", "/1/3/"));
-        assertEquals(Optional.of("transfer_same_union"), MemberRules.transferProblem(m, 10, "/1/2/10/", "/1/"));
-        assertEquals(Optional.of("transfer_target_outside_scope"), MemberRules.transferProblem(m, 99, null, "/1/"));
+        assertEquals(Optional.empty(), MemberRules.transferProblem(m, 11, "/1/2/11/", DataScope.subtree("/1/2/")));
+        assertEquals(Optional.empty(), MemberRules.transferProblem(m, 30, "/1/3/30/", DataScope.subtree("/1/")));
+        assertEquals(Optional.of("transfer_target_outside_scope"),
+                MemberRules.transferProblem(m, 30, "/1/3/30/", DataScope.subtree("/1/2/")));
+        assertEquals(Optional.of("member_not_found"), MemberRules.transferProblem(m, 30, "/1/3/30/", DataScope.subtree("/1/3/")));
+        assertEquals(Optional.of("transfer_same_union"), MemberRules.transferProblem(m, 10, "/1/2/10/", DataScope.subtree("/1/")));
+        assertEquals(Optional.of("transfer_target_outside_scope"), MemberRules.transferProblem(m, 99, null, DataScope.subtree("/1/")));
     }
 
     @Test
