@@ -1,6 +1,7 @@
 package org.unionportal.api.member;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.Set;
  * @param birthDate   from the ID number
  * @param orgId       the grassroots union the person is a member of (exactly one)
  * @param orgPath     that union's path in the union tree
- * @param categories  at least one
+ * @param categories  at least one; iterated in the enum's order
  * @param occupation  for {@link MemberCategory#GIG_WORKER} only, else null
  * @param status      in the register now, or left
  * @param joinedOn    date of joining; may be null when unknown
@@ -31,7 +32,9 @@ public record Member(long id, String idNumber, String name, String phone, String
         Objects.requireNonNull(idNumber, "idNumber");
         Objects.requireNonNull(orgPath, "orgPath");
         Objects.requireNonNull(status, "status");
-        categories = categories == null || categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
+        // in the enum's order, so that every answer lists them the same way (Set.copyOf's order changes per JVM run)
+        categories = categories == null || categories.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(categories));
     }
 
     public boolean active() {
