@@ -15,7 +15,7 @@ import org.unionportal.api.demo.DemoOrganisations;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.api.member.MemberRegistry;
-import org.unionportal.mutualaid.internal.rest.EnrolmentResource;
+import org.unionportal.mutualaid.internal.service.EnrolmentService;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.time.PortalTime;
 import org.unionportal.mutualaid.internal.roster.RosterRow;
@@ -120,7 +120,7 @@ public class DemoSeed {
     private static long enrol(Connection c, MemberRegistry registry, Plan plan, LocalDate cover, OrganisationInfo org,
                               List<RosterRow> rows) throws SQLException {
         return EnrolmentStore.enrol(c, plan, cover, org, rows,
-                registry.register(c, EnrolmentResource.drafts(rows), org.id(), BY), BY);
+                registry.register(c, EnrolmentService.drafts(rows), org.id(), BY), BY).batchId();
     }
 
     private static Plan insert(Connection c, PlanTemplate t, LocalDate enrolFrom, LocalDate enrolUntil, LocalDate coverFrom)

@@ -15,7 +15,7 @@ import org.unionportal.api.member.MemberListener;
 import org.unionportal.api.member.MemberRegistry;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.UserDirectory;
-import org.unionportal.mutualaid.internal.rest.EnrolmentResource;
+import org.unionportal.mutualaid.internal.service.EnrolmentService;
 import org.unionportal.mutualaid.internal.rules.WorkerCategory;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 
@@ -61,7 +61,7 @@ public class RegisterLink implements MemberListener {
             db.inTransaction(c -> {
                 for (EnrolmentStore.Unregistered u : batch) {
                     MemberDraft draft = MemberDraft.of(u.idNumber(), u.name(), u.phone(),
-                            WorkerCategory.parse(u.category()).map(EnrolmentResource::memberCategory).orElse(null));
+                            WorkerCategory.parse(u.category()).map(EnrolmentService::memberCategory).orElse(null));
                     Member m = registry.adopt(c, draft, u.orgId(), u.username() == null ? null : accounts.get(u.username()), ACTOR);
                     EnrolmentStore.adopted(c, u.id(), m);
                 }

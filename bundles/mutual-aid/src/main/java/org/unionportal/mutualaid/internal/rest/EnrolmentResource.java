@@ -1,20 +1,9 @@
 package org.unionportal.mutualaid.internal.rest;
 
-import org.unionportal.api.export.Download;
-import org.unionportal.api.export.TableExport;
-import org.unionportal.api.money.Money;
-
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -29,42 +18,19 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.export.Download;
+import org.unionportal.api.export.TableExport;
 import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
-import org.unionportal.api.identity.Phones;
-import org.unionportal.api.member.MemberCategory;
-import org.unionportal.api.member.MemberDraft;
-import org.unionportal.api.member.MemberRegistry;
-import org.unionportal.api.org.OrganisationDirectory;
-import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.api.rest.CurrentUser;
-import org.unionportal.api.rest.Paging;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
-import org.unionportal.api.security.Masking;
-import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
-import org.unionportal.api.identity.IdNumbers;
-import org.unionportal.api.time.PortalTime;
-import org.unionportal.mutualaid.internal.roster.ParsedRoster;
-import org.unionportal.mutualaid.internal.roster.RosterChecks;
-import org.unionportal.mutualaid.internal.roster.RosterReader;
-import org.unionportal.mutualaid.internal.roster.RosterRow;
-import org.unionportal.mutualaid.internal.roster.RowProblem;
-import org.unionportal.mutualaid.internal.rules.Gender;
-import org.unionportal.mutualaid.internal.rules.Person;
-import org.unionportal.mutualaid.internal.rules.WorkerCategory;
-import org.unionportal.api.db.Jdbc;
+import org.unionportal.mutualaid.internal.service.EnrolmentService;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
-import org.unionportal.mutualaid.internal.store.Plan;
-import org.unionportal.mutualaid.internal.store.PlanStore;
 
-/**
- * Group enrolment (团体参保): a grassroots union's operator uploads a roster, sees every row's
- * problems, and confirms; only then are members and enrolments written, all in one transaction.
- */
+/** Group enrolment (团体参保): the HTTP side of {@link EnrolmentService}. */
 @Component(service = EnrolmentResource.class)
 @PortalResource
 @Path("/mutual-aid/enrolments")
@@ -72,15 +38,9 @@ import org.unionportal.mutualaid.internal.store.PlanStore;
 public class EnrolmentResource {
     /** Largest roster file accepted. A 100,000-row CSV is about 8 MiB. */
     static final int MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
-    /** At most this many problems are listed in one answer; all are counted. */
-    static final int MAX_LISTED_PROBLEMS = 2000;
 
-    @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
-    PortalDatabase db;
     @Reference
-    OrganisationDirectory organisations;
-    @Reference
-    MemberRegistry registry;
+    EnrolmentService enrolments;
 
     @POST
     @Path("/uploads")
@@ -88,24 +48,11 @@ public class EnrolmentResource {
     @RolesAllowed(Role.UNION_OPERATOR)
     public Response upload(@QueryParam("planId") Long planId, @QueryParam("fileName") String fileName, InputStream body,
                            @HeaderParam("Accept-Language") String acceptLanguage, @Context SecurityContext context) throws IOException {
-        PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        if (planId == null || fileName == null || fileName.isBlank()) {
-            throw ProblemException.badRequest("roster_parameters_missing", Text.of(
-                    "请把名单文件作为请求体发送，并带上 ?planId=<项目>&fileName=<文件名.csv 或 .xlsx>。",
-                    "Send the roster as the request body with ?planId=<plan>&fileName=<name.csv or name.xlsx>."));
-        }
-        byte[] content = readLimited(body, "roster file");
-        Plan plan = openPlan(planId);
-        OrganisationInfo org = organisations.byId(user.orgId())
-                .orElseThrow(() -> ProblemException.forbidden("org_not_in_tree", Text.of("您的单位不在工会组织树中。",
-                        "Your organisation is not in the union tree.")));
-        Preview preview = preview(plan, content, fileName, org.id());
-        long uploadId = db.inTransaction(c -> Jdbc.insert(c, "INSERT INTO MA_ROSTER_UPLOAD (PLAN_ID, ORG_ID, ORG_PATH, FILE_NAME, CONTENT, "
-                        + "ROW_COUNT, PROBLEM_COUNT, STATUS, UPLOADED_BY, UPLOADED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                plan.id(), org.id(), org.path(), fileName.strip(), content, preview.rows().size(), preview.problems().size(),
-                "PREVIEWED", user.username(), Instant.now()));
-        return Response.status(201).entity(previewView(uploadId, plan, preview, Language.fromAcceptLanguage(acceptLanguage)))
-                .header("Cache-Control", "private, no-store").build();
+        EnrolmentService.requireUploadParameters(planId, fileName);
+        byte[] content = readLimited(body, Text.of("名单文件", "roster file"));
+        Map<String, Object> preview = enrolments.upload(planId, fileName, content, CurrentUser.of(context.getUserPrincipal()),
+                Language.fromAcceptLanguage(acceptLanguage));
+        return Response.status(201).entity(preview).header("Cache-Control", "private, no-store").build();
     }
 
     /** Writes the previewed roster: checked again, so that nothing enrolled meanwhile is enrolled twice. */
@@ -113,61 +60,14 @@ public class EnrolmentResource {
     @Path("/uploads/{id}/confirm")
     @RolesAllowed(Role.UNION_OPERATOR)
     public Response confirm(@PathParam("id") long uploadId, @Context SecurityContext context) {
-        PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        Map<String, Object> result = db.inTransaction(c -> {
-            Object[] upload;
-            try (PreparedStatement ps = Jdbc.prepare(c, "SELECT PLAN_ID, ORG_ID, FILE_NAME, CONTENT, STATUS FROM MA_ROSTER_UPLOAD "
-                    + "WHERE ID = ? AND ORG_PATH LIKE ?", uploadId, user.subtreePattern()); ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw ProblemException.notFound("roster_upload_not_found", Text.of("没有找到本工会的名单上传 " + uploadId + "。",
-                            "No roster upload " + uploadId + " of your union."));
-                }
-                upload = new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getString(5)};
-            }
-            if (!"PREVIEWED".equals(upload[4])) {
-                throw ProblemException.conflict("roster_upload_done", Text.of("名单上传 " + uploadId + " 已经处理过；如需再次参保，请重新上传文件。",
-                        "Roster upload " + uploadId + " was already " + upload[4].toString().toLowerCase()
-                                + "; upload the file again for a new enrolment."));
-            }
-            // The same update takes the upload's row lock: a second confirm waits, then sees CONFIRMED.
-            if (Jdbc.update(c, "UPDATE MA_ROSTER_UPLOAD SET STATUS = 'CONFIRMED' WHERE ID = ? AND STATUS = 'PREVIEWED'", uploadId) != 1) {
-                throw ProblemException.conflict("roster_upload_done", Text.of("名单上传 " + uploadId + " 已由另一请求确认。",
-                        "Roster upload " + uploadId + " was confirmed by another request."));
-            }
-            Plan plan = PlanStore.byId(c, (Long) upload[0]).orElseThrow();
-            OrganisationInfo org = organisations.byId((Long) upload[1]).orElseThrow();
-            ParsedRoster parsed = RosterReader.read(new ByteArrayInputStream((byte[]) upload[3]), (String) upload[2]);
-            Preview preview = check(plan, parsed, EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()),
-                    registry.ofOtherUnions(c, idNumbers(parsed.rows()), org.id()));
-            if (!preview.problems().isEmpty()) {
-                throw new RosterProblems(preview.problems());
-            }
-            long batchId = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, preview.rows(),
-                    registry.register(c, drafts(preview.rows()), org.id(), user.username()), user.username());
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("batchId", batchId);
-            view.put("planId", plan.id());
-            view.put("persons", preview.rows().size());
-            view.put("feeTotalFen", plan.feePerPersonFen() * preview.rows().size());
-            view.put("coverStart", plan.coverFrom().toString());
-            view.put("coverEnd", plan.coverEnd(plan.coverFrom()).toString());
-            view.put("status", plan.feePerPersonFen() == 0 ? "ACTIVE" : "PENDING_PAYMENT");
-            return view;
-        });
-        return Response.status(201).entity(result).build();
+        return Response.status(201).entity(enrolments.confirm(uploadId, CurrentUser.of(context.getUserPrincipal()))).build();
     }
 
     @GET
-    public Map<String, Object> list(@QueryParam("batchId") Long batchId, @QueryParam("page") Integer page,
-                                    @QueryParam("size") Integer size, @Context SecurityContext context) {
-        PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        requireStaff(user);
-        int limit = Paging.size(size);
-        LocalDate today = PortalTime.SYSTEM.today();
-        return db.read(c -> Map.of(
-                "total", EnrolmentStore.count(c, user.subtreePattern(), batchId),
-                "items", EnrolmentStore.list(c, user.subtreePattern(), batchId, Paging.offset(page, limit), limit, today).stream()
-                        .map(EnrolmentResource::masked).toList()));
+    public Response list(@QueryParam("batchId") Long batchId, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                         @Context SecurityContext context) {
+        return Response.ok(enrolments.page(batchId, page, size, CurrentUser.of(context.getUserPrincipal())))
+                .header("Cache-Control", "private, no-store").build();
     }
 
     /** The enrolments of the user's subtree (or of one batch) as CSV or XLSX; ID numbers and phones masked. */
@@ -176,16 +76,8 @@ public class EnrolmentResource {
     @Produces({"text/csv", TableExport.XLSX_CONTENT_TYPE, MediaType.APPLICATION_JSON})
     public Download export(@QueryParam("format") String format, @QueryParam("batchId") Long batchId,
                            @Context SecurityContext context) {
-        PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        requireStaff(user);
-        LocalDate today = PortalTime.SYSTEM.today();
-        List<List<Object>> rows = db.read(c -> EnrolmentStore.list(c, user.subtreePattern(), batchId, 0, 500_000, today)).stream()
-                .map(e -> List.<Object>of(e.id(), e.memberName(), Masking.idNumber(e.idNumber()), Masking.phone(e.phone()),
-                        e.planCode(), e.planNameZh(), e.coverStart().toString(), e.coverEnd().toString(), Money.yuan(e.feeFen()),
-                        e.renewal() ? "是" : "否", e.status()))
-                .toList();
-        return Download.table(format, "mutual-aid-enrolments", List.of("参保编号", "姓名", "身份证号", "手机号", "项目代码", "项目",
-                "保障开始", "保障结束", "费用(元)", "续保", "状态"), rows, true);
+        return Download.table(format, "mutual-aid-enrolments", EnrolmentService.EXPORT_HEADERS,
+                enrolments.exportRows(batchId, CurrentUser.of(context.getUserPrincipal())), true);
     }
 
     /** Last period's roster again, for the plan's current period: one step, checked like any roster. */
@@ -193,40 +85,13 @@ public class EnrolmentResource {
     @Path("/batches/{id}/renew")
     @RolesAllowed(Role.UNION_OPERATOR)
     public Response renew(@PathParam("id") long id, @Context SecurityContext context) {
-        PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        Map<String, Object> result = db.inTransaction(c -> {
-            EnrolmentStore.Batch old = EnrolmentStore.batch(c, id, user.subtreePattern())
-                    .orElseThrow(() -> batchNotFound(id));
-            Plan plan = PlanStore.currentByCode(c, old.planCode()).orElseThrow();
-            requireOpen(plan);
-            if (!plan.coverFrom().isAfter(old.coverStart())) {
-                throw ProblemException.conflict("nothing_to_renew", Text.of("项目 " + plan.code() + " 的当前版本与团体参保 " + id
-                        + " 保障期相同，暂无可续保的期间。", "The current version of " + plan.code()
-                        + " covers the same period as group enrolment " + id + "; there is nothing to renew yet."));
-            }
-            List<RosterRow> rows = EnrolmentStore.rosterOfBatch(c, id);
-            OrganisationInfo org = organisations.byId(old.orgId()).orElseThrow();
-            // people transferred to another union since are refused like any roster row of theirs
-            Preview preview = check(plan, new ParsedRoster(rows, List.of()),
-                    EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()),
-                    registry.ofOtherUnions(c, idNumbers(rows), org.id()));
-            if (!preview.problems().isEmpty()) {
-                throw new RosterProblems(preview.problems());
-            }
-            long batchId = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, rows,
-                    registry.register(c, drafts(rows), org.id(), user.username()), user.username());
-            return Map.<String, Object>of("batchId", batchId, "planId", plan.id(), "persons", rows.size(),
-                    "feeTotalFen", plan.feePerPersonFen() * rows.size(), "coverStart", plan.coverFrom().toString());
-        });
-        return Response.status(201).entity(result).build();
+        return Response.status(201).entity(enrolments.renew(id, CurrentUser.of(context.getUserPrincipal()))).build();
     }
 
     @GET
     @Path("/batches")
     public List<EnrolmentStore.Batch> batches(@Context SecurityContext context) {
-        PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        requireStaff(user);
-        return db.read(c -> EnrolmentStore.batches(c, user.subtreePattern()));
+        return enrolments.batches(CurrentUser.of(context.getUserPrincipal()));
     }
 
     /** The fee of a group enrolment was received: its cover becomes active. */
@@ -234,176 +99,17 @@ public class EnrolmentResource {
     @Path("/batches/{id}/payment")
     @RolesAllowed({Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
     public EnrolmentStore.Batch paid(@PathParam("id") long id, @Context SecurityContext context) {
-        return changeBatch(id, "PENDING_PAYMENT", "ACTIVE", CurrentUser.of(context.getUserPrincipal()));
+        return enrolments.paid(id, CurrentUser.of(context.getUserPrincipal()));
     }
 
     @POST
     @Path("/batches/{id}/cancel")
     @RolesAllowed({Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
     public EnrolmentStore.Batch cancel(@PathParam("id") long id, @Context SecurityContext context) {
-        return changeBatch(id, "PENDING_PAYMENT", "CANCELLED", CurrentUser.of(context.getUserPrincipal()));
+        return enrolments.cancel(id, CurrentUser.of(context.getUserPrincipal()));
     }
 
-    private EnrolmentStore.Batch changeBatch(long id, String from, String to, PortalUser user) {
-        return db.inTransaction(c -> {
-            EnrolmentStore.Batch batch = EnrolmentStore.batch(c, id, user.subtreePattern())
-                    .orElseThrow(() -> batchNotFound(id));
-            if (!EnrolmentStore.setBatchStatus(c, id, from, to)) {
-                throw ProblemException.conflict("batch_status", Text.of("团体参保 " + id + " 当前状态为 " + batch.status()
-                        + "，不是 " + from + "。", "Group enrolment " + id + " is " + batch.status() + ", not " + from + "."));
-            }
-            return EnrolmentStore.batch(c, id, user.subtreePattern()).orElseThrow();
-        });
-    }
-
-    static ProblemException batchNotFound(long id) {
-        return ProblemException.notFound("batch_not_found", Text.of("您的管辖范围内没有团体参保 " + id + "。",
-                "No group enrolment " + id + " in your part of the union tree."));
-    }
-
-    static void requireStaff(PortalUser user) {
-        if (!user.hasAnyRole(Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN)) {
-            throw ProblemException.forbidden("staff_only", Text.of("参保名单仅供工会工作人员查看；会员请在“我的保障”中查看。",
-                    "Enrolment lists are for union staff; members see their cover under 'My cover'."));
-        }
-    }
-
-    static Map<String, Object> masked(EnrolmentStore.EnrolmentView e) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", e.id());
-        view.put("batchId", e.batchId());
-        view.put("planId", e.planId());
-        view.put("planCode", e.planCode());
-        view.put("planNameZh", e.planNameZh());
-        view.put("planNameEn", e.planNameEn());
-        view.put("memberId", e.memberId());
-        view.put("memberName", e.memberName());
-        view.put("idNumber", Masking.idNumber(e.idNumber()));
-        view.put("phone", Masking.phone(e.phone()));
-        view.put("coverStart", e.coverStart().toString());
-        view.put("coverEnd", e.coverEnd().toString());
-        view.put("feeFen", e.feeFen());
-        view.put("renewal", e.renewal());
-        view.put("status", e.status());
-        return view;
-    }
-
-    // --- roster checks -----------------------------------------------------------------------
-
-    record Preview(List<RosterRow> rows, List<RowProblem> problems) {
-    }
-
-    private Plan openPlan(long planId) {
-        Plan plan = db.read(c -> PlanStore.byId(c, planId)).orElseThrow(() -> ProblemException.notFound("plan_not_found",
-                Text.of("没有项目 " + planId + "。", "No plan " + planId + ".")));
-        if (!plan.current()) {
-            throw ProblemException.conflict("plan_old_version", Text.of("项目 " + planId + " 是旧版本，请参加 " + plan.code()
-                    + " 的当前版本。", "Plan " + planId + " is an old version; enrol in the current version of " + plan.code() + "."));
-        }
-        requireOpen(plan);
-        return plan;
-    }
-
-    private static void requireOpen(Plan plan) {
-        if (!plan.enrolmentOpen(PortalTime.SYSTEM.today())) {
-            throw ProblemException.conflict("enrolment_closed", Text.of(plan.nameZh() + " 只在 " + plan.enrolFrom() + " 至 "
-                    + plan.enrolUntil() + " 期间接受参保。", "Enrolment in " + plan.nameEn() + " is open from " + plan.enrolFrom()
-                    + " to " + plan.enrolUntil() + " only."));
-        }
-    }
-
-    /**
-     * The rows' problems before anything is written. Members of another union are found through the register
-     * (in its own read, before this module's): their rows are refused without a word about the other record.
-     */
-    private Preview preview(Plan plan, byte[] content, String fileName, long orgId) {
-        ParsedRoster parsed = RosterReader.read(new ByteArrayInputStream(content), fileName);
-        Set<String> otherUnions = registry.ofOtherUnions(idNumbers(parsed.rows()), orgId);
-        Set<String> enrolled = db.read(c -> EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()));
-        return check(plan, parsed, enrolled, otherUnions);
-    }
-
-    static Preview check(Plan plan, ParsedRoster parsed, Set<String> enrolled) {
-        return check(plan, parsed, enrolled, Set.of());
-    }
-
-    static Preview check(Plan plan, ParsedRoster parsed, Set<String> enrolled, Set<String> otherUnions) {
-        List<RowProblem> problems = new java.util.ArrayList<>(parsed.problems());
-        if (parsed.problems().stream().noneMatch(p -> "file".equals(p.field()))) {
-            // Someone already enrolled by another union is refused as a member of another union, not as enrolled.
-            problems.addAll(RosterChecks.check(parsed.rows(), PortalTime.SYSTEM.today(), enrolled, otherUnions,
-                    row -> plan.rules().eligibility().reasonsNotEligible(person(row)).stream().map(EnrolmentResource::bilingual)
-                            .toList()));
-        }
-        if (parsed.rows().isEmpty() && problems.isEmpty()) {
-            problems.add(RowProblem.of(1, RowProblem.FILE, "no_rows", "名单中没有任何人员", "The roster has no rows"));
-        }
-        problems.sort(java.util.Comparator.comparingInt(RowProblem::line));
-        return new Preview(parsed.rows(), problems);
-    }
-
-    static Person person(RosterRow row) {
-        Gender gender = "F".equals(row.gender()) || (row.gender() == null && row.idNumber() != null
-                && IdNumbers.problem(row.idNumber()).isEmpty() && "F".equals(IdNumbers.gender(row.idNumber())))
-                ? Gender.FEMALE : Gender.MALE;
-        WorkerCategory category = WorkerCategory.parse(row.category()).orElse(WorkerCategory.EMPLOYEE);
-        return new Person(gender, category, true, Boolean.TRUE.equals(row.basicInsurance()), Boolean.TRUE.equals(row.unionMember()));
-    }
-
-    /** The ID numbers of the rows that have one (checked or not: the register answers only for its own). */
-    static List<String> idNumbers(List<RosterRow> rows) {
-        return rows.stream().map(RosterRow::idNumber).filter(java.util.Objects::nonNull).distinct().toList();
-    }
-
-    /** The roster's people as the register takes them: name, phone and the category of the row. */
-    public static List<MemberDraft> drafts(List<RosterRow> rows) {
-        return rows.stream().map(r -> MemberDraft.of(r.idNumber(), r.name(), Phones.normalize(r.phone()),
-                WorkerCategory.parse(r.category()).map(EnrolmentResource::memberCategory).orElse(null))).toList();
-    }
-
-    public static MemberCategory memberCategory(WorkerCategory category) {
-        return switch (category) {
-            case EMPLOYEE -> MemberCategory.EMPLOYEE;
-            case DISPATCHED -> MemberCategory.DISPATCHED;
-            case GIG_WORKER -> MemberCategory.GIG_WORKER;
-            case MODEL_WORKER -> MemberCategory.MODEL_WORKER;
-        };
-    }
-
-    /** A rule's reason written "中文 (English)" as a text of two languages (until the rules give texts). */
-    static Text bilingual(String reason) {
-        int open = reason.lastIndexOf(" (");
-        if (open > 0 && reason.endsWith(")")) {
-            return Text.of(reason.substring(0, open), reason.substring(open + 2, reason.length() - 1));
-        }
-        return Text.of(reason, reason);
-    }
-
-    private static Map<String, Object> previewView(long uploadId, Plan plan, Preview preview, Language language) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("uploadId", uploadId);
-        view.put("planId", plan.id());
-        view.put("planNameZh", plan.nameZh());
-        view.put("rows", preview.rows().size());
-        view.put("problemCount", preview.problems().size());
-        Map<Integer, String> names = new java.util.HashMap<>();
-        preview.rows().forEach(r -> names.put(r.line(), r.name()));
-        view.put("problems", preview.problems().stream().limit(MAX_LISTED_PROBLEMS)
-                .map(p -> p.view(language, names.get(p.line()))).toList());
-        view.put("feePerPersonFen", plan.feePerPersonFen());
-        view.put("feeTotalFen", plan.feePerPersonFen() * preview.rows().size());
-        view.put("coverStart", plan.coverFrom().toString());
-        view.put("coverEnd", plan.coverEnd(plan.coverFrom()).toString());
-        view.put("canConfirm", preview.problems().isEmpty());
-        return view;
-    }
-
-    /** The uploaded file (a roster, or a settlement file: {@code what} names it in the answers). */
-    static byte[] readLimited(InputStream body, String what) throws IOException {
-        return readLimited(body, "settlement file".equals(what) ? Text.of("结算文件", "settlement file")
-                : Text.of("名单文件", "roster file"));
-    }
-
+    /** The uploaded file, at most {@value #MAX_UPLOAD_BYTES} bytes; {@code what} names it in the answers. */
     static byte[] readLimited(InputStream body, Text what) throws IOException {
         byte[] content = body.readNBytes(MAX_UPLOAD_BYTES + 1);
         if (content.length > MAX_UPLOAD_BYTES) {
@@ -415,16 +121,5 @@ public class EnrolmentResource {
             throw ProblemException.badRequest("file_empty", Text.of(what.zh() + "是空的。", "The " + what.en() + " is empty."));
         }
         return content;
-    }
-
-    /** 422 listing the rows' problems, so the operator can fix the file. */
-    static final class RosterProblems extends ProblemException {
-        private static final long serialVersionUID = 1L;
-
-        RosterProblems(List<RowProblem> problems) {
-            super(422, "roster_has_problems", Text.of("名单中有 " + problems.size() + " 处问题，请按“errors”所列各行修改后重新上传。",
-                    problems.size() + " problem(s) in the roster; fix the rows listed in 'errors' and upload again."),
-                    problems.stream().limit(MAX_LISTED_PROBLEMS).map(RowProblem::toFieldError).toList());
-        }
     }
 }

@@ -46,7 +46,7 @@ public class MeResource {
         Mine mine = db.read(c -> {
             Optional<Long> memberId = member.isEmpty() ? Optional.empty() : EnrolmentStore.insuredIdOf(c, member.get().id());
             return new Mine(memberId, memberId.isEmpty() ? List.of() : EnrolmentStore.ofMember(c, memberId.get(), PortalTime.SYSTEM.today())
-                    .stream().map(EnrolmentResource::masked).toList());
+                    .stream().map(org.unionportal.mutualaid.internal.service.EnrolmentService::masked).toList());
         });
         Map<String, Object> body = mine.memberId().isEmpty()
                 ? Map.of("enrolled", false, "enrolments", List.of(), "claims", List.of())

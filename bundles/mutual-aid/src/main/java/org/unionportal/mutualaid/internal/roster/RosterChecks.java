@@ -1,5 +1,6 @@
 package org.unionportal.mutualaid.internal.roster;
 
+import org.unionportal.api.i18n.Labelled;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.identity.IdentityProblem;
@@ -43,13 +44,13 @@ public final class RosterChecks {
      * category; the two yes/no columns;</li>
      * <li>an ID number on more than one line (each line names the others); an ID number in
      * {@code alreadyEnrolledIdNumbers} (upper-case X expected), "已参加本期该项目";</li>
-     * <li>{@code eligibility}'s reasons, each a problem with field "eligibility". The function is called only
+     * <li>{@code eligibility}'s reasons, each a problem with field "eligibility" and the reason's code. The function is called only
      * for rows whose fields passed the checks above (apart from the duplicate checks), so it may rely on a valid
      * ID number, M/F gender, a category code, and non-null booleans. It may be null.</li>
      * </ul>
      */
     public static List<RowProblem> check(List<RosterRow> rows, LocalDate today, Set<String> alreadyEnrolledIdNumbers,
-            Function<RosterRow, List<Text>> eligibility) {
+            Function<RosterRow, ? extends List<? extends Labelled>> eligibility) {
         return check(rows, today, alreadyEnrolledIdNumbers, Set.of(), eligibility);
     }
 
@@ -59,7 +60,7 @@ public final class RosterChecks {
      * which names nothing of the other record.
      */
     public static List<RowProblem> check(List<RosterRow> rows, LocalDate today, Set<String> alreadyEnrolledIdNumbers,
-            Set<String> otherUnions, Function<RosterRow, List<Text>> eligibility) {
+            Set<String> otherUnions, Function<RosterRow, ? extends List<? extends Labelled>> eligibility) {
         Objects.requireNonNull(today, "today");
         Set<String> foreign = otherUnions == null ? Set.of() : otherUnions;
         Set<String> enrolled = alreadyEnrolledIdNumbers == null ? Set.of() : alreadyEnrolledIdNumbers;
@@ -111,10 +112,10 @@ public final class RosterChecks {
                 }
             }
             if (fieldsOk && eligibility != null) {
-                List<Text> reasons = eligibility.apply(row);
+                List<? extends Labelled> reasons = eligibility.apply(row);
                 if (reasons != null) {
-                    for (Text reason : reasons) {
-                        p.add(new RowProblem(row.line(), RowProblem.ELIGIBILITY, "not_eligible", reason));
+                    for (Labelled reason : reasons) {
+                        p.add(new RowProblem(row.line(), RowProblem.ELIGIBILITY, reason.code(), reason.label()));
                     }
                 }
             }
@@ -129,7 +130,7 @@ public final class RosterChecks {
      * When the file itself has a problem, only the reader's problems (the rows are not checked).
      */
     public static List<RowProblem> checkAll(ParsedRoster parsed, LocalDate today, Set<String> alreadyEnrolledIdNumbers,
-            Function<RosterRow, List<Text>> eligibility) {
+            Function<RosterRow, ? extends List<? extends Labelled>> eligibility) {
         if (parsed.hasFileProblem()) {
             return parsed.problems();
         }

@@ -29,34 +29,36 @@ public record Eligibility(boolean inServiceRequired, boolean basicInsuranceRequi
     }
 
     /**
-     * Why {@code p} may not enrol, one readable reason each, Chinese first and English in
-     * parentheses, in a fixed order (service, insurance, membership, gender, category).
-     * Empty = eligible.
+     * Why {@code p} may not enrol, one coded reason each ({@link NotEligible}), in a fixed order (service,
+     * insurance, membership, gender, category). Empty = eligible.
      */
-    public List<String> reasonsNotEligible(Person p) {
+    public List<NotEligible> reasonsNotEligible(Person p) {
         Objects.requireNonNull(p, "person");
-        List<String> reasons = new ArrayList<>();
+        List<NotEligible> reasons = new ArrayList<>();
         if (inServiceRequired && !p.inService()) {
-            reasons.add("非在职职工 (not in service)");
+            reasons.add(NotEligible.of(NotEligible.NOT_IN_SERVICE, "非在职职工", "Not in service"));
         }
         if (basicInsuranceRequired && !p.basicInsurance()) {
-            reasons.add("未参加城镇职工基本医疗保险 (not in basic medical insurance)");
+            reasons.add(NotEligible.of(NotEligible.NO_BASIC_INSURANCE, "未参加城镇职工基本医疗保险",
+                    "Not in the basic medical insurance for urban employees"));
         }
         if (unionMemberRequired && !p.unionMember()) {
-            reasons.add("非工会会员 (not a union member)");
+            reasons.add(NotEligible.of(NotEligible.NOT_UNION_MEMBER, "非工会会员", "Not a union member"));
         }
         if (womenOnly && p.gender() != Gender.FEMALE) {
             reasons.add(p.gender() == null
-                    ? "性别未登记，本项目仅限女职工参加 (gender not recorded; women only)"
-                    : "本项目仅限女职工参加 (women only)");
+                    ? NotEligible.of(NotEligible.GENDER_NOT_RECORDED, "性别未登记，本项目仅限女职工参加",
+                            "Gender not recorded; this plan is for women only")
+                    : NotEligible.of(NotEligible.WOMEN_ONLY, "本项目仅限女职工参加", "This plan is for women only"));
         }
         if (!categories.isEmpty() && (p.category() == null || !categories.contains(p.category()))) {
             String zh = categories.stream().map(WorkerCategory::labelZh).collect(Collectors.joining("、"));
             String en = categories.stream().map(WorkerCategory::labelEn).collect(Collectors.joining(", "));
             reasons.add(p.category() == null
-                    ? "职工类别未登记，本项目限" + zh + " (worker category not recorded; only " + en + ")"
-                    : "职工类别“" + p.category().labelZh() + "”不在本项目范围内，本项目限" + zh
-                            + " (" + p.category().labelEn() + " not covered; only " + en + ")");
+                    ? NotEligible.of(NotEligible.CATEGORY_NOT_RECORDED, "职工类别未登记，本项目限" + zh,
+                            "Worker category not recorded; this plan is only for: " + en)
+                    : NotEligible.of(NotEligible.CATEGORY_NOT_COVERED, "职工类别“" + p.category().labelZh() + "”不在本项目范围内，本项目限" + zh,
+                            "Worker category " + p.category().labelEn() + " is not covered; this plan is only for: " + en));
         }
         return List.copyOf(reasons);
     }

@@ -97,7 +97,7 @@ public class ClaimService {
         return db.inTransaction(c -> {
             EnrolmentStore.EnrolmentView enrolment = enrolmentToClaimOn(c, form.enrolmentId(), user);
             if (!CLAIMABLE_COVER.contains(enrolment.status())) {
-                Text status = enrolmentStatus(enrolment.status());
+                Text status = EnrolmentService.statusLabel(enrolment.status());
                 throw ProblemException.conflict("cover_not_paid", Text.of(
                         "该保障目前" + status.zh() + "，团体参保费用缴纳后才能申请理赔。",
                         "This cover is " + status.en() + "; claims can be filed once the group enrolment's fee is paid."));
@@ -368,16 +368,5 @@ public class ClaimService {
             throw ProblemException.badRequest("unknown_status", Text.of("没有“" + text.strip() + "”这种理赔状态。",
                     "There is no claim status " + text.strip() + "."));
         }
-    }
-
-    /** The label of an enrolment status (held by the enrolment side as text). */
-    private static Text enrolmentStatus(String status) {
-        return switch (status) {
-            case "PENDING_PAYMENT" -> Text.of("待缴费", "awaiting payment");
-            case "CANCELLED" -> Text.of("已取消", "cancelled");
-            case "ACTIVE" -> Text.of("保障中", "active");
-            case "EXPIRED" -> Text.of("已到期", "expired");
-            default -> Text.of(status, status);
-        };
     }
 }

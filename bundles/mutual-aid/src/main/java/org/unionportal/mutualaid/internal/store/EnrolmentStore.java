@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.api.member.Member;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.api.scope.Where;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.mutualaid.internal.roster.RosterRow;
 import org.unionportal.mutualaid.internal.rules.WorkerCategory;
@@ -47,18 +49,34 @@ public final class EnrolmentStore {
     }
 
     /**
+     * What writing a roster did: the new batch, how many insured persons are new to the module, and the
+     * insured persons it already knew whose own fields (category, basic insurance, union member) it changed.
+     */
+    public record Enrolled(long batchId, int newPersons, List<InsuredChange> changed) {
+    }
+
+    /** ID number to insured person id for a roster's people; how many were new; the known ones whose own fields changed. */
+    record Upserted(Map<String, Long> ids, int created, List<InsuredChange> changed) {
+    }
+
+    /** The module's own fields of an insured person before and after a roster (for the audit trail). */
+    public record InsuredChange(long insuredId, String orgPath, Map<String, Object> before, Map<String, Object> after) {
+    }
+
+    /**
      * Writes a confirmed roster: the batch, new or updated members, one enrolment each. The caller
      * runs this in one transaction, so the roster is written whole or not at all.
      */
-    public static long enrol(Connection c, Plan plan, LocalDate coverStart, OrganisationInfo org, List<RosterRow> rows,
-                             Map<String, Member> registered, String user) throws SQLException {
+    public static Enrolled enrol(Connection c, Plan plan, LocalDate coverStart, OrganisationInfo org, List<RosterRow> rows,
+                                 Map<String, Member> registered, String user) throws SQLException {
         LocalDate coverEnd = plan.coverEnd(coverStart);
         long fee = plan.feePerPersonFen();
         String status = fee == 0 ? "ACTIVE" : "PENDING_PAYMENT";
         long batchId = Jdbc.insert(c, "INSERT INTO MA_ENROLMENT_BATCH (PLAN_ID, ORG_ID, ORG_PATH, COVER_START, COVER_END, PERSON_COUNT, "
                         + "FEE_TOTAL_FEN, STATUS, CREATED_BY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 plan.id(), org.id(), org.path(), coverStart, coverEnd, rows.size(), fee * rows.size(), status, user, Instant.now());
-        Map<String, Long> members = upsertMembers(c, rows, registered);
+        Upserted upserted = upsertMembers(c, rows, registered);
+        Map<String, Long> members = upserted.ids();
         Set<Long> renewing = renewing(c, plan.code(), coverStart.minusDays(1), members.values());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO MA_ENROLMENT (BATCH_ID, PLAN_ID, PLAN_CODE, MEMBER_ID, ORG_PATH, "
                 + "COVER_START, COVER_END, FEE_FEN, RENEWAL, STATUS, LOCK_VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
@@ -77,7 +95,7 @@ public final class EnrolmentStore {
                 ps.executeBatch();
             }
         }
-        return batchId;
+        return new Enrolled(batchId, upserted.created(), upserted.changed());
     }
 
     /** Members whose cover under {@code code} ended the day before: their new cover is a renewal without a gap. */
@@ -106,14 +124,21 @@ public final class EnrolmentStore {
      * number to insured person id. {@code registered} holds every row's register member (the caller registered
      * them with its union first, so no row belongs to another union).
      */
-    static Map<String, Long> upsertMembers(Connection c, List<RosterRow> rows, Map<String, Member> registered) throws SQLException {
+    static Upserted upsertMembers(Connection c, List<RosterRow> rows, Map<String, Member> registered) throws SQLException {
+        List<InsuredChange> changed = new ArrayList<>();
         Map<String, Long> known = new HashMap<>();
+        Map<String, Map<String, Object>> knownFields = new HashMap<>();
         List<String> idNumbers = rows.stream().map(RosterRow::idNumber).toList();
         for (int i = 0; i < idNumbers.size(); i += CHUNK) {
             List<String> part = idNumbers.subList(i, Math.min(idNumbers.size(), i + CHUNK));
-            for (Object[] r : Jdbc.list(c, "SELECT ID_NUMBER, ID FROM MA_MEMBER WHERE ID_NUMBER IN (" + placeholders(part.size()) + ")",
-                    rs -> new Object[] {rs.getString(1), rs.getLong(2)}, part.toArray())) {
+            for (Object[] r : Jdbc.list(c, "SELECT ID_NUMBER, ID, CATEGORY, BASIC_INSURANCE, UNION_MEMBER FROM MA_MEMBER "
+                            + "WHERE ID_NUMBER IN (" + placeholders(part.size()) + ")",
+                    rs -> new Object[] {rs.getString(1), rs.getLong(2), ownFields(rs.getString(3), rs.getBoolean(4), rs.getBoolean(5))},
+                    part.toArray())) {
                 known.put((String) r[0], (Long) r[1]);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = (Map<String, Object>) r[2];
+                knownFields.put((String) r[0], fields);
             }
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO MA_MEMBER (ID_NUMBER, NAME, PHONE, GENDER, BIRTH_DATE, CATEGORY, "
@@ -137,6 +162,12 @@ public final class EnrolmentStore {
                         insert.executeBatch();
                     }
                 } else {
+                    Map<String, Object> before = knownFields.get(row.idNumber());
+                    Map<String, Object> after = ownFields(category, Boolean.TRUE.equals(row.basicInsurance()),
+                            Boolean.TRUE.equals(row.unionMember()));
+                    if (!before.equals(after)) {
+                        changed.add(new InsuredChange(id, m.orgPath(), before, after));
+                    }
                     Jdbc.bind(update, m.name(), m.phone(), category, row.basicInsurance(), row.unionMember(), m.orgId(),
                             m.orgPath(), m.id(), m.userId(), id);
                     update.addBatch();
@@ -156,7 +187,16 @@ public final class EnrolmentStore {
                 known.put((String) r[0], (Long) r[1]);
             }
         }
-        return known;
+        return new Upserted(known, added.size(), changed);
+    }
+
+    /** The fields of an insured person that the module itself keeps (the register keeps name, phone and union). */
+    private static Map<String, Object> ownFields(String category, boolean basicInsurance, boolean unionMember) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("category", category);
+        fields.put("basicInsurance", basicInsurance);
+        fields.put("unionMember", unionMember);
+        return fields;
     }
 
     /** The register's current name, phone and union of a member, into the module's copy. */
@@ -202,18 +242,16 @@ public final class EnrolmentStore {
                 end, rs.getLong(14), rs.getBoolean(15), effectiveStatus(rs.getString(16), end, today));
     }
 
-    public static List<EnrolmentView> list(Connection c, String subtreePattern, Long batchId, long offset, int limit, LocalDate today)
+    public static List<EnrolmentView> list(Connection c, DataScope scope, Long batchId, long offset, int limit, LocalDate today)
             throws SQLException {
-        String where = "WHERE E.ORG_PATH LIKE ?" + (batchId == null ? "" : " AND E.BATCH_ID = ?");
-        Object[] params = batchId == null ? new Object[] {subtreePattern} : new Object[] {subtreePattern, batchId};
-        return Jdbc.list(c, VIEW_SELECT + where + " ORDER BY E.ID" + " OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT "
-                + Math.max(1, limit) + " ROWS ONLY", rs -> mapView(rs, today), params);
+        Where where = scope.where("E.ORG_PATH").andIfPresent("E.BATCH_ID = ?", batchId);
+        return Jdbc.list(c, VIEW_SELECT + where.sql() + " ORDER BY E.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", rs -> mapView(rs, today),
+                where.paramsAnd(Math.max(0, offset), Math.max(1, limit)));
     }
 
-    public static long count(Connection c, String subtreePattern, Long batchId) throws SQLException {
-        return batchId == null
-                ? Jdbc.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT E WHERE E.ORG_PATH LIKE ?", subtreePattern)
-                : Jdbc.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT E WHERE E.ORG_PATH LIKE ? AND E.BATCH_ID = ?", subtreePattern, batchId);
+    public static long count(Connection c, DataScope scope, Long batchId) throws SQLException {
+        Where where = scope.where("E.ORG_PATH").andIfPresent("E.BATCH_ID = ?", batchId);
+        return Jdbc.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT E " + where.sql(), where.params());
     }
 
     public static Optional<EnrolmentView> byId(Connection c, long id, LocalDate today) throws SQLException {
@@ -225,16 +263,26 @@ public final class EnrolmentStore {
         return Jdbc.list(c, VIEW_SELECT + "WHERE E.MEMBER_ID = ? ORDER BY E.COVER_START DESC", rs -> mapView(rs, today), memberId);
     }
 
-    public static List<Batch> batches(Connection c, String subtreePattern) throws SQLException {
-        return Jdbc.list(c, "SELECT B.ID, B.PLAN_ID, P.CODE, P.NAME_ZH, B.ORG_ID, B.ORG_PATH, B.COVER_START, B.COVER_END, B.PERSON_COUNT, "
-                + "B.FEE_TOTAL_FEN, B.STATUS, B.CREATED_BY, B.CREATED_AT FROM MA_ENROLMENT_BATCH B JOIN MA_PLAN P ON P.ID = B.PLAN_ID "
-                + "WHERE B.ORG_PATH LIKE ? ORDER BY B.ID DESC", rs -> new Batch(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                rs.getString(4), rs.getLong(5), rs.getString(6), Jdbc.date(rs, "COVER_START"), Jdbc.date(rs, "COVER_END"), rs.getInt(9),
-                rs.getLong(10), rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant()), subtreePattern);
+    private static final String BATCH_SELECT = "SELECT B.ID, B.PLAN_ID, P.CODE, P.NAME_ZH, B.ORG_ID, B.ORG_PATH, B.COVER_START, "
+            + "B.COVER_END, B.PERSON_COUNT, B.FEE_TOTAL_FEN, B.STATUS, B.CREATED_BY, B.CREATED_AT FROM MA_ENROLMENT_BATCH B "
+            + "JOIN MA_PLAN P ON P.ID = B.PLAN_ID ";
+
+    /** The group enrolments of a subtree, newest first. */
+    public static List<Batch> batches(Connection c, DataScope scope) throws SQLException {
+        Where where = scope.where("B.ORG_PATH");
+        return Jdbc.list(c, BATCH_SELECT + where.sql() + " ORDER BY B.ID DESC", EnrolmentStore::mapBatch, where.params());
     }
 
-    public static Optional<Batch> batch(Connection c, long id, String subtreePattern) throws SQLException {
-        return batches(c, subtreePattern).stream().filter(b -> b.id() == id).findFirst();
+    /** One group enrolment of a subtree; another subtree's is not found. */
+    public static Optional<Batch> batch(Connection c, long id, DataScope scope) throws SQLException {
+        Where where = scope.where("B.ORG_PATH").and("B.ID = ?", id);
+        return Jdbc.one(c, BATCH_SELECT + where.sql(), EnrolmentStore::mapBatch, where.params());
+    }
+
+    private static Batch mapBatch(ResultSet rs) throws SQLException {
+        return new Batch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                Jdbc.date(rs, "COVER_START"), Jdbc.date(rs, "COVER_END"), rs.getInt(9), rs.getLong(10), rs.getString(11),
+                rs.getString(12), rs.getTimestamp(13).toInstant());
     }
 
     /** Pending payment -> active (fee received) or cancelled, for the batch and all its enrolments. */

@@ -1,6 +1,7 @@
 package org.unionportal.mutualaid.internal.roster;
 
 import org.unionportal.api.i18n.Text;
+import org.unionportal.mutualaid.internal.rules.NotEligible;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,23 +99,26 @@ class RosterChecksTest {
     @Test
     void eligibilityReasonsForRowsWithValidFieldsOnly() {
         AtomicInteger calls = new AtomicInteger();
-        Function<RosterRow, List<Text>> rules = r -> {
+        Function<RosterRow, List<NotEligible>> rules = r -> {
             calls.incrementAndGet();
-            return r.unionMember() ? List.of() : List.of(Text.of("非工会会员不能参加", "Not a union member"), Text.of("第二个理由", "second"));
+            return r.unionMember() ? List.of() : List.of(new NotEligible(NotEligible.NOT_UNION_MEMBER, Text.of("非工会会员", "Not a union member")),
+                    new NotEligible("second_reason", Text.of("第二个理由", "second")));
         };
         RosterRow notMember = new RosterRow(2, "李娜", TestData.woman(1), "13800001234", "F", "EMPLOYEE", true, false);
         RosterRow broken = new RosterRow(3, "王五", TestData.man(1), "1", "M", "EMPLOYEE", true, false);
         RosterRow fine = row(4, TestData.man(2), "M");
         List<RowProblem> p = RosterChecks.check(List.of(notMember, broken, fine), TODAY, null, rules);
         assertEquals(List.of("2:eligibility", "2:eligibility", "3:phone"), fields(p));
-        assertEquals(Text.of("非工会会员不能参加", "Not a union member"), p.get(0).text());
+        // each reason is its own problem, under its own code
+        assertEquals(List.of(NotEligible.NOT_UNION_MEMBER, "second_reason"), p.subList(0, 2).stream().map(RowProblem::code).toList());
+        assertEquals(Text.of("非工会会员", "Not a union member"), p.get(0).text());
         assertEquals(2, calls.get(), "not called for the row with a bad phone");
     }
 
     @Test
     void checkAllStopsAtFileProblems() {
         ParsedRoster bad = new ParsedRoster(List.of(), List.of(RowProblem.of(1, "file", "x", "x", "x")));
-        assertEquals(bad.problems(), RosterChecks.checkAll(bad, TODAY, null, r -> List.of(Text.of("never", "never"))));
+        assertEquals(bad.problems(), RosterChecks.checkAll(bad, TODAY, null, r -> List.of(new NotEligible("never", Text.of("never", "never")))));
         ParsedRoster ok = new ParsedRoster(List.of(row(2, TestData.man(1), "F")), List.of());
         assertEquals(List.of("2:gender"), fields(RosterChecks.checkAll(ok, TODAY, null, null)));
     }

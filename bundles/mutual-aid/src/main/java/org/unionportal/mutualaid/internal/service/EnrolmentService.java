@@ -1,0 +1,410 @@
+package org.unionportal.mutualaid.internal.service;
+
+import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditTrail;
+import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.export.ExportPurpose;
+import org.unionportal.api.i18n.Language;
+import org.unionportal.api.i18n.Text;
+import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.api.identity.Phones;
+import org.unionportal.api.member.MemberCategory;
+import org.unionportal.api.member.MemberDraft;
+import org.unionportal.api.member.MemberRegistry;
+import org.unionportal.api.money.Money;
+import org.unionportal.api.org.OrganisationDirectory;
+import org.unionportal.api.org.OrganisationInfo;
+import org.unionportal.api.rest.Paging;
+import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.api.security.Masking;
+import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.security.Role;
+import org.unionportal.api.time.PortalTime;
+import org.unionportal.mutualaid.internal.AuditFields;
+import org.unionportal.mutualaid.internal.roster.ParsedRoster;
+import org.unionportal.mutualaid.internal.roster.RosterChecks;
+import org.unionportal.mutualaid.internal.roster.RosterReader;
+import org.unionportal.mutualaid.internal.roster.RosterRow;
+import org.unionportal.mutualaid.internal.roster.RowProblem;
+import org.unionportal.mutualaid.internal.rules.Gender;
+import org.unionportal.mutualaid.internal.rules.Person;
+import org.unionportal.mutualaid.internal.rules.WorkerCategory;
+import org.unionportal.mutualaid.internal.store.EnrolmentStore;
+import org.unionportal.mutualaid.internal.store.Plan;
+import org.unionportal.mutualaid.internal.store.PlanStore;
+import org.unionportal.mutualaid.internal.store.RosterUploadStore;
+
+/**
+ * Group enrolment (团体参保): a grassroots union's operator uploads a roster, sees every row's problems, and
+ * confirms; only then are members and enrolments written, all in one transaction. Staff see the enrolments and
+ * group enrolments of their subtree; another subtree's answer 404. Every decision is in the audit trail: a
+ * confirmed roster or a renewal (the group enrolment, and each insured person whose own fields it changed), the
+ * fee received, a cancellation.
+ */
+@Component(service = EnrolmentService.class)
+public class EnrolmentService {
+    /** At most this many problems are listed in one answer; all are counted. */
+    public static final int MAX_LISTED_PROBLEMS = 2000;
+    /** The export's column headers (Chinese: the files go to Chinese offices). */
+    public static final List<String> EXPORT_HEADERS = List.of("参保编号", "姓名", "身份证号", "手机号", "项目代码", "项目", "保障开始",
+            "保障结束", "费用(元)", "续保", "状态");
+    private static final int MAX_EXPORT_ROWS = 500_000;
+    static final String BATCH = "enrolment-batch";
+    static final String INSURED_PERSON = "insured-person";
+    private static final String PENDING_PAYMENT = "PENDING_PAYMENT";
+
+    private final PortalDatabase db;
+    private final PortalTime time;
+    @Reference
+    OrganisationDirectory organisations;
+    @Reference
+    MemberRegistry registry;
+    /** Every decision is in the portal's audit trail (set by DS; tests set their own). */
+    @Reference
+    AuditTrail audit;
+
+    @Activate
+    public EnrolmentService(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)") PortalDatabase db) {
+        this(db, PortalTime.SYSTEM);
+    }
+
+    EnrolmentService(PortalDatabase db, PortalTime time) {
+        this.db = db;
+        this.time = time;
+    }
+
+    /** A roster checked, kept for the confirm, and answered as a preview in the caller's language. */
+    public Map<String, Object> upload(Long planId, String fileName, byte[] content, PortalUser user, Language language) {
+        requireUploadParameters(planId, fileName);
+        Plan plan = openPlan(planId);
+        OrganisationInfo org = organisations.byId(user.orgId())
+                .orElseThrow(() -> ProblemException.forbidden("org_not_in_tree", Text.of("您的单位不在工会组织树中。",
+                        "Your organisation is not in the union tree.")));
+        Preview preview = preview(plan, content, fileName, org.id());
+        long uploadId = db.inTransaction(c -> RosterUploadStore.insert(c, plan.id(), org, fileName.strip(), content,
+                preview.rows().size(), preview.problems().size(), user.username()));
+        return previewView(uploadId, plan, preview, language);
+    }
+
+    /** 400 unless an upload names its plan and its file (checked before the body is read). */
+    public static void requireUploadParameters(Long planId, String fileName) {
+        if (planId == null || fileName == null || fileName.isBlank()) {
+            throw ProblemException.badRequest("roster_parameters_missing", Text.of(
+                    "请把名单文件作为请求体发送，并带上 ?planId=<项目>&fileName=<文件名.csv 或 .xlsx>。",
+                    "Send the roster as the request body with ?planId=<plan>&fileName=<name.csv or name.xlsx>."));
+        }
+    }
+
+    /** Writes the previewed roster: checked again, so that nothing enrolled meanwhile is enrolled twice. */
+    public Map<String, Object> confirm(long uploadId, PortalUser user) {
+        return db.inTransaction(c -> {
+            RosterUploadStore.Upload upload = RosterUploadStore.byId(c, uploadId, DataScope.of(user))
+                    .orElseThrow(() -> ProblemException.notFound("roster_upload_not_found", Text.of(
+                            "没有找到本工会的名单上传 " + uploadId + "。", "No roster upload " + uploadId + " of your union.")));
+            if (!RosterUploadStore.PREVIEWED.equals(upload.status()) || !RosterUploadStore.confirm(c, uploadId)) {
+                throw ProblemException.conflict("roster_upload_done", Text.of("名单上传 " + uploadId + " 已经确认过；如需再次参保，请重新上传文件。",
+                        "Roster upload " + uploadId + " was confirmed already; upload the file again for a new enrolment."));
+            }
+            Plan plan = PlanStore.byId(c, upload.planId()).orElseThrow();
+            OrganisationInfo org = organisations.byId(upload.orgId()).orElseThrow();
+            ParsedRoster parsed = RosterReader.read(new ByteArrayInputStream(upload.content()), upload.fileName());
+            Preview preview = check(plan, parsed, EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()),
+                    registry.ofOtherUnions(c, idNumbers(parsed.rows()), org.id()), time.today());
+            if (!preview.problems().isEmpty()) {
+                throw new RosterProblems(preview.problems());
+            }
+            EnrolmentStore.Enrolled enrolled = enrol(c, plan, org, preview.rows(), user, "CREATE",
+                    AuditFields.of("uploadId", uploadId, "fileName", upload.fileName()));
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("batchId", enrolled.batchId());
+            view.put("planId", plan.id());
+            view.put("persons", preview.rows().size());
+            view.put("feeTotalFen", plan.feePerPersonFen() * preview.rows().size());
+            view.put("coverStart", plan.coverFrom().toString());
+            view.put("coverEnd", plan.coverEnd(plan.coverFrom()).toString());
+            view.put("status", plan.feePerPersonFen() == 0 ? "ACTIVE" : PENDING_PAYMENT);
+            return view;
+        });
+    }
+
+    /** Last period's roster again, for the plan's current period: one step, checked like any roster. */
+    public Map<String, Object> renew(long id, PortalUser user) {
+        return db.inTransaction(c -> {
+            EnrolmentStore.Batch old = EnrolmentStore.batch(c, id, DataScope.of(user)).orElseThrow(() -> batchNotFound(id));
+            Plan plan = PlanStore.currentByCode(c, old.planCode()).orElseThrow();
+            requireOpen(plan);
+            if (!plan.coverFrom().isAfter(old.coverStart())) {
+                throw ProblemException.conflict("nothing_to_renew", Text.of("项目 " + plan.code() + " 的当前版本与团体参保 " + id
+                        + " 保障期相同，暂无可续保的期间。", "The current version of " + plan.code()
+                        + " covers the same period as group enrolment " + id + "; there is nothing to renew yet."));
+            }
+            List<RosterRow> rows = EnrolmentStore.rosterOfBatch(c, id);
+            OrganisationInfo org = organisations.byId(old.orgId()).orElseThrow();
+            // people transferred to another union since are refused like any roster row of theirs
+            Preview preview = check(plan, new ParsedRoster(rows, List.of()),
+                    EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()),
+                    registry.ofOtherUnions(c, idNumbers(rows), org.id()), time.today());
+            if (!preview.problems().isEmpty()) {
+                throw new RosterProblems(preview.problems());
+            }
+            EnrolmentStore.Enrolled enrolled = enrol(c, plan, org, rows, user, "RENEW", AuditFields.of("renewedBatchId", id));
+            return Map.<String, Object>of("batchId", enrolled.batchId(), "planId", plan.id(), "persons", rows.size(),
+                    "feeTotalFen", plan.feePerPersonFen() * rows.size(), "coverStart", plan.coverFrom().toString());
+        });
+    }
+
+    /** The roster's people into the register and the module, audited: the batch, and each insured person it changed. */
+    private EnrolmentStore.Enrolled enrol(Connection c, Plan plan, OrganisationInfo org, List<RosterRow> rows, PortalUser user,
+                                          String action, Map<String, Object> source) throws SQLException {
+        EnrolmentStore.Enrolled enrolled = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, rows,
+                registry.register(c, drafts(rows), org.id(), user.username()), user.username());
+        EnrolmentStore.Batch batch = EnrolmentStore.batch(c, enrolled.batchId(), DataScope.subtree(org.path())).orElseThrow();
+        Map<String, Object> after = batchFields(batch);
+        after.putAll(source);
+        after.put("newPersons", enrolled.newPersons());
+        audit.record(c, AuditEntry.of(AuditFields.MODULE, BATCH, batch.id(), action, batch.orgPath(), Actor.of(user))
+                .changes(Map.of(), after));
+        for (EnrolmentStore.InsuredChange change : enrolled.changed()) {
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, INSURED_PERSON, change.insuredId(), "UPDATE", change.orgPath(),
+                    Actor.of(user)).changes(change.before(), withBatch(change.after(), batch.id())));
+        }
+        return enrolled;
+    }
+
+    private static Map<String, Object> withBatch(Map<String, Object> fields, long batchId) {
+        Map<String, Object> out = new LinkedHashMap<>(fields);
+        out.put("byBatchId", batchId);
+        return out;
+    }
+
+    /** What the audit trail keeps of a group enrolment. */
+    static Map<String, Object> batchFields(EnrolmentStore.Batch b) {
+        return AuditFields.of("planCode", b.planCode(), "planId", b.planId(), "coverStart", b.coverStart().toString(),
+                "coverEnd", b.coverEnd().toString(), "persons", b.personCount(), "feeTotalFen", b.feeTotalFen(), "status", b.status());
+    }
+
+    /** A page of the enrolments of the user's subtree (or of one batch), ID numbers and phones masked. */
+    public Map<String, Object> page(Long batchId, Integer page, Integer size, PortalUser user) {
+        requireStaff(user);
+        int limit = Paging.size(size);
+        long offset = Paging.offset(page, limit);
+        DataScope scope = DataScope.of(user);
+        LocalDate today = time.today();
+        return db.read(c -> Map.of(
+                "total", EnrolmentStore.count(c, scope, batchId),
+                "items", EnrolmentStore.list(c, scope, batchId, offset, limit, today).stream().map(EnrolmentService::masked).toList()));
+    }
+
+    /** The enrolments of the user's subtree (or of one batch) as rows of the export; ID numbers and phones masked. */
+    public List<List<Object>> exportRows(Long batchId, PortalUser user) {
+        requireStaff(user);
+        LocalDate today = time.today();
+        return db.read(c -> EnrolmentStore.list(c, DataScope.of(user), batchId, 0, MAX_EXPORT_ROWS, today)).stream()
+                .map(e -> List.<Object>of(e.id(), e.memberName(), ExportPurpose.LIST.idNumber(e.idNumber()),
+                        ExportPurpose.LIST.phone(e.phone()), e.planCode(), e.planNameZh(), e.coverStart().toString(),
+                        e.coverEnd().toString(), Money.yuan(e.feeFen()), e.renewal() ? "是" : "否", statusLabel(e.status()).zh()))
+                .toList();
+    }
+
+    public List<EnrolmentStore.Batch> batches(PortalUser user) {
+        requireStaff(user);
+        return db.read(c -> EnrolmentStore.batches(c, DataScope.of(user)));
+    }
+
+    /** The fee of a group enrolment was received: its cover becomes active. */
+    public EnrolmentStore.Batch paid(long id, PortalUser user) {
+        return changeBatch(id, PENDING_PAYMENT, "ACTIVE", "PAYMENT_RECEIVED", user);
+    }
+
+    /** A group enrolment not paid yet is withdrawn, with all its enrolments. */
+    public EnrolmentStore.Batch cancel(long id, PortalUser user) {
+        return changeBatch(id, PENDING_PAYMENT, "CANCELLED", "CANCEL", user);
+    }
+
+    private EnrolmentStore.Batch changeBatch(long id, String from, String to, String action, PortalUser user) {
+        DataScope scope = DataScope.of(user);
+        return db.inTransaction(c -> {
+            EnrolmentStore.Batch batch = EnrolmentStore.batch(c, id, scope).orElseThrow(() -> batchNotFound(id));
+            if (!EnrolmentStore.setBatchStatus(c, id, from, to)) {
+                Text now = statusLabel(batch.status());
+                throw ProblemException.conflict("batch_status", Text.of("团体参保 " + id + " 当前为“" + now.zh() + "”，不是“"
+                        + statusLabel(from).zh() + "”。", "Group enrolment " + id + " is " + now.en() + ", not "
+                        + statusLabel(from).en() + "."));
+            }
+            EnrolmentStore.Batch changed = EnrolmentStore.batch(c, id, scope).orElseThrow();
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, BATCH, id, action, batch.orgPath(), Actor.of(user))
+                    .changes(batchFields(batch), batchFields(changed)));
+            return changed;
+        });
+    }
+
+    static ProblemException batchNotFound(long id) {
+        return ProblemException.notFound("batch_not_found", Text.of("您的管辖范围内没有团体参保 " + id + "。",
+                "No group enrolment " + id + " in your part of the union tree."));
+    }
+
+    static void requireStaff(PortalUser user) {
+        if (!user.hasAnyRole(Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN)) {
+            throw ProblemException.forbidden("staff_only", Text.of("参保名单仅供工会工作人员查看；会员请在“我的保障”中查看。",
+                    "Enrolment lists are for union staff; members see their cover under 'My cover'."));
+        }
+    }
+
+    /** The label of an enrolment status (stored as text). */
+    public static Text statusLabel(String status) {
+        return switch (status) {
+            case PENDING_PAYMENT -> Text.of("待缴费", "awaiting payment");
+            case "CANCELLED" -> Text.of("已取消", "cancelled");
+            case "ACTIVE" -> Text.of("保障中", "active");
+            case "EXPIRED" -> Text.of("已到期", "expired");
+            default -> Text.of(status, status);
+        };
+    }
+
+    /** An enrolment for lists and 我的保障: ID number and phone masked. */
+    public static Map<String, Object> masked(EnrolmentStore.EnrolmentView e) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", e.id());
+        view.put("batchId", e.batchId());
+        view.put("planId", e.planId());
+        view.put("planCode", e.planCode());
+        view.put("planNameZh", e.planNameZh());
+        view.put("planNameEn", e.planNameEn());
+        view.put("memberId", e.memberId());
+        view.put("memberName", e.memberName());
+        view.put("idNumber", Masking.idNumber(e.idNumber()));
+        view.put("phone", Masking.phone(e.phone()));
+        view.put("coverStart", e.coverStart().toString());
+        view.put("coverEnd", e.coverEnd().toString());
+        view.put("feeFen", e.feeFen());
+        view.put("renewal", e.renewal());
+        view.put("status", e.status());
+        return view;
+    }
+
+    // --- roster checks -----------------------------------------------------------------------
+
+    record Preview(List<RosterRow> rows, List<RowProblem> problems) {
+    }
+
+    private Plan openPlan(long planId) {
+        Plan plan = db.read(c -> PlanStore.byId(c, planId)).orElseThrow(() -> ProblemException.notFound("plan_not_found",
+                Text.of("没有项目 " + planId + "。", "No plan " + planId + ".")));
+        if (!plan.current()) {
+            throw ProblemException.conflict("plan_old_version", Text.of("项目 " + planId + " 是旧版本，请参加 " + plan.code()
+                    + " 的当前版本。", "Plan " + planId + " is an old version; enrol in the current version of " + plan.code() + "."));
+        }
+        requireOpen(plan);
+        return plan;
+    }
+
+    private void requireOpen(Plan plan) {
+        if (!plan.enrolmentOpen(time.today())) {
+            throw ProblemException.conflict("enrolment_closed", Text.of(plan.nameZh() + " 只在 " + plan.enrolFrom() + " 至 "
+                    + plan.enrolUntil() + " 期间接受参保。", "Enrolment in " + plan.nameEn() + " is open from " + plan.enrolFrom()
+                    + " to " + plan.enrolUntil() + " only."));
+        }
+    }
+
+    /**
+     * The rows' problems before anything is written. Members of another union are found through the register
+     * (in its own read, before this module's): their rows are refused without a word about the other record.
+     */
+    private Preview preview(Plan plan, byte[] content, String fileName, long orgId) {
+        ParsedRoster parsed = RosterReader.read(new ByteArrayInputStream(content), fileName);
+        Set<String> otherUnions = registry.ofOtherUnions(idNumbers(parsed.rows()), orgId);
+        Set<String> enrolled = db.read(c -> EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()));
+        return check(plan, parsed, enrolled, otherUnions, time.today());
+    }
+
+    /** Every problem of a roster for a plan: the file's, the rows' fields, duplicates, enrolled, other unions, eligibility. */
+    static Preview check(Plan plan, ParsedRoster parsed, Set<String> enrolled, Set<String> otherUnions, LocalDate today) {
+        List<RowProblem> problems = new ArrayList<>(parsed.problems());
+        if (parsed.problems().stream().noneMatch(RowProblem::fileLevel)) {
+            // Someone already enrolled by another union is refused as a member of another union, not as enrolled.
+            problems.addAll(RosterChecks.check(parsed.rows(), today, enrolled, otherUnions,
+                    row -> plan.rules().eligibility().reasonsNotEligible(person(row))));
+        }
+        if (parsed.rows().isEmpty() && problems.isEmpty()) {
+            problems.add(RowProblem.of(1, RowProblem.FILE, "no_rows", "名单中没有任何人员", "The roster has no rows"));
+        }
+        problems.sort(Comparator.comparingInt(RowProblem::line));
+        return new Preview(parsed.rows(), problems);
+    }
+
+    static Person person(RosterRow row) {
+        Gender gender = "F".equals(row.gender()) || (row.gender() == null && row.idNumber() != null
+                && IdNumbers.problem(row.idNumber()).isEmpty() && "F".equals(IdNumbers.gender(row.idNumber())))
+                ? Gender.FEMALE : Gender.MALE;
+        WorkerCategory category = WorkerCategory.parse(row.category()).orElse(WorkerCategory.EMPLOYEE);
+        return new Person(gender, category, true, Boolean.TRUE.equals(row.basicInsurance()), Boolean.TRUE.equals(row.unionMember()));
+    }
+
+    /** The ID numbers of the rows that have one (checked or not: the register answers only for its own). */
+    static List<String> idNumbers(List<RosterRow> rows) {
+        return rows.stream().map(RosterRow::idNumber).filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** The roster's people as the register takes them: name, phone and the category of the row. */
+    public static List<MemberDraft> drafts(List<RosterRow> rows) {
+        return rows.stream().map(r -> MemberDraft.of(r.idNumber(), r.name(), Phones.normalize(r.phone()),
+                WorkerCategory.parse(r.category()).map(EnrolmentService::memberCategory).orElse(null))).toList();
+    }
+
+    public static MemberCategory memberCategory(WorkerCategory category) {
+        return switch (category) {
+            case EMPLOYEE -> MemberCategory.EMPLOYEE;
+            case DISPATCHED -> MemberCategory.DISPATCHED;
+            case GIG_WORKER -> MemberCategory.GIG_WORKER;
+            case MODEL_WORKER -> MemberCategory.MODEL_WORKER;
+        };
+    }
+
+    /** The preview in the caller's language: counts, fees, and the problems with the row's name where known. */
+    private static Map<String, Object> previewView(long uploadId, Plan plan, Preview preview, Language language) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("uploadId", uploadId);
+        view.put("planId", plan.id());
+        view.put("planNameZh", plan.nameZh());
+        view.put("rows", preview.rows().size());
+        view.put("problemCount", preview.problems().size());
+        Map<Integer, String> names = new HashMap<>();
+        preview.rows().forEach(r -> names.put(r.line(), r.name()));
+        view.put("problems", preview.problems().stream().limit(MAX_LISTED_PROBLEMS)
+                .map(p -> p.view(language, names.get(p.line()))).toList());
+        view.put("feePerPersonFen", plan.feePerPersonFen());
+        view.put("feeTotalFen", plan.feePerPersonFen() * preview.rows().size());
+        view.put("coverStart", plan.coverFrom().toString());
+        view.put("coverEnd", plan.coverEnd(plan.coverFrom()).toString());
+        view.put("canConfirm", preview.problems().isEmpty());
+        return view;
+    }
+
+    /** 422 listing the rows' problems, so the operator can fix the file. */
+    static final class RosterProblems extends ProblemException {
+        private static final long serialVersionUID = 1L;
+
+        RosterProblems(List<RowProblem> problems) {
+            super(422, "roster_has_problems", Text.of("名单中有 " + problems.size() + " 处问题，请按“errors”所列各行修改后重新上传。",
+                    problems.size() + " problem(s) in the roster; fix the rows listed in 'errors' and upload again."),
+                    problems.stream().limit(MAX_LISTED_PROBLEMS).map(RowProblem::toFieldError).toList());
+        }
+    }
+}
