@@ -1,30 +1,46 @@
 package org.unionportal.mutualaid.internal.service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.Validation;
 import org.unionportal.api.security.PortalUser;
+import org.unionportal.mutualaid.internal.AuditFields;
 import org.unionportal.mutualaid.internal.rules.BenefitChecks;
 import org.unionportal.mutualaid.internal.rules.Benefits;
 import org.unionportal.mutualaid.internal.rules.Eligibility;
 import org.unionportal.mutualaid.internal.rules.FeeBasis;
+import org.unionportal.mutualaid.internal.store.Json;
 import org.unionportal.mutualaid.internal.store.Plan;
 import org.unionportal.mutualaid.internal.store.PlanStore;
 
 /** Plans (保障项目): read by everyone signed in; created and versioned by platform administrators. */
 @Component(service = PlanService.class)
 public class PlanService {
+    static final String RECORD = "plan";
     private static final Set<Integer> TERMS = Set.of(1, 3, 5);
     private static final Text DATE = Text.of("请填写日期，格式如 2026-06-01", "must be a date (yyyy-MM-dd)");
 
     private final PortalDatabase db;
+    /** Every write is in the portal's audit trail (set by DS; tests set their own). */
+    @Reference
+    AuditTrail audit;
 
     /** What an administrator sends to create or edit a plan. Money in fen. */
     public record PlanRequest(String code, String nameZh, String nameEn, Integer termYears, Long feeFen, FeeBasis feeBasis,
@@ -58,7 +74,9 @@ public class PlanService {
                 throw ProblemException.conflict("plan_code_taken", Text.of("项目代码 " + plan.code() + " 已存在；请编辑该项目以生成新版本。",
                         "A plan with code " + plan.code() + " exists; edit it to make a new version."));
             }
-            return PlanStore.insertVersion(c, plan, user.username());
+            long id = PlanStore.insertVersion(c, plan, user.username());
+            record(c, "CREATE", null, PlanStore.byId(c, id).orElseThrow(), user);
+            return id;
         });
     }
 
@@ -76,11 +94,45 @@ public class PlanService {
                     request.waitingDays(), request.eligibility(), request.benefits(), request.descriptionZh());
             Plan edited = validated(sameCode, existing.id(), existing.version());
             if (PlanStore.hasEnrolments(c, id)) {
-                return PlanStore.insertVersion(c, edited, user.username());
+                long newId = PlanStore.insertVersion(c, edited, user.username());
+                // the new version is a record of its own; its entry names the version it replaces
+                Map<String, Object> after = auditFields(PlanStore.byId(c, newId).orElseThrow());
+                after.put("previousVersionId", id);
+                audit.record(c, AuditEntry.of(AuditFields.MODULE, RECORD, newId, "NEW_VERSION", user.orgPath(), Actor.of(user))
+                        .changes(Map.of(), after));
+                return newId;
             }
             PlanStore.replace(c, id, edited);
+            record(c, "UPDATE", existing, PlanStore.byId(c, id).orElseThrow(), user);
             return id;
         });
+    }
+
+    /** A plan's entry: the plans are the whole tree's, so it is kept under the administrator's organisation. */
+    private void record(Connection c, String action, Plan before, Plan after, PortalUser user) throws SQLException {
+        audit.record(c, AuditEntry.of(AuditFields.MODULE, RECORD, after.id(), action, user.orgPath(), Actor.of(user))
+                .changes(before == null ? Map.of() : auditFields(before), auditFields(after)));
+    }
+
+    /**
+     * What the audit trail keeps of a plan: its terms, and its rules as stored (the trail keeps 500 characters of a
+     * value, so the rules' digest shows any change of theirs).
+     */
+    static Map<String, Object> auditFields(Plan p) {
+        return AuditFields.of("code", p.code(), "version", p.version(), "nameZh", p.nameZh(), "nameEn", p.nameEn(),
+                "termYears", p.termYears(), "feeFen", p.feeFen(), "feeBasis", p.feeBasis().name(),
+                "enrolFrom", p.enrolFrom().toString(), "enrolUntil", p.enrolUntil().toString(), "coverFrom", p.coverFrom().toString(),
+                "waitingDays", p.waitingDays(), "eligibility", Json.write(p.rules().eligibility()),
+                "benefits", Json.write(p.rules().benefits()), "rulesDigest", digest(Json.write(p.rules())), "descriptionZh", p.descriptionZh());
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ProblemException notFound(long id) {

@@ -3,16 +3,24 @@ package org.unionportal.mutualaid.internal.service;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.audit.Actor;
+import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.mutualaid.internal.AuditFields;
 import org.unionportal.api.notification.Notifications;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.ProblemException;
@@ -41,7 +49,12 @@ public class SettlementService {
     /** The user the drafts are filed by (the pages name it). */
     public static final String IMPORTER = "settlement-import";
 
+    static final String RECORD = "settlement-import";
+
     private final PortalDatabase db;
+    /** Every import, and every draft it prepares, is in the portal's audit trail (set by DS; tests set their own). */
+    @Reference
+    AuditTrail audit;
     /** Reminders go out through the portal's outbox (set by DS; tests set a fake). */
     @Reference
     Notifications notifications;
@@ -65,15 +78,29 @@ public class SettlementService {
         if (parsed.problems().stream().anyMatch(RowProblem::fileLevel)) {
             throw ProblemException.invalid(parsed.problems().stream().map(RowProblem::toFieldError).toList());
         }
-        int[] counts = db.inTransaction(c -> {
+        return db.inTransaction(c -> {
             int[] n = new int[3]; // drafts, already claimed, not covered
             for (SettlementReader.Settlement s : parsed.settlements()) {
                 n[draft(c, s, user).ordinal()]++;
             }
-            return n;
+            Outcome outcome = new Outcome(parsed.settlements().size() + parsed.problems().size(), n[0], n[1], n[2],
+                    parsed.problems());
+            // The file has no id of its own: its digest names it, so importing the same file again shows as the same record.
+            audit.record(c, AuditEntry.of(AuditFields.MODULE, RECORD, digest(content), "IMPORT", user.orgPath(), Actor.of(user))
+                    .changes(Map.of(), AuditFields.of("rows", outcome.rows(), "draftClaims", outcome.draftClaims(),
+                            "alreadyClaimed", outcome.alreadyClaimed(), "notCovered", outcome.notCovered(),
+                            "problems", outcome.problems().size())));
+            return outcome;
         });
-        return new Outcome(parsed.settlements().size() + parsed.problems().size(), counts[0], counts[1], counts[2],
-                parsed.problems());
+    }
+
+    /** The first 16 hex digits of the file's SHA-256. */
+    static String digest(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private enum Result { DRAFTED, ALREADY_CLAIMED, NOT_COVERED }
@@ -92,6 +119,8 @@ public class SettlementService {
         Assessment assessment = ClaimAssessor.assess(c, enrolment, facts, 0);
         long claimId = ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, s.hospital(),
                 s.diagnosis(), ClaimStatus.DRAFT, assessment, IMPORTER);
+        audit.record(c, AuditEntry.of(AuditFields.MODULE, "claim", claimId, "DRAFT_FROM_SETTLEMENT", enrolment.orgPath(), Actor.of(user))
+                .changes(Map.of(), ClaimService.auditFields(ClaimStore.byId(c, claimId).orElseThrow())));
         Reminders.enqueue(c, notifications, Reminders.DRAFT_CLAIM, Reminders.dedupKey(Reminders.DRAFT_CLAIM, "claim", claimId), enrolment.memberId(),
                 Reminders.draftClaim(enrolment.memberName(), s.hospital(), s.admission()));
         return Result.DRAFTED;

@@ -22,7 +22,7 @@ public final class PayoutStore {
     }
 
     /** An approved claim waiting for payment, with its member's name for the reminder. */
-    public record Payable(long claimId, long approvedFen, long memberId, String memberName) {
+    public record Payable(long claimId, long approvedFen, long memberId, String memberName, String orgPath) {
     }
 
     /** A line of the bank's transfer file: the full ID number, since the bank needs it. */
@@ -53,9 +53,9 @@ public final class PayoutStore {
     /** Approved claims of a subtree not yet in a batch, oldest first. */
     public static List<Payable> payable(Connection c, DataScope scope) throws SQLException {
         Where where = scope.where("C.ORG_PATH").and("C.STATUS = ?", ClaimStatus.APPROVED.code()).and("C.PAYOUT_BATCH_ID IS NULL");
-        return Jdbc.list(c, "SELECT C.ID, C.APPROVED_FEN, C.MEMBER_ID, M.NAME FROM MA_CLAIM C JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID "
+        return Jdbc.list(c, "SELECT C.ID, C.APPROVED_FEN, C.MEMBER_ID, M.NAME, C.ORG_PATH FROM MA_CLAIM C JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID "
                         + where.sql() + " ORDER BY C.ID",
-                rs -> new Payable(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)), where.params());
+                rs -> new Payable(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)), where.params());
     }
 
     public static long insertBatch(Connection c, String orgPath, int claimCount, long totalFen, String user) throws SQLException {

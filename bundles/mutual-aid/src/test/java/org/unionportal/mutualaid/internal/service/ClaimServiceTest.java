@@ -133,6 +133,7 @@ class ClaimServiceTest {
         long id = claims.file(stay(LocalDate.of(2026, 7, 5), 5, 2_000_000, 1_200_000), OPERATOR);
         PayoutService payouts = new PayoutService(db);
         payouts.notifications = new FakeNotifications();
+        payouts.audit = (c, entry) -> audited.add(entry);
         assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT));
         claims.decide(id, new ClaimService.Decision("APPROVE", null, null), DISTRICT);
         assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT2));
@@ -147,6 +148,20 @@ class ClaimServiceTest {
         assertProblem(404, "payout_batch_not_found", () -> payouts.bankFileRows(batch.id(), DISTRICT2));
         assertEquals(List.of(), payouts.batches(DISTRICT2));
         assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT));
+
+        // the batch, the claim it paid, and the one download of the bank file are in the audit trail
+        assertEquals(List.of("claim " + id + " PAY", "payout-batch " + batch.id() + " CREATE",
+                        "payout-batch " + batch.id() + " EXPORT_BANK_FILE"),
+                audited.stream().filter(e -> !e.action().equals("CREATE") || e.recordType().equals("payout-batch"))
+                        .filter(e -> !e.action().equals("APPROVE"))
+                        .map(e -> e.recordType() + " " + e.recordId() + " " + e.action()).toList());
+        org.unionportal.api.audit.AuditEntry pay = audited.stream().filter(e -> e.action().equals("PAY")).findFirst().orElseThrow();
+        assertEquals(Map.of("status", "PAID", "payoutBatchId", batch.id()), pay.after());
+        assertEquals("/1/2/8/", pay.orgPath());
+        assertEquals("district", pay.actor().username());
+        org.unionportal.api.audit.AuditEntry made = audited.stream().filter(e -> e.recordType().equals("payout-batch")).findFirst().orElseThrow();
+        assertEquals(Map.of("claimCount", 1, "totalFen", 425_000L), made.after());
+        assertEquals("/1/2/", made.orgPath());
     }
 
     private JsonNode submitted() throws IOException {
