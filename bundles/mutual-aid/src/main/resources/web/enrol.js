@@ -205,8 +205,10 @@ export function mount(root, context) {
       more > 0 ? el('p', { class: 'muted', id: 'roster-problems-more' }, t(`……另有 ${more} 个问题未列出。`, `…and ${more} more.`)) : null,
       el('div', { class: 'ui-form-actions' },
         confirmButton,
-        problems.length ? k.csvButton(t('下载问题清单 (CSV)', 'Download problems (CSV)'), '名单问题清单.csv',
-          () => ({ headers: ['行号', '姓名', '栏目', '问题'], rows: problems.map((p) => [p.line, p.name || '', fieldLabel(p.field), p.message]) }),
+        // the list as the page shows it, in the page's language, with each problem's stable code to sort by
+        problems.length ? k.csvButton(t('下载问题清单 (CSV)', 'Download problems (CSV)'), t('名单问题清单.csv', 'roster-problems.csv'),
+          () => ({ headers: [t('行号', 'Line'), t('姓名', 'Name'), t('栏目', 'Field'), t('问题', 'Problem'), t('问题代码', 'Code')],
+            rows: problems.map((p) => [p.line, p.name || '', fieldLabel(p.field), p.message, p.code || '']) }),
           { id: 'roster-problems-csv' }) : null),
       el('div', { id: 'roster-confirm-problem' })));
   }

@@ -114,6 +114,17 @@ class MutualAidIT {
         assertEquals(2, batch.path("persons").asInt());
         assertEquals(before + 2, enrolmentCount(admin));
         api.post("/api/mutual-aid/enrolments/uploads/" + uploadId + "/confirm", operator, null).expectProblem(409);
+        // The confirmed roster is in its district's audit trail under the operator's name; another district sees nothing of it.
+        String batchAudit = "/api/portal/audit?module=mutual-aid&recordType=enrolment-batch&recordId=" + batch.path("batchId").asLong();
+        JsonNode audited = api.get(batchAudit, api.login("district")).expect(200).json();
+        assertEquals(1, audited.path("total").asLong(), () -> "audit of the batch: " + audited);
+        JsonNode entry = audited.path("items").get(0);
+        assertEquals("CREATE", entry.path("action").asText(), () -> "audit entry: " + entry);
+        assertEquals("operator", entry.path("username").asText(), () -> "audit entry: " + entry);
+        assertEquals(2, entry.path("after").path("persons").asInt(), () -> "audit entry: " + entry);
+        assertEquals(uploadId, entry.path("after").path("uploadId").asLong(), () -> "audit entry: " + entry);
+        assertEquals(0, api.get(batchAudit, api.login("district2")).expect(200).json().path("total").asLong(),
+                "another district reads this district's audit trail");
         JsonNode again = upload(operator, planId, "again.csv", goodCsv).expect(201).json();
         assertEquals(2, again.path("problemCount").asInt(), () -> "enrolled twice for the same term: " + again);
 
@@ -123,6 +134,27 @@ class MutualAidIT {
         assertTrue(StreamSupport.stream(theirs.spliterator(), false).noneMatch(b -> b.path("id").asLong() == batch.path("batchId").asLong()),
                 () -> "operator2 sees 梁溪's batch: " + theirs);
         upload(api.login("member"), planId, "x.csv", goodCsv).expectProblem(403);
+    }
+
+    @Test
+    void eligibilityReasonsHaveTheirCodeAndOneLanguage() {
+        String admin = api.login("admin");
+        Map<String, Object> plan = new java.util.LinkedHashMap<>(MutualAidData.openPlan("ELIGIBLE"));
+        plan.put("eligibility", Map.of("inServiceRequired", true, "basicInsuranceRequired", true, "unionMemberRequired", true,
+                "womenOnly", false, "categories", List.of()));
+        long planId = api.post("/api/mutual-aid/plans", admin, plan).expect(201).json().path("id").asLong();
+        String csv = header() + "李娜," + idNumber(1990, 'F') + ",13912345678,女,在职职工,是,否\n";
+        String operator = api.login("operator");
+        JsonNode zh = upload(operator, planId, "eligible.csv", csv).expect(201).json().path("problems");
+        assertEquals(1, zh.size(), () -> "problems: " + zh);
+        assertEquals("not_union_member", zh.get(0).path("code").asText(), () -> "problems: " + zh);
+        assertEquals("eligibility", zh.get(0).path("field").asText());
+        assertEquals("非工会会员", zh.get(0).path("message").asText());
+        JsonNode en = api.send("POST", "/api/mutual-aid/enrolments/uploads?planId=" + planId + "&fileName=eligible.csv", operator,
+                csv.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/octet-stream", "Accept-Language", "en"))
+                .expect(201).json().path("problems");
+        assertEquals("not_union_member", en.get(0).path("code").asText(), () -> "problems: " + en);
+        assertEquals("Not a union member", en.get(0).path("message").asText());
     }
 
     @Test
