@@ -22,30 +22,19 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.unionportal.api.attachment.Attachment;
 import org.unionportal.api.attachment.AttachmentContent;
-import org.unionportal.api.attachment.AttachmentOwner;
-import org.unionportal.api.attachment.Attachments;
-import org.unionportal.api.audit.Actor;
-import org.unionportal.api.audit.AuditEntry;
-import org.unionportal.api.audit.AuditTrail;
-import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.web.UploadedFiles;
-import org.unionportal.mutualaid.internal.AuditFields;
 import org.unionportal.api.export.Download;
 import org.unionportal.api.export.TableExport;
 import org.unionportal.api.export.TableFormat;
-import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
-import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.mutualaid.internal.rules.ClaimForm;
+import org.unionportal.mutualaid.internal.service.ClaimDocuments;
 import org.unionportal.mutualaid.internal.service.ClaimService;
-import org.unionportal.mutualaid.internal.store.Claim;
-import org.unionportal.mutualaid.internal.store.ClaimStore;
 
 /** Claims online (线上理赔): the HTTP side of {@link ClaimService}, plus the claims' supporting documents. */
 @Component(service = ClaimsResource.class)
@@ -55,12 +44,8 @@ import org.unionportal.mutualaid.internal.store.ClaimStore;
 public class ClaimsResource {
     @Reference
     ClaimService claims;
-    @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
-    PortalDatabase db;
     @Reference
-    AuditTrail audit;
-    @Reference
-    Attachments attachments;
+    ClaimDocuments documents;
     /** Only once the documents the module kept itself are with the portal's attachments. */
     @Reference
     DocumentHandover documentHandover;
@@ -115,11 +100,6 @@ public class ClaimsResource {
 
     // --- supporting documents (kept by the portal's attachment service) -----------------------------
 
-    /** The attachment owner of a claim's documents. */
-    static AttachmentOwner documentsOf(long claimId) {
-        return AttachmentOwner.of("mutual-aid", "claim", claimId);
-    }
-
     /**
      * A supporting document (invoice, discharge summary, diagnosis): PDF, JPEG or PNG by its bytes, at most 10 MiB.
      * Whether the claim may be seen is checked first: another union's claim is not found, whatever was sent.
@@ -131,33 +111,15 @@ public class ClaimsResource {
     public Response upload(@PathParam("id") long id, @QueryParam("fileName") String fileName, InputStream body,
                            @Context SecurityContext context) throws IOException {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        db.read(c -> ClaimService.visible(c, id, user));
+        documents.requireVisible(id, user);
         byte[] content = body.readNBytes(UploadedFiles.MAX_BYTES + 1);
-        Map<String, Object> doc = db.inTransaction(c -> {
-            Claim claim = ClaimService.visible(c, id, user);
-            if (!claim.status().open()) {
-                throw ProblemException.conflict("claim_closed", Text.of(
-                        "理赔 " + id + " 已" + claim.status().label().zh() + "，不能再添加材料。",
-                        "Claim " + id + " is " + claim.status().label().en().toLowerCase(Locale.ROOT)
-                                + "; documents can no longer be added."));
-            }
-            Attachment a = attachments.add(c, documentsOf(id), fileName, content, user.username());
-            ClaimStore.event(c, id, user.username(), "DOCUMENT", claim.status(), claim.status(), a.fileName());
-            audit.record(c, AuditEntry.of("mutual-aid", "claim", id, "ADD_DOCUMENT", claim.orgPath(), Actor.of(user))
-                    .changes(Map.of(), AuditFields.of("document", a.fileName(), "attachmentId", a.id(), "sha256", a.sha256())));
-            return documentView(a);
-        });
-        return Response.status(201).entity(doc).build();
+        return Response.status(201).entity(documents.add(id, fileName, content, user)).build();
     }
 
     @GET
     @Path("/{id}/documents")
     public List<Map<String, Object>> documents(@PathParam("id") long id, @Context SecurityContext context) {
-        PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        return db.read(c -> {
-            ClaimService.visible(c, id, user);
-            return attachments.list(c, documentsOf(id)).stream().map(ClaimsResource::documentView).toList();
-        });
+        return documents.list(id, CurrentUser.of(context.getUserPrincipal()));
     }
 
     /** The document itself, only to those who may see the claim; always as a download, never rendered inline. */
@@ -165,29 +127,12 @@ public class ClaimsResource {
     @Path("/{id}/documents/{docId}")
     @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     public Response document(@PathParam("id") long id, @PathParam("docId") long docId, @Context SecurityContext context) {
-        PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        AttachmentContent doc = db.read(c -> {
-            ClaimService.visible(c, id, user);
-            return attachments.read(c, documentsOf(id), docId);
-        }).orElseThrow(() -> ProblemException.notFound("document_not_found", Text.of(
-                "理赔 " + id + " 没有编号为 " + docId + " 的材料。", "No document " + docId + " on claim " + id + ".")));
+        AttachmentContent doc = documents.read(id, docId, CurrentUser.of(context.getUserPrincipal()));
         return Response.ok(doc.content(), doc.attachment().contentType())
                 .header("Content-Disposition", "attachment; filename*=UTF-8''"
                         + URLEncoder.encode(doc.attachment().fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "private, no-store")
                 .build();
-    }
-
-    static Map<String, Object> documentView(Attachment a) {
-        Map<String, Object> d = new java.util.LinkedHashMap<>();
-        d.put("id", a.id());
-        d.put("fileName", a.fileName());
-        d.put("contentType", a.contentType());
-        d.put("sizeBytes", a.sizeBytes());
-        d.put("sha256", a.sha256());
-        d.put("uploadedBy", a.uploadedBy());
-        d.put("uploadedAt", a.uploadedAt().toString());
-        return d;
     }
 }

@@ -1,5 +1,6 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import org.unionportal.mutualaid.internal.service.ClaimDocuments;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -52,7 +53,7 @@ public class DocumentHandover {
                 + "ORDER BY ID FETCH FIRST " + limit + " ROWS ONLY", rs -> new Old(rs.getLong(1), rs.getLong(2), rs.getString(3),
                 rs.getBytes(4), rs.getString(5), rs.getTimestamp(6)));
         for (Old d : rows) {
-            attachments.add(c, ClaimsResource.documentsOf(d.claimId()), d.fileName(), d.content(), d.uploadedBy(),
+            attachments.add(c, ClaimDocuments.of(d.claimId()), d.fileName(), d.content(), d.uploadedBy(),
                     d.uploadedAt().toInstant());
             Jdbc.update(c, "DELETE FROM MA_DOCUMENT WHERE ID = ?", d.id());
         }

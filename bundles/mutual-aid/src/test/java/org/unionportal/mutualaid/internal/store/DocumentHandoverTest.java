@@ -1,5 +1,6 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import org.unionportal.mutualaid.internal.service.ClaimDocuments;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -41,11 +42,11 @@ class DocumentHandoverTest {
         assertEquals(0, DocumentHandover.run(db, attachments), "nothing left to move");
         assertEquals(0, db.count("SELECT COUNT(*) FROM MA_DOCUMENT"));
         Attachment first = attachments.stored.get(0).attachment();
-        assertEquals(ClaimsResource.documentsOf(claim), first.owner());
+        assertEquals(ClaimDocuments.of(claim), first.owner());
         assertEquals("发票1.pdf", first.fileName());
         assertEquals("member", first.uploadedBy());
         assertEquals(THEN, first.uploadedAt());
         assertArrayEquals("%PDF-1.4 invoice 1".getBytes(StandardCharsets.US_ASCII), attachments.stored.get(0).content());
-        assertEquals(DocumentHandover.CHUNK + 1, attachments.list(null, ClaimsResource.documentsOf(claim)).size());
+        assertEquals(DocumentHandover.CHUNK + 1, attachments.list(null, ClaimDocuments.of(claim)).size());
     }
 }
