@@ -30,6 +30,9 @@ public class NotificationDispatcher {
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)")
     PortalDatabase db;
 
+    @Reference
+    org.unionportal.core.internal.cluster.ClusterNode node;
+
     private final SenderRegistry senders = new SenderRegistry();
     private ScheduledExecutorService scheduler;
 
@@ -56,7 +59,7 @@ public class NotificationDispatcher {
 
     @Activate
     void activate() {
-        DispatchRound round = new DispatchRound(db, () -> senders.bestOr(LogSender.INSTANCE), Clock.systemUTC());
+        DispatchRound round = new DispatchRound(db, () -> senders.bestOr(LogSender.INSTANCE), Clock.systemUTC(), node.id());
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "portal-notifications");
             t.setDaemon(true);

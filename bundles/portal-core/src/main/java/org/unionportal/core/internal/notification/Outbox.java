@@ -96,6 +96,16 @@ public final class Outbox {
                 + "FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", Outbox::map, afterId);
     }
 
+    /**
+     * Claims a pending message for {@code holder} until {@code until}: one conditional UPDATE, so of several nodes
+     * (or threads) exactly one gets it, on Derby and PostgreSQL alike. A message is claimable when it is pending
+     * and its claim (or its wait after a failed attempt) has run out.
+     */
+    static boolean claim(Connection c, long id, String holder, Instant now, Instant until) throws SQLException {
+        return Jdbc.update(c, "UPDATE PORTAL_NOTIFICATION SET CLAIMED_BY = ?, CLAIMED_UNTIL = ? WHERE ID = ? AND STATUS = 'PENDING' "
+                + "AND (CLAIMED_UNTIL IS NULL OR CLAIMED_UNTIL <= ?)", cut(holder, 200), Timestamp.from(until), id, Timestamp.from(now)) == 1;
+    }
+
     /** PENDING to SENT; false when the row is no longer pending (another dispatcher got there first). */
     static boolean markSent(Connection c, long id, String sender, Instant at) throws SQLException {
         return Jdbc.update(c, "UPDATE PORTAL_NOTIFICATION SET STATUS = 'SENT', SENT_AT = ?, SENDER = ? WHERE ID = ? AND STATUS = 'PENDING'",
@@ -113,6 +123,16 @@ public final class Outbox {
         }
         return Jdbc.update(c, "UPDATE PORTAL_NOTIFICATION SET STATUS = 'FAILED' WHERE ID = ? AND STATUS = 'PENDING' AND ATTEMPTS >= ?",
                 id, maxAttempts) == 1 ? FAILED : PENDING;
+    }
+
+    /** The attempts made so far (after a failure: to choose the wait). */
+    static int attempts(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, "SELECT ATTEMPTS FROM PORTAL_NOTIFICATION WHERE ID = ?", rs -> rs.getInt(1), id).orElse(0);
+    }
+
+    /** A failed message waits until {@code notBefore} on every node: its claim is simply kept until then. */
+    static void waitUntil(Connection c, long id, Instant notBefore) throws SQLException {
+        Jdbc.update(c, "UPDATE PORTAL_NOTIFICATION SET CLAIMED_UNTIL = ? WHERE ID = ? AND STATUS = 'PENDING'", Timestamp.from(notBefore), id);
     }
 
     /** What an administrator filters the outbox by; nulls mean any. */

@@ -9,6 +9,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,6 +22,7 @@ import org.unionportal.api.rest.Public;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
+import org.unionportal.core.internal.health.Readiness;
 import org.unionportal.core.internal.menu.MenuRegistry;
 import org.unionportal.core.internal.modules.BundleActivity;
 import org.unionportal.core.internal.modules.ModuleRegistry;
@@ -49,13 +51,42 @@ public class PortalInfoResource {
     RouteCatalog routes;
     @Reference
     ModuleSwitches switches;
+    @Reference
+    Readiness readiness;
 
-    /** Answers only once the application, its extensions and the account base are up. */
+    /**
+     * Answers only once the application, its extensions and the account base are up; DOWN (503) when the database
+     * does not answer or a started module's migrations failed (see {@link #ready()}).
+     */
     @GET
     @Path("/health")
     @Public
-    public Map<String, Object> health() {
-        return Map.of("status", "UP", "modules", modules.count());
+    public Response health() {
+        Readiness.Report report = readiness.check();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", report.ready() ? "UP" : "DOWN");
+        body.put("modules", modules.count());
+        if (!report.ready()) {
+            body.put("database", report.database());
+            body.put("schemas", report.schemas());
+        }
+        return Response.status(report.ready() ? 200 : 503).entity(body).header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * For a load balancer: 200 when this node can serve (the database answers, every started module's schema is
+     * migrated), 503 otherwise, so it stops sending requests to a broken node.
+     */
+    @GET
+    @Path("/ready")
+    @Public
+    public Response ready() {
+        Readiness.Report report = readiness.check();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", report.ready() ? "READY" : "NOT_READY");
+        body.put("database", report.database());
+        body.put("schemas", report.schemas());
+        return Response.status(report.ready() ? 200 : 503).entity(body).header("Cache-Control", "no-store").build();
     }
 
     /** The caller's menu: entries of modules switched off for the caller's organisation are left out. */

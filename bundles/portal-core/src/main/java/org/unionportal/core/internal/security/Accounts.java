@@ -36,9 +36,10 @@ public class Accounts {
     /** A session's last use is written at most this often, so reads stay reads. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     /**
-     * How long a checked token is trusted without asking the database again. Every API request is
-     * authenticated; without this each one opened a transaction. A disabled user or a role change
-     * takes effect within this time; a logout at once.
+     * How long a checked token's user (roles, enabled) is trusted without reading it again. Every API request is
+     * authenticated; without this each one opened a transaction. A disabled user or a role change takes effect
+     * within this time. The session row itself is read on every request (one primary-key read), so a logout on any
+     * node of a cluster holds at once on all of them.
      */
     static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(5);
     private static final int TOKEN_CACHE_MAX = 10_000;
@@ -74,10 +75,10 @@ public class Accounts {
     public Accounts(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db, Config config) {
         this.db = db;
         this.clock = Clock.systemUTC();
-        this.throttle = new LoginThrottle(clock, Math.max(0, config.login_failuresPerAddress()), LoginThrottle.MAX_TRACKED);
+        this.throttle = new LoginThrottle(db, clock, Math.max(0, config.login_failuresPerAddress()));
         this.idle = Duration.ofMinutes(Math.max(1, config.session_idleMinutes()));
         firstStart(org.unionportal.core.internal.demo.PortalDemoMode.isDemo(config), config.admin_initialPassword());
-        db.inTransaction(c -> AccountStore.deleteExpiredSessions(c, clock.instant()));
+        // expired sessions are deleted by the cluster's cleaning job (cluster.CleaningJob), on one node at a time
     }
 
     /** With no user at all: seed the demo city, or create the administrator. */
@@ -120,24 +121,25 @@ public class Accounts {
      * @param clientAddress the TCP peer's address (never a forwarded header), for the per-address limit; null if unknown
      */
     public Session login(String username, String password, String clientAddress) {
-        Optional<Duration> locked = throttle.lockedFor(username, clientAddress);
-        if (locked.isPresent()) {
-            long seconds = Math.max(1, locked.get().toSeconds());
-            throw new RetryLaterException(seconds);
+        LoginThrottle.Attempt attempt;
+        try {
+            // counted before the password is checked, so parallel guesses cannot all get through
+            attempt = throttle.begin(username, clientAddress);
+        } catch (LoginThrottle.Locked locked) {
+            throw new RetryLaterException(Math.max(1, locked.waitFor().toSeconds()));
         }
         Optional<UserRecord> found = db.read(c -> AccountStore.userByName(c, username));
         // Verify against a dummy hash for unknown users so the answer time does not reveal them.
         String hash = found.map(UserRecord::passwordHash).orElse(PasswordHasher.dummyHash());
         boolean ok = PasswordHasher.verify(password, hash) && found.isPresent() && found.get().enabled();
         if (!ok) {
-            throttle.failed(username, clientAddress);
             db.inTransaction(c -> {
                 AccountStore.audit(c, username, "LOGIN_FAILED", null);
                 return null;
             });
             throw new ProblemException(401, "sign_in_failed", Text.of("用户名或密码错误。", "The username or the password is wrong."));
         }
-        throttle.succeeded(username);
+        throttle.succeeded(attempt);
         rehashIfWeaker(found.get(), password);
         String token = Tokens.newToken();
         Instant now = clock.instant();
@@ -160,7 +162,12 @@ public class Accounts {
         Instant now = clock.instant();
         CheckedToken checked = checkedTokens.get(hash);
         if (checked != null && checked.expiresAt().isAfter(now) && checked.checkedAt().plus(TOKEN_CACHE_TTL).isAfter(now)) {
-            return Optional.of(checked.user());
+            // the user is recent enough; the session must still be there (another node may have ended it)
+            if (db.read(c -> AccountStore.session(c, hash)).filter(s -> !s.expiresAt().isBefore(now)).isPresent()) {
+                return Optional.of(checked.user());
+            }
+            checkedTokens.remove(hash);
+            return Optional.empty();
         }
         Optional<PortalUser> found = db.inTransaction(c -> {
             Optional<AccountStore.SessionRow> session = AccountStore.session(c, hash);
@@ -190,17 +197,19 @@ public class Accounts {
 
     /** Checks a password without opening a session (for the Karaf consoles). */
     public Optional<PortalUser> verifyPassword(String username, String password) {
-        if (throttle.lockedFor(username).isPresent()) {
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(username, null);
+        } catch (LoginThrottle.Locked locked) {
             return Optional.empty();
         }
         Optional<UserRecord> found = db.read(c -> AccountStore.userByName(c, username));
         String hash = found.map(UserRecord::passwordHash).orElse(PasswordHasher.dummyHash());
         if (PasswordHasher.verify(password, hash) && found.isPresent() && found.get().enabled()) {
-            throttle.succeeded(username);
+            throttle.succeeded(attempt);
             rehashIfWeaker(found.get(), password);
             return Optional.of(found.get().user());
         }
-        throttle.failed(username);
         return Optional.empty();
     }
 

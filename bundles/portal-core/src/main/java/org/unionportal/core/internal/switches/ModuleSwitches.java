@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
@@ -20,6 +21,7 @@ import org.unionportal.api.i18n.Text;
 import org.unionportal.api.module.ModuleInfo;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.PortalUser;
+import org.unionportal.core.internal.cluster.ClusterEvents;
 import org.unionportal.core.internal.modules.ModuleRegistry;
 import org.unionportal.core.internal.store.AccountStore;
 import org.unionportal.core.internal.store.Organisation;
@@ -38,6 +40,8 @@ public class ModuleSwitches {
     private final PortalDatabase db;
     private final ModuleRegistry modules;
     private final AuditTrail audit;
+    private final ClusterEvents events;
+    private final AutoCloseable otherNodes;
     private volatile List<Marker> markers;
 
     /** One module's state at one organisation, as the caller may see it. */
@@ -47,11 +51,19 @@ public class ModuleSwitches {
 
     @Activate
     public ModuleSwitches(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db,
-                          @Reference ModuleRegistry modules, @Reference AuditTrail audit) {
+                          @Reference ModuleRegistry modules, @Reference AuditTrail audit, @Reference ClusterEvents events) {
         this.db = db;
         this.modules = modules;
         this.audit = audit;
+        this.events = events;
         this.markers = List.copyOf(db.read(SwitchStore::markers));
+        // a switch changed on another node: reload, and tell this node's browsers as that node told its own
+        this.otherNodes = events.subscribe(ClusterEvents.MODULE_SWITCHES, e -> reload(e.payload()));
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        otherNodes.close();
     }
 
     /** Whether {@code module} is switched off for users of the organisation at {@code orgPath}. */
@@ -132,6 +144,7 @@ public class ModuleSwitches {
             boolean inserted = SwitchStore.insert(c, org.id(), module, user.username(), now);
             if (inserted) {
                 audit.record(c, SwitchLog.entry(user, org, module, false));
+                events.publish(c, ClusterEvents.MODULE_SWITCHES, module);
             }
             return inserted;
         });
@@ -155,6 +168,7 @@ public class ModuleSwitches {
             boolean gone = SwitchStore.delete(c, org.id(), module);
             if (gone) {
                 audit.record(c, SwitchLog.entry(user, org, module, true));
+                events.publish(c, ClusterEvents.MODULE_SWITCHES, module);
             }
             return gone;
         });
