@@ -1,5 +1,6 @@
 // Fixture module: the items of the caller's part of the union tree, on the portal's page kit
-// (`/js/page-kit.js`): a create form with field errors, the list with a status badge, "done".
+// (`/js/page-kit.js`): a create form with field errors, the list with a status badge, "done", and an
+// item's files (the page kit's documentsBox on /api/fixture/items/{id}/files, kept by the portal's attachments).
 // The shapes a module page copies: one kit per mount, problems through k.problem, text as text.
 import { el, fill, baseKit, field, fmtDateTime } from '/js/page-kit.js';
 
@@ -15,8 +16,9 @@ export function mount(element, context) {
     el('div', { class: 'ui-form-actions' }, el('button', { type: 'submit', class: 'button primary' }, t('新建', 'Create'))));
   const message = el('div', { class: 'fixture-message', 'aria-live': 'polite' });
   const list = el('div', { id: 'fixture-list' }, el('p', { class: 'loading muted' }, t('正在加载…', 'Loading…')));
+  const files = el('div', { id: 'fixture-files' });
   fill(element, el('section', { class: 'fixture-items', dataset: { testid: 'fixture-items' } },
-    el('h2', {}, t('测试事项', 'Fixture items')), form, message, list));
+    el('h2', {}, t('测试事项', 'Fixture items')), form, message, list, files));
 
   let alive = true;
   const show = (error) => { if (alive) fill(message, k.problem(error, { form, labels: { title: t('标题', 'Title') } })); };
@@ -30,6 +32,13 @@ export function mount(element, context) {
     }
   }
 
+  function showFiles(item) {
+    fill(files, el('h3', {}, t(`附件：${item.title}`, `Files: ${item.title}`)),
+      k.documentsBox(`/api/fixture/items/${encodeURIComponent(item.id)}/files`, {
+        id: 'fixture-item-files', canUpload: item.status === 'OPEN', dataset: { itemId: String(item.id) },
+      }));
+  }
+
   async function refresh() {
     try {
       const items = await context.api('/api/fixture/items');
@@ -38,9 +47,11 @@ export function mount(element, context) {
         { label: t('标题', 'Title'), key: 'title', value: (i) => i.title },
         { label: t('状态', 'Status'), key: 'status', value: (i) => k.badge(i.status) },
         { label: t('创建', 'Created'), key: 'created', className: 'nowrap', value: (i) => `${fmtDateTime(i.createdAt)} ${i.createdBy}` },
-        { label: '', key: 'actions', value: (i) => (i.status === 'OPEN'
-          ? el('button', { type: 'button', class: 'button fixture-done', onclick: () => markDone(i) }, t('办结', 'Done'))
-          : null) },
+        { label: '', key: 'actions', value: (i) => [
+          el('button', { type: 'button', class: 'button fixture-files', onclick: () => showFiles(i) }, t('附件', 'Files')),
+          i.status === 'OPEN'
+            ? el('button', { type: 'button', class: 'button fixture-done', onclick: () => markDone(i) }, t('办结', 'Done'))
+            : null] },
       ], items, { id: 'fixture-table', empty: t('暂无事项', 'No items yet'), rowAttrs: (i) => ({ dataset: { id: String(i.id) } }) }));
     } catch (e) {
       show(e);

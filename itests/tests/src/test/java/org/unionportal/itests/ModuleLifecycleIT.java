@@ -72,6 +72,9 @@ class ModuleLifecycleIT {
         assertEquals("Fixture module", module.path("nameEn").asText(), () -> "module: " + module);
         assertEquals("ACTIVE", module.path("state").asText(), () -> "module: " + module);
 
+        Await.until("the console page to show the fixture's figures", Await.MODULE_CHANGE,
+                this::consoleModules, ids -> ids.contains("fixture"));
+
         Api.Reply page = api.get("/modules/fixture/items.js", null).expect(200);
         assertTrue(page.body().contains("export function mount"), () -> "items.js: " + page);
         assertTrue(page.contentType().contains("javascript"), () -> "items.js is not served as JavaScript: " + page);
@@ -104,6 +107,8 @@ class ModuleLifecycleIT {
         api.get("/api/fixture/items/" + id, operator).expectProblem(404);
         Await.until("/api/portal/modules to drop fixture", Await.MODULE_CHANGE,
                 () -> fixtureModule(admin) == null);
+        Await.until("the console page to drop the fixture's figures", Await.MODULE_CHANGE,
+                this::consoleModules, ids -> !ids.contains("fixture"));
         Api.Reply gonePage = api.get("/modules/fixture/items.js", null);
         assertEquals(404, gonePage.status(), () -> "the page of an uninstalled module is still served: " + gonePage);
         Bundles.assertNoOtherBundleRestarted(before, Bundles.snapshot(api, admin),
@@ -143,6 +148,14 @@ class ModuleLifecycleIT {
             }
         }
         return null;
+    }
+
+    /** The modules on the console page of module figures (api.module.ModuleStatus services). */
+    private List<String> consoleModules() {
+        JsonNode page = api.basic("GET", "/system/console/union-status.json", "admin", Distribution.PASSWORD, null, Map.of())
+                .expect(200).json();
+        return java.util.stream.StreamSupport.stream(page.path("modules").spliterator(), false)
+                .map(m -> m.path("id").asText()).toList();
     }
 
     static List<String> texts(JsonNode array) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -129,6 +132,68 @@ class TenancyIT {
         assertEquals(before.path("total"), api.get("/api/fixture/figures", district).expect(200).json().path("total"),
                 "滨湖's item counts in 梁溪's figures");
         api.get("/api/fixture/figures", api.login("member")).expectProblem(403);
+    }
+
+    /**
+     * The portal services through the fixture: an item's files (api.attachment) go only to its subtree,
+     * marking someone else's item done queues one message to its creator (api.notification), and the
+     * console page shows the fixture's figures (api.module.ModuleStatus) while it is installed.
+     */
+    @Test
+    void anItemsFilesAndDoneMessageStayInItsSubtree() {
+        String operator2 = api.login("operator2");
+        String district2 = api.login("district2");
+        String district = api.login("district");
+        long id = api.post("/api/fixture/items", operator2, Map.of("title", "附件与通知")).expect(201).json().path("id").asLong();
+        String files = "/api/fixture/items/" + id + "/files";
+        byte[] pdf = "%PDF-1.4 fixture receipt".getBytes(StandardCharsets.US_ASCII);
+
+        JsonNode file = api.send("POST", files + "?fileName=receipt.pdf", operator2, pdf,
+                Map.of("Content-Type", "application/octet-stream")).expect(201).json();
+        assertEquals("application/pdf", file.path("contentType").asText(), file::toString);
+        String filePath = files + "/" + file.path("id").asLong();
+        Api.Reply download = api.send("GET", filePath, district2, null, Map.of("Accept", "*/*")).expect(200);
+        assertTrue(download.body().endsWith("fixture receipt"), download::toString);
+        assertTrue(download.header("Cache-Control").orElse("").contains("no-store"), download::toString);
+        assertEquals(1, api.get(files, district2).expect(200).json().size());
+        // 梁溪区 cannot tell the item's files from a missing item's
+        assertEquals("fixture_item_not_found", api.get(files, district).expectProblem(404).path("code").asText());
+        api.send("GET", filePath, district, null, Map.of("Accept", "*/*")).expectProblem(404);
+        api.send("POST", files + "?fileName=x.pdf", district, pdf, Map.of("Content-Type", "application/octet-stream"))
+                .expectProblem(404);
+        // not a PDF, JPEG or PNG by its bytes
+        api.send("POST", files + "?fileName=x.pdf", operator2, "plain text".getBytes(StandardCharsets.US_ASCII),
+                Map.of("Content-Type", "application/octet-stream")).expectProblem(415);
+
+        api.post("/api/fixture/items/" + id + "/done", district2, null).expect(200);
+        JsonNode notice = Await.until("the creator's message about item " + id, Duration.ofSeconds(30),
+                () -> doneNotices(district2, id), list -> list.size() == 1).get(0);
+        assertEquals("fixture", notice.path("module").asText(), notice::toString);
+        assertTrue(doneNotices(district, id).isEmpty(), "梁溪区 sees 滨湖区's message");
+
+        Api.Reply status = api.basic("GET", "/system/console/union-status.json", "admin", Distribution.PASSWORD, null, Map.of())
+                .expect(200);
+        JsonNode fixture = null;
+        for (JsonNode m : status.json().path("modules")) {
+            fixture = "fixture".equals(m.path("id").asText()) ? m : fixture;
+        }
+        assertTrue(fixture != null && fixture.path("error").isNull(), () -> "the fixture on the console page: " + status);
+        long done = -1;
+        for (JsonNode f : fixture.path("figures")) {
+            done = "items.done".equals(f.path("code").asText()) ? f.path("value").asLong() : done;
+        }
+        assertTrue(done >= 1, fixture::toString);
+    }
+
+    private List<JsonNode> doneNotices(String token, long itemId) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode n : api.get("/api/portal/notifications?module=fixture&kind=ITEM_DONE&size=500", token).expect(200)
+                .json().path("items")) {
+            if (n.path("message").asText().contains("编号 " + itemId + "）")) {
+                found.add(n);
+            }
+        }
+        return found;
     }
 
     @Test
