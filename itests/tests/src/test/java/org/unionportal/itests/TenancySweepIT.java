@@ -400,8 +400,12 @@ class TenancySweepIT {
     private void seed() {
         String operator = tokens.get("operator");
         String district = tokens.get("district");
-        seed("fixture item", () -> api.post("/api/fixture/items", operator,
-                Map.of("title", "梁溪 sweep 事项 " + System.nanoTime())).expect(201));
+        seed("fixture item and file", () -> {
+            long itemId = api.post("/api/fixture/items", operator, Map.of("title", "梁溪 sweep 事项 " + System.nanoTime()))
+                    .expect(201).json().path("id").asLong();
+            api.send("POST", "/api/fixture/items/" + itemId + "/files?fileName=sweep.pdf", operator, TINY_PDF,
+                    Map.of("Content-Type", "application/octet-stream")).expect(201);
+        });
         if (hasRoute("POST /api/hardship-aid/batches")) {
             // the demo seeds no batch ("generating one is the demo"); a period no other test uses
             seed("hardship-aid batch", () -> api.post("/api/hardship-aid/batches", district,
