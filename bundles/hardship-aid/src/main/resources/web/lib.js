@@ -151,6 +151,7 @@ export const HISTORY_ACTIONS = {
   RECHECK: ['年度复查', 'Re-checked'],
   LEAVE: ['出档', 'Left the file'],
   DOCUMENT: ['上传材料', 'Document added'],
+  DOCUMENT_DELETED: ['删除材料', 'Document deleted'],
   SAFETY_NET: ['医疗兜底', 'Medical safety net'],
 };
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -104,6 +105,16 @@ public class HouseholdsResource {
         return households.leave(CurrentUser.of(context.getUserPrincipal()), id, l);
     }
 
+    // --- documents (kept by the portal's attachments; the household's scope is checked first) -----------
+
+    /** The household's documents; a document of the old table not yet handed over has a negative id. */
+    @GET
+    @Path("/{id}/documents")
+    @RolesAllowed({Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
+    public Response documents(@PathParam("id") long id, @Context SecurityContext context) {
+        return noStore(Response.ok(households.documents(CurrentUser.of(context.getUserPrincipal()), id)));
+    }
+
     @POST
     @Path("/{id}/documents")
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/pdf", "image/jpeg", "image/png"})
@@ -113,14 +124,27 @@ public class HouseholdsResource {
         // one byte more than allowed, so that a too large document is told apart from one just at the limit
         byte[] content = body.readNBytes(UploadedFiles.MAX_BYTES + 1);
         Map<String, Object> doc = households.upload(CurrentUser.of(context.getUserPrincipal()), id, fileName, content);
-        return Response.status(201).entity(doc).build();
+        return noStore(Response.status(201).entity(doc));
     }
 
+    /** The file itself ({@code private, no-store}, never sniffed: the portal's download writer). */
     @GET
     @Path("/{id}/documents/{docId}")
     @Produces({"application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON})
     @RolesAllowed({Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
     public Download document(@PathParam("id") long id, @PathParam("docId") long docId, @Context SecurityContext context) {
         return households.document(CurrentUser.of(context.getUserPrincipal()), id, docId);
+    }
+
+    @DELETE
+    @Path("/{id}/documents/{docId}")
+    @RolesAllowed({Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
+    public Response deleteDocument(@PathParam("id") long id, @PathParam("docId") long docId, @Context SecurityContext context) {
+        households.deleteDocument(CurrentUser.of(context.getUserPrincipal()), id, docId);
+        return noStore(Response.noContent());
+    }
+
+    private static Response noStore(Response.ResponseBuilder answer) {
+        return answer.header("Cache-Control", "private, no-store").build();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.export.Download;
 import org.unionportal.api.export.ExportPurpose;
@@ -44,6 +45,9 @@ import org.unionportal.hardshipaid.internal.store.StandardStore;
 public class BatchService {
     private final PortalDatabase db;
     private final PortalTime time;
+    /** Every batch decision and every file exported is in the portal's audit trail (set by DS; tests set their own). */
+    @Reference
+    AuditTrail audit;
 
     public record Generate(String kind, String period) {
     }
@@ -79,7 +83,11 @@ public class BatchService {
         v.require(kind == null || period != null, "period", "invalid_period", Text.of("期间格式应如 " + example
                 + (kind == BatchKind.QUARTER ? "（年份加季度）" : "（年份）"), "The period looks like " + example));
         v.throwIfInvalid();
-        return db.inTransaction(c -> generate(c, period, DataScope.of(user), user.username()));
+        return db.inTransaction(c -> {
+            Batch batch = generate(c, period, DataScope.of(user), user.username());
+            audit.record(c, Audit.entry("batch", batch.id(), "CREATE", batch.orgPath(), user).changes(Map.of(), Audit.of(batch)));
+            return batch;
+        });
     }
 
     /**
@@ -120,8 +128,11 @@ public class BatchService {
     public void discard(PortalUser user, long id) {
         db.inTransaction(c -> {
             BatchStore.lock(c, id);
-            requireStatus(visible(c, id, user), BatchStatus.DRAFT, "batch_not_draft", "只有待审批的批次可以作废", "Only a draft batch can be discarded");
+            Batch before = visible(c, id, user);
+            requireStatus(before, BatchStatus.DRAFT, "batch_not_draft", "只有待审批的批次可以作废", "Only a draft batch can be discarded");
             BatchStore.discard(c, id);
+            // the draft and its lines are gone: the entry keeps what it was
+            audit.record(c, Audit.entry("batch", id, "DISCARD", before.orgPath(), user).changes(Audit.of(before), Map.of()));
             return null;
         });
     }
@@ -129,9 +140,10 @@ public class BatchService {
     public Batch approve(PortalUser user, long id) {
         return db.inTransaction(c -> {
             BatchStore.lock(c, id);
-            requireStatus(visible(c, id, user), BatchStatus.DRAFT, "batch_not_draft", "只有待审批的批次可以审批", "Only a draft batch can be approved");
+            Batch before = visible(c, id, user);
+            requireStatus(before, BatchStatus.DRAFT, "batch_not_draft", "只有待审批的批次可以审批", "Only a draft batch can be approved");
             BatchStore.approve(c, id, user.username(), time.now());
-            return visible(c, id, user).withLines(lines(c, id));
+            return recorded(c, user, "APPROVE", before);
         });
     }
 
@@ -143,7 +155,7 @@ public class BatchService {
         TableFormat tableFormat = TableFormat.parse(format);
         ExportPurpose purpose = ExportPurpose.PAYMENT;
         boolean bank = channel == Channel.BANK;
-        List<List<Object>> rows = db.read(c -> {
+        List<List<Object>> rows = db.inTransaction(c -> {
             Batch b = visible(c, id, user);
             if (b.status() == BatchStatus.DRAFT) {
                 throw ProblemException.conflict("batch_not_approved", Text.of("批次 " + id + " 尚未审批，审批后才能导出发放文件",
@@ -165,6 +177,9 @@ public class BatchService {
                 row.add("HA-" + id + "-" + p.line().id() + " " + p.line().item().label().zh() + " " + p.line().period());
                 out.add(row);
             }
+            // a file with full account numbers leaves the portal: who took which one is kept
+            audit.record(c, Audit.entry("batch", id, "EXPORT", b.orgPath(), user).changes(Map.of(), Audit.fields("file",
+                    bank ? "bank" : "love-card", "format", tableFormat.name(), "rows", out.size())));
             return out;
         });
         List<String> headers = bank ? List.of("序号", "户主姓名", "开户银行", "银行账号", "金额(元)", "附言")
@@ -176,8 +191,8 @@ public class BatchService {
     public Download export(PortalUser user, long id, String format) {
         TableFormat tableFormat = TableFormat.parse(format);
         ExportPurpose purpose = ExportPurpose.LIST;
-        List<List<Object>> rows = db.read(c -> {
-            visible(c, id, user);
+        List<List<Object>> rows = db.inTransaction(c -> {
+            Batch b = visible(c, id, user);
             List<List<Object>> out = new ArrayList<>();
             for (Payable p : BatchStore.lines(c, id)) {
                 BatchStore.Line l = p.line();
@@ -185,6 +200,8 @@ public class BatchService {
                         l.beneficiary(), Money.yuan(l.amountFen()), l.channel().label().zh(), purpose.bankAccount(p.account()),
                         l.status().code(), l.failureReason(), l.explanation()));
             }
+            audit.record(c, Audit.entry("batch", id, "EXPORT", b.orgPath(), user).changes(Map.of(), Audit.fields("file", "lines",
+                    "format", tableFormat.name(), "rows", out.size())));
             return out;
         });
         return Download.table(tableFormat, "hardship-batch-" + id, List.of("行号", "户编号", "户主", "优惠证号", "项目", "期间", "受助子女",
@@ -193,6 +210,7 @@ public class BatchService {
 
     /** The bank's answer: the failed lines with their reasons; every other line is paid and the batch closed. */
     public Batch result(PortalUser user, long id, Result r) {
+        db.read(c -> visible(c, id, user)); // the scope before the body
         List<Failure> failed = r == null || r.failed() == null ? List.of() : r.failed();
         Validation v = new Validation();
         for (int i = 0; i < failed.size(); i++) {
@@ -204,7 +222,8 @@ public class BatchService {
         v.throwIfInvalid();
         return db.inTransaction(c -> {
             BatchStore.lock(c, id);
-            requireStatus(visible(c, id, user), BatchStatus.APPROVED, "batch_not_approved", "只有已审批的批次可以登记发放结果",
+            Batch before = visible(c, id, user);
+            requireStatus(before, BatchStatus.APPROVED, "batch_not_approved", "只有已审批的批次可以登记发放结果",
                     "Only an approved batch gets the bank's result");
             Map<Long, String> reasons = new LinkedHashMap<>();
             failed.forEach(f -> reasons.put(f.lineId(), f.reason().strip()));
@@ -215,7 +234,7 @@ public class BatchService {
                 }
             }
             BatchStore.close(c, id, user.username(), time.now());
-            return visible(c, id, user).withLines(lines(c, id));
+            return recorded(c, user, "RESULT", before);
         });
     }
 
@@ -234,8 +253,17 @@ public class BatchService {
             }
             long newId = BatchStore.insertBatch(c, BatchKind.REISSUE, b.period(), user.orgPath(), time.today(), id, user.username());
             BatchStore.reissue(c, newId, failed, time.today());
-            return visible(c, newId, user).withLines(lines(c, newId));
+            Batch reissue = visible(c, newId, user);
+            audit.record(c, Audit.entry("batch", newId, "CREATE", reissue.orgPath(), user).changes(Map.of(), Audit.of(reissue)));
+            return reissue.withLines(lines(c, newId));
         });
+    }
+
+    /** Records the decision on the batch and answers it as it is now, with its lines. */
+    private Batch recorded(Connection c, PortalUser user, String action, Batch before) throws SQLException {
+        Batch after = visible(c, before.id(), user);
+        audit.record(c, Audit.entry("batch", before.id(), action, before.orgPath(), user).changes(Audit.of(before), Audit.of(after)));
+        return after.withLines(lines(c, before.id()));
     }
 
     private static void requireStatus(Batch b, BatchStatus status, String code, String zh, String en) {

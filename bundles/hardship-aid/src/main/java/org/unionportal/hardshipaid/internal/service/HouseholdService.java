@@ -5,11 +5,17 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.attachment.Attachment;
+import org.unionportal.api.attachment.AttachmentContent;
+import org.unionportal.api.attachment.AttachmentOwner;
+import org.unionportal.api.attachment.Attachments;
+import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.export.Download;
 import org.unionportal.api.export.ExportPurpose;
@@ -26,7 +32,6 @@ import org.unionportal.api.scope.Where;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.api.time.PortalTime;
-import org.unionportal.api.web.UploadedFiles;
 import org.unionportal.hardshipaid.internal.rules.FileLevel;
 import org.unionportal.hardshipaid.internal.rules.FormCheck;
 import org.unionportal.hardshipaid.internal.rules.HouseholdForm;
@@ -40,7 +45,9 @@ import org.unionportal.hardshipaid.internal.store.HouseholdStore.Summary;
 
 /**
  * The household registry (建档): applications, review, yearly re-checks, leaving the file, documents. Each write is
- * one transaction; a household outside the caller's subtree is answered as one that does not exist.
+ * one transaction, recorded in the portal's audit trail; a household outside the caller's subtree is answered as one
+ * that does not exist, before anything sent is looked at. Documents are kept by the portal's attachments; the ones this
+ * module kept itself are served from its old table until {@link DocumentHandover} has moved them.
  */
 @Component(service = HouseholdService.class)
 public class HouseholdService {
@@ -50,6 +57,12 @@ public class HouseholdService {
     private final PortalDatabase db;
     private final OrganisationDirectory orgs;
     private final PortalTime time;
+    /** Every decision is in the portal's audit trail (set by DS; tests set their own). */
+    @Reference
+    AuditTrail audit;
+    /** Where the household's documents are kept (set by DS; tests set a fake). */
+    @Reference
+    Attachments attachments;
 
     public record Filter(String status, String level, String q, boolean due) {
     }
@@ -147,12 +160,15 @@ public class HouseholdService {
             long newId = HouseholdStore.insert(c, form, org, user.username());
             HouseholdStore.history(c, newId, user.username(), "FILE", "提交建档申请（申请等级：" + Level.valueOf(form.requestedLevel()).label().zh()
                     + "）");
+            audit.record(c, Audit.entry("household", newId, "CREATE", org.path(), user).changes(Map.of(),
+                    Audit.of(HouseholdStore.find(c, newId).orElseThrow())));
             return newId;
         });
         return detail(id, user);
     }
 
     public Detail update(PortalUser user, long id, HouseholdForm form) {
+        requireVisible(user, id);
         FormCheck.check(form, time.today());
         OrganisationInfo org = organisation(form.orgId(), user);
         db.inTransaction(c -> {
@@ -173,12 +189,14 @@ public class HouseholdService {
             } else {
                 HouseholdStore.history(c, id, user.username(), "UPDATE", "修改了家庭资料（" + form.members().size() + " 位成员）");
             }
+            recordChange(c, user, "UPDATE", s, null, null);
             return null;
         });
         return detail(id, user);
     }
 
     public Detail decide(PortalUser user, long id, Decision d) {
+        requireVisible(user, id);
         Validation v = new Validation();
         String action = d == null ? null : d.action();
         v.require(action != null && List.of("APPROVE", "RETURN", "REJECT").contains(action), "action", "unknown_action",
@@ -214,6 +232,7 @@ public class HouseholdService {
                     HouseholdStore.history(c, id, user.username(), "REJECT", d.note().strip());
                 }
             }
+            recordChange(c, user, action, s, "note", Problems.blankToNull(d.note()));
             return null;
         });
         return detail(id, user);
@@ -234,6 +253,7 @@ public class HouseholdService {
     }
 
     public Detail recheck(PortalUser user, long id, Recheck r) {
+        requireVisible(user, id);
         Level level = r == null ? null : FormCheck.parse(Level.class, r.level());
         new Validation().require(level != null, "level", "unknown_level",
                         Text.of("复核后的困难等级：HARDSHIP（困难）或 SPECIAL（特困）", "The level after the re-check: HARDSHIP or SPECIAL"))
@@ -260,12 +280,14 @@ public class HouseholdService {
             HouseholdStore.recheck(c, id, level, certificate, today.plusYears(1));
             HouseholdStore.history(c, id, user.username(), "RECHECK", "年度复核：" + change + "，下次复核 " + today.plusYears(1)
                     + (r.note() == null || r.note().isBlank() ? "" : "。" + r.note().strip()));
+            recordChange(c, user, "RECHECK", s, "note", Problems.blankToNull(r.note()));
             return null;
         });
         return detail(id, user);
     }
 
     public Detail leave(PortalUser user, long id, Leave l) {
+        requireVisible(user, id);
         LocalDate today = time.today();
         new Validation()
                 .require(l != null && l.reason() != null && !l.reason().isBlank() && l.reason().length() <= MAX_NOTE, "reason", "reason_needed",
@@ -286,41 +308,142 @@ public class HouseholdService {
             }
             HouseholdStore.leave(c, id, l.date(), l.reason().strip());
             HouseholdStore.history(c, id, user.username(), "LEAVE", "出档（" + l.date() + "）：" + l.reason().strip());
+            recordChange(c, user, "LEAVE", s, "reason", l.reason().strip());
             return null;
         });
         return detail(id, user);
     }
 
-    /** Stores a document of the household: PDF, JPEG or PNG by its content, at most {@link UploadedFiles#MAX_BYTES}. */
-    public Map<String, Object> upload(PortalUser user, long id, String fileName, byte[] content) {
-        if (content == null || content.length == 0) {
-            throw ProblemException.badRequest("document_empty", Text.of("材料为空：请把文件本身作为请求内容发送",
-                    "The document is empty: send the file itself as the request body"));
+    // --- documents (the portal's attachments) ----------------------------------------------------------
+
+    /** The attachment owner of a household's documents. */
+    public static AttachmentOwner documentsOf(long householdId) {
+        return AttachmentOwner.of(Audit.MODULE, "household", householdId);
+    }
+
+    /**
+     * The household's documents, oldest first: its attachments, then the documents of the old table not yet handed over,
+     * with their old id negated (so that they can never be taken for an attachment's id).
+     */
+    static List<Map<String, Object>> documents(Connection c, Attachments attachments, long householdId) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Attachment a : attachments.list(c, documentsOf(householdId))) {
+            out.add(documentView(a.id(), a.fileName(), a.contentType(), a.sizeBytes(), a.sha256(), a.uploadedBy(), a.uploadedAt()));
         }
-        if (content.length > UploadedFiles.MAX_BYTES) {
-            throw new ProblemException(413, "document_too_large", Text.of("材料不能超过 10 MB", "A document may have at most 10 MiB"));
+        for (DocumentStore.Old d : DocumentStore.notHandedOver(c, householdId)) {
+            out.add(documentView(-d.id(), d.fileName(), d.contentType(), d.sizeBytes(), d.sha256(), d.uploadedBy(), d.uploadedAt()));
         }
-        String type = UploadedFiles.documentType(content).orElseThrow(() -> new ProblemException(415, "unsupported_document",
-                Text.of("只接受 PDF、JPEG 或 PNG 文件（按文件内容判断）", "Only PDF, JPEG or PNG documents, judged by their content")));
-        String name = UploadedFiles.safeName(fileName, type);
-        return db.inTransaction(c -> {
+        return out;
+    }
+
+    private static Map<String, Object> documentView(long id, String fileName, String contentType, long sizeBytes, String sha256,
+            String uploadedBy, java.time.Instant uploadedAt) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", id);
+        d.put("fileName", fileName);
+        d.put("contentType", contentType);
+        d.put("sizeBytes", sizeBytes);
+        d.put("sha256", sha256);
+        d.put("uploadedBy", uploadedBy);
+        d.put("uploadedAt", uploadedAt.toString());
+        return d;
+    }
+
+    public List<Map<String, Object>> documents(PortalUser user, long id) {
+        return db.read(c -> {
             visible(c, id, DataScope.of(user));
-            Map<String, Object> doc = DocumentStore.insert(c, id, name, type, content, user.username(), time.now());
-            HouseholdStore.history(c, id, user.username(), "DOCUMENT", "上传材料：" + name);
-            return doc;
+            return documents(c, attachments, id);
         });
     }
 
-    public Download document(PortalUser user, long id, long documentId) {
-        DocumentStore.Content doc = db.read(c -> {
-            visible(c, id, DataScope.of(user));
-            return DocumentStore.content(c, id, documentId).orElseThrow(() -> ProblemException.notFound("document_not_found",
-                    Text.of("户 " + id + " 没有材料 " + documentId, "Household " + id + " has no document " + documentId)));
+    /**
+     * Keeps a document of the household: PDF, JPEG or PNG by its content, at most 10 MiB (the attachments check it, after
+     * the household's scope).
+     */
+    public Map<String, Object> upload(PortalUser user, long id, String fileName, byte[] content) {
+        return db.inTransaction(c -> {
+            Summary s = visible(c, id, DataScope.of(user));
+            Attachment a = attachments.add(c, documentsOf(id), fileName, content, user.username(), time.now());
+            HouseholdStore.history(c, id, user.username(), "DOCUMENT", "上传材料：" + a.fileName());
+            audit.record(c, Audit.entry("household", id, "ADD_DOCUMENT", s.orgPath(), user).changes(Map.of(),
+                    Audit.fields("document", a.fileName(), "attachmentId", a.id(), "sha256", a.sha256())));
+            return documentView(a.id(), a.fileName(), a.contentType(), a.sizeBytes(), a.sha256(), a.uploadedBy(), a.uploadedAt());
         });
-        return Download.of(doc.fileName(), doc.contentType(), doc.bytes(), true);
+    }
+
+    /** The document itself: an attachment, or (negative id) a document of the old table. */
+    public Download document(PortalUser user, long id, long documentId) {
+        return db.read(c -> {
+            visible(c, id, DataScope.of(user));
+            if (documentId < 0) {
+                DocumentStore.OldContent old = DocumentStore.read(c, id, -documentId).orElseThrow(() -> documentNotFound(id, documentId));
+                return Download.of(old.document().fileName(), old.document().contentType(), old.content(), true);
+            }
+            AttachmentContent a = attachments.read(c, documentsOf(id), documentId).orElseThrow(() -> documentNotFound(id, documentId));
+            return Download.of(a.attachment().fileName(), a.attachment().contentType(), a.content(), true);
+        });
+    }
+
+    /**
+     * Deletes a document, with its old copy if it was handed over. The operator deletes while the application is open;
+     * district and city staff also while the household is on file; a decided file keeps its documents.
+     */
+    public void deleteDocument(PortalUser user, long id, long documentId) {
+        db.inTransaction(c -> {
+            HouseholdStore.lock(c, id);
+            Summary s = visible(c, id, DataScope.of(user));
+            Map<String, Object> gone;
+            if (documentId < 0) {
+                DocumentStore.Old old = DocumentStore.read(c, id, -documentId).orElseThrow(() -> documentNotFound(id, documentId)).document();
+                refuseDeleting(s, user);
+                DocumentStore.delete(c, id, old.id());
+                if (old.attachmentId() != null && old.attachmentId() > 0) {
+                    attachments.delete(c, documentsOf(id), old.attachmentId());
+                }
+                gone = Audit.fields("document", old.fileName(), "oldDocumentId", old.id(), "attachmentId", old.attachmentId(),
+                        "sha256", old.sha256());
+            } else {
+                Attachment a = attachments.read(c, documentsOf(id), documentId).orElseThrow(() -> documentNotFound(id, documentId))
+                        .attachment();
+                refuseDeleting(s, user);
+                attachments.delete(c, documentsOf(id), documentId);
+                DocumentStore.deleteCopyOf(c, id, documentId);
+                gone = Audit.fields("document", a.fileName(), "attachmentId", a.id(), "sha256", a.sha256());
+            }
+            HouseholdStore.history(c, id, user.username(), "DOCUMENT_DELETED", "删除材料：" + gone.get("document"));
+            audit.record(c, Audit.entry("household", id, "DELETE_DOCUMENT", s.orgPath(), user).changes(gone, Map.of()));
+            return null;
+        });
+    }
+
+    private static void refuseDeleting(Summary s, PortalUser user) {
+        if (!s.status().editableBy(Staff.fullAccess(user))) {
+            throw Problems.wrongState("document_not_deletable", "户 " + s.id() + " 的材料已随审核结果存档，不能删除",
+                    "The documents of household " + s.id() + " are kept with its decision and cannot be deleted", s.status());
+        }
+    }
+
+    private static ProblemException documentNotFound(long id, long documentId) {
+        return ProblemException.notFound("document_not_found", Text.of("户 " + id + " 没有材料 " + documentId,
+                "Household " + id + " has no document " + documentId));
     }
 
     // --- shared ------------------------------------------------------------------------------------
+
+    /** 404 unless the household lies in the caller's scope: checked before anything sent is validated. */
+    void requireVisible(PortalUser user, long id) {
+        db.read(c -> visible(c, id, DataScope.of(user)));
+    }
+
+    /** Records a decision on the household: what it was ({@code before}) and is now, with the decision's note. */
+    private void recordChange(Connection c, PortalUser user, String action, Summary before, String noteName, String note)
+            throws SQLException {
+        Map<String, Object> after = Audit.of(HouseholdStore.find(c, before.id()).orElseThrow());
+        if (noteName != null) {
+            after.put(noteName, note);
+        }
+        audit.record(c, Audit.entry("household", before.id(), action, before.orgPath(), user).changes(Audit.of(before), after));
+    }
 
     /** The household if it lies in the scope; 404 otherwise (also for the safety net). */
     static Summary visible(Connection c, long id, DataScope scope) throws SQLException {
@@ -333,7 +456,8 @@ public class HouseholdService {
             Summary s = visible(c, id, DataScope.of(user));
             // The operator who files an application corrects it while it is open, so sees what was typed;
             // once decided, only district and city staff see ID numbers, incomes and illnesses in full.
-            return HouseholdStore.detail(c, HouseholdStore.withOrgName(s, names.get(s.orgId())), Staff.fullAccess(user) || s.status().open());
+            return HouseholdStore.detail(c, HouseholdStore.withOrgName(s, names.get(s.orgId())), Staff.fullAccess(user) || s.status().open(),
+                    documents(c, attachments, id));
         });
     }
 

@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.money.Money;
@@ -38,6 +40,9 @@ public class SafetyNetService {
     private final PortalDatabase db;
     private final PortalTime time;
     private volatile long thresholdFen;
+    /** Expenses, awards and decisions are in the portal's audit trail (set by DS; tests set their own). */
+    @Reference
+    AuditTrail audit;
 
     public record ExpenseForm(Long memberId, LocalDate date, String hospital, Long totalFen, Long reimbursedFen, String note) {
     }
@@ -102,6 +107,7 @@ public class SafetyNetService {
     }
 
     public Expense record(PortalUser user, long householdId, ExpenseForm f) {
+        db.read(c -> HouseholdService.visible(c, householdId, DataScope.of(user))); // the scope before the body
         LocalDate today = time.today();
         Validation v = new Validation();
         v.require(f != null && f.memberId() != null, "memberId", "required", Text.of("请选择就医的家庭成员", "Choose the member treated"));
@@ -130,6 +136,8 @@ public class SafetyNetService {
             }
             long id = SafetyNetStore.insertExpense(c, householdId, f.memberId(), f.date(), f.hospital().strip(), f.totalFen(),
                     f.reimbursedFen(), Problems.blankToNull(f.note()), user.username(), time.now());
+            audit.record(c, Audit.entry("expense", id, "CREATE", h.orgPath(), user).changes(Map.of(), Audit.fields("householdId", householdId,
+                    "memberId", f.memberId(), "date", f.date().toString(), "totalFen", f.totalFen(), "reimbursedFen", f.reimbursedFen())));
             return SafetyNetStore.expenses(c, householdId, f.date().getYear()).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
         });
     }
@@ -139,7 +147,7 @@ public class SafetyNetService {
         long threshold = thresholdFen;
         return db.inTransaction(c -> {
             HouseholdStore.lock(c, householdId);
-            HouseholdService.visible(c, householdId, DataScope.of(user));
+            HouseholdStore.Summary h = HouseholdService.visible(c, householdId, DataScope.of(user));
             if (SafetyNetStore.hasProposed(c, householdId, year)) {
                 throw ProblemException.conflict("award_pending", Text.of("这户家庭 " + year + " 年已有待审批的兜底申请，请先审批",
                         "The household already has a safety-net award of " + year + " awaiting approval"));
@@ -152,12 +160,15 @@ public class SafetyNetService {
             long id = SafetyNetStore.propose(c, householdId, year, calc.dueFen(), String.join("；", calc.stepsZh()), user.username(),
                     time.now(), note == null ? null : Problems.blankToNull(note.note()));
             HouseholdStore.history(c, householdId, user.username(), "SAFETY_NET", year + " 年医疗兜底申请 " + Money.withUnit(calc.dueFen()));
-            return SafetyNetStore.award(c, id).orElseThrow();
+            Award proposed = SafetyNetStore.award(c, id).orElseThrow();
+            audit.record(c, Audit.entry("award", id, "PROPOSE", h.orgPath(), user).changes(Map.of(), Audit.of(proposed)));
+            return proposed;
         });
     }
 
     /** A second person approves or rejects the proposal (maker-checker). */
     public Award decide(PortalUser user, long id, Decision d) {
+        db.read(c -> visibleAward(c, id, user)); // the scope before the body
         new Validation().require(d != null && ("APPROVE".equals(d.action()) || "REJECT".equals(d.action())), "action", "unknown_action",
                 Text.of("action 应为 APPROVE（批准兜底）或 REJECT（不予兜底）", "action must be APPROVE or REJECT")).throwIfInvalid();
         return db.inTransaction(c -> {
@@ -174,7 +185,7 @@ public class SafetyNetService {
                     Problems.blankToNull(d.note()));
             HouseholdStore.history(c, a.householdId(), user.username(), "SAFETY_NET", a.year() + " 年医疗兜底 " + Money.withUnit(a.amountFen())
                     + "：" + (approve ? "批准" : "不予兜底"));
-            return SafetyNetStore.award(c, id).orElseThrow();
+            return recorded(c, user, d.action(), a);
         });
     }
 
@@ -187,14 +198,26 @@ public class SafetyNetService {
             SafetyNetStore.paid(c, id, time.now());
             HouseholdStore.history(c, a.householdId(), user.username(), "SAFETY_NET", a.year() + " 年医疗兜底 " + Money.withUnit(a.amountFen())
                     + "已支付");
-            return SafetyNetStore.award(c, id).orElseThrow();
+            return recorded(c, user, "PAID", a);
         });
+    }
+
+    /** Records the decision on the award (its household's organisation) and answers the award as it is now. */
+    private Award recorded(Connection c, PortalUser user, String action, Award before) throws SQLException {
+        Award after = SafetyNetStore.award(c, before.id()).orElseThrow();
+        String orgPath = HouseholdStore.find(c, before.householdId()).orElseThrow().orgPath();
+        audit.record(c, Audit.entry("award", before.id(), action, orgPath, user).changes(Audit.of(before), Audit.of(after)));
+        return after;
     }
 
     private static Award lockedAward(Connection c, long id, PortalUser user) throws SQLException {
         SafetyNetStore.lockAward(c, id);
+        return visibleAward(c, id, user);
+    }
+
+    /** The award is as visible as its household, and answered the same way when it is not. */
+    private static Award visibleAward(Connection c, long id, PortalUser user) throws SQLException {
         Award a = SafetyNetStore.award(c, id).orElseThrow(() -> ProblemException.notFound("award_not_found", Problems.awardNotFound(id)));
-        // the award is as visible as its household, and answered the same way when it is not
         if (HouseholdStore.find(c, a.householdId()).filter(h -> DataScope.of(user).covers(h.orgPath())).isEmpty()) {
             throw ProblemException.notFound("award_not_found", Problems.awardNotFound(id));
         }

@@ -7,10 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.i18n.Labels;
 import org.unionportal.api.i18n.Text;
@@ -26,7 +28,8 @@ import org.unionportal.hardshipaid.internal.store.StandardStore.Row;
 
 /**
  * Aid standards (救助标准): an effective-dated table. A new standard is proposed by one platform administrator
- * and approved by another; it may only start after every due date already paid, so payments made never change.
+ * and approved by another; it may only start after every due date already paid, so payments made never change. Standards
+ * are city-wide: their audit entries carry the deciding administrator's organisation.
  */
 @Component(service = StandardService.class)
 public class StandardService {
@@ -34,6 +37,9 @@ public class StandardService {
 
     private final PortalDatabase db;
     private final PortalTime time;
+    /** Proposals and decisions are in the portal's audit trail (set by DS; tests set their own). */
+    @Reference
+    AuditTrail audit;
 
     public record Table(LocalDate date, List<Row> inForce, List<Row> rows) {
     }
@@ -93,7 +99,9 @@ public class StandardService {
         return db.inTransaction(c -> {
             refuseBeforePaid(c, item, p.effectiveFrom());
             long id = StandardStore.propose(c, item, p.amountFen(), p.effectiveFrom(), user.username(), Problems.blankToNull(p.note()));
-            return StandardStore.find(c, id).orElseThrow();
+            Row proposed = StandardStore.find(c, id).orElseThrow();
+            audit.record(c, Audit.entry("standard", id, "PROPOSE", user.orgPath(), user).changes(Map.of(), Audit.of(proposed)));
+            return proposed;
         });
     }
 
@@ -119,7 +127,9 @@ public class StandardService {
             }
             StandardStore.decide(c, id, approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, user.username(), time.now(),
                     Problems.blankToNull(d.note()));
-            return StandardStore.find(c, id).orElseThrow();
+            Row decided = StandardStore.find(c, id).orElseThrow();
+            audit.record(c, Audit.entry("standard", id, d.action(), user.orgPath(), user).changes(Audit.of(row), Audit.of(decided)));
+            return decided;
         });
     }
 

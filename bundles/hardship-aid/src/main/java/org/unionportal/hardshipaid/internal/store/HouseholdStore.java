@@ -226,8 +226,11 @@ public final class HouseholdStore {
                 s.onFileFrom());
     }
 
-    /** The whole household; with {@code full} false, ID numbers and accounts are masked and incomes and illnesses hidden. */
-    public static Detail detail(Connection c, Summary s, boolean full) throws SQLException {
+    /**
+     * The whole household with its documents (as the service lists them); with {@code full} false, ID numbers and accounts
+     * are masked and incomes and illnesses hidden.
+     */
+    public static Detail detail(Connection c, Summary s, boolean full, List<Map<String, Object>> documents) throws SQLException {
         Object[] h = Jdbc.one(c, "SELECT ADDRESS, PHONE, CHANNEL, BANK_NAME, BANK_ACCOUNT, LOVE_CARD_NO, HARDSHIP_NOTE, HEAD_ID_NUMBER, "
                 + "LEFT_REASON FROM HA_HOUSEHOLD WHERE ID = ?", rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)}, s.id()).orElseThrow();
@@ -247,8 +250,6 @@ public final class HouseholdStore {
                 rs -> rs.getLong(1), s.id()).orElse(0L);
         List<HistoryEntry> history = Jdbc.list(c, "SELECT OCCURRED_AT, ACTOR, ACTION, NOTE FROM HA_HISTORY WHERE HOUSEHOLD_ID = ? ORDER BY ID",
                 rs -> new HistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)), s.id());
-        List<Map<String, Object>> documents = Jdbc.list(c, "SELECT ID, FILE_NAME, CONTENT_TYPE, SIZE_BYTES, UPLOADED_BY, UPLOADED_AT "
-                + "FROM HA_DOCUMENT WHERE HOUSEHOLD_ID = ? ORDER BY ID", HouseholdStore::document, s.id());
         List<Map<String, Object>> payments = Jdbc.list(c, "SELECT BATCH_ID, ITEM, PERIOD, AMOUNT_FEN, STATUS, CHANNEL, DUE_DATE "
                 + "FROM HA_PAYMENT WHERE HOUSEHOLD_ID = ? ORDER BY DUE_DATE DESC, ID DESC", rs -> {
                     Map<String, Object> p = new LinkedHashMap<>();
@@ -269,17 +270,6 @@ public final class HouseholdStore {
                 Labels.of(Channel.class, (String) h[2]),
                 (String) h[3], full ? (String) h[4] : Masking.idNumber((String) h[4]), (String) h[5], hidden((String) h[6], full),
                 full ? income : null, full ? income / count : null, members, history, documents, payments, (String) h[8]);
-    }
-
-    public static Map<String, Object> document(ResultSet rs) throws SQLException {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", rs.getLong(1));
-        d.put("fileName", rs.getString(2));
-        d.put("contentType", rs.getString(3));
-        d.put("sizeBytes", rs.getLong(4));
-        d.put("uploadedBy", rs.getString(5));
-        d.put("uploadedAt", rs.getTimestamp(6).toInstant().toString());
-        return d;
     }
 
     /** Facts for entitlement of every household that may be on file on the day, in the subtree. */

@@ -28,22 +28,23 @@ import org.unionportal.hardshipaid.internal.rules.HouseholdStatus;
 import org.unionportal.hardshipaid.internal.rules.Item;
 import org.unionportal.hardshipaid.internal.rules.Level;
 import org.unionportal.hardshipaid.internal.store.HouseholdStore.Detail;
+import org.unionportal.hardshipaid.internal.testdb.FakeAttachments;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
 /** The services on a real Derby database with the module's migrations: scope, the state machine, maker-checker. */
 class HardshipServicesTest {
-    private static final OrganisationInfo CITY_ORG = new OrganisationInfo(1, null, "无锡市总工会", "CITY", "/1/");
-    private static final OrganisationInfo LIANGXI = new OrganisationInfo(2, 1L, "梁溪区总工会", "DISTRICT", "/1/2/");
-    private static final OrganisationInfo SANITATION = new OrganisationInfo(8, 2L, "梁溪区环卫所工会", "GRASSROOTS", "/1/2/8/");
-    private static final OrganisationInfo BINHU = new OrganisationInfo(3, 1L, "滨湖区总工会", "DISTRICT", "/1/3/");
-    private static final List<OrganisationInfo> TREE = List.of(CITY_ORG, LIANGXI, SANITATION, BINHU);
+    static final OrganisationInfo CITY_ORG = new OrganisationInfo(1, null, "无锡市总工会", "CITY", "/1/");
+    static final OrganisationInfo LIANGXI = new OrganisationInfo(2, 1L, "梁溪区总工会", "DISTRICT", "/1/2/");
+    static final OrganisationInfo SANITATION = new OrganisationInfo(8, 2L, "梁溪区环卫所工会", "GRASSROOTS", "/1/2/8/");
+    static final OrganisationInfo BINHU = new OrganisationInfo(3, 1L, "滨湖区总工会", "DISTRICT", "/1/3/");
+    static final List<OrganisationInfo> TREE = List.of(CITY_ORG, LIANGXI, SANITATION, BINHU);
 
-    private static final PortalUser ADMIN = new PortalUser(1, "admin", "admin", 1, "/1/", Set.of(Role.PLATFORM_ADMIN));
-    private static final PortalUser CHECKER = new PortalUser(9, "checker", "checker", 1, "/1/", Set.of(Role.PLATFORM_ADMIN));
-    private static final PortalUser DISTRICT = new PortalUser(3, "district", "district", 2, "/1/2/", Set.of(Role.DISTRICT_ADMIN));
-    private static final PortalUser DISTRICT2 = new PortalUser(6, "district2", "district2", 3, "/1/3/", Set.of(Role.DISTRICT_ADMIN));
-    private static final PortalUser OPERATOR = new PortalUser(4, "operator", "operator", 8, "/1/2/8/", Set.of(Role.UNION_OPERATOR));
-    private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+    static final PortalUser ADMIN = new PortalUser(1, "admin", "admin", 1, "/1/", Set.of(Role.PLATFORM_ADMIN));
+    static final PortalUser CHECKER = new PortalUser(9, "checker", "checker", 1, "/1/", Set.of(Role.PLATFORM_ADMIN));
+    static final PortalUser DISTRICT = new PortalUser(3, "district", "district", 2, "/1/2/", Set.of(Role.DISTRICT_ADMIN));
+    static final PortalUser DISTRICT2 = new PortalUser(6, "district2", "district2", 3, "/1/3/", Set.of(Role.DISTRICT_ADMIN));
+    static final PortalUser OPERATOR = new PortalUser(4, "operator", "operator", 8, "/1/2/8/", Set.of(Role.UNION_OPERATOR));
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
     @TempDir
     Path dir;
@@ -80,11 +81,15 @@ class HardshipServicesTest {
         ModuleTestDatabase db = ModuleTestDatabase.create(dir, "hardship-aid");
         PortalTime time = PortalTime.fixedAt(TODAY);
         households = new HouseholdService(db, new Tree(), time);
+        households.audit = (c, e) -> { };
+        households.attachments = new FakeAttachments();
         standards = new StandardService(db, time);
+        standards.audit = (c, e) -> { };
         batches = new BatchService(db, time);
+        batches.audit = (c, e) -> { };
     }
 
-    private static HouseholdForm form(int seq) {
+    static HouseholdForm form(int seq) {
         return new HouseholdForm(SANITATION.id(), "某路 " + seq + " 号", "13900001111", List.of("ILLNESS"), "长期服药", "SPECIAL", "BANK", "工行",
                 "6222020302000" + String.format("%06d", seq), "AX" + (1000 + seq), List.of(new HouseholdForm.MemberForm("户主" + seq,
                 IdNumbers.of("320202", LocalDate.of(1980, 1, 1).plusDays(seq), 1), "SELF", 100_000L, "慢性病", "环卫工", null)));
