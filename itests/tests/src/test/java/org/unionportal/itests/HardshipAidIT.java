@@ -215,6 +215,54 @@ class HardshipAidIT {
     }
 
     @Test
+    void documentsAreKeptByThePortalAndEveryDecisionIsInTheAuditTrail() {
+        String operator = api.login("operator");
+        String district = api.login("district");
+        String district2 = api.login("district2");
+        JsonNode filed = api.post(BASE + "/households", operator, application(MutualAidData.idNumber(1981, 'F'),
+                MutualAidData.idNumber(2008, 'M'))).expect(201).json();
+        long id = filed.path("id").asLong();
+        String documents = BASE + "/households/" + id + "/documents";
+
+        // upload, list, download and delete a document: the portal's attachments, only for the household's district
+        byte[] pdf = "%PDF-1.4\n% hardship-aid IT\n".getBytes(StandardCharsets.US_ASCII);
+        Api.Reply uploaded = api.send("POST", documents + "?fileName=" + java.net.URLEncoder.encode("收入证明.pdf", StandardCharsets.UTF_8),
+                operator, pdf, Map.of("Content-Type", "application/pdf")).expect(201);
+        long docId = uploaded.json().path("id").asLong();
+        assertEquals("收入证明.pdf", uploaded.json().path("fileName").asText(), uploaded::toString);
+        Api.Reply listed = api.get(documents, district).expect(200);
+        assertEquals(docId, listed.json().path(0).path("id").asLong(), listed::toString);
+        assertTrue(listed.header("Cache-Control").orElse("").contains("no-store"), listed::toString);
+        assertEquals(docId, api.get(BASE + "/households/" + id, district).expect(200).json().path("documents").path(0).path("id").asLong());
+        Api.Reply file = api.send("GET", documents + "/" + docId, district, null, Map.of("Accept", "*/*")).expect(200);
+        assertEquals("application/pdf", file.contentType(), file::toString);
+        assertEquals("private, no-store", file.header("Cache-Control").orElse(""), file::toString);
+        api.send("POST", documents + "?fileName=page.pdf", operator, "<html></html>".getBytes(StandardCharsets.US_ASCII),
+                Map.of("Content-Type", "application/octet-stream")).expectProblem(415);
+        api.get(documents, district2).expectProblem(404);
+        api.delete(documents + "/" + docId, district2).expectProblem(404);
+        api.delete(documents + "/" + docId, operator).expect(204);
+        assertEquals(0, api.get(documents, district).expect(200).json().size());
+        api.delete(documents + "/" + docId, operator).expectProblem(404);
+
+        // every decision is in the audit trail, newest first, with what changed; 滨湖区 sees none of it
+        api.post(BASE + "/households/" + id + "/decision", district, Map.of("action", "APPROVE", "level", "SPECIAL",
+                "fileLevel", "DISTRICT")).expect(200);
+        String record = "/api/portal/audit?module=hardship-aid&recordType=household&recordId=" + id;
+        JsonNode entries = api.get(record, district).expect(200).json().path("items");
+        List<String> actions = new ArrayList<>();
+        entries.forEach(e -> actions.add(e.path("action").asText()));
+        assertEquals(List.of("APPROVE", "DELETE_DOCUMENT", "ADD_DOCUMENT", "CREATE"), actions, entries::toString);
+        assertEquals("district", entries.get(0).path("username").asText());
+        assertEquals("APPLIED", entries.get(0).path("before").path("status").asText(), entries::toString);
+        assertEquals("ON_FILE", entries.get(0).path("after").path("status").asText(), entries::toString);
+        assertEquals("收入证明.pdf", entries.get(1).path("before").path("document").asText(), entries::toString);
+        assertEquals("operator", entries.get(3).path("username").asText());
+        assertFalse(entries.toString().contains("6228480402564890018"), "no account number in the audit trail");
+        assertEquals(0, api.get(record, district2).expect(200).json().path("total").asLong(), "滨湖区 does not see 梁溪区's household");
+    }
+
+    @Test
     void concurrentGenerationsOfOnePeriodPayEveryHouseholdOnce() throws Exception {
         onFileHousehold();
         String admin = api.login("admin");

@@ -74,15 +74,6 @@ class TenancySweepIT {
      * what the answer was. Fix the module, then remove its line.
      */
     static final Set<String> KNOWN_FINDINGS = Set.of(
-            // Hardship aid checks the request body before the household's scope: 422 for 滨湖区 as for a
-            // missing id, so nothing of the record shows, but the order is wrong (scope first, then the body).
-            "ORDER POST /api/hardship-aid/households/{id}/decision district2",     // 422 invalid_input
-            "ORDER POST /api/hardship-aid/households/{id}/leave district2",        // 422 invalid_input
-            "ORDER POST /api/hardship-aid/households/{id}/recheck district2",      // 422 invalid_input
-            "ORDER PUT /api/hardship-aid/households/{id} district2",               // 422 invalid_input (FormCheck first)
-            "ORDER PUT /api/hardship-aid/households/{id} operator2",               // 422 invalid_input (FormCheck first)
-            "ORDER POST /api/hardship-aid/safety-net/{householdId}/expenses district2", // 422 invalid_input
-            "ORDER POST /api/hardship-aid/safety-net/awards/{id}/decision district2"    // 422 invalid_input
     );
 
     /**
