@@ -11,6 +11,7 @@ import org.unionportal.api.i18n.Text;
 import org.unionportal.api.module.Figure;
 import org.unionportal.hardshipaid.internal.rules.BatchKind;
 import org.unionportal.hardshipaid.internal.rules.HouseholdStatus;
+import org.unionportal.hardshipaid.internal.store.DocumentStore;
 
 /** The module's figures for the portal's console page, of the whole union tree: one grouped query per table. */
 final class StatusCounts {
@@ -43,6 +44,9 @@ final class StatusCounts {
             figures.add(Figure.count("batches." + kind.name(), Text.of("发放批次：" + kind.zh(), "Batches: " + kind.en()),
                     batches.getOrDefault(kind.name(), 0L)));
         }
+        // the documents of earlier versions still served from the module's old table (0 once the handover is done)
+        figures.add(Figure.count("documents.notHandedOver", Text.of("尚未移交附件服务的旧材料", "Old documents not yet in the attachments"),
+                DocumentStore.countNotHandedOver(c)));
         figures.add(Figure.money("payments.totalFen", Text.of("发放金额合计", "Payments in all batches"),
                 Jdbc.one(c, "SELECT COALESCE(SUM(AMOUNT_FEN), 0) FROM HA_PAYMENT", rs -> rs.getLong(1)).orElse(0L)));
         return figures;

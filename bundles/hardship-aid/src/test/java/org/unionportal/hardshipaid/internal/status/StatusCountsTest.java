@@ -31,7 +31,11 @@ class StatusCountsTest {
         HouseholdForm f = new HouseholdForm(ORG.id(), "某路", null, List.of("ILLNESS"), null, "HARDSHIP", "BANK", "工行",
                 "6222020302000000001", "AX1", List.of(new HouseholdForm.MemberForm("户主", IdNumbers.of("320202",
                 LocalDate.of(1980, 1, 1), 1), "SELF", 100_000L, null, null, null)));
-        db.inTransaction(c -> HouseholdStore.insert(c, f, ORG, "operator"));
+        long household = db.inTransaction(c -> HouseholdStore.insert(c, f, ORG, "operator"));
+        byte[] pdf = "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        db.inTransaction(c -> org.unionportal.api.db.Jdbc.insert(c, "INSERT INTO HA_DOCUMENT (HOUSEHOLD_ID, FILE_NAME, CONTENT_TYPE, "
+                + "SIZE_BYTES, SHA256, CONTENT, UPLOADED_BY, UPLOADED_AT) VALUES (?, ?, 'application/pdf', ?, 'x', ?, 'operator', ?)",
+                household, "旧材料.pdf", (long) pdf.length, pdf, java.sql.Timestamp.from(java.time.Instant.now())));
 
         Map<String, Figure> byCode = db.read(StatusCounts::figures).stream()
                 .collect(Collectors.toMap(Figure::code, Function.identity()));
@@ -42,5 +46,6 @@ class StatusCountsTest {
             assertEquals(0, byCode.get("batches." + kind.name()).value(), kind.name());
         }
         assertEquals(Figure.Unit.FEN, byCode.get("payments.totalFen").unit());
+        assertEquals(1, byCode.get("documents.notHandedOver").value(), "an old document not yet handed over");
     }
 }
