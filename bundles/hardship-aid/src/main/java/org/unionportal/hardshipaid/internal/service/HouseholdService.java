@@ -326,11 +326,13 @@ public class HouseholdService {
      * with their old id negated (so that they can never be taken for an attachment's id).
      */
     static List<Map<String, Object>> documents(Connection c, Attachments attachments, long householdId) throws SQLException {
+        // the old rows first: should a handover commit in between, a document shows twice for a moment, never not at all
+        List<DocumentStore.Old> old = DocumentStore.notHandedOver(c, householdId);
         List<Map<String, Object>> out = new ArrayList<>();
         for (Attachment a : attachments.list(c, documentsOf(householdId))) {
             out.add(documentView(a.id(), a.fileName(), a.contentType(), a.sizeBytes(), a.sha256(), a.uploadedBy(), a.uploadedAt()));
         }
-        for (DocumentStore.Old d : DocumentStore.notHandedOver(c, householdId)) {
+        for (DocumentStore.Old d : old) {
             out.add(documentView(-d.id(), d.fileName(), d.contentType(), d.sizeBytes(), d.sha256(), d.uploadedBy(), d.uploadedAt()));
         }
         return out;
@@ -394,6 +396,9 @@ public class HouseholdService {
             Summary s = visible(c, id, DataScope.of(user));
             Map<String, Object> gone;
             if (documentId < 0) {
+                if (!DocumentStore.lock(c, id, -documentId)) {
+                    throw documentNotFound(id, documentId);
+                }
                 DocumentStore.Old old = DocumentStore.read(c, id, -documentId).orElseThrow(() -> documentNotFound(id, documentId)).document();
                 refuseDeleting(s, user);
                 DocumentStore.delete(c, id, old.id());

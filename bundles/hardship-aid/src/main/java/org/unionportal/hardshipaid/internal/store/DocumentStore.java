@@ -64,6 +64,14 @@ public final class DocumentStore {
         Jdbc.update(c, "UPDATE HA_DOCUMENT SET ATTACHMENT_ID = ? WHERE ID = ?", attachmentId, id);
     }
 
+    /**
+     * Locks the old document's row for the rest of the transaction (a handover copying it finishes first, and what is
+     * read next is what it left); false when the household has no such document.
+     */
+    public static boolean lock(Connection c, long householdId, long id) throws SQLException {
+        return Jdbc.update(c, "UPDATE HA_DOCUMENT SET ATTACHMENT_ID = ATTACHMENT_ID WHERE ID = ? AND HOUSEHOLD_ID = ?", id, householdId) == 1;
+    }
+
     /** Deletes the old document of the household; false when there is none with this id. */
     public static boolean delete(Connection c, long householdId, long id) throws SQLException {
         return Jdbc.update(c, "DELETE FROM HA_DOCUMENT WHERE ID = ? AND HOUSEHOLD_ID = ?", id, householdId) == 1;
