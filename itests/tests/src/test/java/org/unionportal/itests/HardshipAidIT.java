@@ -197,10 +197,12 @@ class HardshipAidIT {
         // The household's detail lists its payments; the shell and the console show the batches.
         JsonNode detail = api.get(BASE + "/households/" + id, district).expect(200).json();
         assertEquals(2, detail.path("payments").size(), () -> "payments: " + detail.path("payments"));
-        String shell = portal.shell("hardship-aid:batches");
-        assertTrue(shell.contains("ONE_OFF_PRICE") && shell.contains("REISSUE"), () -> "hardship-aid:batches printed: " + shell);
-        String households = portal.shell("hardship-aid:households --status ON_FILE");
-        assertTrue(households.contains("周建华") && !households.contains(headId), () -> "hardship-aid:households printed: " + households);
+        String shell = portal.shell("hardship-aid:batches --lang zh");
+        assertTrue(shell.contains("一次性价格补贴") && shell.contains("失败重发") && !shell.contains("ONE_OFF_PRICE"),
+                () -> "hardship-aid:batches printed: " + shell);
+        String households = portal.shell("hardship-aid:households --status ON_FILE --lang en");
+        assertTrue(households.contains("周建华") && households.contains("On file") && !households.contains("在档")
+                && !households.contains(headId), () -> "hardship-aid:households printed: " + households);
         Api.Reply console = api.basic("GET", "/system/console/union-status.json", "admin", Distribution.PASSWORD, null, Map.of());
         assertEquals(200, console.status(), console::toString);
         JsonNode oneOff = null;

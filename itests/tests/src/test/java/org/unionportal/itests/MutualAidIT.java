@@ -68,10 +68,16 @@ class MutualAidIT {
         // The same figures from the module's shell commands.
         String plans = portal.shell("mutual-aid:plans");
         assertTrue(plans.contains("WX-3IN1") && plans.contains("HA-50"), () -> "mutual-aid:plans printed: " + plans);
-        String paid = portal.shell("mutual-aid:claims -s PAID");
-        assertTrue(paid.contains("王丽华") && paid.contains("34343.00") && !paid.contains("| SUBMITTED")
-                && !paid.contains("| APPROVED"), () -> "mutual-aid:claims -s PAID printed: " + paid);
+        String paid = portal.shell("mutual-aid:claims -s PAID --lang en");
+        assertTrue(paid.contains("王丽华") && paid.contains("34343.00") && !paid.contains("Submitted")
+                && !paid.contains("Under review"), () -> "mutual-aid:claims -s PAID printed: " + paid);
         assertTrue(paid.contains("**********"), () -> "ID numbers not masked in the shell: " + paid);
+        // One language per run, chosen by --lang: Chinese headers and labels, or English ones.
+        String paidZh = portal.shell("mutual-aid:claims -s PAID --lang zh");
+        assertTrue(paidZh.contains("已支付") && paidZh.contains("核准金额") && !paidZh.contains("Paid"),
+                () -> "mutual-aid:claims --lang zh printed: " + paidZh);
+        assertTrue(paid.contains("Paid") && paid.contains("Approved (CNY)") && !paid.contains("已支付"),
+                () -> "mutual-aid:claims --lang en printed: " + paid);
     }
 
     @Test

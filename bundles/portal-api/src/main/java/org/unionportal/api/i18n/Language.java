@@ -55,4 +55,16 @@ public enum Language {
     public static Language fromTag(String tag) {
         return tag != null && tag.toLowerCase(Locale.ROOT).startsWith("en") ? EN : ZH;
     }
+
+    /**
+     * The language of a console command: its {@code --lang} option when given ({@code en…} English,
+     * anything else Chinese), otherwise the language of the system the console runs on (Chinese on a
+     * Chinese system, English elsewhere, since an administrator's terminal may not show Chinese).
+     */
+    public static Language forConsole(String option) {
+        if (option != null && !option.isBlank()) {
+            return fromTag(option.strip());
+        }
+        return "zh".equals(Locale.getDefault().getLanguage()) ? ZH : EN;
+    }
 }

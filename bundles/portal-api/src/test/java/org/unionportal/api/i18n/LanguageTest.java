@@ -26,4 +26,19 @@ class LanguageTest {
         assertEquals(Language.EN, Language.fromTag("en"));
         assertEquals(Language.ZH, Language.fromTag("zh-CN"));
     }
+
+    @Test
+    void aConsoleCommandSpeaksItsOptionOrTheSystemLanguage() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertEquals(Language.ZH, Language.forConsole(null));
+            assertEquals(Language.EN, Language.forConsole("en"));
+            java.util.Locale.setDefault(java.util.Locale.US);
+            assertEquals(Language.EN, Language.forConsole(" "));
+            assertEquals(Language.ZH, Language.forConsole("zh"));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }
