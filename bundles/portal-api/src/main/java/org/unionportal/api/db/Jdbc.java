@@ -56,7 +56,9 @@ public final class Jdbc {
                 if (!keys.next()) {
                     throw new SQLException("No generated key for: " + sql);
                 }
-                return keys.getLong(1);
+                // Derby answers the identity value alone; PostgreSQL answers the whole inserted row, whose
+                // identity column is ID in every portal table (not necessarily the first column).
+                return keys.getMetaData().getColumnCount() == 1 ? keys.getLong(1) : keys.getLong(keys.findColumn("id"));
             }
         }
     }

@@ -23,6 +23,25 @@ record Migration(int version, String description, String sql) {
         return Optional.of(new Migration(Integer.parseInt(m.group(1)), m.group(2).replace('_', ' '), sql));
     }
 
+    /**
+     * The scripts to run on one database: the common ones of {@code db/migration/}, each replaced by the
+     * script of the same version in the database's own folder ({@code db/migration/postgresql/}), if
+     * there is one. A database's history records the checksum of the script it ran, so a replacement
+     * changes nothing for the other database's installations.
+     */
+    static List<Migration> forDialect(List<Migration> common, List<Migration> dialectOwn) {
+        java.util.TreeMap<Integer, Migration> byVersion = new java.util.TreeMap<>();
+        for (Migration m : common) {
+            if (byVersion.put(m.version(), m) != null) {
+                throw new IllegalArgumentException("Two migrations with version " + m.version());
+            }
+        }
+        for (Migration m : dialectOwn) {
+            byVersion.put(m.version(), m);
+        }
+        return List.copyOf(byVersion.values());
+    }
+
     String checksum() {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8));

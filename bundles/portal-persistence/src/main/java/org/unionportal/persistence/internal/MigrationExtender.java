@@ -47,7 +47,7 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
                              @Reference(target = "(dataSourceName=portal)") DataSource dataSource) {
         this.context = context;
         this.database = new SqlDatabase(dataSource, Dialects.forProduct(productName(dataSource)));
-        this.migrator = new Migrator(database);
+        this.migrator = new Migrator(database, MigrationLock.forDatabase(dataSource, database.dialect().name()));
         migrator.ensureHistoryTable();
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, this);
         tracker.open();
@@ -66,7 +66,7 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
         }
         schema = schema.strip();
         try {
-            int applied = migrator.migrate(schema, migrationsOf(bundle));
+            int applied = migrator.migrate(schema, migrationsOf(bundle, database.dialect().name()));
             LOG.info("Schema '{}' of {} is up to date ({} new migrations)", schema, bundle.getSymbolicName(), applied);
         } catch (DataAccessException | IOException e) {
             // The schema's database service is not published, so the module's components wait
@@ -95,8 +95,16 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
         }
     }
 
-    static List<Migration> migrationsOf(Bundle bundle) throws IOException {
-        Enumeration<URL> entries = bundle.findEntries(MIGRATION_FOLDER, "*.sql", false);
+    /**
+     * The bundle's scripts for this database: {@code /db/migration/V<n>__<name>.sql}, each replaced by
+     * {@code /db/migration/<dialect>/V<n>__<name>.sql} of the same version where the bundle has one.
+     */
+    static List<Migration> migrationsOf(Bundle bundle, String dialect) throws IOException {
+        return Migration.forDialect(scriptsIn(bundle, MIGRATION_FOLDER), scriptsIn(bundle, MIGRATION_FOLDER + "/" + dialect));
+    }
+
+    private static List<Migration> scriptsIn(Bundle bundle, String folder) throws IOException {
+        Enumeration<URL> entries = bundle.findEntries(folder, "*.sql", false);
         List<Migration> migrations = new ArrayList<>();
         if (entries == null) {
             return migrations;

@@ -18,19 +18,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies migrations for one schema key: each pending script once, in version order, in its own
  * transaction together with its history row, so a failed script leaves nothing behind.
+ *
+ * <p>Several portal processes may start at once on one PostgreSQL database: reading the history and
+ * applying what is pending happens under {@link MigrationLock}, so one process migrates and the others
+ * wait, then find nothing pending.
  */
 final class Migrator {
     static final String HISTORY_TABLE = "PORTAL_SCHEMA_HISTORY";
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 
     private final SqlDatabase database;
+    private final MigrationLock lock;
 
     Migrator(SqlDatabase database) {
+        this(database, MigrationLock.NONE);
+    }
+
+    Migrator(SqlDatabase database, MigrationLock lock) {
         this.database = database;
+        this.lock = lock;
     }
 
     void ensureHistoryTable() {
-        database.inTransaction(connection -> {
+        lock.holding(this::createHistoryTableIfMissing);
+    }
+
+    private Void createHistoryTableIfMissing() {
+        return database.inTransaction(connection -> {
             if (!tableExists(connection, HISTORY_TABLE)) {
                 try (Statement s = connection.createStatement()) {
                     s.executeUpdate("CREATE TABLE " + HISTORY_TABLE + " ("
@@ -45,6 +59,13 @@ final class Migrator {
 
     /** Applies what is pending; returns how many scripts were applied. */
     int migrate(String schemaKey, List<Migration> migrations) {
+        return lock.holding(() -> {
+            createHistoryTableIfMissing();
+            return migrateLocked(schemaKey, migrations);
+        });
+    }
+
+    private int migrateLocked(String schemaKey, List<Migration> migrations) {
         Map<Integer, String> applied = appliedChecksums(schemaKey);
         int count = 0;
         for (Migration migration : migrations.stream().sorted(Comparator.comparingInt(Migration::version)).toList()) {
@@ -65,6 +86,12 @@ final class Migrator {
     private void apply(String schemaKey, Migration migration) {
         database.inTransaction(connection -> {
             try (Statement s = connection.createStatement()) {
+                if (database.dialect().name().equals("postgresql")) {
+                    // A migration may take long (an index on a large table): the sessions' statement
+                    // timeout does not apply to it; waiting for running work's locks is bounded.
+                    s.execute("SET LOCAL statement_timeout = 0");
+                    s.execute("SET LOCAL lock_timeout = '60s'");
+                }
                 for (String sql : migration.statements()) {
                     s.execute(sql);
                 }
@@ -101,8 +128,10 @@ final class Migrator {
 
     private static boolean tableExists(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
+        // In the connection's own schema only: another schema of the same database may have its own history.
+        String schema = connection.getSchema();
         for (String name : new String[] {table, table.toLowerCase(java.util.Locale.ROOT)}) {
-            try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+            try (ResultSet rs = meta.getTables(null, schema, name, new String[] {"TABLE"})) {
                 if (rs.next()) {
                     return true;
                 }

@@ -48,17 +48,20 @@ final class SqlDatabase implements PortalDatabase {
     }
 
     /**
-     * SQLSTATE 40001 (serialization failure or deadlock victim, in Derby and PostgreSQL alike) or Derby's
-     * 40XL1 (a lock wait timed out: under heavy write load the transaction is worth running again).
+     * Failures worth running the transaction again for: SQLSTATE 40001 (serialization failure, or Derby's
+     * deadlock victim), PostgreSQL's 40P01 (deadlock detected) and 55P03 (lock_timeout passed), and Derby's
+     * 40XL1 (a lock wait timed out): under heavy write load such a transaction usually goes through next time.
      */
     static boolean isDeadlock(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40XL1".equals(s.getSQLState()))) {
+            if (c instanceof SQLException s && RETRIED_STATES.contains(s.getSQLState())) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final java.util.Set<String> RETRIED_STATES = java.util.Set.of("40001", "40P01", "55P03", "40XL1");
 
     private static void pause(int attempt) {
         try {

@@ -19,23 +19,43 @@ import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.db.SqlWork;
 
 /**
- * For modules' unit tests (this bundle's test-jar): a real Derby database on disk with the module's own
- * migrations ({@code db/migration/V<n>__<name>.sql} of the module's classes folder on the test classpath) applied
- * by the portal's {@link Migrator}, behind the portal's {@link SqlDatabase} (one transaction per call, deadlock
- * victims run again). So a module's tests see the schema and the transaction behaviour the portal gives it, and
- * a new migration needs no list to be kept in step.
+ * For modules' unit tests (this bundle's test-jar): a real database with the module's own
+ * migrations ({@code db/migration/V<n>__<name>.sql} of the module's classes folder on the test classpath, with
+ * the database's own {@code db/migration/<dialect>/} replacements) applied by the portal's {@link Migrator},
+ * behind the portal's {@link SqlDatabase} (one transaction per call, deadlock victims run again). So a module's
+ * tests see the schema and the transaction behaviour the portal gives it, and a new migration needs no list to be
+ * kept in step.
+ *
+ * <p>The database is Derby on disk in the test's folder, or, when the system property {@value #POSTGRESQL_PROPERTY}
+ * holds a JDBC URL with user and password ({@code jdbc:postgresql://127.0.0.1:5432/portal_test?user=..&password=..};
+ * {@code -Dunionportal.test.postgresql=...} on Maven's command line), a fresh schema of its own on that PostgreSQL
+ * database.
  */
 public class ModuleTestDatabase implements PortalDatabase {
+    public static final String POSTGRESQL_PROPERTY = "unionportal.test.postgresql";
+    private static final java.util.concurrent.atomic.AtomicInteger SCHEMAS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final String url;
     private final SqlDatabase database;
 
     protected ModuleTestDatabase(Path dir, String schema) {
-        System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
-        this.url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
-        this.database = new SqlDatabase(new DriverManagerDataSource(url), Dialects.forProduct("Apache Derby"));
+        String postgresql = System.getProperty(POSTGRESQL_PROPERTY, "");
+        if (postgresql.isBlank()) {
+            System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+            this.url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
+        } else {
+            this.url = freshSchema(postgresql.strip());
+        }
+        String product;
+        try (Connection c = DriverManager.getConnection(url)) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the test database " + url + ": " + e.getMessage(), e);
+        }
+        this.database = new SqlDatabase(new DriverManagerDataSource(url), Dialects.forProduct(product));
         Migrator migrator = new Migrator(database);
         migrator.ensureHistoryTable();
-        List<Migration> migrations = moduleMigrations();
+        List<Migration> migrations = Migration.forDialect(moduleMigrations(""), moduleMigrations("/" + database.dialect().name()));
         if (migrations.isEmpty()) {
             throw new IllegalStateException("No db/migration/V<n>__<name>.sql in a classes folder on the test classpath");
         }
@@ -47,16 +67,27 @@ public class ModuleTestDatabase implements PortalDatabase {
         return new ModuleTestDatabase(dir, schema);
     }
 
+    /** A schema of its own on the PostgreSQL database of {@code baseUrl}; the URL that makes it the current one. */
+    private static String freshSchema(String baseUrl) {
+        String schema = "t" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000_000L + "_" + SCHEMAS.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(baseUrl); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a schema on " + baseUrl + ": " + e.getMessage(), e);
+        }
+        return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
     /** The migrations in folders (not jars) on the classpath: the module's own target/classes. */
-    private static List<Migration> moduleMigrations() {
+    private static List<Migration> moduleMigrations(String subfolder) {
         List<Migration> found = new ArrayList<>();
         try {
-            for (URL url : Collections.list(ModuleTestDatabase.class.getClassLoader().getResources("db/migration"))) {
+            for (URL url : Collections.list(ModuleTestDatabase.class.getClassLoader().getResources("db/migration" + subfolder))) {
                 if (!"file".equals(url.getProtocol())) {
                     continue;
                 }
                 try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-                    for (Path file : files.sorted().toList()) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                         Migration.of(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)).ifPresent(found::add);
                     }
                 }

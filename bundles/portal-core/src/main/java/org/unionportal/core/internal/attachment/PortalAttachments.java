@@ -44,7 +44,8 @@ public class PortalAttachments implements Attachments {
         String name = UploadedFiles.safeName(fileName, type);
         String sha = UploadedFiles.sha256(content);
         String by = uploadedBy == null || uploadedBy.isBlank() ? "?" : cut(uploadedBy, 100);
-        Instant at = uploadedAt == null ? Instant.now() : uploadedAt;
+        // to the microsecond that PostgreSQL keeps (Derby keeps nanoseconds), so the answer equals what is read back
+        Instant at = (uploadedAt == null ? Instant.now() : uploadedAt).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         long id = Jdbc.insert(c, "INSERT INTO PORTAL_ATTACHMENT (MODULE, OWNER_TYPE, OWNER_ID, FILE_NAME, CONTENT_TYPE, SIZE_BYTES, "
                         + "SHA256, UPLOADED_BY, UPLOADED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 owner.module(), owner.type(), owner.id(), name, type, (long) content.length, sha, by, Timestamp.from(at));

@@ -139,7 +139,8 @@ class AuditTrailTest {
     void theMigrationCarriesTheSignInsKeptBeforeIntoTheTrail() throws Exception {
         // V5's last statement, run again over rows of the old table (the migration itself ran on an empty one)
         String v5;
-        try (var in = getClass().getResourceAsStream("/db/migration/V5__attachments_notifications_audit.sql")) {
+        String folder = db.dialect().name().equals("postgresql") ? "/db/migration/postgresql/" : "/db/migration/";
+        try (var in = getClass().getResourceAsStream(folder + "V5__attachments_notifications_audit.sql")) {
             v5 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         String copy = v5.substring(v5.lastIndexOf("INSERT INTO PORTAL_AUDIT_ENTRY")).strip();
