@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Union Portal (skipping tests) and starts it in the foreground with demo data on embedded Derby
-# and every module installed.
+# (or on PostgreSQL with UNION_DB_URL set, see below) and every module installed.
 # Open http://127.0.0.1:8181/ and sign in as admin / demo1234. Stop with Ctrl-D or `system:shutdown`.
 # Data lives in karaf-assembly/target/assembly/data (kept across runs, removed by `mvn clean`).
 #
@@ -31,6 +31,21 @@ modules_cfg="$home/etc/org.unionportal.modules.cfg"
 # (union-all, which pinned every module, is gone: a folder configured by an older run.sh gets * instead.)
 if grep -q '^install *= *\(union-all\)\? *$' "$modules_cfg"; then
   sed -i 's/^install *= *\(union-all\)\? *$/install = */' "$modules_cfg"
+fi
+# The database: embedded Derby as shipped. With UNION_DB_URL set (jdbc:postgresql://host:port/database), plus
+# UNION_DB_USER and UNION_DB_PASSWORD, etc/org.ops4j.datasource-portal.cfg becomes the shipped PostgreSQL one
+# with these values (README, "Running on PostgreSQL"). Without UNION_DB_URL the file is left as it is.
+if [ -n "${UNION_DB_URL:-}" ]; then
+  case "$UNION_DB_URL" in
+    jdbc:postgresql:*) ;;
+    *) echo "run.sh: UNION_DB_URL must look like jdbc:postgresql://127.0.0.1:5432/portal" >&2; exit 2 ;;
+  esac
+  # the shipped PostgreSQL file with url, user and password replaced (values taken as they are, through ENVIRON)
+  UNION_DB_USER="${UNION_DB_USER:-portal}" UNION_DB_PASSWORD="${UNION_DB_PASSWORD:-portal}" awk '
+    /^url *=/      { print "url = " ENVIRON["UNION_DB_URL"]; next }
+    /^user *=/     { print "user = " ENVIRON["UNION_DB_USER"]; next }
+    /^password *=/ { print "password = " ENVIRON["UNION_DB_PASSWORD"]; next }
+    { print }' "$home/etc/org.ops4j.datasource-portal.cfg.postgresql" > "$home/etc/org.ops4j.datasource-portal.cfg"
 fi
 if ! $start; then
   exit 0

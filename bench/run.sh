@@ -57,7 +57,11 @@
 # Bounded in time: every wait has a deadline; the portal is stopped on exit, also on failure.
 # Environment: BENCH_RUNS (3), BENCH_CYCLES (20), BENCH_ROWS (100000), BENCH_WRK_DURATION (10s),
 #              BENCH_HOUSEHOLDS (20000, the hardship batch), BENCH_ENROLMENTS (300000, the figures page),
-#              BENCH_WRITE_ENROLMENTS (5000), BENCH_LIST_CLAIMS (1000), BENCH_DIST (the tar.gz).
+#              BENCH_WRITE_ENROLMENTS (5000), BENCH_LIST_CLAIMS (1000), BENCH_DIST (the tar.gz),
+#              BENCH_DB_URL (empty: embedded Derby; jdbc:postgresql://127.0.0.1:5432/ : PostgreSQL, each fresh
+#              copy of the portal on a fresh database bench_<time> made with psql, configured by run.sh, and the
+#              in-process bulk figures on a schema of that server's database "postgres"), BENCH_DB_USER (portal,
+#              needs CREATEDB), BENCH_DB_PASSWORD (portal).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -78,6 +82,18 @@ ALL_MODULES="*"
 HARDSHIP_HOUSEHOLDS=${BENCH_HOUSEHOLDS:-20000}
 FIGURES_ENROLMENTS=${BENCH_ENROLMENTS:-300000}
 PASSWORD=demo1234
+DB_URL=${BENCH_DB_URL:-}
+DB_USER=${BENCH_DB_USER:-portal}
+DB_PASSWORD=${BENCH_DB_PASSWORD:-portal}
+if [ -n "$DB_URL" ]; then
+    DB_URL="${DB_URL%/}/"
+    DB_LABEL="PostgreSQL"
+    # the in-process JUnit benchmarks: ModuleTestDatabase makes a schema of its own on this database
+    TEST_DB_PROPERTY="unionportal.test.postgresql=${DB_URL}postgres?user=${DB_USER}&password=${DB_PASSWORD}"
+else
+    DB_LABEL="Derby"
+    TEST_DB_PROPERTY="unionportal.test.postgresql="
+fi
 START_TIMEOUT=180   # seconds, per start
 CHANGE_TIMEOUT=120  # seconds, per hot install / uninstall
 BASELINE_TIMEOUT=60 # seconds, from copying the baseline jar into deploy/ until both baselines answer
@@ -172,6 +188,18 @@ unpack() {
     set_cfg "$HOME_DIR/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$HTTP_PORT"
     set_cfg "$HOME_DIR/etc/org.apache.karaf.shell.cfg" sshPort "$SSH_PORT"
     set_cfg "$HOME_DIR/etc/org.unionportal.modules.cfg" install "$ALL_MODULES"
+    if [ -n "$DB_URL" ]; then
+        # a fresh database for the fresh copy, configured as ./run.sh configures it (README, "Running on PostgreSQL")
+        local db hostport
+        db="bench_$(date +%Y%m%d%H%M%S)_$$"
+        hostport=${DB_URL#jdbc:postgresql://}
+        hostport=${hostport%%/*}
+        PGPASSWORD="$DB_PASSWORD" psql -q -h "${hostport%:*}" -p "${hostport##*:}" -U "$DB_USER" -d postgres \
+            -c "CREATE DATABASE $db" || die "cannot create the database $db on $DB_URL (psql, user $DB_USER)"
+        UNION_DB_URL="$DB_URL$db" UNION_DB_USER="$DB_USER" UNION_DB_PASSWORD="$DB_PASSWORD" \
+            bash "$ROOT/run.sh" --configure-only "$HOME_DIR"
+        log "portal database: PostgreSQL $DB_URL$db"
+    fi
     mkdir -p "$HOME_DIR/client-home"
     log "unpacked into $HOME_DIR (http $HTTP_PORT, ssh $SSH_PORT)"
 }
@@ -585,8 +613,8 @@ await_status() {
 junit_benchmark() {
     local out median
     out=$(cd "$ROOT" && mvn -B -ntp -q -o test -pl "bundles/$1" -Dtest="$2" -Dsurefire.excludedGroups=none \
-        -D"$3" -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
-        || mvn -B -ntp -q test -pl "bundles/$1" -Dtest="$2" -Dsurefire.excludedGroups=none -D"$3" 2>&1) ||
+        -D"$3" -D"$TEST_DB_PROPERTY" -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
+        || mvn -B -ntp -q test -pl "bundles/$1" -Dtest="$2" -Dsurefire.excludedGroups=none -D"$3" -D"$TEST_DB_PROPERTY" 2>&1) ||
         die "$2 failed: ${out: -2000}"
     printf '%s\n' "$out" | grep '^BENCH' >&2 || true
     median=$(printf '%s\n' "$out" | sed -n "s/^BENCH $4 .*$5=\([0-9.]*\).*/\1/p")
@@ -595,23 +623,23 @@ junit_benchmark() {
 }
 
 # The quarterly hardship batch for $HARDSHIP_HOUSEHOLDS households: the generation itself (rules, reading the
-# households, writing the lines in one transaction) on a Derby database on disk, in a JVM of its own, three
+# households, writing the lines in one transaction) on a Derby database on disk (or PostgreSQL, BENCH_DB_URL), in a JVM of its own, three
 # quarters, median. Run with the portal stopped.
 measure_hardship_batch() {
     local median
     log "hardship batch for $HARDSHIP_HOUSEHOLDS households (mvn, bundles/hardship-aid)"
     # an assignment of its own, so that a failure (die in the subshell) stops the script (set -e)
     median=$(junit_benchmark hardship-aid HardshipBatchBenchmark "bench.households=$HARDSHIP_HOUSEHOLDS" hardship-batch-median seconds)
-    row "bulk: generate a quarterly hardship batch for $HARDSHIP_HOUSEHOLDS households ($((2 * HARDSHIP_HOUSEHOLDS)) lines), in-process Derby (s)" "$median"
+    row "bulk: generate a quarterly hardship batch for $HARDSHIP_HOUSEHOLDS households ($((2 * HARDSHIP_HOUSEHOLDS)) lines), in-process $DB_LABEL (s)" "$median"
 }
 
 # The mutual-aid figures page's queries over $FIGURES_ENROLMENTS enrolments (five times, median), the same way:
-# a benchmark-tagged JUnit class on a Derby database on disk, in a JVM of its own, with the portal stopped.
+# a benchmark-tagged JUnit class on a Derby database on disk (or PostgreSQL), in a JVM of its own, with the portal stopped.
 measure_figures() {
     local median
     log "figures over $FIGURES_ENROLMENTS enrolments (mvn, bundles/mutual-aid)"
     median=$(junit_benchmark mutual-aid FiguresBenchmark "bench.enrolments=$FIGURES_ENROLMENTS" figures-median ms)
-    row "bulk: the mutual-aid figures page's queries over $FIGURES_ENROLMENTS enrolments, in-process Derby (ms)" "$median"
+    row "bulk: the mutual-aid figures page's queries over $FIGURES_ENROLMENTS enrolments, in-process $DB_LABEL (ms)" "$median"
 }
 
 # Reading, checking and writing a $ROWS-row roster inside one JVM (no HTTP, no database): the mutual-aid roster
@@ -665,7 +693,7 @@ write_report() {
     {
         echo "# Union Portal benchmark, $(date -Is)"
         echo
-        echo "Medians over $RUNS run(s). Distribution: $(basename "$DIST"). Demo mode, embedded Derby, 127.0.0.1 only."
+        echo "Medians over $RUNS run(s). Distribution: $(basename "$DIST"). Demo mode, $([ -n "$DB_URL" ] && echo "PostgreSQL ($DB_URL)" || echo "embedded Derby"), 127.0.0.1 only."
         echo
         echo "| measurement | value |"
         echo "|---|---|"

@@ -173,11 +173,41 @@ public final class Distribution {
                 }
             }
         }
+        usePostgresqlIfAsked(etc);
         // bin/* lose their mode in some unpackers; tar keeps it, this is only a safety net.
         try (var files = Files.list(home.resolve("bin"))) {
             files.filter(Files::isRegularFile).forEach(f -> f.toFile().setExecutable(true));
         }
         Files.createDirectories(clientHome);
+    }
+
+    /**
+     * With {@code -Ditests.postgresql=jdbc:postgresql://host:port/} (and {@code itests.postgresql.user},
+     * {@code itests.postgresql.password}), every distribution gets a fresh PostgreSQL database of its own and
+     * the shipped PostgreSQL datasource configuration, as the README's "Running on PostgreSQL" says; without
+     * it, embedded Derby as shipped.
+     */
+    private void usePostgresqlIfAsked(Path etc) throws IOException {
+        String server = System.getProperty("itests.postgresql", "").strip();
+        if (server.isEmpty()) {
+            return;
+        }
+        String base = server.endsWith("/") ? server : server + "/";
+        String user = System.getProperty("itests.postgresql.user", "portal");
+        String password = System.getProperty("itests.postgresql.password", "portal");
+        String database = ("it_" + ProcessHandle.current().pid() + "_" + home.getParent().getFileName()) // the run folder: name, time, number
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(base + "postgres", user, password);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot create the database " + database + " on " + base + ": " + e.getMessage(), e);
+        }
+        Path cfg = etc.resolve("org.ops4j.datasource-portal.cfg");
+        Files.copy(etc.resolve("org.ops4j.datasource-portal.cfg.postgresql"), cfg, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        setProperty(cfg, "url", base + database);
+        setProperty(cfg, "user", user);
+        setProperty(cfg, "password", password);
     }
 
     private static List<Path> listCfg(Path etc) throws IOException {

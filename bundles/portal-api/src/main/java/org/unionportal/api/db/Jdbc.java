@@ -93,9 +93,16 @@ public final class Jdbc {
         }
     }
 
-    /** The SQL type of a parameter, for a null value (Derby refuses a VARCHAR null for a BIGINT or DATE column). */
+    /**
+     * The SQL type of a parameter, for a null value (Derby refuses a VARCHAR null for a BIGINT or DATE column). PostgreSQL
+     * gets a null of no type, which the server types from its place; asking it for the parameter's type would cost a
+     * round trip for every row of a batch.
+     */
     private static int nullType(PreparedStatement ps, int index) {
         try {
+            if ("PostgreSQL".equals(ps.getConnection().getMetaData().getDatabaseProductName())) {
+                return Types.NULL;
+            }
             return ps.getParameterMetaData().getParameterType(index);
         } catch (SQLException | RuntimeException e) {
             return Types.VARCHAR;

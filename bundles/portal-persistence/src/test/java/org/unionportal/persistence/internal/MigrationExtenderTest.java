@@ -1,0 +1,117 @@
+package org.unionportal.persistence.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Hashtable;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.unionportal.api.db.PortalDatabase;
+
+/** The extender on Derby, with a bundle made of folders: what it publishes, and which scripts it takes. */
+class MigrationExtenderTest {
+    @TempDir
+    Path dir;
+    private final List<Object> registered = new ArrayList<>();
+    private MigrationExtender extender;
+
+    @BeforeEach
+    void setUp() {
+        System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+        BundleContext context = proxy(BundleContext.class, (name, args) -> switch (name) {
+            case "getBundles" -> new Bundle[0];
+            case "registerService" -> {
+                registered.add(args[1]);
+                yield proxy(ServiceRegistration.class, (n, a) -> null);
+            }
+            default -> null;
+        });
+        extender = new MigrationExtender(context, new DriverManagerDataSource("jdbc:derby:" + dir.resolve("db") + ";create=true"));
+    }
+
+    @Test
+    void aSchemaWhoseMigrationFailedGetsNoDatabaseService() throws Exception {
+        Bundle bad = bundle("broken", "V1__bad.sql", "CREATE TABLE B1 (ID INT);\nINSERT INTO NOWHERE VALUES (1);");
+        assertNull(extender.addingBundle(bad, null), "no database service for a schema whose migration failed");
+        assertTrue(registered.isEmpty());
+    }
+
+    @Test
+    void aMigratedSchemaGetsItsDatabaseService() throws Exception {
+        Bundle good = bundle("fine", "V1__good.sql", "CREATE TABLE G1 (ID INT);");
+        assertNotNull(extender.addingBundle(good, null));
+        assertEquals(1, registered.size());
+        assertTrue(registered.get(0) instanceof PortalDatabase);
+    }
+
+    @Test
+    void aScriptInTheDatabasesOwnFolderReplacesTheCommonOneOfItsVersion() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("bundle-dialect/db/migration/derby"));
+        Files.writeString(root.getParent().resolve("V1__t.sql"), "CREATE TABLE COMMON_ONLY (ID INT);");
+        Files.writeString(root.resolve("V1__t.sql"), "CREATE TABLE DERBY_OWN (ID INT);");
+        Files.writeString(root.getParent().resolve("V2__u.sql"), "CREATE TABLE SECOND (ID INT);");
+        List<Migration> migrations = MigrationExtender.migrationsOf(bundle("d", dir.resolve("bundle-dialect")), "derby");
+        assertEquals(List.of(1, 2), migrations.stream().map(Migration::version).toList());
+        assertTrue(migrations.get(0).sql().contains("DERBY_OWN"));
+        assertEquals(List.of(1, 2), MigrationExtender.migrationsOf(bundle("d", dir.resolve("bundle-dialect")), "postgresql")
+                .stream().map(Migration::version).toList());
+        assertTrue(MigrationExtender.migrationsOf(bundle("d", dir.resolve("bundle-dialect")), "postgresql").get(0).sql().contains("COMMON_ONLY"));
+    }
+
+    private Bundle bundle(String schema, String fileName, String sql) throws Exception {
+        Path root = Files.createDirectories(dir.resolve("bundle-" + schema + "/db/migration"));
+        Files.writeString(root.resolve(fileName), sql);
+        return bundle(schema, root.getParent().getParent());
+    }
+
+    /** A bundle whose entries are the files under {@code root}. */
+    private static Bundle bundle(String schema, Path root) {
+        return proxy(Bundle.class, (name, args) -> switch (name) {
+            case "getHeaders" -> {
+                Hashtable<String, String> headers = new Hashtable<>();
+                headers.put(PortalDatabase.MIGRATIONS_HEADER, schema);
+                yield headers;
+            }
+            case "getSymbolicName" -> "test." + schema;
+            case "getBundleId" -> 42L;
+            case "findEntries" -> {
+                Path folder = root.resolve(((String) args[0]).substring(1));
+                if (!Files.isDirectory(folder)) {
+                    yield null;
+                }
+                List<URL> urls = new ArrayList<>();
+                try (var files = Files.list(folder)) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+                        urls.add(f.toUri().toURL());
+                    }
+                }
+                yield Collections.enumeration(urls);
+            }
+            default -> null;
+        });
+    }
+
+    private interface Answer {
+        Object answer(String method, Object[] args) throws Exception;
+    }
+
+    private static <T> T proxy(Class<T> type, Answer answer) {
+        return type.cast(Proxy.newProxyInstance(MigrationExtenderTest.class.getClassLoader(), new Class<?>[] {type},
+                (p, m, args) -> m.getDeclaringClass() == Object.class ? (m.getName().equals("equals") ? p == args[0]
+                        : m.getName().equals("hashCode") ? System.identityHashCode(p) : "proxy")
+                        : answer.answer(m.getName(), args)));
+    }
+}
