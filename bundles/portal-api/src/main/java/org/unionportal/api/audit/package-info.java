@@ -5,7 +5,8 @@
  * {@link org.unionportal.api.audit.AuditTrail} service on its own connection, inside the transaction of the
  * write: the entry exists exactly when the change was committed. Platform and district administrators browse
  * the entries of their subtree (by the record's organisation path) per record and per user under
- * {@code /api/portal/audit}, and export them.
+ * {@code /api/portal/audit}, and export them. {@link org.unionportal.api.audit.AuditFields} builds the before/after
+ * maps (nulls allowed).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.unionportal.api.audit;

@@ -1,9 +1,9 @@
 package org.unionportal.hardshipaid.internal.service;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.unionportal.api.audit.Actor;
 import org.unionportal.api.audit.AuditEntry;
+import org.unionportal.api.audit.AuditFields;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.hardshipaid.internal.store.BatchStore.Batch;
 import org.unionportal.hardshipaid.internal.store.HouseholdStore.Summary;
@@ -24,33 +24,24 @@ final class Audit {
         return AuditEntry.of(MODULE, recordType, recordId, action, orgPath, Actor.of(user));
     }
 
-    /** {@code fields("status", "ON_FILE", "level", null)}: names and values in turn (nulls allowed, unlike Map.of). */
-    static Map<String, Object> fields(Object... namesAndValues) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            fields.put(String.valueOf(namesAndValues[i]), namesAndValues[i + 1]);
-        }
-        return fields;
-    }
-
     static Map<String, Object> of(Summary h) {
-        return fields("status", h.status().code(), "requestedLevel", code(h.requestedLevel()), "level", code(h.level()),
+        return AuditFields.of("status", h.status().code(), "requestedLevel", code(h.requestedLevel()), "level", code(h.level()),
                 "fileLevel", code(h.fileLevel()), "certificateNo", h.certificateNo(), "orgId", h.orgId(), "memberCount", h.memberCount(),
                 "causes", String.join(",", h.causes()), "nextReviewDate", text(h.nextReviewDate()), "leftOn", text(h.leftOn()));
     }
 
     static Map<String, Object> of(Row standard) {
-        return fields("item", standard.item().name(), "amountFen", standard.amountFen(), "effectiveFrom", text(standard.effectiveFrom()),
+        return AuditFields.of("item", standard.item().name(), "amountFen", standard.amountFen(), "effectiveFrom", text(standard.effectiveFrom()),
                 "status", standard.status().code(), "note", standard.note());
     }
 
     static Map<String, Object> of(Batch b) {
-        return fields("kind", b.kind().name(), "period", b.period(), "status", b.status().code(), "lineCount", b.lineCount(),
+        return AuditFields.of("kind", b.kind().name(), "period", b.period(), "status", b.status().code(), "lineCount", b.lineCount(),
                 "totalFen", b.totalFen(), "reissueOf", b.reissueOf());
     }
 
     static Map<String, Object> of(Award a) {
-        return fields("householdId", a.householdId(), "year", a.year(), "amountFen", a.amountFen(), "status", a.status().code(),
+        return AuditFields.of("householdId", a.householdId(), "year", a.year(), "amountFen", a.amountFen(), "status", a.status().code(),
                 "note", a.note(), "paid", a.paidAt() != null);
     }
 

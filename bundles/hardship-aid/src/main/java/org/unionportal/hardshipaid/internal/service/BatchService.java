@@ -11,6 +11,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.audit.AuditFields;
 import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.export.Download;
@@ -178,7 +179,7 @@ public class BatchService {
                 out.add(row);
             }
             // a file with full account numbers leaves the portal: who took which one is kept
-            audit.record(c, Audit.entry("batch", id, "EXPORT", b.orgPath(), user).changes(Map.of(), Audit.fields("file",
+            audit.record(c, Audit.entry("batch", id, "EXPORT", b.orgPath(), user).changes(Map.of(), AuditFields.of("file",
                     bank ? "bank" : "love-card", "format", tableFormat.name(), "rows", out.size())));
             return out;
         });
@@ -200,7 +201,7 @@ public class BatchService {
                         l.beneficiary(), Money.yuan(l.amountFen()), l.channel().label().zh(), purpose.bankAccount(p.account()),
                         l.status().code(), l.failureReason(), l.explanation()));
             }
-            audit.record(c, Audit.entry("batch", id, "EXPORT", b.orgPath(), user).changes(Map.of(), Audit.fields("file", "lines",
+            audit.record(c, Audit.entry("batch", id, "EXPORT", b.orgPath(), user).changes(Map.of(), AuditFields.of("file", "lines",
                     "format", tableFormat.name(), "rows", out.size())));
             return out;
         });

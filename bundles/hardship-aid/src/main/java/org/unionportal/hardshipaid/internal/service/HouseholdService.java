@@ -15,6 +15,7 @@ import org.unionportal.api.attachment.Attachment;
 import org.unionportal.api.attachment.AttachmentContent;
 import org.unionportal.api.attachment.AttachmentOwner;
 import org.unionportal.api.attachment.Attachments;
+import org.unionportal.api.audit.AuditFields;
 import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.export.Download;
@@ -368,7 +369,7 @@ public class HouseholdService {
             Attachment a = attachments.add(c, documentsOf(id), fileName, content, user.username(), time.now());
             HouseholdStore.history(c, id, user.username(), "DOCUMENT", "上传材料：" + a.fileName());
             audit.record(c, Audit.entry("household", id, "ADD_DOCUMENT", s.orgPath(), user).changes(Map.of(),
-                    Audit.fields("document", a.fileName(), "attachmentId", a.id(), "sha256", a.sha256())));
+                    AuditFields.of("document", a.fileName(), "attachmentId", a.id(), "sha256", a.sha256())));
             return documentView(a.id(), a.fileName(), a.contentType(), a.sizeBytes(), a.sha256(), a.uploadedBy(), a.uploadedAt());
         });
     }
@@ -405,7 +406,7 @@ public class HouseholdService {
                 if (old.attachmentId() != null && old.attachmentId() > 0) {
                     attachments.delete(c, documentsOf(id), old.attachmentId());
                 }
-                gone = Audit.fields("document", old.fileName(), "oldDocumentId", old.id(), "attachmentId", old.attachmentId(),
+                gone = AuditFields.of("document", old.fileName(), "oldDocumentId", old.id(), "attachmentId", old.attachmentId(),
                         "sha256", old.sha256());
             } else {
                 Attachment a = attachments.read(c, documentsOf(id), documentId).orElseThrow(() -> documentNotFound(id, documentId))
@@ -413,7 +414,7 @@ public class HouseholdService {
                 refuseDeleting(s, user);
                 attachments.delete(c, documentsOf(id), documentId);
                 DocumentStore.deleteCopyOf(c, id, documentId);
-                gone = Audit.fields("document", a.fileName(), "attachmentId", a.id(), "sha256", a.sha256());
+                gone = AuditFields.of("document", a.fileName(), "attachmentId", a.id(), "sha256", a.sha256());
             }
             HouseholdStore.history(c, id, user.username(), "DOCUMENT_DELETED", "删除材料：" + gone.get("document"));
             audit.record(c, Audit.entry("household", id, "DELETE_DOCUMENT", s.orgPath(), user).changes(gone, Map.of()));

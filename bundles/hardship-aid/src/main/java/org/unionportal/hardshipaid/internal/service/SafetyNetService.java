@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.unionportal.api.audit.AuditFields;
 import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.i18n.Text;
@@ -136,7 +137,7 @@ public class SafetyNetService {
             }
             long id = SafetyNetStore.insertExpense(c, householdId, f.memberId(), f.date(), f.hospital().strip(), f.totalFen(),
                     f.reimbursedFen(), Problems.blankToNull(f.note()), user.username(), time.now());
-            audit.record(c, Audit.entry("expense", id, "CREATE", h.orgPath(), user).changes(Map.of(), Audit.fields("householdId", householdId,
+            audit.record(c, Audit.entry("expense", id, "CREATE", h.orgPath(), user).changes(Map.of(), AuditFields.of("householdId", householdId,
                     "memberId", f.memberId(), "date", f.date().toString(), "totalFen", f.totalFen(), "reimbursedFen", f.reimbursedFen())));
             return SafetyNetStore.expenses(c, householdId, f.date().getYear()).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
         });

@@ -18,7 +18,8 @@ import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.PortalUser;
-import org.unionportal.mutualaid.internal.AuditFields;
+import org.unionportal.api.audit.AuditFields;
+import org.unionportal.mutualaid.internal.MutualAid;
 import org.unionportal.mutualaid.internal.store.Claim;
 import org.unionportal.mutualaid.internal.store.ClaimStore;
 
@@ -42,7 +43,7 @@ public class ClaimDocuments {
 
     /** The attachment owner of a claim's documents. */
     public static AttachmentOwner of(long claimId) {
-        return AttachmentOwner.of(AuditFields.MODULE, "claim", claimId);
+        return AttachmentOwner.of(MutualAid.MODULE, "claim", claimId);
     }
 
     /** 404 unless the user may see the claim (checked before an upload's body is read). */
@@ -62,7 +63,7 @@ public class ClaimDocuments {
             }
             Attachment a = attachments.add(c, of(claimId), fileName, content, user.username());
             ClaimStore.event(c, claimId, user.username(), "DOCUMENT", claim.status(), claim.status(), a.fileName());
-            audit.record(c, AuditEntry.of(AuditFields.MODULE, "claim", claimId, "ADD_DOCUMENT", claim.orgPath(), Actor.of(user))
+            audit.record(c, AuditEntry.of(MutualAid.MODULE, "claim", claimId, "ADD_DOCUMENT", claim.orgPath(), Actor.of(user))
                     .changes(Map.of(), AuditFields.of("document", a.fileName(), "attachmentId", a.id(), "sha256", a.sha256())));
             return view(a);
         });

@@ -13,7 +13,8 @@ import org.unionportal.api.audit.Actor;
 import org.unionportal.api.audit.AuditEntry;
 import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
-import org.unionportal.mutualaid.internal.AuditFields;
+import org.unionportal.api.audit.AuditFields;
+import org.unionportal.mutualaid.internal.MutualAid;
 import org.unionportal.api.notification.Notifications;
 import org.unionportal.api.export.ExportPurpose;
 import org.unionportal.api.i18n.Text;
@@ -111,7 +112,7 @@ public class ClaimService {
             rejectInvalid(assessment);
             long claimId = ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, form.hospitalOrNull(),
                     form.diagnosisOrNull(), ClaimStatus.SUBMITTED, assessment, user.username());
-            audit.record(c, AuditEntry.of(AuditFields.MODULE, "claim", claimId, "CREATE", enrolment.orgPath(), Actor.of(user))
+            audit.record(c, AuditEntry.of(MutualAid.MODULE, "claim", claimId, "CREATE", enrolment.orgPath(), Actor.of(user))
                     .changes(Map.of(), auditFields(ClaimStore.byId(c, claimId).orElseThrow())));
             return claimId;
         });
@@ -211,7 +212,7 @@ public class ClaimService {
                         reason(d.reason(), Text.of("请说明不予理赔的原因", "is required: why the claim is rejected")));
                 default -> move(c, claim, user, action, null, null, optionalReason(d.reason()));
             }
-            audit.record(c, AuditEntry.of(AuditFields.MODULE, "claim", id, action.name(), claim.orgPath(), Actor.of(user))
+            audit.record(c, AuditEntry.of(MutualAid.MODULE, "claim", id, action.name(), claim.orgPath(), Actor.of(user))
                     .changes(auditFields(claim), auditFields(ClaimStore.byId(c, id).orElseThrow())));
             return null;
         });

@@ -37,7 +37,8 @@ import org.unionportal.api.security.Masking;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.api.time.PortalTime;
-import org.unionportal.mutualaid.internal.AuditFields;
+import org.unionportal.api.audit.AuditFields;
+import org.unionportal.mutualaid.internal.MutualAid;
 import org.unionportal.mutualaid.internal.roster.ParsedRoster;
 import org.unionportal.mutualaid.internal.roster.RosterChecks;
 import org.unionportal.mutualaid.internal.roster.RosterReader;
@@ -179,10 +180,10 @@ public class EnrolmentService {
         Map<String, Object> after = batchFields(batch);
         after.putAll(source);
         after.put("newPersons", enrolled.newPersons());
-        audit.record(c, AuditEntry.of(AuditFields.MODULE, BATCH, batch.id(), action, batch.orgPath(), Actor.of(user))
+        audit.record(c, AuditEntry.of(MutualAid.MODULE, BATCH, batch.id(), action, batch.orgPath(), Actor.of(user))
                 .changes(Map.of(), after));
         for (EnrolmentStore.InsuredChange change : enrolled.changed()) {
-            audit.record(c, AuditEntry.of(AuditFields.MODULE, INSURED_PERSON, change.insuredId(), "UPDATE", change.orgPath(),
+            audit.record(c, AuditEntry.of(MutualAid.MODULE, INSURED_PERSON, change.insuredId(), "UPDATE", change.orgPath(),
                     Actor.of(user)).changes(change.before(), withBatch(change.after(), batch.id())));
         }
         return enrolled;
@@ -249,7 +250,7 @@ public class EnrolmentService {
                         + statusLabel(from).en() + "."));
             }
             EnrolmentStore.Batch changed = EnrolmentStore.batch(c, id, scope).orElseThrow();
-            audit.record(c, AuditEntry.of(AuditFields.MODULE, BATCH, id, action, batch.orgPath(), Actor.of(user))
+            audit.record(c, AuditEntry.of(MutualAid.MODULE, BATCH, id, action, batch.orgPath(), Actor.of(user))
                     .changes(batchFields(batch), batchFields(changed)));
             return changed;
         });

@@ -12,7 +12,8 @@ import org.unionportal.api.audit.Actor;
 import org.unionportal.api.audit.AuditEntry;
 import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
-import org.unionportal.mutualaid.internal.AuditFields;
+import org.unionportal.api.audit.AuditFields;
+import org.unionportal.mutualaid.internal.MutualAid;
 import org.unionportal.api.notification.Notifications;
 import org.unionportal.api.export.ExportPurpose;
 import org.unionportal.api.i18n.Text;
@@ -72,14 +73,14 @@ public class PayoutService {
                         "Claim " + claim.claimId() + " changed while the batch was made; try again."));
             }
             ClaimStore.event(c, claim.claimId(), username, "PAY", ClaimStatus.APPROVED, ClaimStatus.PAID, "payout batch " + id);
-            audit.record(c, AuditEntry.of(AuditFields.MODULE, "claim", claim.claimId(), "PAY", claim.orgPath(), Actor.of(user))
+            audit.record(c, AuditEntry.of(MutualAid.MODULE, "claim", claim.claimId(), "PAY", claim.orgPath(), Actor.of(user))
                     .changes(AuditFields.of("status", ClaimStatus.APPROVED.code(), "payoutBatchId", null),
                             AuditFields.of("status", ClaimStatus.PAID.code(), "payoutBatchId", id)));
             Reminders.enqueue(c, notifications, Reminders.PAYMENT_MADE, Reminders.dedupKey(Reminders.PAYMENT_MADE, "claim", claim.claimId()),
                     claim.memberId(), Reminders.paymentMade(claim.memberName(), claim.claimId(), claim.approvedFen()));
         }
         PayoutBatch batch = PayoutStore.batch(c, id, scope).orElseThrow();
-        audit.record(c, AuditEntry.of(AuditFields.MODULE, RECORD, id, "CREATE", batch.orgPath(), Actor.of(user))
+        audit.record(c, AuditEntry.of(MutualAid.MODULE, RECORD, id, "CREATE", batch.orgPath(), Actor.of(user))
                 .changes(Map.of(), AuditFields.of("claimCount", batch.claimCount(), "totalFen", batch.totalFen())));
         return batch;
     }
@@ -93,7 +94,7 @@ public class PayoutService {
             PayoutBatch batch = PayoutStore.batch(c, id, DataScope.of(user)).orElseThrow(() -> ProblemException.notFound(
                     "payout_batch_not_found", Text.of("在您所辖范围内没有编号为 " + id + " 的支付批次。",
                             "No payout batch " + id + " in your part of the union tree.")));
-            audit.record(c, AuditEntry.of(AuditFields.MODULE, RECORD, id, "EXPORT_BANK_FILE", batch.orgPath(), Actor.of(user)));
+            audit.record(c, AuditEntry.of(MutualAid.MODULE, RECORD, id, "EXPORT_BANK_FILE", batch.orgPath(), Actor.of(user)));
             List<List<Object>> lines = new ArrayList<>();
             for (PayoutStore.BankLine line : PayoutStore.bankLines(c, id)) {
                 lines.add(List.of(lines.size() + 1, line.name(), ExportPurpose.PAYMENT.idNumber(line.idNumber()), Money.yuan(line.fen()), "MA-CLAIM-" + line.claimId()));

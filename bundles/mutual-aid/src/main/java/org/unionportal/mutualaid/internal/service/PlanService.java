@@ -21,7 +21,8 @@ import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.Validation;
 import org.unionportal.api.security.PortalUser;
-import org.unionportal.mutualaid.internal.AuditFields;
+import org.unionportal.api.audit.AuditFields;
+import org.unionportal.mutualaid.internal.MutualAid;
 import org.unionportal.mutualaid.internal.rules.BenefitChecks;
 import org.unionportal.mutualaid.internal.rules.Benefits;
 import org.unionportal.mutualaid.internal.rules.Eligibility;
@@ -98,7 +99,7 @@ public class PlanService {
                 // the new version is a record of its own; its entry names the version it replaces
                 Map<String, Object> after = auditFields(PlanStore.byId(c, newId).orElseThrow());
                 after.put("previousVersionId", id);
-                audit.record(c, AuditEntry.of(AuditFields.MODULE, RECORD, newId, "NEW_VERSION", user.orgPath(), Actor.of(user))
+                audit.record(c, AuditEntry.of(MutualAid.MODULE, RECORD, newId, "NEW_VERSION", user.orgPath(), Actor.of(user))
                         .changes(Map.of(), after));
                 return newId;
             }
@@ -110,7 +111,7 @@ public class PlanService {
 
     /** A plan's entry: the plans are the whole tree's, so it is kept under the administrator's organisation. */
     private void record(Connection c, String action, Plan before, Plan after, PortalUser user) throws SQLException {
-        audit.record(c, AuditEntry.of(AuditFields.MODULE, RECORD, after.id(), action, user.orgPath(), Actor.of(user))
+        audit.record(c, AuditEntry.of(MutualAid.MODULE, RECORD, after.id(), action, user.orgPath(), Actor.of(user))
                 .changes(before == null ? Map.of() : auditFields(before), auditFields(after)));
     }
 

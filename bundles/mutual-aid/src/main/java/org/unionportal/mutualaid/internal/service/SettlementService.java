@@ -20,7 +20,8 @@ import org.unionportal.api.audit.Actor;
 import org.unionportal.api.audit.AuditEntry;
 import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
-import org.unionportal.mutualaid.internal.AuditFields;
+import org.unionportal.api.audit.AuditFields;
+import org.unionportal.mutualaid.internal.MutualAid;
 import org.unionportal.api.notification.Notifications;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.ProblemException;
@@ -86,7 +87,7 @@ public class SettlementService {
             Outcome outcome = new Outcome(parsed.settlements().size() + parsed.problems().size(), n[0], n[1], n[2],
                     parsed.problems());
             // The file has no id of its own: its digest names it, so importing the same file again shows as the same record.
-            audit.record(c, AuditEntry.of(AuditFields.MODULE, RECORD, digest(content), "IMPORT", user.orgPath(), Actor.of(user))
+            audit.record(c, AuditEntry.of(MutualAid.MODULE, RECORD, digest(content), "IMPORT", user.orgPath(), Actor.of(user))
                     .changes(Map.of(), AuditFields.of("rows", outcome.rows(), "draftClaims", outcome.draftClaims(),
                             "alreadyClaimed", outcome.alreadyClaimed(), "notCovered", outcome.notCovered(),
                             "problems", outcome.problems().size())));
@@ -119,7 +120,7 @@ public class SettlementService {
         Assessment assessment = ClaimAssessor.assess(c, enrolment, facts, 0);
         long claimId = ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, s.hospital(),
                 s.diagnosis(), ClaimStatus.DRAFT, assessment, IMPORTER);
-        audit.record(c, AuditEntry.of(AuditFields.MODULE, "claim", claimId, "DRAFT_FROM_SETTLEMENT", enrolment.orgPath(), Actor.of(user))
+        audit.record(c, AuditEntry.of(MutualAid.MODULE, "claim", claimId, "DRAFT_FROM_SETTLEMENT", enrolment.orgPath(), Actor.of(user))
                 .changes(Map.of(), ClaimService.auditFields(ClaimStore.byId(c, claimId).orElseThrow())));
         Reminders.enqueue(c, notifications, Reminders.DRAFT_CLAIM, Reminders.dedupKey(Reminders.DRAFT_CLAIM, "claim", claimId), enrolment.memberId(),
                 Reminders.draftClaim(enrolment.memberName(), s.hospital(), s.admission()));
