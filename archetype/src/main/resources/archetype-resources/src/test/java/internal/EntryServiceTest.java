@@ -16,6 +16,7 @@ import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
+import org.unionportal.persistence.internal.FakeNotifications;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 import ${package}.internal.EntryRequests.CreateEntry;
 

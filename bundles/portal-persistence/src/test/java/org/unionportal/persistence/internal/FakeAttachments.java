@@ -1,4 +1,4 @@
-package org.unionportal.hardshipaid.internal.testdb;
+package org.unionportal.persistence.internal;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -14,7 +14,8 @@ import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.web.UploadedFiles;
 
 /**
- * The portal's attachment store as the module sees it, in memory, with the portal's checks and codes (the portal's own
+ * For modules' unit tests (this bundle's test-jar, with {@link ModuleTestDatabase}): the portal's attachment store as the
+ * module sees it, in memory, with the portal's checks and codes (the portal's own
  * tests cover the real one). Not transactional: a test that rolls back sees what was added.
  */
 public final class FakeAttachments implements Attachments {

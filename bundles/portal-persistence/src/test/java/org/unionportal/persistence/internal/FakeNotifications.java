@@ -1,4 +1,4 @@
-package org.unionportal.mutualaid.internal.testdb;
+package org.unionportal.persistence.internal;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -8,7 +8,8 @@ import org.unionportal.api.notification.Notification;
 import org.unionportal.api.notification.Notifications;
 
 /**
- * The portal's outbox as the module sees it, in memory: de-duplicated per module and key. (Not transactional:
+ * For modules' unit tests (this bundle's test-jar, with {@link ModuleTestDatabase}): the portal's outbox as the
+ * module sees it, in memory: de-duplicated per module and key. (Not transactional:
  * the portal's own tests cover that a rolled-back change queues nothing.)
  */
 public final class FakeNotifications implements Notifications {

@@ -14,7 +14,6 @@ import static org.unionportal.hardshipaid.internal.service.HardshipServicesTest.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,8 @@ import org.unionportal.api.time.PortalTime;
 import org.unionportal.hardshipaid.internal.rules.Channel;
 import org.unionportal.hardshipaid.internal.rules.HouseholdForm;
 import org.unionportal.hardshipaid.internal.store.SafetyNetStore.Award;
-import org.unionportal.hardshipaid.internal.testdb.FakeAttachments;
+import org.unionportal.persistence.internal.FakeAttachments;
+import org.unionportal.persistence.internal.FakeAuditTrail;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
 /**
@@ -39,7 +39,8 @@ class HardshipAuditTest {
     @TempDir
     Path dir;
 
-    private final List<AuditEntry> entries = new ArrayList<>();
+    private final FakeAuditTrail trail = new FakeAuditTrail();
+    private final List<AuditEntry> entries = trail.entries;
     private HouseholdService households;
     private StandardService standards;
     private BatchService batches;
@@ -50,14 +51,14 @@ class HardshipAuditTest {
         ModuleTestDatabase db = ModuleTestDatabase.create(dir, "hardship-aid");
         PortalTime time = PortalTime.fixedAt(TODAY);
         households = new HouseholdService(db, new HardshipServicesTest.Tree(), time);
-        households.audit = (c, e) -> entries.add(e);
+        households.audit = trail;
         households.attachments = new FakeAttachments();
         standards = new StandardService(db, time);
-        standards.audit = (c, e) -> entries.add(e);
+        standards.audit = trail;
         batches = new BatchService(db, time);
-        batches.audit = (c, e) -> entries.add(e);
+        batches.audit = trail;
         safetyNet = new SafetyNetService(db, time, 300_000);
-        safetyNet.audit = (c, e) -> entries.add(e);
+        safetyNet.audit = trail;
     }
 
     private AuditEntry last() {

@@ -28,7 +28,7 @@ import org.unionportal.hardshipaid.internal.rules.HouseholdStatus;
 import org.unionportal.hardshipaid.internal.rules.Item;
 import org.unionportal.hardshipaid.internal.rules.Level;
 import org.unionportal.hardshipaid.internal.store.HouseholdStore.Detail;
-import org.unionportal.hardshipaid.internal.testdb.FakeAttachments;
+import org.unionportal.persistence.internal.FakeAttachments;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
 /** The services on a real Derby database with the module's migrations: scope, the state machine, maker-checker. */

@@ -24,7 +24,7 @@ import org.unionportal.api.export.Download;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.time.PortalTime;
 import org.unionportal.api.web.UploadedFiles;
-import org.unionportal.hardshipaid.internal.testdb.FakeAttachments;
+import org.unionportal.persistence.internal.FakeAttachments;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
 /** Household documents on the portal's attachments, and the documents of the module's old table handed over to them. */

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.notification.Notification;
-import org.unionportal.mutualaid.internal.testdb.FakeNotifications;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
+import org.unionportal.persistence.internal.FakeNotifications;
 
 class CoverEndingScanTest {
     static final LocalDate TODAY = LocalDate.of(2025, 12, 1);

@@ -12,8 +12,8 @@ import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.notification.Delivery;
 import org.unionportal.api.notification.Notification;
 import org.unionportal.api.notification.Recipient;
-import org.unionportal.mutualaid.internal.testdb.FakeNotifications;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
+import org.unionportal.persistence.internal.FakeNotifications;
 
 class OutboxHandoverTest {
     static final Instant THEN = Instant.parse("2025-03-01T02:00:00Z");

@@ -15,8 +15,8 @@ import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.notification.Notification;
 import org.unionportal.api.notification.Recipient;
-import org.unionportal.mutualaid.internal.testdb.FakeNotifications;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
+import org.unionportal.persistence.internal.FakeNotifications;
 
 class RemindersTest {
     @TempDir

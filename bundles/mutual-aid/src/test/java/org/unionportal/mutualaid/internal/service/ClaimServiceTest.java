@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.unionportal.mutualaid.internal.testdb.FakeNotifications;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.rest.ProblemException;
@@ -30,6 +29,8 @@ import org.unionportal.mutualaid.internal.store.Plan;
 import org.unionportal.mutualaid.internal.store.PayoutStore;
 import org.unionportal.mutualaid.internal.store.PlanStore;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
+import org.unionportal.persistence.internal.FakeAuditTrail;
+import org.unionportal.persistence.internal.FakeNotifications;
 
 /** Claims through the service on a real database: decisions, permissions, tenancy, problems, kept pages. */
 class ClaimServiceTest {
@@ -56,7 +57,7 @@ class ClaimServiceTest {
         enrolment = db.enrolment(planId, t.code(), member, "/1/2/8/", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "ACTIVE");
         claims = new ClaimService(db, PortalTime.fixedAt(TODAY));
         claims.notifications = new FakeNotifications();
-        claims.audit = (c, entry) -> audited.add(entry);
+        claims.audit = trail;
     }
 
     /** A hospital stay of {@code days} days: (cost - basic) x 50 % medical plus 50 a day. */
@@ -66,7 +67,8 @@ class ClaimServiceTest {
     }
 
     /** What the service recorded in the audit trail. */
-    private final java.util.List<org.unionportal.api.audit.AuditEntry> audited = new java.util.ArrayList<>();
+    private final FakeAuditTrail trail = new FakeAuditTrail();
+    private final java.util.List<org.unionportal.api.audit.AuditEntry> audited = trail.entries;
 
     @Test
     void aClaimIsDecidedByReviewersWithinTheCapsAndAnswersInOneLanguagePerSide() {
@@ -133,7 +135,7 @@ class ClaimServiceTest {
         long id = claims.file(stay(LocalDate.of(2026, 7, 5), 5, 2_000_000, 1_200_000), OPERATOR);
         PayoutService payouts = new PayoutService(db);
         payouts.notifications = new FakeNotifications();
-        payouts.audit = (c, entry) -> audited.add(entry);
+        payouts.audit = trail;
         assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT));
         claims.decide(id, new ClaimService.Decision("APPROVE", null, null), DISTRICT);
         assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT2));

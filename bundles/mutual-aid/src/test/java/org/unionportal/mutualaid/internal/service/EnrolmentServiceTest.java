@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +39,7 @@ import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 import org.unionportal.mutualaid.internal.store.Plan;
 import org.unionportal.mutualaid.internal.store.PlanStore;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
+import org.unionportal.persistence.internal.FakeAuditTrail;
 
 /**
  * Group enrolment through the service on a real database: previews answer coded reasons in one language,
@@ -60,7 +60,8 @@ class EnrolmentServiceTest {
     Path dir;
     private TestDatabase db;
     private EnrolmentService enrolments;
-    private final List<AuditEntry> audited = new ArrayList<>();
+    private final FakeAuditTrail trail = new FakeAuditTrail();
+    private final List<AuditEntry> audited = trail.entries;
     private long planId;
 
     @BeforeEach
@@ -70,7 +71,7 @@ class EnrolmentServiceTest {
         enrolments = new EnrolmentService(db, PortalTime.fixedAt(TODAY));
         enrolments.organisations = new Organisations();
         enrolments.registry = new Registry();
-        enrolments.audit = (c, entry) -> audited.add(entry);
+        enrolments.audit = trail;
     }
 
     /** The three-in-one plan's rules (in service, basic insurance, union member; 120 CNY), enrolment open today. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.unionportal.mutualaid.internal.rules.DemoPlans;
 import org.unionportal.mutualaid.internal.rules.FeeBasis;
 import org.unionportal.mutualaid.internal.rules.PlanTemplate;
 import org.unionportal.mutualaid.internal.store.Plan;
+import org.unionportal.persistence.internal.FakeAuditTrail;
 
 /** A plan form is checked field by field, with stable codes and messages that speak of 元, never of 分. */
 class PlanServiceTest {
@@ -62,8 +62,9 @@ class PlanServiceTest {
     void creatingEditingAndVersioningAPlanAreAuditedUnderTheAdministratorsOrganisation() {
         TestDatabase db = TestDatabase.create(dir);
         PlanService plans = new PlanService(db);
-        List<AuditEntry> audited = new ArrayList<>();
-        plans.audit = (c, e) -> audited.add(e);
+        FakeAuditTrail trail = new FakeAuditTrail();
+        plans.audit = trail;
+        List<AuditEntry> audited = trail.entries;
         PortalUser admin = new PortalUser(1, "admin", "admin", 1, "/1/", Set.of(Role.PLATFORM_ADMIN));
 
         long id = plans.create(request("WX-TEST", 1, 12_000L, LocalDate.of(2026, 3, 31), WUXI.benefits()), admin);

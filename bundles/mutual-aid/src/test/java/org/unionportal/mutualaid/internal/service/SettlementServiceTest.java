@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,9 @@ import org.unionportal.mutualaid.internal.rules.DemoPlans;
 import org.unionportal.mutualaid.internal.rules.PlanTemplate;
 import org.unionportal.mutualaid.internal.store.Plan;
 import org.unionportal.mutualaid.internal.store.PlanStore;
-import org.unionportal.mutualaid.internal.testdb.FakeNotifications;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
+import org.unionportal.persistence.internal.FakeAuditTrail;
+import org.unionportal.persistence.internal.FakeNotifications;
 
 /** A settlement import prepares drafts of its subtree only, and both the import and each draft are audited. */
 class SettlementServiceTest {
@@ -42,8 +42,9 @@ class SettlementServiceTest {
         db.enrolment(planId, t.code(), member, "/1/2/8/", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "ACTIVE");
         SettlementService settlements = new SettlementService(db);
         settlements.notifications = new FakeNotifications();
-        List<AuditEntry> audited = new ArrayList<>();
-        settlements.audit = (c, e) -> audited.add(e);
+        FakeAuditTrail trail = new FakeAuditTrail();
+        settlements.audit = trail;
+        List<AuditEntry> audited = trail.entries;
         byte[] file = ("身份证号,入院日期,出院日期,医院,医疗总费用,基本医保支付,诊断\n"
                 + CHEN + ",2026-07-05,2026-07-09,无锡市第二人民医院,8000.00,3000.00,阑尾炎\n").getBytes(StandardCharsets.UTF_8);
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.attachment.Attachment;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.web.UploadedFiles;
-import org.unionportal.mutualaid.internal.testdb.FakeAttachments;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
+import org.unionportal.persistence.internal.FakeAttachments;
 
 class DocumentHandoverTest {
     static final Instant THEN = Instant.parse("2025-03-01T02:00:00Z");
