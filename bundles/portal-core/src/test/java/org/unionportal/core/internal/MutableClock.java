@@ -8,7 +8,15 @@ import java.time.ZoneOffset;
 
 /** A clock the test moves by hand; safe to read from several threads. */
 public final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-11-22T00:00:00Z");
+    private volatile Instant now;
+
+    public MutableClock() {
+        this(Instant.parse("2026-11-22T00:00:00Z"));
+    }
+
+    public MutableClock(Instant start) {
+        now = start;
+    }
 
     public void advance(Duration d) {
         now = now.plus(d);

@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +25,7 @@ import org.unionportal.api.notification.Recipient;
 import org.unionportal.api.notification.spi.MessageSender;
 import org.unionportal.api.notification.spi.OutgoingMessage;
 import org.unionportal.api.security.Role;
+import org.unionportal.core.internal.MutableClock;
 import org.unionportal.core.internal.store.AccountStore;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
@@ -194,33 +192,6 @@ class NotificationsTest {
                 throw new IllegalStateException("gateway down");
             }
             sent.add(message);
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
