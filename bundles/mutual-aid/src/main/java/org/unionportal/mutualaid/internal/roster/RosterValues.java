@@ -1,6 +1,7 @@
 package org.unionportal.mutualaid.internal.roster;
 
 import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.api.table.SheetReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,10 +79,9 @@ public final class RosterValues {
         return trim(s).toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     }
 
-    /** Whitespace as spreadsheets produce it: also no-break, full-width and zero-width spaces and a stray BOM. */
+    /** Whitespace as spreadsheets produce it: the kit's table reader decides ({@link SheetReader#isSpace}). */
     static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u200B'
-                || c == '\uFEFF';
+        return SheetReader.isSpace(c);
     }
 
     /** Strips {@link #isSpace} characters at both ends; null for null or blank. */
@@ -94,14 +94,6 @@ public final class RosterValues {
     }
 
     static String trim(String s) {
-        int b = 0;
-        int e = s.length();
-        while (b < e && isSpace(s.charAt(b))) {
-            b++;
-        }
-        while (e > b && isSpace(s.charAt(e - 1))) {
-            e--;
-        }
-        return b == 0 && e == s.length() ? s : s.substring(b, e);
+        return SheetReader.trim(s);
     }
 }
