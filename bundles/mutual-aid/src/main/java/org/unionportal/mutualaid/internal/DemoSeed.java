@@ -31,6 +31,7 @@ import org.unionportal.mutualaid.internal.store.ClaimStore;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 import org.unionportal.mutualaid.internal.store.PayoutStore;
+import org.unionportal.mutualaid.internal.rules.Payee;
 import org.unionportal.mutualaid.internal.store.Plan;
 import org.unionportal.mutualaid.internal.store.PlanStore;
 
@@ -146,8 +147,10 @@ public class DemoSeed {
                 + "WHERE M.ID_NUMBER = ? AND E.PLAN_CODE = ?", rs -> rs.getLong(1), idNumber, planCode).orElseThrow();
         EnrolmentStore.EnrolmentView enrolment = EnrolmentStore.byId(c, enrolmentId, facts.eventDate()).orElseThrow();
         Assessment assessment = ClaimAssessor.assess(c, enrolment, facts, 0);
+        // Demo accounts (收款账户): a test card number per member, never a real one.
         long id = ClaimStore.insert(c, enrolmentId, enrolment.memberId(), enrolment.orgPath(), facts, hospital, diagnosis,
-                ClaimStatus.SUBMITTED, assessment, "operator");
+                ClaimStatus.SUBMITTED, assessment, "operator",
+                Payee.of("中国工商银行无锡分行", "62220203020" + idNumber.substring(9, 17)));
         ClaimStore.transition(c, id, List.of(ClaimStatus.SUBMITTED), ClaimStatus.APPROVED, assessment.totalFen(), assessment, null);
         ClaimStore.event(c, id, "district", "APPROVE", ClaimStatus.SUBMITTED, ClaimStatus.APPROVED,
                 "amount " + assessment.totalFen() + " fen");
@@ -163,8 +166,15 @@ public class DemoSeed {
                                   String diagnosis) throws SQLException {
         long id = claim(c, idNumber, planCode, facts, hospital, diagnosis);
         Claim claim = ClaimStore.byId(c, id).orElseThrow();
-        long batch = PayoutStore.insertBatch(c, claim.orgPath(), 1, claim.approvedFen(), "admin");
-        PayoutStore.markPaid(c, id, batch);
-        ClaimStore.event(c, id, "admin", "PAY", ClaimStatus.APPROVED, ClaimStatus.PAID, "payout batch " + batch);
+        // Made by the district, approved by the city, paid by the bank: the whole way, as a real batch goes.
+        long batch = PayoutStore.insertBatch(c, claim.orgPath(), 1, claim.approvedFen(), "district", java.time.Instant.now());
+        PayoutStore.addLine(c, batch, new PayoutStore.Payable(id, claim.approvedFen(), claim.memberId(), claim.memberName(),
+                claim.idNumber(), claim.orgPath(), claim.payeeBank(), claim.payeeAccount()));
+        ClaimStore.event(c, id, "district", "PAYOUT", ClaimStatus.APPROVED, ClaimStatus.IN_PAYMENT, "payout batch " + batch);
+        PayoutStore.approve(c, batch, "checker", java.time.Instant.now());
+        java.time.LocalDate today = org.unionportal.api.time.PortalTime.SYSTEM.today();
+        PayoutStore.paid(c, batch, id, today);
+        PayoutStore.close(c, batch, "district", java.time.Instant.now(), today);
+        ClaimStore.event(c, id, "district", "PAY", ClaimStatus.IN_PAYMENT, ClaimStatus.PAID, "payout batch " + batch + "; paid on " + today);
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.PUT;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
@@ -32,7 +34,9 @@ import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
+import org.unionportal.mutualaid.internal.rules.Assessment;
 import org.unionportal.mutualaid.internal.rules.ClaimForm;
+import org.unionportal.mutualaid.internal.rules.Payee;
 import org.unionportal.mutualaid.internal.service.ClaimDocuments;
 import org.unionportal.mutualaid.internal.service.ClaimService;
 
@@ -57,6 +61,29 @@ public class ClaimsResource {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
         long id = claims.file(form, user);
         return Response.status(201).entity(claims.get(id, user)).build();
+    }
+
+    /** 试算: what the rules would compute for this claim now; nothing is stored (the same 4xx answers as filing). */
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.MEMBER, Role.UNION_OPERATOR})
+    public Assessment preview(ClaimForm form, @Context SecurityContext context) {
+        return claims.preview(form, CurrentUser.of(context.getUserPrincipal()));
+    }
+
+    /** Where the benefit goes (收款账户): {@code {"bankName", "bankAccount"}}, until the claim is in a payout batch. */
+    @PUT
+    @Path("/{id}/payee")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> payee(@PathParam("id") long id, PayeeForm form, @Context SecurityContext context) {
+        PortalUser user = CurrentUser.of(context.getUserPrincipal());
+        claims.setPayee(id, form == null ? Payee.of(null, null) : Payee.of(form.bankName(), form.bankAccount()), user);
+        return claims.get(id, user);
+    }
+
+    /** The body of {@link #payee}. */
+    public record PayeeForm(String bankName, String bankAccount) {
     }
 
     /**
@@ -120,6 +147,15 @@ public class ClaimsResource {
     @Path("/{id}/documents")
     public List<Map<String, Object>> documents(@PathParam("id") long id, @Context SecurityContext context) {
         return documents.list(id, CurrentUser.of(context.getUserPrincipal()));
+    }
+
+    /** Removes a wrongly uploaded document while the claim is a draft or returned. */
+    @DELETE
+    @Path("/{id}/documents/{docId}")
+    @RolesAllowed({Role.MEMBER, Role.UNION_OPERATOR})
+    public Response removeDocument(@PathParam("id") long id, @PathParam("docId") long docId, @Context SecurityContext context) {
+        documents.remove(id, docId, CurrentUser.of(context.getUserPrincipal()));
+        return Response.noContent().build();
     }
 
     /** The document itself, only to those who may see the claim; always as a download, never rendered inline. */

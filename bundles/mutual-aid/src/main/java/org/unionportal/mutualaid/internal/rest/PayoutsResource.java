@@ -1,11 +1,12 @@
 package org.unionportal.mutualaid.internal.rest;
 
-import java.util.List;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -13,43 +14,82 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.export.Download;
-import org.unionportal.api.export.TableFormat;
+import org.unionportal.api.export.TableExport;
 import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.Role;
 import org.unionportal.mutualaid.internal.service.PayoutService;
-import org.unionportal.mutualaid.internal.store.PayoutStore.PayoutBatch;
 
-/** Payouts: approved claims grouped into one bank-transfer batch, then marked paid. */
+/**
+ * Payouts: the proposal (nothing changes), the batch made of it, its approval by a second person, the bank file and
+ * the bank's result. The work is {@link PayoutService}'s; every answer is {@code no-store} (names, masked accounts).
+ */
 @Component(service = PayoutsResource.class)
 @PortalResource
 @Path("/mutual-aid/payouts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
 public class PayoutsResource {
     @Reference
     PayoutService payouts;
 
     @GET
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
-    public List<PayoutBatch> list(@Context SecurityContext context) {
-        return payouts.batches(CurrentUser.of(context.getUserPrincipal()));
+    public Response list(@Context SecurityContext context) {
+        return noStore(payouts.batches(CurrentUser.of(context.getUserPrincipal())));
     }
 
-    /** Every approved claim of the user's subtree not yet paid goes into one new batch. */
+    /** What a new batch would take: approved claims with an account, their total, and those still without one. */
+    @GET
+    @Path("/proposal")
+    public Response proposal(@Context SecurityContext context) {
+        return noStore(payouts.proposal(CurrentUser.of(context.getUserPrincipal())));
+    }
+
+    /** Makes a batch of the claims of the proposal: {@code {"claimIds": [...]}}. */
     @POST
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
-    public Response create(@Context SecurityContext context) {
-        return Response.status(201).entity(payouts.create(CurrentUser.of(context.getUserPrincipal()))).build();
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(PayoutService.Create request, @Context SecurityContext context) {
+        return Response.status(201).entity(payouts.create(CurrentUser.of(context.getUserPrincipal()), request))
+                .header("Cache-Control", "private, no-store").build();
     }
 
-    /** The bank-transfer file of a batch (CSV, UTF-8 with BOM). Full ID numbers: the bank needs them, nobody keeps a copy. */
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id, @Context SecurityContext context) {
+        return noStore(payouts.batch(id, CurrentUser.of(context.getUserPrincipal())));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    public Response approve(@PathParam("id") long id, @Context SecurityContext context) {
+        return noStore(payouts.approve(id, CurrentUser.of(context.getUserPrincipal())));
+    }
+
+    @POST
+    @Path("/{id}/discard")
+    public Response discard(@PathParam("id") long id, @Context SecurityContext context) {
+        return noStore(payouts.discard(id, CurrentUser.of(context.getUserPrincipal())));
+    }
+
+    /** The bank-transfer file (CSV or XLSX) with full ID numbers and accounts: the bank needs them; each download is audited. */
     @GET
     @Path("/{id}/bank-file")
-    @Produces("text/csv")
-    @RolesAllowed({Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
-    public Download bankFile(@PathParam("id") long id, @Context SecurityContext context) {
-        return Download.table(TableFormat.CSV, "mutual-aid-payout-" + id, PayoutService.BANK_FILE_HEADERS,
-                payouts.bankFileRows(id, CurrentUser.of(context.getUserPrincipal())), true);
+    @Produces({"text/csv", TableExport.XLSX_CONTENT_TYPE, MediaType.APPLICATION_JSON})
+    public Download bankFile(@PathParam("id") long id, @QueryParam("format") String format, @Context SecurityContext context) {
+        return payouts.bankFile(id, format, CurrentUser.of(context.getUserPrincipal()));
     }
+
+    /** The bank's result: {@code {"paidOn": "2026-12-02", "failed": [{"claimId", "reason"}]}}; the other claims were paid. */
+    @POST
+    @Path("/{id}/result")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response result(@PathParam("id") long id, PayoutService.Result request, @Context SecurityContext context) {
+        return noStore(payouts.result(id, request, CurrentUser.of(context.getUserPrincipal())));
+    }
+
+    private static Response noStore(Object body) {
+        return Response.ok(body).header("Cache-Control", "private, no-store").build();
+    }
+
 }

@@ -11,7 +11,8 @@ import org.unionportal.api.rest.ProblemException.FieldError;
  */
 public record ClaimForm(Long enrolmentId, EventType eventType, LocalDate eventDate, LocalDate admissionDate,
                         LocalDate dischargeDate, String hospital, String diagnosis, String criticalIllness,
-                        Integer disabilityGrade, Long totalCostFen, Long basicInsuranceFen, Long commercialInsuranceFen) {
+                        Integer disabilityGrade, Long totalCostFen, Long basicInsuranceFen, Long commercialInsuranceFen,
+                        String bankName, String bankAccount) {
     public static final int MAX_HOSPITAL = 200;
     public static final int MAX_DIAGNOSIS = 500;
     public static final int MAX_CRITICAL_ILLNESS = 200;
@@ -44,6 +45,7 @@ public record ClaimForm(Long enrolmentId, EventType eventType, LocalDate eventDa
         tooLong(errors, "hospital", hospital, MAX_HOSPITAL);
         tooLong(errors, "diagnosis", diagnosis, MAX_DIAGNOSIS);
         tooLong(errors, "criticalIllness", criticalIllness, MAX_CRITICAL_ILLNESS);
+        errors.addAll(payee().problems());
         return errors;
     }
 
@@ -52,6 +54,11 @@ public record ClaimForm(Long enrolmentId, EventType eventType, LocalDate eventDa
         return new ClaimFacts(eventType, eventDate, admissionDate, dischargeDate, blankToNull(criticalIllness), disabilityGrade,
                 totalCostFen, basicInsuranceFen == null ? 0 : basicInsuranceFen,
                 commercialInsuranceFen == null ? 0 : commercialInsuranceFen);
+    }
+
+    /** Where the benefit goes (收款账户); may be given later, before the claim is paid. */
+    public Payee payee() {
+        return Payee.of(bankName, bankAccount);
     }
 
     public String hospitalOrNull() {

@@ -11,6 +11,8 @@ public enum ClaimStatus implements Labelled {
     UNDER_REVIEW("审核中", "Under review"),
     RETURNED("已退回", "Returned"),
     APPROVED("已核准", "Approved"),
+    /** In a payout batch, until the bank's result is recorded (then PAID, or APPROVED again when the transfer failed). */
+    IN_PAYMENT("支付中", "Payment in progress"),
     REJECTED("不予理赔", "Rejected"),
     PAID("已支付", "Paid");
 
@@ -32,11 +34,16 @@ public enum ClaimStatus implements Labelled {
 
     /** Whether claims of this status count against the caps of later claims. */
     public boolean countsAgainstCaps() {
-        return this == APPROVED || this == PAID;
+        return this == APPROVED || this == IN_PAYMENT || this == PAID;
     }
 
-    /** Whether documents can still be added (a paid or rejected claim is closed). */
+    /** Whether documents can still be added (a claim being paid, paid or rejected is closed). */
     public boolean open() {
-        return this != PAID && this != REJECTED;
+        return this != PAID && this != REJECTED && this != IN_PAYMENT;
+    }
+
+    /** Whether the member or operator may still correct the claim's documents and payee account (a draft or a returned claim). */
+    public boolean correctable() {
+        return this == DRAFT || this == RETURNED;
     }
 }

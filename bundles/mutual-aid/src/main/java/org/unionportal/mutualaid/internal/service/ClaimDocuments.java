@@ -69,6 +69,34 @@ public class ClaimDocuments {
         });
     }
 
+    /**
+     * Removes a wrongly uploaded document while the claim is a draft or returned (the reviewers have not decided on
+     * it yet); 409 otherwise. In the claim's history and the audit trail.
+     */
+    public void remove(long claimId, long docId, PortalUser user) {
+        db.inTransaction(c -> {
+            Claim claim = ClaimService.visible(c, claimId, user);
+            Attachment doc = attachments.list(c, of(claimId)).stream().filter(a -> a.id() == docId).findFirst()
+                    .orElseThrow(() -> documentNotFound(claimId, docId));
+            if (!claim.status().correctable()) {
+                throw ProblemException.conflict("document_not_deletable", Text.of(
+                        "理赔 " + claimId + " 当前为“" + claim.status().label().zh() + "”，材料只能在草稿或退回时删除。",
+                        "Claim " + claimId + " is " + claim.status().label().en().toLowerCase(Locale.ROOT)
+                                + "; documents can be removed only from a draft or a returned claim."));
+            }
+            attachments.delete(c, of(claimId), docId);
+            ClaimStore.event(c, claimId, user.username(), "DOCUMENT_DELETED", claim.status(), claim.status(), doc.fileName());
+            audit.record(c, AuditEntry.of(MutualAid.MODULE, "claim", claimId, "DELETE_DOCUMENT", claim.orgPath(), Actor.of(user))
+                    .changes(AuditFields.of("document", doc.fileName(), "attachmentId", doc.id(), "sha256", doc.sha256()), Map.of()));
+            return null;
+        });
+    }
+
+    private static ProblemException documentNotFound(long claimId, long docId) {
+        return ProblemException.notFound("document_not_found", Text.of(
+                "理赔 " + claimId + " 没有编号为 " + docId + " 的材料。", "No document " + docId + " on claim " + claimId + "."));
+    }
+
     public List<Map<String, Object>> list(long claimId, PortalUser user) {
         return db.read(c -> {
             ClaimService.visible(c, claimId, user);

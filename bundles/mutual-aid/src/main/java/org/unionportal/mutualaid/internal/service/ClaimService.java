@@ -31,6 +31,8 @@ import org.unionportal.mutualaid.internal.rules.ClaimAction;
 import org.unionportal.mutualaid.internal.rules.ClaimFacts;
 import org.unionportal.mutualaid.internal.rules.ClaimForm;
 import org.unionportal.mutualaid.internal.rules.ClaimStatus;
+import org.unionportal.mutualaid.internal.rules.Payee;
+import org.unionportal.api.security.Masking;
 import org.unionportal.api.money.Money;
 import org.unionportal.mutualaid.internal.rules.Rejection;
 import org.unionportal.mutualaid.internal.store.Claim;
@@ -87,6 +89,28 @@ public class ClaimService {
 
     /** Files a claim and answers its id. */
     public long file(ClaimForm form, PortalUser user) {
+        ClaimFacts facts = checked(form);
+        return db.inTransaction(c -> {
+            EnrolmentStore.EnrolmentView enrolment = enrolmentToClaimOn(c, form.enrolmentId(), user);
+            Assessment assessment = assessNew(c, enrolment, facts);
+            long claimId = ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, form.hospitalOrNull(),
+                    form.diagnosisOrNull(), ClaimStatus.SUBMITTED, assessment, user.username(), form.payee());
+            audit.record(c, AuditEntry.of(MutualAid.MODULE, "claim", claimId, "CREATE", enrolment.orgPath(), Actor.of(user))
+                    .changes(Map.of(), auditFields(ClaimStore.byId(c, claimId).orElseThrow())));
+            return claimId;
+        });
+    }
+
+    /**
+     * 试算: what filing this form would compute now, by the same checks and rules, without storing anything (the
+     * same 4xx answers as filing it).
+     */
+    public Assessment preview(ClaimForm form, PortalUser user) {
+        ClaimFacts facts = checked(form);
+        return db.read(c -> assessNew(c, enrolmentToClaimOn(c, form.enrolmentId(), user), facts));
+    }
+
+    private ClaimFacts checked(ClaimForm form) {
         if (form == null) {
             throw bodyRequired();
         }
@@ -94,29 +118,55 @@ public class ClaimService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        ClaimFacts facts = form.facts();
-        return db.inTransaction(c -> {
-            EnrolmentStore.EnrolmentView enrolment = enrolmentToClaimOn(c, form.enrolmentId(), user);
-            if (!CLAIMABLE_COVER.contains(enrolment.status())) {
-                Text status = EnrolmentService.statusLabel(enrolment.status());
-                throw ProblemException.conflict("cover_not_paid", Text.of(
-                        "该保障目前" + status.zh() + "，团体参保费用缴纳后才能申请理赔。",
-                        "This cover is " + status.en() + "; claims can be filed once the group enrolment's fee is paid."));
+        return form.facts();
+    }
+
+    /** The checks of a new claim against its cover and earlier claims, then the rules' assessment. */
+    private static Assessment assessNew(Connection c, EnrolmentStore.EnrolmentView enrolment, ClaimFacts facts) throws SQLException {
+        if (!CLAIMABLE_COVER.contains(enrolment.status())) {
+            Text status = EnrolmentService.statusLabel(enrolment.status());
+            throw ProblemException.conflict("cover_not_paid", Text.of(
+                    "该保障目前" + status.zh() + "，团体参保费用缴纳后才能申请理赔。",
+                    "This cover is " + status.en() + "; claims can be filed once the group enrolment's fee is paid."));
+        }
+        ClaimStore.overlapping(c, enrolment.id(), facts).ifPresent(other -> {
+            throw ProblemException.conflict("claim_overlaps", Text.of(
+                    "理赔 " + other + " 已申报了这一事件或与之重叠的住院期间。",
+                    "Claim " + other + " already covers this event or an overlapping hospital stay."));
+        });
+        Assessment assessment = ClaimAssessor.assess(c, enrolment, facts, 0);
+        rejectInvalid(assessment);
+        return assessment;
+    }
+
+    /**
+     * Where the claim's benefit goes (收款账户), set by the member or their union's operator, or by the reviewers, until
+     * the claim is in a payout batch.
+     */
+    public void setPayee(long id, Payee payee, PortalUser user) {
+        List<FieldError> problems = payee.problems();
+        if (!problems.isEmpty() || !payee.complete()) {
+            throw ProblemException.invalid(problems.isEmpty() ? List.of(FieldError.of("bankAccount", "required",
+                    "请填写开户银行和银行账号", "is required with the bank")) : problems);
+        }
+        db.inTransaction(c -> {
+            Claim claim = visible(c, id, user);
+            Map<String, Object> before = AuditFields.of("payeeBank", claim.payeeBank(), "payeeAccount", Masking.bankAccount(claim.payeeAccount()));
+            if (!PAYEE_EDITABLE.contains(claim.status()) || !ClaimStore.setPayee(c, id, payee, PAYEE_EDITABLE)) {
+                throw ProblemException.conflict("payee_locked", Text.of(
+                        "理赔 " + id + " 当前为“" + claim.status().label().zh() + "”，不能再修改收款账户。",
+                        "Claim " + id + " is " + claim.status().label().en().toLowerCase(Locale.ROOT) + "; its account can no longer change."));
             }
-            ClaimStore.overlapping(c, enrolment.id(), facts).ifPresent(other -> {
-                throw ProblemException.conflict("claim_overlaps", Text.of(
-                        "理赔 " + other + " 已申报了这一事件或与之重叠的住院期间。",
-                        "Claim " + other + " already covers this event or an overlapping hospital stay."));
-            });
-            Assessment assessment = ClaimAssessor.assess(c, enrolment, facts, 0);
-            rejectInvalid(assessment);
-            long claimId = ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, form.hospitalOrNull(),
-                    form.diagnosisOrNull(), ClaimStatus.SUBMITTED, assessment, user.username());
-            audit.record(c, AuditEntry.of(MutualAid.MODULE, "claim", claimId, "CREATE", enrolment.orgPath(), Actor.of(user))
-                    .changes(Map.of(), auditFields(ClaimStore.byId(c, claimId).orElseThrow())));
-            return claimId;
+            ClaimStore.event(c, id, user.username(), "PAYEE", claim.status(), claim.status(), Masking.bankAccount(payee.account()));
+            audit.record(c, AuditEntry.of(MutualAid.MODULE, "claim", id, "PAYEE", claim.orgPath(), Actor.of(user))
+                    .changes(before, AuditFields.of("payeeBank", payee.bankName(), "payeeAccount", Masking.bankAccount(payee.account()))));
+            return null;
         });
     }
+
+    /** A claim's account may change until it goes into a payout batch (a failed transfer brings it back to APPROVED). */
+    private static final Set<ClaimStatus> PAYEE_EDITABLE = java.util.EnumSet.of(ClaimStatus.DRAFT, ClaimStatus.SUBMITTED,
+            ClaimStatus.UNDER_REVIEW, ClaimStatus.RETURNED, ClaimStatus.APPROVED);
 
     /**
      * A page of the claims the user may see, newest first, with the total, as JSON. The same page is answered

@@ -37,6 +37,7 @@ public final class ClaimViews {
         v.put("filedBy", c.filedBy());
         v.put("filedAt", c.filedAt().toString());
         v.put("payoutBatchId", c.payoutBatchId());
+        v.put("paidOn", c.paidOn() == null ? null : c.paidOn().toString());
         return v;
     }
 
@@ -51,6 +52,10 @@ public final class ClaimViews {
         v.put("commercialInsuranceFen", c.commercialPaidFen());
         v.put("assessment", c.assessment());
         v.put("reason", c.reason());
+        // The account masked: the full number goes only into the bank file.
+        v.put("payeeBank", c.payeeBank());
+        v.put("payeeAccount", Masking.bankAccount(c.payeeAccount()));
+        v.put("paymentFailure", c.paymentFailure());
         if (!events.isEmpty()) {
             v.put("history", events.stream().map(e -> Map.of("at", e.occurredAt().toString(), "actor", e.actor(),
                     "action", e.action(), "to", e.toStatus(), "detail", e.detail() == null ? "" : e.detail())).toList());

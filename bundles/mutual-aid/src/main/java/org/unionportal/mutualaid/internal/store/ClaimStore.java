@@ -16,6 +16,7 @@ import org.unionportal.mutualaid.internal.rules.ClaimFacts;
 import org.unionportal.mutualaid.internal.rules.ClaimStatus;
 import org.unionportal.mutualaid.internal.rules.EventType;
 import org.unionportal.mutualaid.internal.rules.Line;
+import org.unionportal.mutualaid.internal.rules.Payee;
 import org.unionportal.mutualaid.internal.rules.PriorUsage;
 
 /** Claims, their history, and what earlier claims already used of the caps. */
@@ -23,7 +24,8 @@ public final class ClaimStore {
     private static final String SELECT = "SELECT C.ID, C.ENROLMENT_ID, C.MEMBER_ID, M.NAME, M.ID_NUMBER, C.ORG_PATH, E.PLAN_CODE, "
             + "P.NAME_ZH, C.EVENT_TYPE, C.EVENT_DATE, C.ADMISSION_DATE, C.DISCHARGE_DATE, C.HOSPITAL, C.DIAGNOSIS, C.CRITICAL_ILLNESS, "
             + "C.DISABILITY_GRADE, C.TOTAL_COST_FEN, C.BASIC_PAID_FEN, C.COMMERCIAL_PAID_FEN, C.STATUS, C.COMPUTED_FEN, "
-            + "C.APPROVED_FEN, C.ASSESSMENT, C.REASON, C.FILED_BY, C.FILED_AT, C.PAYOUT_BATCH_ID "
+            + "C.APPROVED_FEN, C.ASSESSMENT, C.REASON, C.FILED_BY, C.FILED_AT, C.PAYOUT_BATCH_ID, "
+            + "C.PAYEE_BANK, C.PAYEE_ACCOUNT, C.PAID_ON, C.PAYMENT_FAILURE "
             + "FROM MA_CLAIM C JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID JOIN MA_ENROLMENT E ON E.ID = C.ENROLMENT_ID "
             + "JOIN MA_PLAN P ON P.ID = E.PLAN_ID ";
 
@@ -49,13 +51,19 @@ public final class ClaimStore {
 
     public static long insert(Connection c, long enrolmentId, long memberId, String orgPath, ClaimFacts f, String hospital,
                               String diagnosis, ClaimStatus status, Assessment assessment, String user) throws SQLException {
+        return insert(c, enrolmentId, memberId, orgPath, f, hospital, diagnosis, status, assessment, user, new Payee(null, null));
+    }
+
+    public static long insert(Connection c, long enrolmentId, long memberId, String orgPath, ClaimFacts f, String hospital,
+                              String diagnosis, ClaimStatus status, Assessment assessment, String user, Payee payee)
+            throws SQLException {
         long id = Jdbc.insert(c, "INSERT INTO MA_CLAIM (ENROLMENT_ID, MEMBER_ID, ORG_PATH, EVENT_TYPE, EVENT_DATE, ADMISSION_DATE, "
                         + "DISCHARGE_DATE, HOSPITAL, DIAGNOSIS, CRITICAL_ILLNESS, DISABILITY_GRADE, TOTAL_COST_FEN, BASIC_PAID_FEN, "
-                        + "COMMERCIAL_PAID_FEN, STATUS, COMPUTED_FEN, ASSESSMENT, FILED_BY, FILED_AT) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "COMMERCIAL_PAID_FEN, STATUS, COMPUTED_FEN, ASSESSMENT, FILED_BY, FILED_AT, PAYEE_BANK, PAYEE_ACCOUNT) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 enrolmentId, memberId, orgPath, f.type(), f.eventDate(), f.admissionDate(), f.dischargeDate(), hospital, diagnosis,
                 f.criticalIllness(), f.disabilityGrade(), f.totalCostFen(), f.basicInsuranceFen(), f.commercialInsuranceFen(), status.name(),
-                assessment.totalFen(), Json.write(assessment), user, Instant.now());
+                assessment.totalFen(), Json.write(assessment), user, Instant.now(), payee.bankName(), payee.account());
         event(c, id, user, "FILE", null, status, null);
         return id;
     }
@@ -79,7 +87,7 @@ public final class ClaimStore {
 
     private static final String SUMMARY = "SELECT C.ID, C.ENROLMENT_ID, M.NAME, M.ID_NUMBER, E.PLAN_CODE, P.NAME_ZH, C.EVENT_TYPE, "
             + "C.EVENT_DATE, C.ADMISSION_DATE, C.DISCHARGE_DATE, C.HOSPITAL, C.TOTAL_COST_FEN, C.STATUS, C.COMPUTED_FEN, "
-            + "C.APPROVED_FEN, C.FILED_BY, C.FILED_AT, C.PAYOUT_BATCH_ID "
+            + "C.APPROVED_FEN, C.FILED_BY, C.FILED_AT, C.PAYOUT_BATCH_ID, C.PAID_ON "
             + "FROM MA_CLAIM C JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID JOIN MA_ENROLMENT E ON E.ID = C.ENROLMENT_ID "
             + "JOIN MA_PLAN P ON P.ID = E.PLAN_ID ";
 
@@ -196,6 +204,12 @@ public final class ClaimStore {
                 to.name(), reason, id) == 1;
     }
 
+    /** Sets where a claim's benefit goes; false when the claim has meanwhile left the statuses that allow it. */
+    public static boolean setPayee(Connection c, long id, Payee payee, java.util.Collection<ClaimStatus> allowed) throws SQLException {
+        return Jdbc.update(c, "UPDATE MA_CLAIM SET PAYEE_BANK = ?, PAYEE_ACCOUNT = ? WHERE ID = ? AND STATUS IN " + in(allowed),
+                payee.bankName(), payee.account(), id) == 1;
+    }
+
     /** {@code ('A', 'B')}: enum names only, so the text is safe to put in a statement. */
     private static String in(java.util.Collection<ClaimStatus> statuses) {
         return "(" + String.join(", ", statuses.stream().map(s -> "'" + s.name() + "'").toList()) + ")";
@@ -206,7 +220,7 @@ public final class ClaimStore {
                 EventType.valueOf(rs.getString(7)), Jdbc.date(rs, "EVENT_DATE"), Jdbc.date(rs, "ADMISSION_DATE"),
                 Jdbc.date(rs, "DISCHARGE_DATE"), rs.getString(11), rs.getLong(12), Labels.of(ClaimStatus.class, rs.getString(13)), rs.getLong(14),
                 Jdbc.longOrNull(rs, "APPROVED_FEN"), rs.getString(16), rs.getTimestamp(17).toInstant(),
-                Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"));
+                Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"), Jdbc.date(rs, "PAID_ON"));
     }
 
     static Claim map(ResultSet rs) throws SQLException {
@@ -215,6 +229,7 @@ public final class ClaimStore {
                 Jdbc.date(rs, "ADMISSION_DATE"), Jdbc.date(rs, "DISCHARGE_DATE"), rs.getString(13), rs.getString(14), rs.getString(15),
                 Jdbc.intOrNull(rs, "DISABILITY_GRADE"), rs.getLong(17), rs.getLong(18), rs.getLong(19), Labels.of(ClaimStatus.class, rs.getString(20)),
                 rs.getLong(21), Jdbc.longOrNull(rs, "APPROVED_FEN"), Json.read(rs.getString(23), Assessment.class), rs.getString(24),
-                rs.getString(25), rs.getTimestamp(26).toInstant(), Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"));
+                rs.getString(25), rs.getTimestamp(26).toInstant(), Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"), rs.getString(28),
+                rs.getString(29), Jdbc.date(rs, "PAID_ON"), rs.getString(31));
     }
 }

@@ -14,7 +14,7 @@ class ClaimFormTest {
 
     @Test
     void everyWrongFieldIsListedInFieldOrder() {
-        ClaimForm form = new ClaimForm(null, null, TODAY.plusDays(1), null, null, "院".repeat(201), null, null, null, -1L, -2L, null);
+        ClaimForm form = new ClaimForm(null, null, TODAY.plusDays(1), null, null, "院".repeat(201), null, null, null, -1L, -2L, null, null, null);
         List<FieldError> problems = form.problems(TODAY);
         assertEquals(List.of("enrolmentId", "eventType", "eventDate", "totalCostFen", "basicInsuranceFen", "hospital"),
                 problems.stream().map(FieldError::field).toList());
@@ -31,12 +31,28 @@ class ClaimFormTest {
     @Test
     void aGoodFormGivesItsFactsWithMissingInsuranceAsZero() {
         ClaimForm form = new ClaimForm(7L, EventType.HOSPITAL_STAY, TODAY, TODAY, TODAY.plusDays(0), " 无锡市人民医院 ", " ", null,
-                null, 100_000L, null, null);
+                null, 100_000L, null, null, " 工商银行 ", "6222 0203-0200 1234 567");
         assertEquals(List.of(), form.problems(TODAY));
+        assertEquals(new Payee("工商银行", "6222020302001234567"), form.payee(), "blanks and dashes are dropped");
         ClaimFacts facts = form.facts();
         assertEquals(0, facts.basicInsuranceFen());
         assertEquals(0, facts.commercialInsuranceFen());
         assertEquals("无锡市人民医院", form.hospitalOrNull());
         assertEquals(null, form.diagnosisOrNull());
+    }
+
+    @Test
+    void aPayeeNeedsBothFieldsAndAnAccountOfDigits() {
+        assertEquals(List.of(), Payee.of(" ", null).problems(), "none at all is fine: it can come later");
+        assertEquals(List.of("bankName:required"), codes(Payee.of(null, "6222020302001234567")));
+        assertEquals(List.of("bankAccount:required"), codes(Payee.of("工商银行", "")));
+        assertEquals(List.of("bankAccount:invalid_account"), codes(Payee.of("工商银行", "62220203X")));
+        assertEquals(List.of("bankAccount:invalid_account"), codes(Payee.of("工商银行", "1".repeat(31))));
+        assertEquals(List.of("bankName:too_long"), codes(Payee.of("行".repeat(101), "6222020302001234567")));
+        assertTrue(Payee.of("工商银行", "6222020302001234567").complete());
+    }
+
+    private static List<String> codes(Payee p) {
+        return p.problems().stream().map(e -> e.field() + ":" + e.code()).toList();
     }
 }

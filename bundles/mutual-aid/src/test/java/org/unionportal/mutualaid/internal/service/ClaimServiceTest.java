@@ -26,7 +26,6 @@ import org.unionportal.mutualaid.internal.rules.DemoPlans;
 import org.unionportal.mutualaid.internal.rules.EventType;
 import org.unionportal.mutualaid.internal.rules.PlanTemplate;
 import org.unionportal.mutualaid.internal.store.Plan;
-import org.unionportal.mutualaid.internal.store.PayoutStore;
 import org.unionportal.mutualaid.internal.store.PlanStore;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
 import org.unionportal.persistence.internal.FakeAuditTrail;
@@ -63,7 +62,7 @@ class ClaimServiceTest {
     /** A hospital stay of {@code days} days: (cost - basic) x 50 % medical plus 50 a day. */
     private ClaimForm stay(LocalDate admission, int days, long costFen, long basicFen) {
         return new ClaimForm(enrolment, EventType.HOSPITAL_STAY, admission, admission, admission.plusDays(days), "无锡市人民医院",
-                "阑尾炎", null, null, costFen, basicFen, 0L);
+                "阑尾炎", null, null, costFen, basicFen, 0L, null, null);
     }
 
     /** What the service recorded in the audit trail. */
@@ -128,42 +127,6 @@ class ClaimServiceTest {
         assertEquals(1, submitted().path("total").asLong(), "the queue after the review began");
         assertEquals(0, new ObjectMapper().readTree(claims.page(DISTRICT2, "SUBMITTED", null, 5, false)).path("total").asLong(),
                 "another district's queue");
-    }
-
-    @Test
-    void approvedClaimsOfTheSubtreeArePaidInOneBatchWhoseBankFileOnlyTheSubtreeReads() {
-        long id = claims.file(stay(LocalDate.of(2026, 7, 5), 5, 2_000_000, 1_200_000), OPERATOR);
-        PayoutService payouts = new PayoutService(db);
-        payouts.notifications = new FakeNotifications();
-        payouts.audit = trail;
-        assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT));
-        claims.decide(id, new ClaimService.Decision("APPROVE", null, null), DISTRICT);
-        assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT2));
-
-        PayoutStore.PayoutBatch batch = payouts.create(DISTRICT);
-        assertEquals(1, batch.claimCount());
-        assertEquals(425_000L, batch.totalFen());
-        assertEquals("/1/2/", batch.orgPath());
-        assertEquals("PAID", claims.get(id, OPERATOR).get("status"));
-        assertEquals(List.of(List.of(1, "陈静", "320202199207150021", "4250.00", "MA-CLAIM-" + id)),
-                payouts.bankFileRows(batch.id(), DISTRICT), "the bank needs the full ID number");
-        assertProblem(404, "payout_batch_not_found", () -> payouts.bankFileRows(batch.id(), DISTRICT2));
-        assertEquals(List.of(), payouts.batches(DISTRICT2));
-        assertProblem(409, "nothing_to_pay", () -> payouts.create(DISTRICT));
-
-        // the batch, the claim it paid, and the one download of the bank file are in the audit trail
-        assertEquals(List.of("claim " + id + " PAY", "payout-batch " + batch.id() + " CREATE",
-                        "payout-batch " + batch.id() + " EXPORT_BANK_FILE"),
-                audited.stream().filter(e -> !e.action().equals("CREATE") || e.recordType().equals("payout-batch"))
-                        .filter(e -> !e.action().equals("APPROVE"))
-                        .map(e -> e.recordType() + " " + e.recordId() + " " + e.action()).toList());
-        org.unionportal.api.audit.AuditEntry pay = audited.stream().filter(e -> e.action().equals("PAY")).findFirst().orElseThrow();
-        assertEquals(Map.of("status", "PAID", "payoutBatchId", batch.id()), pay.after());
-        assertEquals("/1/2/8/", pay.orgPath());
-        assertEquals("district", pay.actor().username());
-        org.unionportal.api.audit.AuditEntry made = audited.stream().filter(e -> e.recordType().equals("payout-batch")).findFirst().orElseThrow();
-        assertEquals(Map.of("claimCount", 1, "totalFen", 425_000L), made.after());
-        assertEquals("/1/2/", made.orgPath());
     }
 
     private JsonNode submitted() throws IOException {
