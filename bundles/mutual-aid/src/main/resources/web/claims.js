@@ -5,7 +5,7 @@
 // so that new page code never runs with an old copy of the helpers.
 const {
   el, fill, kit, field, ensureStyles, parseYuan, fenToYuanText, fmtDate, fmtDateTime, downloadWithToken, uploadRaw, csvBlob, downloadBlob,
-  CLAIM_STATUSES, SETTLEMENT_FIELDS, REMINDER_KINDS, REMINDER_STATUSES,
+  CLAIM_STATUSES, SETTLEMENT_FIELDS, REMINDER_KINDS, REMINDER_STATUSES, PAYOUT_STATUSES, PAYOUT_LINE_STATUSES, today, printOnly,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const BASE = '/api/mutual-aid/claims';
@@ -128,7 +128,9 @@ export function mount(root, context) {
       el('div', { class: 'ui-toolbar' },
         el('h2', {}, t(`理赔 #${claim.id}`, `Claim #${claim.id}`)), k.badge(claim.status, { id: 'claim-status' }),
         el('span', { class: 'spacer' }),
-        el('button', { type: 'button', class: 'button', id: 'claim-close', onclick: closeDetail }, t('关闭', 'Close'))),
+        el('button', { type: 'button', class: 'button ma-no-print', id: 'claim-print', onclick: (ev) => printOnly(ev.currentTarget.closest('article')) },
+          t('打印回执', 'Print receipt')),
+        el('button', { type: 'button', class: 'button ma-no-print', id: 'claim-close', onclick: closeDetail }, t('关闭', 'Close'))),
       problemNode,
       k.facts([
         [t('会员', 'Member'), k.paren(claim.memberName, claim.idNumber), 'member'],
@@ -146,7 +148,10 @@ export function mount(root, context) {
         [t('核准金额', 'Approved'), claim.approvedFen == null ? null : k.money(claim.approvedFen), 'approved'],
         [t('审核意见', 'Reason'), claim.reason, 'reason'],
         [t('提交', 'Filed'), `${fmtDateTime(claim.filedAt)} · ${k.actorLabel(claim.filedBy)}`, 'filed'],
+        [t('收款账户', 'Account'), claim.payeeAccount ? `${claim.payeeBank || ''} ${claim.payeeAccount}` : t('未填写', 'not given yet'), 'payee'],
         [t('支付批次', 'Payout batch'), claim.payoutBatchId == null ? null : `#${claim.payoutBatchId}`, 'payoutBatch'],
+        [t('支付日期', 'Paid on'), claim.paidOn ? fmtDate(claim.paidOn) : null, 'paidOn'],
+        [t('银行退回原因', 'Bank’s reason'), claim.paymentFailure, 'paymentFailure'],
       ]),
       k.assessment(a),
       el('h3', { id: 'claim-documents-title' }, t('证明材料', 'Supporting documents')),
@@ -246,6 +251,20 @@ export function mount(root, context) {
         : t('请说明不予理赔的原因', 'say why the claim is rejected'));
     }
     if (!ok) return;
+    const amountText = k.money(amountFen ?? claim.computedFen);
+    const questions = {
+      APPROVE: [t(`核准理赔 #${claim.id}`, `Approve claim #${claim.id}`),
+        t(`将核准理赔 #${claim.id}（${claim.memberName}），金额 ${amountFen == null ? `按规则重新测算（提交时 ${amountText}）` : amountText}，确定？`,
+          `Approve claim #${claim.id} (${claim.memberName}) for ${amountFen == null ? `what the rules allow now (${amountText} at filing)` : amountText}?`)],
+      RETURN: [t(`退回理赔 #${claim.id}`, `Return claim #${claim.id}`),
+        t(`将把理赔 #${claim.id} 退回 ${claim.memberName} 补充材料，并短信通知会员，确定？`,
+          `Return claim #${claim.id} to ${claim.memberName} for more documents, with a text message to the member?`)],
+      REJECT: [t(`不予理赔 #${claim.id}`, `Reject claim #${claim.id}`),
+        t(`将对理赔 #${claim.id}（${claim.memberName}）作出不予理赔决定，决定后不能撤回，确定？`,
+          `Reject claim #${claim.id} (${claim.memberName})? This cannot be undone.`)],
+    };
+    if (questions[action] && !(await k.confirm({ title: questions[action][0], message: questions[action][1],
+      confirmLabel: t('确定', 'Confirm'), danger: action === 'REJECT' }))) return;
     const buttons = [...detailSlot.querySelectorAll('#claim-actions button')];
     buttons.forEach((b) => { b.disabled = true; });
     try {
@@ -283,72 +302,271 @@ export function mount(root, context) {
   }
 
   // ---------------------------------------------------------------- payouts
+  // 预览 (nothing changes) → 生成 (claims are in payment) → 审批 by a second person → 银行文件 → 登记银行结果.
+
+  const payout = { batches: [], openId: null };
+  const proposalSlot = el('div', { id: 'payout-proposal' });
+  const batchSlot = el('div', { id: 'payout-detail' });
+  const payoutProblem = el('div', { id: 'payout-problem' });
 
   async function loadPayouts() {
     if (!reviewer) return;
-    let batches = [];
     let problem = null;
     try {
       const answer = await context.api(PAYOUTS);
-      batches = Array.isArray(answer) ? answer : [];
+      payout.batches = Array.isArray(answer) ? answer : [];
     } catch (e) {
       problem = k.problem(e, { id: 'payout-list-problem' });
     }
     if (!alive) return;
-    const problemSlot = el('div', { id: 'payout-problem' });
-    const create = el('button', { type: 'button', class: 'button primary', id: 'payout-create' }, t('生成支付批次', 'Make payout batch'));
-    create.addEventListener('click', async () => {
-      create.disabled = true;
-      fill(problemSlot);
-      try {
-        const batch = await context.api(PAYOUTS, { method: 'POST' });
-        if (!alive) return;
-        say(t(`已生成支付批次 #${batch.id}：${batch.claimCount} 件，合计 ${k.money(batch.totalFen)}。请下载银行文件办理转账。`,
-          `Payout batch #${batch.id} made: ${batch.claimCount} claim(s), ${k.money(batch.totalFen)} in all. Download the bank file for the transfer.`));
-        loadPayouts();
-        loadList();
-        if (state.selected) openClaim(state.selected);
-      } catch (e) {
-        if (!alive) return;
-        fill(problemSlot, k.problem(e, { id: 'payout-create-error' }));
-        create.disabled = false;
-      }
-    });
-    fill(payoutSlot, 
+    const batches = payout.batches;
+    const second = batches.length ? batches[0].secondPersonRequired : true;
+    fill(payoutSlot,
       el('div', { class: 'ui-toolbar' },
         el('h2', { id: 'payouts-title' }, t('支付批次', 'Payout batches')),
         el('span', { class: 'spacer' }),
         problem ? null : k.exportButtons('互助保障支付批次', () => ({
-          headers: ['批次号', '件数', '金额合计(元)', '生成时间', '生成人'],
-          rows: batches.map((b) => [b.id, b.claimCount, fenToYuanText(b.totalFen), fmtDateTime(b.createdAt), b.createdBy]),
+          headers: ['批次号', '状态', '件数', '金额合计(元)', '生成时间', '生成人', '审批人', '支付日期'],
+          rows: batches.map((b) => [b.id, k.pick(PAYOUT_STATUSES[b.status], b.status), b.claimCount, fenToYuanText(b.totalFen),
+            fmtDateTime(b.createdAt), b.createdBy, b.approvedBy || '', b.paidOn || '']),
         }), 'payout-list', batches.length === 0),
-        create),
-      el('p', { class: 'muted' }, t('将本辖区所有“已核准”且未支付的理赔合并为一个支付批次，并标记为已支付；银行文件含完整身份证号，请妥善保管。',
-        'Puts every approved, unpaid claim of your part of the union into one batch and marks them paid. The bank file has full ID numbers: keep it safe.')),
-      el('div', {}, problemSlot, problem,
-        problem ? null : k.table([
+        el('button', { type: 'button', class: 'button primary', id: 'payout-preview', onclick: previewPayout }, t('预览支付批次', 'Preview a payout batch'))),
+      el('p', { class: 'muted' }, t('① 预览：列出本辖区已核准、已填收款账户的理赔及合计，不作任何改动；② 生成批次：这些理赔转为“支付中”；'
+        + `③ 审批${second ? '：须由生成人以外的另一位工作人员审批' : ''}；④ 下载银行文件办理转账；⑤ 登记银行结果：成功的理赔才标记为“已支付”并通知会员，失败的退回“已核准”并注明银行原因。`,
+      '① Preview: the approved claims of your part of the union that have an account, and their total; nothing changes. '
+        + `② Make the batch: those claims are in payment. ③ Approval${second ? ', by someone other than its maker' : ''}. `
+        + '④ Download the bank file for the transfer. ⑤ Record the bank’s result: only then are claims paid and members told; failed ones go back to approved with the bank’s reason.')),
+      payoutProblem, problem, proposalSlot,
+      problem ? null : k.table([
         { label: t('批次号', 'Batch'), key: 'id', className: 'num', value: (b) => `#${b.id}` },
+        { label: t('状态', 'Status'), key: 'status', value: (b) => k.payoutBadge(b.status) },
         { label: t('件数', 'Claims'), key: 'count', className: 'num', value: (b) => String(b.claimCount) },
         { label: t('金额合计', 'Total'), key: 'total', className: 'num', value: (b) => k.money(b.totalFen) },
         { label: t('生成', 'Made'), key: 'created', className: 'nowrap', value: (b) => `${fmtDateTime(b.createdAt)} · ${b.createdBy}` },
-        { label: t('银行文件', 'Bank file'), key: 'file', value: (b) => bankFileLink(b, problemSlot) },
-      ], batches, { id: 'payout-list', empty: t('还没有支付批次。', 'No payout batches yet.'), rowAttrs: (b) => ({ dataset: { payoutId: b.id } }) })));
+        { label: t('审批', 'Approved'), key: 'approved', className: 'nowrap', value: (b) => (b.approvedBy ? `${fmtDateTime(b.approvedAt)} · ${b.approvedBy}` : '–') },
+        { label: t('支付日期', 'Paid on'), key: 'paidOn', className: 'nowrap', value: (b) => fmtDate(b.paidOn) || '–' },
+        { label: '', key: 'open', value: (b) => el('button', { type: 'button', class: 'button payout-open', dataset: { payoutId: b.id },
+          onclick: () => openBatch(b.id) }, t('查看', 'Open')) },
+      ], batches, { id: 'payout-list', empty: t('还没有支付批次。', 'No payout batches yet.'),
+        rowAttrs: (b) => ({ dataset: { payoutId: b.id, status: b.status } }) }),
+      batchSlot);
+    if (payout.openId != null) openBatch(payout.openId);
   }
 
-  function bankFileLink(batch, problemSlot) {
-    const path = `${PAYOUTS}/${batch.id}/bank-file`;
-    const link = el('a', { href: path, class: 'payout-bank-file', dataset: { payoutId: batch.id } }, t('下载 CSV', 'Download CSV'));
-    link.addEventListener('click', async (event) => {
-      event.preventDefault();   // the file needs the bearer token: fetch it and hand over a Blob
-      fill(problemSlot);
+  const proposalClaims = (rows, id) => k.table([
+    { label: t('理赔', 'Claim'), key: 'claim', className: 'num', value: (p) => `#${p.claimId}` },
+    { label: t('收款人', 'Payee'), key: 'name', value: (p) => k.paren(p.name, p.idNumber) },
+    { label: t('开户银行', 'Bank'), key: 'bank', value: (p) => p.payeeBank || '–' },
+    { label: t('银行账号', 'Account'), key: 'account', className: 'nowrap', value: (p) => p.payeeAccount || '–' },
+    { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (p) => k.money(p.amountFen) },
+  ], rows, { id, rowAttrs: (p) => ({ dataset: { claimId: p.claimId } }) });
+
+  async function previewPayout() {
+    fill(payoutProblem);
+    fill(proposalSlot, el('p', { class: 'loading muted' }, t('正在预览…', 'Previewing…')));
+    let proposal;
+    try {
+      proposal = await context.api(`${PAYOUTS}/proposal`);
+    } catch (e) {
+      if (alive) fill(proposalSlot, k.problem(e, { id: 'payout-proposal-error' }));
+      return;
+    }
+    if (!alive) return;
+    const claims = proposal.claims || [];
+    const missing = proposal.missingAccount || [];
+    const create = el('button', { type: 'button', class: 'button primary', id: 'payout-create', disabled: claims.length === 0 },
+      t('生成支付批次', 'Make the payout batch'));
+    create.addEventListener('click', async () => {
+      const sure = await k.confirm({
+        title: t('生成支付批次', 'Make a payout batch'),
+        message: t(`将把 ${claims.length} 件理赔（合计 ${k.money(proposal.totalFen)}）生成支付批次，这些理赔转为“支付中”，待审批后下载银行文件转账。确定？`,
+          `This puts ${claims.length} claim(s), ${k.money(proposal.totalFen)} in all, into a payout batch; they are in payment until the bank’s result. Go ahead?`),
+        confirmLabel: t('生成批次', 'Make the batch'),
+      });
+      if (!sure) return;
+      create.disabled = true;
       try {
-        await downloadWithToken(path, `mutual-aid-payout-${batch.id}.csv`);
+        const batch = await context.api(PAYOUTS, { method: 'POST', body: { claimIds: claims.map((c) => c.claimId) } });
+        if (!alive) return;
+        fill(proposalSlot);
+        say(t(`已生成支付批次 #${batch.id}：${batch.claimCount} 件，合计 ${k.money(batch.totalFen)}，待审批。`,
+          `Payout batch #${batch.id} made: ${batch.claimCount} claim(s), ${k.money(batch.totalFen)} in all, awaiting approval.`));
+        payout.openId = batch.id;
+        loadPayouts();
+        loadList();
       } catch (e) {
-        k.checkSession(e);
-        if (alive) fill(problemSlot, k.problem(e, { id: 'payout-file-error' }));
+        if (!alive) return;
+        fill(payoutProblem, k.problem(e, { id: 'payout-create-error' }));
+        create.disabled = false;
       }
     });
-    return link;
+    fill(proposalSlot, el('div', { class: 'card ui-section', id: 'payout-proposal-card', dataset: { count: claims.length, totalFen: proposal.totalFen } },
+      el('h3', {}, t('支付批次预览', 'Preview')),
+      el('p', { id: 'payout-proposal-total', class: 'ui-total' }, claims.length
+        ? t(`可支付 ${claims.length} 件，合计 ${k.money(proposal.totalFen)}（预览不作任何改动）。`,
+          `${claims.length} claim(s) can be paid, ${k.money(proposal.totalFen)} in all (a preview changes nothing).`)
+        : t('没有已核准且已填收款账户的待支付理赔。', 'No approved claim with an account is waiting for payment.')),
+      claims.length ? proposalClaims(claims, 'payout-proposal-claims') : null,
+      missing.length ? [el('p', { class: 'notice warn', id: 'payout-missing-account' },
+        t(`另有 ${missing.length} 件已核准的理赔缺少收款账户，须由会员或经办人补填后才能支付。`,
+          `${missing.length} more approved claim(s) have no account yet: the member or their operator adds it first.`)),
+      proposalClaims(missing, 'payout-missing-claims')] : null,
+      el('div', { class: 'ui-form-actions' }, create,
+        el('button', { type: 'button', class: 'button', id: 'payout-preview-close', onclick: () => fill(proposalSlot) }, t('关闭预览', 'Close')))));
+  }
+
+  async function openBatch(id) {
+    payout.openId = id;
+    let batch;
+    try {
+      batch = await context.api(`${PAYOUTS}/${id}`);
+    } catch (e) {
+      if (alive) fill(batchSlot, k.problem(e, { id: 'payout-detail-error' }));
+      return;
+    }
+    if (!alive || payout.openId !== id) return;
+    renderBatch(batch);
+  }
+
+  function renderBatch(b) {
+    const lines = b.lines || [];
+    const me = context.user && context.user.username;
+    const act = async (path, question, done, button) => {
+      if (!(await k.confirm(question))) return;
+      button.disabled = true;
+      fill(payoutProblem);
+      try {
+        const after = await context.api(`${PAYOUTS}/${b.id}/${path}`, { method: 'POST' });
+        if (!alive) return;
+        say(done(after));
+        loadPayouts();
+        loadList();
+      } catch (e) {
+        if (!alive) return;
+        fill(payoutProblem, k.problem(e, { id: `payout-${path}-error` }));
+        button.disabled = false;
+      }
+    };
+    const actions = el('div', { class: 'ui-form-actions', id: 'payout-actions' });
+    if (b.status === 'DRAFT') {
+      const approve = el('button', { type: 'button', class: 'button primary', id: 'payout-approve', disabled: !b.canApprove },
+        t('审批通过', 'Approve'));
+      approve.addEventListener('click', () => act('approve', {
+        title: t(`审批支付批次 #${b.id}`, `Approve payout batch #${b.id}`),
+        message: t(`将审批支付批次 #${b.id}：${b.claimCount} 件，合计 ${k.money(b.totalFen)}。审批后可下载银行文件办理转账，确定？`,
+          `Approve payout batch #${b.id}: ${b.claimCount} claim(s), ${k.money(b.totalFen)} in all. The bank file can then be downloaded for the transfer. Go ahead?`),
+        confirmLabel: t('审批通过', 'Approve'),
+      }, () => t(`支付批次 #${b.id} 已审批，请下载银行文件办理转账。`, `Payout batch #${b.id} approved: download the bank file for the transfer.`), approve));
+      const discard = el('button', { type: 'button', class: 'button', id: 'payout-discard' }, t('作废批次', 'Discard'));
+      discard.addEventListener('click', () => act('discard', {
+        title: t(`作废支付批次 #${b.id}`, `Discard payout batch #${b.id}`),
+        message: t(`将作废支付批次 #${b.id}，其中 ${b.claimCount} 件理赔恢复为“已核准”，等待下一批次。确定？`,
+          `Discard payout batch #${b.id}: its ${b.claimCount} claim(s) are approved again and wait for the next batch. Go ahead?`),
+        confirmLabel: t('作废', 'Discard'), danger: true,
+      }, () => t(`支付批次 #${b.id} 已作废。`, `Payout batch #${b.id} discarded.`), discard));
+      actions.append(approve, discard);
+      if (!b.canApprove) {
+        actions.append(el('small', { class: 'muted', id: 'payout-approve-hint' }, b.createdBy === me
+          ? t('此批次由您生成，须由另一位工作人员审批（四眼原则）。', 'You made this batch: someone else approves it (maker-checker).')
+          : t('您不能审批此批次。', 'You cannot approve this batch.')));
+      }
+    }
+    if (b.status === 'APPROVED' || b.status === 'CLOSED') {
+      for (const format of ['csv', 'xlsx']) {
+        actions.append(el('button', { type: 'button', class: 'button', id: `payout-bank-file-${format}`, onclick: async () => {
+          fill(payoutProblem);
+          try {
+            await downloadWithToken(`${PAYOUTS}/${b.id}/bank-file?format=${format}`, `互助金支付批次-${b.id}-银行文件.${format}`,
+              { accept: format === 'csv' ? 'text/csv, application/problem+json' : '*/*' });
+          } catch (e) {
+            k.checkSession(e);
+            if (alive) fill(payoutProblem, k.problem(e, { id: 'payout-file-error' }));
+          }
+        } }, format === 'csv' ? t('下载银行文件 (CSV)', 'Bank file (CSV)') : t('下载银行文件 (Excel)', 'Bank file (XLSX)')));
+      }
+    }
+    const pending = b.status === 'APPROVED';
+    const lineRows = k.table([
+      { label: t('理赔', 'Claim'), key: 'claim', className: 'num', value: (l) => `#${l.claimId}` },
+      { label: t('收款人', 'Payee'), key: 'name', value: (l) => k.paren(l.name, l.idNumber) },
+      { label: t('开户银行', 'Bank'), key: 'bank', value: (l) => l.payeeBank || '–' },
+      { label: t('银行账号', 'Account'), key: 'account', className: 'nowrap', value: (l) => l.payeeAccount || '–' },
+      { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (l) => k.money(l.amountFen) },
+      { label: t('结果', 'Outcome'), key: 'status', value: (l) => (pending
+        ? el('span', { class: 'ma-line-result' },
+          el('label', { class: 'nowrap' }, el('input', { type: 'checkbox', class: 'payout-line-failed', dataset: { claimId: l.claimId } }),
+            t(' 失败', ' failed')),
+          el('input', { type: 'text', class: 'payout-line-reason', maxlength: 400, dataset: { claimId: l.claimId },
+            placeholder: t('银行退回原因，如：账户已销户', 'the bank’s reason, e.g. account closed'), 'aria-label': t('失败原因', 'Reason') }))
+        : [k.payoutBadge(l.status, PAYOUT_LINE_STATUSES), l.failureReason ? el('small', { class: 'ma-last-error' }, l.failureReason) : null]) },
+    ], lines, { id: 'payout-lines', rowAttrs: (l) => ({ dataset: { claimId: l.claimId, status: l.status } }) });
+    let resultForm = null;
+    if (pending) {
+      const paidOn = el('input', { type: 'date', id: 'payout-paid-on', name: 'paidOn', value: today(), max: today() });
+      const record = el('button', { type: 'button', class: 'button primary', id: 'payout-result' }, t('登记银行结果', 'Record the bank’s result'));
+      resultForm = el('form', { class: 'ui-form', id: 'payout-result-form', novalidate: true, onsubmit: (e) => e.preventDefault() },
+        field(t('银行支付日期', 'Day the bank paid'), paidOn, { hint: t('在上表中勾选银行退回的转账并填写原因；未勾选的视为支付成功。',
+          'Tick the transfers the bank returned and give its reason; the others were paid.') }),
+        el('div', { class: 'ui-form-actions' }, record));
+      record.addEventListener('click', async () => {
+        k.clearErrors(resultForm);
+        fill(payoutProblem);
+        const failed = [...batchSlot.querySelectorAll('.payout-line-failed:checked')].map((box) => ({
+          claimId: Number(box.dataset.claimId),
+          reason: batchSlot.querySelector(`.payout-line-reason[data-claim-id="${box.dataset.claimId}"]`).value.trim(),
+        }));
+        const blank = failed.find((f) => !f.reason);
+        if (blank) {
+          fill(payoutProblem, el('p', { class: 'notice error', role: 'alert', id: 'payout-result-check' },
+            t(`请填写理赔 #${blank.claimId} 的银行退回原因。`, `Give the bank’s reason for claim #${blank.claimId}.`)));
+          batchSlot.querySelector(`.payout-line-reason[data-claim-id="${blank.claimId}"]`).focus();
+          return;
+        }
+        if (!paidOn.value) {
+          k.fieldError(resultForm, 'paidOn', t('请填写支付日期', 'required'));
+          paidOn.focus();
+          return;
+        }
+        const failedIds = new Set(failed.map((f) => f.claimId));
+        const paidLines = lines.filter((l) => !failedIds.has(l.claimId));
+        const paidFen = paidLines.reduce((sum, l) => sum + Number(l.amountFen), 0);
+        const sure = await k.confirm({
+          title: t(`登记支付批次 #${b.id} 的银行结果`, `Record the bank’s result of batch #${b.id}`),
+          message: t(`将登记：${paidLines.length} 件已支付（合计 ${k.money(paidFen)}，支付日期 ${paidOn.value}），并通知会员“互助金已发放”；`
+            + `${failed.length} 件支付失败，退回“已核准”。登记后不能更改，确定？`,
+          `${paidLines.length} claim(s) paid (${k.money(paidFen)}, on ${paidOn.value}) and their members told; ${failed.length} failed and approved again. `
+            + 'This cannot be changed afterwards. Go ahead?'),
+          confirmLabel: t('登记结果', 'Record'),
+        });
+        if (!sure) return;
+        record.disabled = true;
+        try {
+          await context.api(`${PAYOUTS}/${b.id}/result`, { method: 'POST', body: { paidOn: paidOn.value, failed } });
+          if (!alive) return;
+          say(t(`已登记支付批次 #${b.id} 的银行结果：${paidLines.length} 件已支付，${failed.length} 件失败。`,
+            `Bank result of batch #${b.id} recorded: ${paidLines.length} paid, ${failed.length} failed.`));
+          loadPayouts();
+          loadList();
+        } catch (e) {
+          if (!alive) return;
+          fill(payoutProblem, k.problem(e, { form: resultForm, id: 'payout-result-error', labels: { paidOn: t('支付日期', 'Paid on') } }));
+          record.disabled = false;
+        }
+      });
+    }
+    fill(batchSlot, el('article', { class: 'card ui-detail', id: 'payout-batch', dataset: { payoutId: b.id, status: b.status } },
+      el('div', { class: 'ui-toolbar' },
+        el('h3', {}, t(`支付批次 #${b.id}`, `Payout batch #${b.id}`)), k.payoutBadge(b.status),
+        el('span', { class: 'spacer' }),
+        el('button', { type: 'button', class: 'button', id: 'payout-close', onclick: () => { payout.openId = null; fill(batchSlot); } }, t('关闭', 'Close'))),
+      k.facts([
+        [t('件数', 'Claims'), String(b.claimCount), 'count'],
+        [t('金额合计', 'Total'), k.money(b.totalFen), 'total'],
+        [t('生成', 'Made'), `${fmtDateTime(b.createdAt)} · ${b.createdBy}`, 'created'],
+        [t('审批', 'Approved'), b.approvedBy ? `${fmtDateTime(b.approvedAt)} · ${b.approvedBy}` : null, 'approved'],
+        [t('银行支付日期', 'Paid on'), b.paidOn ? fmtDate(b.paidOn) : null, 'paidOn'],
+      ]),
+      lineRows, resultForm, actions));
   }
 
   // ---------------------------------------------------------------- settlement import (draft claims)

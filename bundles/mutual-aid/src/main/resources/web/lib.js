@@ -38,6 +38,7 @@ const STATUS = {
   RETURNED: ['已退回', 'Returned', 'warn'],
   REJECTED: ['不予理赔', 'Rejected', 'bad'],
   APPROVED: ['已核准', 'Approved', 'ok'],
+  IN_PAYMENT: ['支付中', 'Payment in progress', 'info'],
   PAID: ['已支付', 'Paid', 'ok'],
   // enrolments and group enrolments
   PENDING_PAYMENT: ['待缴费', 'Awaiting payment', 'warn'],
@@ -53,7 +54,21 @@ const STATUS = {
   FAILED: ['发送失败', 'Failed', 'bad'],
 };
 
-export const CLAIM_STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'APPROVED', 'PAID', 'REJECTED'];
+export const CLAIM_STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'APPROVED', 'IN_PAYMENT', 'PAID', 'REJECTED'];
+
+/** Payout batches and their lines (their own words: a batch's DRAFT is not a claim's draft). */
+export const PAYOUT_STATUSES = {
+  DRAFT: ['待审批', 'Awaiting approval', 'warn'],
+  APPROVED: ['已审批，待登记银行结果', 'Approved, awaiting the bank', 'info'],
+  CLOSED: ['已登记银行结果', 'Bank result recorded', 'ok'],
+  DISCARDED: ['已作废', 'Discarded', 'muted'],
+};
+export const PAYOUT_LINE_STATUSES = {
+  PENDING: ['待银行结果', 'Awaiting the bank', 'warn'],
+  PAID: ['已支付', 'Paid', 'ok'],
+  FAILED: ['支付失败', 'Failed', 'bad'],
+  DISCARDED: ['已作废', 'Discarded', 'muted'],
+};
 
 export const EVENT_TYPES = {
   HOSPITAL_STAY: ['住院', 'Hospital stay'],
@@ -85,7 +100,12 @@ export const ACTIONS = {
   RETURN: ['退回', 'Returned'],
   REJECT: ['不予理赔', 'Rejected'],
   RESUBMIT: ['重新提交', 'Resubmitted'],
-  PAY: ['支付', 'Paid'],
+  PAY: ['银行已支付', 'Paid by the bank'],
+  PAYOUT: ['列入支付批次', 'Put into a payout batch'],
+  PAYOUT_DISCARDED: ['支付批次作废', 'Payout batch discarded'],
+  PAYMENT_FAILED: ['银行支付失败', 'Transfer failed'],
+  PAYEE: ['填写收款账户', 'Account given'],
+  DOCUMENT_DELETED: ['删除材料', 'Document removed'],
   SUBMIT: ['提交草稿', 'Draft submitted'],
   DOCUMENT: ['上传材料', 'Document added'],
   IMPORT: ['医保结算导入', 'Imported from settlements'],
@@ -130,6 +150,53 @@ export const ROSTER_FIELDS = {
   unionMember: ['工会会员', 'Union member'],
   eligibility: ['参保条件', 'Eligibility'],
 };
+
+// ------------------------------------------------------------------ confirmation and print
+
+/**
+ * Asks before an irreversible step, saying what it will do: resolves true when the user confirms. A modal
+ * `<dialog id="ma-confirm">` (buttons `#ma-confirm-ok`, `#ma-confirm-cancel`; Esc cancels). Kept here until the
+ * page kit has one.
+ */
+export function confirmDialog(t, { title, message, confirmLabel, danger = false }) {
+  document.getElementById('ma-confirm')?.remove();
+  return new Promise((resolve) => {
+    const ok = el('button', { type: 'button', class: `button ${danger ? 'danger' : 'primary'}`, id: 'ma-confirm-ok' },
+      confirmLabel || t('确定', 'Confirm'));
+    const cancel = el('button', { type: 'button', class: 'button', id: 'ma-confirm-cancel' }, t('取消', 'Cancel'));
+    const dialog = el('dialog', { id: 'ma-confirm', class: 'ma-confirm card', 'aria-labelledby': 'ma-confirm-title' },
+      el('h2', { id: 'ma-confirm-title' }, title || t('请确认', 'Please confirm')),
+      el('p', { id: 'ma-confirm-message' }, message),
+      el('div', { class: 'ui-form-actions' }, ok, cancel));
+    let answered = false;
+    const answer = (value) => {
+      if (answered) return;
+      answered = true;
+      dialog.close();
+      dialog.remove();
+      resolve(value);
+    };
+    ok.addEventListener('click', () => answer(true));
+    cancel.addEventListener('click', () => answer(false));
+    dialog.addEventListener('cancel', (event) => { event.preventDefault(); answer(false); });
+    document.body.append(dialog);
+    dialog.showModal();
+    cancel.focus();
+  });
+}
+
+/** Prints only `node` on A4 (the module's print styles hide the rest of the portal while it prints). */
+export function printOnly(node) {
+  node.classList.add('ma-print-target');
+  document.body.classList.add('ma-print');
+  const done = () => {
+    document.body.classList.remove('ma-print');
+    node.classList.remove('ma-print-target');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
 
 // ------------------------------------------------------------------ helpers bound to the page's language
 
@@ -234,8 +301,34 @@ export function kit(context) {
         'Invoices, cost lists, discharge summaries, diagnoses: PDF, JPG or PNG, at most 10 MB each.'),
     });
 
+  /** A badge of a payout batch or line status. */
+  const payoutBadge = (status, map = PAYOUT_STATUSES) => el('span', {
+    class: `badge ui-badge ui-${(map[status] || [])[2] || 'muted'}`, dataset: { status: status || '' },
+  }, pick(map[status], status));
+
+  /** 提交 → 审核 → 核准 → 支付 of a claim, with the day it was paid; `data-step` is the step reached. */
+  const progress = (c, id = `claim-progress-${c.id}`) => {
+    const reached = {
+      DRAFT: 0, SUBMITTED: 1, UNDER_REVIEW: 2, RETURNED: 2, REJECTED: 2, APPROVED: 3, IN_PAYMENT: 4, PAID: 4,
+    }[c.status] ?? 0;
+    const done = (i) => i < reached || (i === reached && ['SUBMITTED', 'APPROVED', 'PAID'].includes(c.status));
+    const steps = [
+      [t('提交', 'Filed'), c.filedAt && c.status !== 'DRAFT' ? fmtDate(c.filedAt) : null],
+      [t('审核', 'Review'), c.status === 'RETURNED' ? t('已退回', 'returned') : c.status === 'REJECTED' ? t('不予理赔', 'rejected') : null],
+      [t('核准', 'Approved'), c.approvedFen != null && c.status !== 'REJECTED' ? money(c.approvedFen) : null],
+      [t('支付', 'Paid'), c.status === 'PAID' ? fmtDate(c.paidOn) : c.status === 'IN_PAYMENT' ? t('支付中', 'in progress') : null],
+    ];
+    const bad = c.status === 'REJECTED' || c.status === 'RETURNED';
+    return el('ol', { class: 'ma-progress', id, dataset: { step: String(reached), status: c.status }, 'aria-label': t('理赔进度', 'Claim progress') },
+      steps.map(([label, note], i) => el('li', {
+        class: [done(i + 1) ? 'done' : '', i + 1 === reached && !done(i + 1) ? 'current' : '', i + 1 === reached && bad ? 'bad' : ''].join(' ').trim(),
+        dataset: { step: String(i + 1) },
+      }, el('span', { class: 'ma-progress-label' }, label), note ? el('small', { class: 'ma-progress-note' }, note) : null)));
+  };
+
   return {
-    ...base, assessment,
+    ...base, assessment, payoutBadge, progress,
+    confirm: (options) => confirmDialog(t, options),
     benefitLines, eligibilityLines, feePerPerson, feeText, planName, actorLabel, documents,
     eventLabel: (type) => pick(EVENT_TYPES[type], type),
     itemLabel: (item) => pick(ITEMS[item], item),

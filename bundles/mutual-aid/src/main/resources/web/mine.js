@@ -4,12 +4,16 @@
 // lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
 // so that new page code never runs with an old copy of the helpers.
 const {
-  el, fill, kit, field, ensureStyles, parseYuan, fmtDate, fmtDateTime, today, EVENT_TYPES,
+  el, fill, kit, field, ensureStyles, parseYuan, fmtDate, fmtDateTime, today, EVENT_TYPES, printOnly,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const CLAIMS = '/api/mutual-aid/claims';
 /** No more documents are taken for these (the server answers 409). */
-const CLOSED = ['PAID', 'REJECTED'];
+const CLOSED = ['PAID', 'REJECTED', 'IN_PAYMENT'];
+/** The account may change until the claim is in a payout batch. */
+const PAYEE_EDITABLE = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'APPROVED'];
+/** Wrongly uploaded documents may be removed while the claim is a draft or returned. */
+const CORRECTABLE = ['DRAFT', 'RETURNED'];
 
 export function mount(root, context) {
   ensureStyles();
@@ -100,6 +104,8 @@ export function mount(root, context) {
           'The rules find nothing payable (see above). You may still submit it for review.')),
       el('h4', {}, t('证明材料（可选）', 'Supporting documents (optional)')),
       k.documents(c.id, { id: `my-claim-documents-${c.id}`, canUpload: true }),
+      removeDocuments(c),
+      payeeBox(c),
       el('div', { class: 'ui-form-actions' }, button,
         el('small', { class: 'muted ma-draft-hint' }, t('信息有误时请不要提交，联系所在单位工会核实。',
           'If something is wrong, do not submit; ask your union to check it.'))),
@@ -152,18 +158,27 @@ export function mount(root, context) {
       claimFacts(c),
       k.assessment(c.assessment, `my-claim-${c.id}`));
     const card = el('article', { class: 'card ui-detail ma-claim', id: `my-claim-${c.id}`, dataset: { claimId: c.id, status: c.status } },
+      el('p', { class: 'ma-print-only' }, t('职工医疗互助保障 理赔回执', 'Mutual-aid claim receipt')),
       el('div', { class: 'ui-toolbar' },
         el('h3', {}, t(`理赔 #${c.id}`, `Claim #${c.id}`)), k.badge(c.status),
         el('span', { class: 'muted' }, `${k.eventLabel(c.eventType)} · ${fmtDate(c.eventDate)}`),
         el('span', { class: 'spacer' }),
         el('span', { class: 'ma-claim-amount' }, c.approvedFen == null
           ? t(`测算 ${k.money(c.computedFen)}`, `Computed ${k.money(c.computedFen)}`)
-          : t(`核准 ${k.money(c.approvedFen)}`, `Approved ${k.money(c.approvedFen)}`))),
+          : t(`核准 ${k.money(c.approvedFen)}`, `Approved ${k.money(c.approvedFen)}`)),
+        el('button', { type: 'button', class: 'button ma-no-print my-claim-print', id: `my-claim-print-${c.id}`,
+          onclick: () => { details.open = true; printOnly(card); } }, t('打印回执', 'Print receipt'))),
+      k.progress(c, `my-claim-progress-${c.id}`),
       k.facts([
         [t('项目', 'Plan'), c.planNameZh, 'plan'],
         [t('提交', 'Filed'), fmtDateTime(c.filedAt), 'filed'],
         [t('审核意见', 'Reason'), returned ? null : c.reason, 'reason'],
+        [t('支付日期', 'Paid on'), c.status === 'PAID' && c.paidOn ? fmtDate(c.paidOn) : null, 'paidOn'],
+        [t('收款账户', 'Account'), c.payeeAccount ? `${c.payeeBank || ''} ${c.payeeAccount}` : null, 'payee'],
       ], { class: 'facts ui-facts ma-facts-compact' }),
+      c.paymentFailure && c.status === 'APPROVED' ? el('p', { class: 'notice warn', id: `my-claim-payment-failed-${c.id}` },
+        t(`银行转账未成功：${c.paymentFailure}。请核对并更新收款账户，将在下一批次重新支付。`,
+          `The bank transfer failed: ${c.paymentFailure}. Check and update your account; it is paid again in the next batch.`)) : null,
       returned ? el('div', { class: 'notice warn ma-returned', role: 'status', id: `claim-returned-${c.id}` },
         el('div', {},
           el('strong', {}, t('申请已退回，需要您补充材料', 'Returned: more documents are needed')),
@@ -173,6 +188,8 @@ export function mount(root, context) {
       details,
       el('h4', {}, t('证明材料', 'Supporting documents')),
       box || k.documents(c.id, { id: `my-claim-documents-${c.id}`, canUpload: false }),
+      CORRECTABLE.includes(c.status) ? removeDocuments(c) : null,
+      PAYEE_EDITABLE.includes(c.status) ? payeeBox(c) : null,
       returned ? el('div', { class: 'ui-form-actions' },
         el('button', { type: 'button', class: 'button primary claim-resubmit', id: `claim-resubmit-${c.id}`, dataset: { claimId: c.id },
           onclick: (ev) => decide(c, 'RESUBMIT', ev.currentTarget) }, t('重新提交', 'Send again')),
@@ -184,6 +201,66 @@ export function mount(root, context) {
       new MutationObserver(syncHint).observe(box, { attributes: true, attributeFilter: ['data-count'] });
     }
     return card;
+  }
+
+  /** Remove buttons for the documents of a draft or returned claim (each asks first). */
+  function removeDocuments(c) {
+    const slot = el('div', { class: 'ma-doc-remove ma-no-print', id: `my-claim-doc-remove-${c.id}` });
+    context.api(`${CLAIMS}/${c.id}/documents`).then((docs) => {
+      if (!alive || !Array.isArray(docs) || docs.length === 0) return;
+      fill(slot, el('span', { class: 'muted' }, t('传错了？', 'Wrong file?')), docs.map((d) => el('button', {
+        type: 'button', class: 'button doc-remove', dataset: { docId: d.id, claimId: c.id },
+        onclick: async (ev) => {
+          const sure = await k.confirm({ title: t('删除材料', 'Remove a document'),
+            message: t(`将从理赔 #${c.id} 中删除材料“${d.fileName}”，删除后不能恢复，确定？`,
+              `Remove “${d.fileName}” from claim #${c.id}? It cannot be restored.`), confirmLabel: t('删除', 'Remove'), danger: true });
+          if (!sure) return;
+          ev.currentTarget.disabled = true;
+          try {
+            await context.api(`${CLAIMS}/${c.id}/documents/${d.id}`, { method: 'DELETE' });
+            if (!alive) return;
+            say(t(`已删除材料“${d.fileName}”。`, `“${d.fileName}” removed.`));
+            load({ keepForm: true });
+          } catch (e) {
+            if (alive) fill(slot, k.problem(e, { id: `my-claim-doc-remove-error-${c.id}` }));
+          }
+        },
+      }, t(`删除“${d.fileName}”`, `Remove “${d.fileName}”`))));
+    }).catch(() => {});
+    return slot;
+  }
+
+  /** 收款账户: where the benefit goes, editable until the claim is in a payout batch. */
+  function payeeBox(c) {
+    const bank = el('input', { type: 'text', name: 'bankName', id: `my-claim-bank-${c.id}`, maxlength: 100, value: c.payeeBank || '' });
+    const account = el('input', { type: 'text', name: 'bankAccount', id: `my-claim-account-${c.id}`, inputmode: 'numeric', autocomplete: 'off',
+      placeholder: c.payeeAccount || t('银行卡号', 'card number') });
+    const problem = el('div', { id: `my-claim-payee-problem-${c.id}` });
+    const form = el('form', { class: 'ui-form ma-no-print', id: `my-claim-payee-${c.id}`, novalidate: true },
+      field(t('开户银行', 'Bank'), bank), field(t('银行账号', 'Account number'), account, {
+        hint: c.payeeAccount ? t(`当前：${c.payeeAccount}（仅显示后四位）`, `Now: ${c.payeeAccount} (last four digits shown)`) : t('互助金将转入此账户', 'The benefit is transferred here') }),
+      el('div', { class: 'ui-form-actions' }, el('button', { type: 'submit', class: 'button', id: `my-claim-payee-save-${c.id}` },
+        c.payeeAccount ? t('更新收款账户', 'Update the account') : t('保存收款账户', 'Save the account'))), problem);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      k.clearErrors(form);
+      fill(problem);
+      const digits = account.value.replace(/[\s-]/g, '');
+      let ok = true;
+      if (!bank.value.trim()) ok = k.fieldError(form, 'bankName', t('请填写开户银行', 'required'));
+      if (!/^[0-9]{10,30}$/.test(digits)) ok = k.fieldError(form, 'bankAccount', t('银行账号应为 10–30 位数字', 'must be 10 to 30 digits'));
+      if (!ok) { form.querySelector('[aria-invalid]')?.focus(); return; }
+      try {
+        await context.api(`${CLAIMS}/${c.id}/payee`, { method: 'PUT', body: { bankName: bank.value.trim(), bankAccount: digits } });
+        if (!alive) return;
+        say(t(`理赔 #${c.id} 的收款账户已保存。`, `The account of claim #${c.id} was saved.`));
+        load({ keepForm: true });
+      } catch (e) {
+        if (alive) fill(problem, k.problem(e, { form, id: `my-claim-payee-error-${c.id}`, labels: { bankName: t('开户银行', 'Bank'), bankAccount: t('银行账号', 'Account number') } }));
+      }
+    });
+    return el('details', { class: 'ma-more ma-no-print', id: `my-claim-payee-box-${c.id}`, open: !c.payeeAccount || Boolean(c.paymentFailure) },
+      el('summary', {}, t('收款账户', 'Payment account')), form);
   }
 
   /** SUBMIT a draft or RESUBMIT a returned claim (the member's two decisions). */
@@ -223,6 +300,7 @@ export function mount(root, context) {
     basicInsuranceFen: t('基本医保支付（元）', 'Paid by basic insurance (yuan)'),
     commercialInsuranceFen: t('商业保险支付（元）', 'Paid by commercial insurance (yuan)'),
     facts: t('理赔信息', 'Claim facts'),
+    bankName: t('开户银行', 'Bank'), bankAccount: t('银行账号', 'Account number'),
   };
 
   function renderForm() {
@@ -251,6 +329,29 @@ export function mount(root, context) {
     const gradeField = f('disabilityGrade', grade, { hint: t('1 级最重（给付 100%），10 级最轻（10%）。', 'Grade 1 is the most severe (100%), grade 10 the least (10%).') });
     const stayHint = el('small', { class: 'muted ui-wide', id: 'claim-stay-hint' });
     const problemSlot = el('div', { id: 'claim-form-problem', class: 'ui-wide' });
+    const previewSlot = el('div', { id: 'claim-preview', class: 'ui-wide', 'aria-live': 'polite' });
+
+    /** 试算: the same rules on the form as it is; nothing is filed. */
+    const tryClaim = async (theForm) => {
+      k.clearErrors(theForm);
+      fill(problemSlot);
+      fill(previewSlot);
+      const request = read(theForm);
+      if (!request) {
+        fill(problemSlot, el('p', { class: 'notice error', role: 'alert' }, t('请修改标出的栏目。', 'Please correct the marked fields.')));
+        theForm.querySelector('[aria-invalid]')?.focus();
+        return;
+      }
+      try {
+        const a = await context.api(`${CLAIMS}/preview`, { method: 'POST', body: request });
+        if (!alive) return;
+        fill(previewSlot, el('div', { class: 'card', id: 'claim-preview-result', dataset: { totalFen: a.totalFen ?? 0 } },
+          el('p', { class: 'notice' }, t('试算结果（未提交，最终金额以审核为准）：', 'Trial computation (nothing filed; the final amount is decided on review):')),
+          k.assessment(a, 'claim-preview')));
+      } catch (e) {
+        if (alive) fill(problemSlot, k.problem(e, { form: theForm, labels: LABELS, id: 'claim-preview-error' }));
+      }
+    };
 
     const form = el('form', { class: 'ui-form', id: 'claim-form', novalidate: true },
       problemSlot,
@@ -266,7 +367,12 @@ export function mount(root, context) {
       f('totalCostFen', money('totalCostFen', 'claim-total-cost'), { hint: t('没有医疗费用时填 0', 'enter 0 when there was no cost') }),
       f('basicInsuranceFen', money('basicInsuranceFen', 'claim-basic-insurance'), { hint: t('留空按 0 计', 'empty counts as 0') }),
       f('commercialInsuranceFen', money('commercialInsuranceFen', 'claim-commercial-insurance'), { hint: t('留空按 0 计', 'empty counts as 0') }),
+      f('bankName', input('bankName', 'claim-bank-name', { type: 'text', maxlength: 100 }), { hint: t('互助金转入的银行，可稍后填写', 'where the benefit goes; may be given later') }),
+      f('bankAccount', input('bankAccount', 'claim-bank-account', { type: 'text', inputmode: 'numeric', autocomplete: 'off' }),
+        { hint: t('本人银行卡号，仅用于支付互助金', 'your own card number, used only to pay the benefit') }),
+      previewSlot,
       el('div', { class: 'ui-form-actions' },
+        el('button', { type: 'button', class: 'button', id: 'claim-try', onclick: () => tryClaim(form) }, t('试算', 'Try the computation')),
         el('button', { type: 'submit', class: 'button primary', id: 'claim-submit' }, t('提交理赔申请', 'File the claim'))));
 
     const syncType = () => {
@@ -353,7 +459,13 @@ export function mount(root, context) {
       totalCostFen: yuan('totalCostFen', true),
       basicInsuranceFen: yuan('basicInsuranceFen', false),
       commercialInsuranceFen: yuan('commercialInsuranceFen', false),
+      bankName: v('bankName') || null,
+      bankAccount: v('bankAccount').replace(/[\s-]/g, '') || null,
     };
+    if (request.bankAccount && !/^[0-9]{10,30}$/.test(request.bankAccount)) fail('bankAccount', t('银行账号应为 10–30 位数字', 'must be 10 to 30 digits'));
+    if (Boolean(request.bankName) !== Boolean(request.bankAccount)) {
+      fail(request.bankName ? 'bankAccount' : 'bankName', t('开户银行和银行账号须同时填写', 'give both the bank and the account'));
+    }
     if (type === 'CRITICAL_ILLNESS' && !request.criticalIllness) fail('criticalIllness', t('重大疾病类理赔须填写疾病名称', 'required for a critical illness'));
     if (type === 'ACCIDENT_DISABILITY' && request.disabilityGrade == null) fail('disabilityGrade', t('意外伤残类理赔须选择伤残等级', 'required for an accidental disability'));
     return ok ? request : null;
