@@ -6,7 +6,7 @@
 // so that new page code never runs with an old copy of the helpers.
 const {
   el, fill, kit, field, ensureStyles, downloadWithToken, today, fenToYuanText,
-  API, GENERATED_KINDS, periodInfo, defaultPeriod, periodSuggestions,
+  API, GENERATED_KINDS, periodInfo, defaultPeriod, periodSuggestions, confirmDialog,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const BASE = `${API}/batches`;
@@ -239,7 +239,10 @@ export function mount(root, context) {
       actionButtons.push(
         el('button', { type: 'button', class: 'button primary', id: 'ha-batch-approve', disabled: lines.length === 0,
           onclick: (ev) => act(batch, ev.currentTarget, 'approve') }, t('审批通过', 'Approve')),
-        el('button', { type: 'button', class: 'button', id: 'ha-batch-discard', onclick: () => confirmDiscard(batch, actionProblem) }, t('作废草稿', 'Discard')));
+        el('button', { type: 'button', class: 'button', id: 'ha-batch-discard', onclick: () => confirmDiscard(batch, actionProblem) }, t('作废草稿', 'Discard')),
+        el('small', { class: 'muted', id: 'ha-batch-second-person' }, batch.createdBy === (context.user && context.user.username)
+          ? t('此批次由您生成：须由另一位工作人员审批（四眼原则）。', 'You generated this batch: someone else approves it (maker-checker).')
+          : t('批次须由生成人以外的工作人员审批（四眼原则）。', 'A batch is approved by someone other than whoever generated it (maker-checker).')));
     }
     if (batch.status === 'APPROVED') {
       actionButtons.push(el('button', { type: 'button', class: 'button primary', id: 'ha-batch-result-start',
@@ -354,6 +357,15 @@ export function mount(root, context) {
   async function act(batch, button, what) {
     const problemSlot = detailSlot.querySelector('#ha-batch-action-problem');
     fill(problemSlot);
+    const sure = await confirmDialog(t, {
+      title: t(`审批批次 #${batch.id}`, `Approve batch #${batch.id}`),
+      message: t(`将审批批次 #${batch.id}（${k.kindLabel(batch.kind)} ${batch.period}）：${batch.lineCount ?? (batch.lines || []).length} 笔，合计 ${k.money(batch.totalFen)}`
+        + `（银行代发 ${k.money(batch.bankFen)}，爱心卡 ${k.money(batch.loveCardFen)}）。审批后可下载发放文件，确定？`,
+      `Approve batch #${batch.id} (${k.kindLabel(batch.kind)} ${batch.period}): ${batch.lineCount ?? (batch.lines || []).length} line(s), ${k.money(batch.totalFen)} in all `
+        + `(bank ${k.money(batch.bankFen)}, love card ${k.money(batch.loveCardFen)}). The files can then be downloaded. Go ahead?`),
+      confirmLabel: t('审批通过', 'Approve'),
+    });
+    if (!sure) return;
     button.disabled = true;
     try {
       await context.api(`${BASE}/${batch.id}/${what}`, { method: 'POST' });
@@ -389,6 +401,14 @@ export function mount(root, context) {
 
   async function reissue(batch, button, problemSlot) {
     fill(problemSlot);
+    const failed = (batch.lines || []).filter((l) => l.status === 'FAILED' && !l.reissuedInBatchId);
+    const sure = await confirmDialog(t, {
+      title: t('重新发放失败的款项', 'Reissue the failed lines'),
+      message: t(`将为 ${failed.length} 笔失败的款项（合计 ${k.money(failed.reduce((sum, l) => sum + Number(l.amountFen), 0))}）生成重发批次，使用各户当前的账户，待审批。确定？`,
+        `Make a reissue batch of the ${failed.length} failed line(s) (${k.money(failed.reduce((sum, l) => sum + Number(l.amountFen), 0))}) with each household’s current account, to be approved. Go ahead?`),
+      confirmLabel: t('生成重发批次', 'Make the reissue batch'),
+    });
+    if (!sure) return;
     button.disabled = true;
     try {
       const created = await context.api(`${BASE}/${batch.id}/reissue`, { method: 'POST' });
@@ -472,6 +492,17 @@ export function mount(root, context) {
         form.querySelector('.ha-line-reason[aria-invalid="true"]').focus();
         return;
       }
+      const failedIds = new Set(failed.map((f) => f.lineId));
+      const sum = (list) => list.reduce((total, l) => total + Number(l.amountFen), 0);
+      const paidLines = lines.filter((l) => !failedIds.has(l.id));
+      const failedLines = lines.filter((l) => failedIds.has(l.id));
+      const sure = await confirmDialog(t, {
+        title: t(`登记批次 #${batch.id} 的发放结果`, `Record the answer for batch #${batch.id}`),
+        message: t(`将登记：${paidLines.length} 笔已发放（合计 ${k.money(sum(paidLines))}），${failedLines.length} 笔发放失败（合计 ${k.money(sum(failedLines))}，可重新发放）；批次随即结束，不能更改。确定？`,
+          `${paidLines.length} line(s) paid (${k.money(sum(paidLines))}), ${failedLines.length} failed (${k.money(sum(failedLines))}, can be reissued); the batch is then closed for good. Go ahead?`),
+        confirmLabel: t('确认结果', 'Record'),
+      });
+      if (!sure) return;
       confirm.disabled = true;
       try {
         await context.api(`${BASE}/${batch.id}/result`, { method: 'POST', body: { failed } });

@@ -6,7 +6,7 @@
 // so that new page code never runs with an old copy of the helpers.
 const {
   el, fill, kit, field, ensureStyles, parseYuan, fenToYuanText, today, downloadWithToken, isMasked, schoolYearOf,
-  API, LEVELS, FILE_LEVELS, HOUSEHOLD_STATUSES, CAUSES, RELATIONS, STAGES, CHANNELS,
+  API, LEVELS, FILE_LEVELS, HOUSEHOLD_STATUSES, CAUSES, RELATIONS, STAGES, CHANNELS, printOnly,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const BASE = `${API}/households`;
@@ -224,7 +224,10 @@ export function mount(root, context) {
       el('span', { class: 'spacer' }),
       canEdit ? el('button', { type: 'button', class: 'button', id: 'ha-edit', onclick: () => showForm(h) },
         h.status === 'RETURNED' ? t('修改并重新提交', 'Edit and resubmit') : t('修改', 'Edit')) : null,
+      el('button', { type: 'button', class: 'button ha-no-print', id: 'ha-print', onclick: (ev) => printOnly(ev.currentTarget.closest('article')) },
+        t('打印申请表', 'Print the application')),
       el('button', { type: 'button', class: 'button', id: 'ha-detail-close', onclick: closeDetail }, t('关闭', 'Close'))),
+    el('p', { class: 'ha-print-only ha-print-title' }, t('困难职工家庭建档申请表', 'Hardship household application form')),
     problemNode,
     h.status === 'RETURNED' && lastReturn ? el('div', { class: 'notice warn ha-returned', id: 'ha-returned-note', role: 'status' },
       el('div', {}, el('strong', {}, t('申请已退回：', 'Returned: ')), el('span', { class: 'ha-reason' }, lastReturn.note || ''),

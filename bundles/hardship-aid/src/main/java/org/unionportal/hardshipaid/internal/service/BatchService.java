@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.unionportal.api.approval.SecondPerson;
+import org.unionportal.api.demo.DemoMode;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.audit.AuditFields;
 import org.unionportal.api.audit.AuditTrail;
@@ -42,13 +46,17 @@ import org.unionportal.hardshipaid.internal.store.StandardStore;
  * files, the bank's result (failed transfers) and their reissue. Generation runs under a table lock and a unique
  * key per household, item, period and child, so nothing is paid twice however often or concurrently it runs.
  */
-@Component(service = BatchService.class)
+@Component(service = BatchService.class, configurationPid = SafetyNetConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class BatchService {
     private final PortalDatabase db;
     private final PortalTime time;
     /** Every batch decision and every file exported is in the portal's audit trail (set by DS; tests set their own). */
     @Reference
     AuditTrail audit;
+    /** Demo mode: maker-checker is off there unless configured on (set by DS; tests leave it null: not demo). */
+    @Reference
+    DemoMode demo;
+    private volatile String secondPersonSetting = "auto";
 
     public record Generate(String kind, String period) {
     }
@@ -60,8 +68,24 @@ public class BatchService {
     }
 
     @Activate
-    public BatchService(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=hardship-aid)") PortalDatabase db) {
+    public BatchService(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=hardship-aid)") PortalDatabase db,
+                        SafetyNetConfig config) {
         this(db, PortalTime.SYSTEM);
+        configure(config);
+    }
+
+    @Modified
+    void configure(SafetyNetConfig config) {
+        secondPersonSetting = config.batches_secondPerson();
+    }
+
+    void secondPerson(String setting) {
+        secondPersonSetting = setting;
+    }
+
+    /** Whether a batch's generator is refused as its approver now ({@code batches.secondPerson}). */
+    public boolean secondPersonRequired() {
+        return SecondPerson.required(secondPersonSetting, demo != null && demo.enabled());
     }
 
     BatchService(PortalDatabase db, PortalTime time) {
@@ -143,6 +167,9 @@ public class BatchService {
             BatchStore.lock(c, id);
             Batch before = visible(c, id, user);
             requireStatus(before, BatchStatus.DRAFT, "batch_not_draft", "只有待审批的批次可以审批", "Only a draft batch can be approved");
+            SecondPerson.require(secondPersonRequired(), before.createdBy(), user, Text.of(
+                    "批次 " + id + " 由您生成，须由另一位工作人员审批（四眼原则）。",
+                    "You generated batch " + id + ": someone else approves it (maker-checker)."));
             BatchStore.approve(c, id, user.username(), time.now());
             return recorded(c, user, "APPROVE", before);
         });

@@ -11,4 +11,8 @@ public @interface SafetyNetConfig {
     @AttributeDefinition(name = "Medical safety-net threshold (yuan)",
             description = "When a household's own share of medical costs in a year exceeds this, the union pays the excess (兜底起点, 元).")
     int safetyNet_thresholdYuan() default 3000;
+
+    @AttributeDefinition(name = "Payment batches need a second person (maker-checker)",
+            description = "on: whoever generated a batch cannot approve it; off: anyone may; auto: on outside demo mode.")
+    String batches_secondPerson() default "auto";
 }

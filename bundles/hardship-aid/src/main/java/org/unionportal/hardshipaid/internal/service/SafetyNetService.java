@@ -15,6 +15,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.unionportal.api.audit.AuditFields;
 import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.api.approval.SecondPerson;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.money.Money;
 import org.unionportal.api.rest.ProblemException;
@@ -177,10 +178,8 @@ public class SafetyNetService {
             if (a.status() != ApprovalStatus.PROPOSED) {
                 throw Problems.wrongState("award_decided", "兜底申请 " + id + " 已处理", "Safety-net award " + id + " is decided already", a.status());
             }
-            if (a.proposedBy().equals(user.username())) {
-                throw ProblemException.forbidden("second_person_needed", Text.of("兜底申请须由另一位工作人员审批",
-                        "Someone other than " + a.proposedBy() + " approves the award"));
-            }
+            SecondPerson.require(true, a.proposedBy(), user, Text.of("兜底申请须由另一位工作人员审批",
+                    "Someone other than " + a.proposedBy() + " approves the award"));
             boolean approve = "APPROVE".equals(d.action());
             SafetyNetStore.decide(c, id, approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, user.username(), time.now(),
                     Problems.blankToNull(d.note()));

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.i18n.Labels;
+import org.unionportal.api.approval.SecondPerson;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.money.Money;
 import org.unionportal.api.rest.ProblemException;
@@ -117,10 +118,8 @@ public class StandardService {
                 throw Problems.wrongState("standard_decided", "标准 " + id + " 已审批，不能再审批", "Standard " + id + " is decided already",
                         row.status());
             }
-            if (row.proposedBy().equals(user.username())) {
-                throw ProblemException.forbidden("second_person_needed", Text.of("新标准须由另一位管理员复核批准：提出人不能批准自己的提议",
-                        "Maker-checker: someone other than " + row.proposedBy() + " approves it"));
-            }
+            SecondPerson.require(true, row.proposedBy(), user, Text.of("新标准须由另一位管理员复核批准：提出人不能批准自己的提议",
+                    "Maker-checker: someone other than " + row.proposedBy() + " approves it"));
             boolean approve = "APPROVE".equals(d.action());
             if (approve) {
                 refuseBeforePaid(c, row.item(), row.effectiveFrom());

@@ -132,8 +132,8 @@ class HardshipAuditTest {
         long batch = batches.generate(DISTRICT, new BatchService.Generate("SUMMER", "2027")).id();
         assertEntry("batch", batch, "CREATE", "district", "/1/2/");
         assertEquals("DRAFT", last().after().get("status"));
-        batches.approve(DISTRICT, batch);
-        assertEntry("batch", batch, "APPROVE", "district", "/1/2/");
+        batches.approve(CHECKER, batch);
+        assertEntry("batch", batch, "APPROVE", "checker", "/1/2/");
         assertEquals("APPROVED", last().after().get("status"));
         batches.channelFile(DISTRICT, batch, Channel.BANK, "csv");
         assertEntry("batch", batch, "EXPORT", "district", "/1/2/");

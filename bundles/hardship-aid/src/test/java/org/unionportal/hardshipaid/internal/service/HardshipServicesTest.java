@@ -196,9 +196,21 @@ class HardshipServicesTest {
         assertEquals("batch_not_found", assertThrows(ProblemException.class, () -> batches.approve(DISTRICT2, batchId)).code());
         assertEquals("batch_not_approved", assertThrows(ProblemException.class,
                 () -> batches.channelFile(DISTRICT, batchId, org.unionportal.hardshipaid.internal.rules.Channel.BANK, "csv")).code());
-        batches.approve(DISTRICT, batchId);
+        ProblemException maker = assertThrows(ProblemException.class, () -> batches.approve(DISTRICT, batchId));
+        assertEquals(403, maker.status());
+        assertEquals("second_person_needed", maker.code(), "the generator may not approve its own batch");
+        assertTrue(maker.message().zh().contains("另一位") && maker.message().en().contains("someone else"), maker.message()::toString);
+        batches.approve(ADMIN, batchId);
         Download bank = batches.channelFile(DISTRICT, batchId, org.unionportal.hardshipaid.internal.rules.Channel.BANK, "csv");
         assertTrue(bank.personal());
         assertEquals("hardship-batch-" + batchId + "-bank.csv", bank.fileName());
+    }
+
+    @Test
+    void withoutTheSecondPersonRuleTheGeneratorApproves() {
+        onFile(5);
+        batches.secondPerson("off");
+        long batchId = batches.generate(DISTRICT, new BatchService.Generate("SUMMER", "2027")).id();
+        assertEquals(org.unionportal.hardshipaid.internal.rules.BatchStatus.APPROVED, batches.approve(DISTRICT, batchId).status());
     }
 }
