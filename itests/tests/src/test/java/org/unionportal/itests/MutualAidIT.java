@@ -208,16 +208,78 @@ class MutualAidIT {
         assertEquals(425_000, approved.path("approvedFen").asLong());
         decide(district, id, Map.of("action", "REJECT", "reason", "x")).expectProblem(409);
 
-        JsonNode batch = api.post("/api/mutual-aid/payouts", admin, null).expect(201).json();
-        assertTrue(batch.path("totalFen").asLong() >= 425_000);
-        Api.Reply file = api.send("GET", "/api/mutual-aid/payouts/" + batch.path("id").asLong() + "/bank-file", admin, null,
-                Map.of("Accept", "text/csv")).expect(200);
-        assertTrue(file.body().contains("陈静") && file.body().contains("4250.00"), () -> "bank file: " + file.body());
-        assertEquals("private, no-store", file.header("Cache-Control").orElse(""), "full ID numbers kept by a cache");
+        // The account (收款账户) is added after filing; the member sees it masked.
+        JsonNode withAccount = api.send("PUT", "/api/mutual-aid/claims/" + id + "/payee", member,
+                Map.of("bankName", "中国工商银行无锡分行", "bankAccount", "6222 0203 0200 1234 567"), Map.of()).expect(200).json();
+        assertEquals("***************4567", withAccount.path("payeeAccount").asText());
+
+        secondPerson("on");
+        try {
+            // The proposal changes nothing: the claim is still approved.
+            JsonNode proposal = api.get("/api/mutual-aid/payouts/proposal", district).expect(200).json();
+            assertTrue(proposal.path("secondPersonRequired").asBoolean());
+            List<Long> ids = StreamSupport.stream(proposal.path("claims").spliterator(), false).map(c -> c.path("claimId").asLong()).toList();
+            assertTrue(ids.contains(id), () -> "proposal: " + proposal);
+            assertEquals("APPROVED", api.get("/api/mutual-aid/claims/" + id, member).expect(200).json().path("status").asText());
+
+            JsonNode batch = api.post("/api/mutual-aid/payouts", district, Map.of("claimIds", ids)).expect(201).json();
+            long batchId = batch.path("id").asLong();
+            assertEquals("DRAFT", batch.path("status").asText());
+            assertEquals(proposal.path("totalFen").asLong(), batch.path("totalFen").asLong());
+            assertEquals("IN_PAYMENT", api.get("/api/mutual-aid/claims/" + id, member).expect(200).json().path("status").asText());
+            api.post("/api/mutual-aid/payouts", district, Map.of("claimIds", ids)).expectProblem(409); // already in a batch
+            api.send("GET", "/api/mutual-aid/payouts/" + batchId + "/bank-file", district, null, Map.of("Accept", "text/csv"))
+                    .expectProblem(409); // no bank file before approval
+
+            // Maker-checker: the maker is refused, with a code and one language per page; the city's admin approves.
+            JsonNode refused = api.post("/api/mutual-aid/payouts/" + batchId + "/approve", district, null).expectProblem(403);
+            assertEquals("second_person_needed", refused.path("code").asText(), () -> "problem: " + refused);
+            String zh = refused.path("detail").asText();
+            assertTrue(zh.contains("另一位") && !zh.matches("(?s).*[A-Za-z]{3,}.*"), () -> "the Chinese message: " + refused);
+            JsonNode refusedEn = api.send("POST", "/api/mutual-aid/payouts/" + batchId + "/approve", district, null,
+                    Map.of("Accept-Language", "en")).expectProblem(403);
+            String en = refusedEn.path("detail").asText();
+            assertTrue(en.contains("someone else") && en.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp)
+                    == Character.UnicodeScript.HAN), () -> "the English message: " + refusedEn);
+            api.post("/api/mutual-aid/payouts/" + batchId + "/approve", api.login("district2"), null).expectProblem(404);
+            assertEquals("APPROVED", api.post("/api/mutual-aid/payouts/" + batchId + "/approve", admin, null).expect(200).json()
+                    .path("status").asText());
+
+            Api.Reply file = api.send("GET", "/api/mutual-aid/payouts/" + batchId + "/bank-file", district, null,
+                    Map.of("Accept", "text/csv")).expect(200);
+            assertTrue(file.body().contains("陈静") && file.body().contains("4250.00") && file.body().contains("6222020302001234567"),
+                    () -> "bank file: " + file.body());
+            assertEquals("private, no-store", file.header("Cache-Control").orElse(""), "full accounts kept by a cache");
+            assertEquals("IN_PAYMENT", api.get("/api/mutual-aid/claims/" + id, member).expect(200).json().path("status").asText(),
+                    "a bank file pays nothing");
+
+            // The bank's result: this claim paid, every other claim of the batch failed (back to approved with the reason).
+            String today = LocalDate.now(SHANGHAI).toString();
+            List<Map<String, Object>> failed = ids.stream().filter(other -> other != id)
+                    .map(other -> Map.<String, Object>of("claimId", other, "reason", "账户已销户")).toList();
+            api.post("/api/mutual-aid/payouts/" + batchId + "/result", district, Map.of("paidOn", today,
+                    "failed", List.of(Map.of("claimId", id, "reason", " ")))).expectProblem(422);
+            JsonNode closed = api.post("/api/mutual-aid/payouts/" + batchId + "/result", district,
+                    Map.of("paidOn", today, "failed", failed)).expect(200).json();
+            assertEquals("CLOSED", closed.path("status").asText());
+            api.post("/api/mutual-aid/payouts/" + batchId + "/result", district, Map.of("paidOn", today, "failed", List.of()))
+                    .expectProblem(409);
+            for (Map<String, Object> f : failed) {
+                JsonNode back = api.get("/api/mutual-aid/claims/" + f.get("claimId"), admin).expect(200).json();
+                assertEquals("APPROVED", back.path("status").asText());
+                assertEquals("账户已销户", back.path("paymentFailure").asText());
+            }
+            String audit = "/api/portal/audit?module=mutual-aid&recordType=payout-batch&recordId=" + batchId;
+            List<String> steps = texts(api.get(audit, admin).expect(200).json().path("items"), "action");
+            assertTrue(steps.containsAll(List.of("CREATE", "APPROVE", "EXPORT_BANK_FILE", "RESULT")), () -> "audited: " + steps);
+        } finally {
+            secondPerson("auto");
+        }
         JsonNode paid = api.get("/api/mutual-aid/claims/" + id, member).expect(200).json();
         assertEquals("PAID", paid.path("status").asText());
+        assertEquals(LocalDate.now(SHANGHAI).toString(), paid.path("paidOn").asText());
         List<String> steps = texts(paid.path("history"), "action");
-        assertEquals(List.of("FILE", "START_REVIEW", "APPROVE", "PAY"), steps);
+        assertEquals(List.of("FILE", "START_REVIEW", "APPROVE", "PAYEE", "PAYOUT", "PAY"), steps);
         // Another district cannot see it, by id or in its list.
         String district2 = api.login("district2");
         api.get("/api/mutual-aid/claims/" + id, district2).expectProblem(404);
@@ -497,6 +559,15 @@ class MutualAidIT {
 
     private static Map<String, Object> claim(long enrolmentId, LocalDate admission, int days, long costFen, long basicFen) {
         return MutualAidData.hospitalStay(enrolmentId, admission, days, costFen, basicFen);
+    }
+
+    /** Sets payouts.secondPerson (on, off, auto) and waits until the module applies it. */
+    private static void secondPerson(String setting) {
+        portal.shell("config:property-set -p org.unionportal.mutualaid payouts.secondPerson " + setting);
+        boolean expected = "on".equals(setting); // the ITs run in demo mode: auto is off there
+        String admin = api.login("admin");
+        Await.until("payouts.secondPerson = " + setting, Duration.ofSeconds(20), () -> api.get("/api/mutual-aid/payouts/proposal", admin)
+                .expect(200).json().path("secondPersonRequired").asBoolean() == expected);
     }
 
     private static long enrolmentCount(String admin) {
