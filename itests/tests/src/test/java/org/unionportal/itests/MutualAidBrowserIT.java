@@ -190,6 +190,11 @@ class MutualAidBrowserIT {
             assertTrue(driver.findElement(By.cssSelector("#claim-reason")).getAttribute("value").isEmpty());
 
             driver.findElement(By.cssSelector("#claim-approve")).click();
+            // An approval asks first, saying what it does and for how much.
+            WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ma-confirm-message")));
+            assertTrue(question.getText().contains("将核准理赔 #" + claimId), () -> "the confirmation says: " + question.getText());
+            screenshot(info, "claim-approve-confirm");
+            driver.findElement(By.cssSelector("#ma-confirm-ok")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#claim-detail[data-claim-id=\"" + claimId + "\"][data-status=\"APPROVED\"]")));
             WebElement approvedFact = driver.findElement(By.cssSelector("#claim-detail dd[data-fact=\"approved\"]"));
