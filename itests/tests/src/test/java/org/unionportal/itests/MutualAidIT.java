@@ -234,12 +234,12 @@ class MutualAidIT {
             // Maker-checker: the maker is refused, with a code and one language per page; the city's admin approves.
             JsonNode refused = api.post("/api/mutual-aid/payouts/" + batchId + "/approve", district, null).expectProblem(403);
             assertEquals("second_person_needed", refused.path("code").asText(), () -> "problem: " + refused);
-            String zh = refused.path("detail").asText();
-            assertTrue(zh.contains("另一位") && !zh.matches("(?s).*[A-Za-z]{3,}.*"), () -> "the Chinese message: " + refused);
+            String refusedZh = refused.path("detail").asText();
+            assertTrue(refusedZh.contains("另一位") && !refusedZh.matches("(?s).*[A-Za-z]{3,}.*"), () -> "the Chinese message: " + refused);
             JsonNode refusedEn = api.send("POST", "/api/mutual-aid/payouts/" + batchId + "/approve", district, null,
                     Map.of("Accept-Language", "en")).expectProblem(403);
-            String en = refusedEn.path("detail").asText();
-            assertTrue(en.contains("someone else") && en.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp)
+            String refusedEnText = refusedEn.path("detail").asText();
+            assertTrue(refusedEnText.contains("someone else") && refusedEnText.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp)
                     == Character.UnicodeScript.HAN), () -> "the English message: " + refusedEn);
             api.post("/api/mutual-aid/payouts/" + batchId + "/approve", api.login("district2"), null).expectProblem(404);
             assertEquals("APPROVED", api.post("/api/mutual-aid/payouts/" + batchId + "/approve", admin, null).expect(200).json()

@@ -144,6 +144,7 @@ public class ClaimService {
      * the claim is in a payout batch.
      */
     public void setPayee(long id, Payee payee, PortalUser user) {
+        db.read(c -> visible(c, id, user)); // the scope before the body
         List<FieldError> problems = payee.problems();
         if (!problems.isEmpty() || !payee.complete()) {
             throw ProblemException.invalid(problems.isEmpty() ? List.of(FieldError.of("bankAccount", "required",

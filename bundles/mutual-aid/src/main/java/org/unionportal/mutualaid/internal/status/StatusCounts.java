@@ -23,6 +23,7 @@ final class StatusCounts {
             new ClaimState("UNDER_REVIEW", Text.of("审核中理赔", "Claims under review"), true),
             new ClaimState("RETURNED", Text.of("退回补充材料的理赔", "Claims returned for documents"), false),
             new ClaimState("APPROVED", Text.of("已核准待支付理赔", "Approved claims waiting for payment"), true),
+            new ClaimState("IN_PAYMENT", Text.of("支付中理赔（待银行结果）", "Claims in payment (awaiting the bank)"), true),
             new ClaimState("REJECTED", Text.of("不予理赔", "Rejected claims"), false),
             new ClaimState("PAID", Text.of("已支付理赔", "Paid claims"), false));
 
@@ -47,7 +48,7 @@ final class StatusCounts {
         for (Object[] r : Jdbc.list(c, "SELECT STATUS, COUNT(*), COALESCE(SUM(APPROVED_FEN), 0) FROM MA_CLAIM GROUP BY STATUS",
                 rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)})) {
             claims.put((String) r[0], (Long) r[1]);
-            if ("APPROVED".equals(r[0]) || "PAID".equals(r[0])) {
+            if ("APPROVED".equals(r[0]) || "IN_PAYMENT".equals(r[0]) || "PAID".equals(r[0])) {
                 approvedFen = Math.addExact(approvedFen, (Long) r[2]);
             }
         }
@@ -56,8 +57,9 @@ final class StatusCounts {
             figures.add(new Figure("claims." + s.code(), s.label(), n, Figure.Unit.COUNT, s.pending()));
         }
         figures.add(Figure.money("claims.approvedFen", Text.of("核准互助金合计", "Benefits approved"), approvedFen));
-        long[] payouts = Jdbc.one(c, "SELECT COUNT(*), COALESCE(SUM(TOTAL_FEN), 0) FROM MA_PAYOUT_BATCH",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElse(new long[2]);
+        // Paid is what the bank's results paid, not what batches hold; discarded batches do not count.
+        long[] payouts = {Jdbc.count(c, "SELECT COUNT(*) FROM MA_PAYOUT_BATCH WHERE STATUS <> 'DISCARDED'"),
+            Jdbc.one(c, "SELECT COALESCE(SUM(AMOUNT_FEN), 0) FROM MA_PAYOUT_LINE WHERE STATUS = 'PAID'", rs -> rs.getLong(1)).orElse(0L)};
         figures.add(Figure.count("payouts.batches", Text.of("支付批次", "Payout batches"), payouts[0]));
         figures.add(Figure.money("payouts.totalFen", Text.of("已支付互助金", "Benefits paid"), payouts[1]));
         return figures;
