@@ -47,6 +47,15 @@ class PasswordHasherTest {
     }
 
     @Test
+    void theDummyHashOfUnknownUsersCostsAFullDerivationAndMatchesNothing() {
+        String dummy = PasswordHasher.dummyHash();
+        assertTrue(dummy.startsWith("pbkdf2-sha256$" + PasswordHasher.ITERATIONS + "$"));
+        assertFalse(PasswordHasher.needsRehash(dummy));
+        assertFalse(PasswordHasher.verify("", dummy));
+        assertFalse(PasswordHasher.verify("demo1234", dummy));
+    }
+
+    @Test
     void theWorkFactorIsOwaspsForPbkdf2Sha256() {
         assertEquals(600_000, PasswordHasher.ITERATIONS);
     }
