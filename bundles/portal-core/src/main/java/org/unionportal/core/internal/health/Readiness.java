@@ -1,12 +1,16 @@
 package org.unionportal.core.internal.health;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.db.PortalDatabase;
@@ -16,14 +20,22 @@ import org.unionportal.api.db.PortalDatabase;
  * schema's database service (the persistence extender publishes it only after the bundle's migrations succeeded,
  * so a module whose migration failed has none). A load balancer asks {@code GET /api/portal/ready}; health
  * answers DOWN for the same reasons.
+ *
+ * <p>Both ask often (a load balancer every few seconds, monitoring, benchmarks), so a check is kept for
+ * {@link #MAX_AGE}: a database that stops answering shows within that time, and a bundle or a schema's database
+ * service that comes or goes makes the next caller check again at once.
  */
 @Component(service = Readiness.class)
 public class Readiness {
     public static final String READY = "READY";
     public static final String MIGRATION_FAILED = "MIGRATION_FAILED";
+    static final Duration MAX_AGE = Duration.ofSeconds(1);
 
     private final BundleContext context;
     private final PortalDatabase db;
+    private final RecentCheck<Report> recent = new RecentCheck<>(this::checkNow, MAX_AGE, System::nanoTime);
+    private final BundleListener bundles = event -> recent.invalidate();
+    private final ServiceListener schemas = event -> recent.invalidate();
 
     /** One schema: its key, the bundle shipping it, READY or MIGRATION_FAILED (or still migrating). */
     public record Schema(String schema, String bundle, String state) {
@@ -37,9 +49,26 @@ public class Readiness {
     public Readiness(BundleContext context, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db) {
         this.context = context;
         this.db = db;
+        context.addBundleListener(bundles);
+        try {
+            context.addServiceListener(schemas, "(objectClass=" + PortalDatabase.class.getName() + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
+    @Deactivate
+    void deactivate() {
+        context.removeServiceListener(schemas);
+        context.removeBundleListener(bundles);
+    }
+
+    /** The state of this node, checked at most {@link #MAX_AGE} ago (and since the last bundle or schema change). */
     public Report check() {
+        return recent.get();
+    }
+
+    private Report checkNow() {
         String database = databaseState();
         List<Schema> schemas = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
