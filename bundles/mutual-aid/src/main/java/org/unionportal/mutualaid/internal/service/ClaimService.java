@@ -96,7 +96,7 @@ public class ClaimService {
             long claimId = ClaimStore.insert(c, enrolment.id(), enrolment.memberId(), enrolment.orgPath(), facts, form.hospitalOrNull(),
                     form.diagnosisOrNull(), ClaimStatus.SUBMITTED, assessment, user.username(), form.payee());
             audit.record(c, AuditEntry.of(MutualAid.MODULE, "claim", claimId, "CREATE", enrolment.orgPath(), Actor.of(user))
-                    .changes(Map.of(), auditFields(ClaimStore.byId(c, claimId).orElseThrow())));
+                    .changes(Map.of(), auditFields(ClaimStatus.SUBMITTED, null, assessment.totalFen(), null)));
             return claimId;
         });
     }
@@ -222,8 +222,12 @@ public class ClaimService {
 
     /** What the audit trail keeps of a claim. */
     static Map<String, Object> auditFields(Claim claim) {
-        return AuditFields.of("status", claim.status().code(), "approvedFen", claim.approvedFen(), "computedFen", claim.computedFen(),
-                "reason", claim.reason());
+        return auditFields(claim.status(), claim.approvedFen(), claim.computedFen(), claim.reason());
+    }
+
+    /** The same from the values just written (a new claim: no need to read back the row inserted). */
+    static Map<String, Object> auditFields(ClaimStatus status, Long approvedFen, long computedFen, String reason) {
+        return AuditFields.of("status", status.code(), "approvedFen", approvedFen, "computedFen", computedFen, "reason", reason);
     }
 
     /** A member's own claims in full (no history), newest first. */

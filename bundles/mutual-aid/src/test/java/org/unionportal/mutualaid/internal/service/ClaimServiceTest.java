@@ -27,6 +27,7 @@ import org.unionportal.mutualaid.internal.rules.EventType;
 import org.unionportal.mutualaid.internal.rules.PlanTemplate;
 import org.unionportal.mutualaid.internal.store.Plan;
 import org.unionportal.mutualaid.internal.store.PlanStore;
+import org.unionportal.mutualaid.internal.store.ClaimStore;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
 import org.unionportal.persistence.internal.FakeAuditTrail;
 import org.unionportal.persistence.internal.FakeNotifications;
@@ -75,6 +76,9 @@ class ClaimServiceTest {
         Map<String, Object> filed = claims.get(id, OPERATOR);
         assertEquals("SUBMITTED", filed.get("status"));
         assertEquals(425_000L, filed.get("computedFen"));
+        // the filing's audit entry holds what the row holds (written from the values, not read back)
+        assertEquals(ClaimService.auditFields(db.read(c -> ClaimStore.byId(c, id)).orElseThrow()),
+                audited.stream().filter(e -> e.recordId().equals(String.valueOf(id))).findFirst().orElseThrow().after());
 
         assertProblem(404, "claim_not_found", () -> claims.get(id, DISTRICT2));
         assertProblem(404, "claim_not_found", () -> claims.decide(id, new ClaimService.Decision("APPROVE", null, null), DISTRICT2));
