@@ -18,10 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The module archetype end to end: a module generated from it (an id with a hyphen, Chinese and English
- * names) builds with its unit tests, is dropped into the running portal's {@code deploy/} as its feature,
- * shows its menu entry, answers its REST resource and serves its page, then leaves again. Runs Maven
- * offline when the build does, on the build's own repository (where the portal and the archetype were
- * just installed).
+ * names) passes its own {@code mvn verify} — its unit tests and its integration test on the kit's testing
+ * support (portal-itest-harness), which boots one more distribution of its own — then is dropped into the
+ * running portal's {@code deploy/} as its feature, shows its menu entry, answers its REST resource and serves
+ * its page, then leaves again. Runs Maven offline when the build does, on the build's own repository (where
+ * the portal, the harness and the archetype were just installed).
  */
 @ExtendWith(SharedPortal.class)
 class ArchetypeIT {
@@ -43,15 +44,18 @@ class ArchetypeIT {
                 "-Dpackage=org.example.union.parceldesk", "-DmoduleId=" + MODULE, "-DnameEn=Parcel desk",
                 "-DtablePrefix=PARCEL_DESK");
         Path project = work.resolve(MODULE);
-        maven(project, "package");
+        maven(project, "verify");
+        // the generated module's own tests ran and passed: its unit tests and its ModuleIT
+        assertReportPassed(project.resolve("target/surefire-reports/TEST-org.example.union.parceldesk.internal.EntryRulesTest.xml"));
+        assertReportPassed(project.resolve("target/surefire-reports/TEST-org.example.union.parceldesk.internal.EntryServiceTest.xml"));
+        assertReportPassed(project.resolve("target/failsafe-reports/TEST-org.example.union.parceldesk.internal.ModuleIT.xml"));
 
         Path jar = project.resolve("target/" + MODULE + "-1.0.0-SNAPSHOT.jar");
-        String feature = Files.readString(project.resolve("target/feature/feature.xml"), StandardCharsets.UTF_8);
+        Path features = project.resolve("target/feature/feature.xml");
         String bundle = "mvn:org.example.union/" + MODULE + "/1.0.0-SNAPSHOT";
-        assertTrue(feature.contains(bundle) && feature.contains("module=" + MODULE), feature);
+        assertTrue(Files.readString(features, StandardCharsets.UTF_8).contains("module=" + MODULE), features::toString);
         // hot deployment: the feature as built, its bundle from the build folder instead of a repository
-        Path deployed = portal.home().resolve("deploy/" + MODULE + "-features.xml");
-        Files.writeString(deployed, feature.replace(bundle, jar.toUri().toString()), StandardCharsets.UTF_8);
+        Path deployed = portal.deployFeature(features, bundle, jar);
 
         Api api = portal.api();
         String admin = api.login("admin");
@@ -106,6 +110,17 @@ class ArchetypeIT {
             throw new AssertionError("Maven did not finish in 10 minutes: " + command + "\n" + tail(log));
         }
         assertEquals(0, process.exitValue(), () -> String.join(" ", command) + " in " + dir + " failed:\n" + tail(log));
+    }
+
+    /** A JUnit XML report that exists, counts at least one test, and no failure, error or skip. */
+    private static void assertReportPassed(Path report) throws IOException {
+        assertTrue(Files.isRegularFile(report), () -> "no report " + report);
+        String xml = Files.readString(report, StandardCharsets.UTF_8);
+        java.util.regex.Matcher suite = java.util.regex.Pattern.compile("<testsuite [^>]*").matcher(xml);
+        assertTrue(suite.find(), () -> report + ": " + xml);
+        String head = suite.group();
+        assertTrue(!head.contains(" tests=\"0\"") && head.contains(" failures=\"0\"") && head.contains(" errors=\"0\"")
+                && head.contains(" skipped=\"0\""), () -> report + ": " + head);
     }
 
     private static String tail(Path log) {

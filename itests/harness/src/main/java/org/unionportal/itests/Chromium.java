@@ -15,16 +15,19 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Debian's headless Chromium through its chromedriver, as the browser tests use it. */
-final class Chromium {
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+/**
+ * Debian's headless Chromium through its chromedriver, as the browser tests use it. Selenium is an optional
+ * dependency of the harness: a module's browser test declares {@code org.seleniumhq.selenium:selenium-java} itself.
+ */
+public final class Chromium {
+    public static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
 
     private Chromium() {
     }
 
     /** A fresh browser with its own profile; fails (does not skip) when Chromium is missing. */
-    static WebDriver start(String testName) throws IOException {
+    public static WebDriver start(String testName) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail(testName + " needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install chromium chromium-driver), or -DskipBrowserTests=true");
@@ -49,7 +52,7 @@ final class Chromium {
     }
 
     /** Saves what the browser shows (PNG and HTML) under target/screenshots, named after the test and moment. */
-    static void screenshot(WebDriver driver, TestInfo info, String moment) {
+    public static void screenshot(WebDriver driver, TestInfo info, String moment) {
         if (driver == null) {
             return;
         }

@@ -27,8 +27,15 @@ import java.util.regex.Pattern;
 
 /**
  * One Union Portal distribution, unpacked from the real tar.gz into a fresh folder under
- * {@code target/runs/} and run as {@code bin/karaf server} on free ports, with demo data and the
- * fixture module registered (but not installed) through {@code deploy/}.
+ * {@code target/runs/} and run as {@code bin/karaf server} on free ports, with demo data and, when the
+ * system property {@code itests.fixture} names the fixture jar, the fixture module registered (but not
+ * installed) through {@code deploy/}. A module's own integration tests use it without the fixture and
+ * put their module in with {@link #deployFeature}.
+ *
+ * <p>System properties (maven-failsafe-plugin sets them): {@code itests.distribution} the tar.gz,
+ * {@code itests.distribution.folder} its top folder, {@code itests.work} where runs are unpacked;
+ * optional {@code itests.fixture}, {@code itests.runsh} ({@link #configureLikeRunSh}),
+ * {@code itests.postgresql} (a PostgreSQL server instead of embedded Derby).
  */
 public final class Distribution {
 
@@ -218,6 +225,9 @@ public final class Distribution {
 
     /** Installs the fixture module the way a developer hot-deploys a features repository. */
     private void registerFixture() throws IOException {
+        if (System.getProperty("itests.fixture", "").isBlank()) {
+            return; // a module's own tests: no fixture
+        }
         Path jar = Paths.get(property("itests.fixture"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The fixture bundle " + jar + " does not exist; build itests/fixture-module.");
@@ -533,6 +543,30 @@ public final class Distribution {
             return in.readAllBytes();
         } catch (IOException e) {
             return ("<read failed: " + e + ">").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------- hot deployment
+
+    /**
+     * Hot-deploys a module as a developer does: its built features file (the one a module generated from
+     * the archetype has at {@code target/feature/feature.xml}) into {@code deploy/}, with the bundle's
+     * {@code mvn:} location replaced by the built jar, so that no repository is needed. Karaf installs the
+     * feature within seconds; returns the deployed file (delete it, or {@code feature:uninstall}, to remove).
+     */
+    public Path deployFeature(Path featuresXml, String bundleLocation, Path jar) {
+        try {
+            String xml = Files.readString(featuresXml, StandardCharsets.UTF_8);
+            if (!xml.contains(bundleLocation)) {
+                throw new IllegalArgumentException(featuresXml + " does not name " + bundleLocation + ":\n" + xml);
+            }
+            Path deployed = Files.createDirectories(home.resolve("deploy"))
+                    .resolve(jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-features.xml");
+            Files.writeString(deployed, xml.replace(bundleLocation, jar.toAbsolutePath().toUri().toString()),
+                    StandardCharsets.UTF_8);
+            return deployed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
