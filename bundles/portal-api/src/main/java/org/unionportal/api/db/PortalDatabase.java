@@ -12,7 +12,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>Migrations are bundle resources {@code /db/migration/V<number>__<name>.sql}, found through
  * the manifest header {@value #MIGRATIONS_HEADER}{@code : <schema key>}. Each is applied once,
  * in order of its number, in one transaction, and recorded per schema. Uninstalling keeps the
- * tables and data; a later version of the bundle applies only its new migrations.
+ * tables and data; a later version of the bundle applies only its new migrations. An older version
+ * (its highest migration below the schema's recorded version) is refused untouched and gets no
+ * service; {@link MigrationProblems} says why.
  *
  * <p>Only the persistence bundle implements it; bundles use it.
  */

@@ -11,6 +11,9 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -25,15 +28,18 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionportal.api.db.DataAccessException;
+import org.unionportal.api.db.MigrationProblems;
 import org.unionportal.api.db.PortalDatabase;
 
 /**
  * Extender for bundles that ship migrations ({@code Union-Migrations: <schema>}): when such a
  * bundle starts, its pending scripts are applied and a {@link PortalDatabase} service for its
- * schema is published; when it stops, the service goes away and the data stays.
+ * schema is published; when it stops, the service goes away and the data stays. A bundle whose
+ * migrations fail, or that is older than its schema in the database (a downgrade), gets no service:
+ * {@link MigrationProblems} says why.
  */
 @Component(immediate = true, service = {})
-public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistration<PortalDatabase>> {
+public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistration<PortalDatabase>>, MigrationProblems {
     static final String MIGRATION_FOLDER = "/db/migration";
     private static final Logger LOG = LoggerFactory.getLogger(MigrationExtender.class);
 
@@ -41,6 +47,8 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
     private final Migrator migrator;
     private final BundleTracker<ServiceRegistration<PortalDatabase>> tracker;
     private final BundleContext context;
+    private final Map<String, Problem> problems = new ConcurrentHashMap<>();
+    private final ServiceRegistration<MigrationProblems> problemsRegistration;
 
     @Activate
     public MigrationExtender(BundleContext context,
@@ -49,6 +57,9 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
         this.database = new SqlDatabase(dataSource, Dialects.forProduct(productName(dataSource)));
         this.migrator = new Migrator(database, MigrationLock.forDatabase(dataSource, database.dialect().name()));
         migrator.ensureHistoryTable();
+        // Registered by hand before the tracker opens: a DS service of this component would be asked for (by
+        // readiness, once the core's schema is published) while this constructor still runs, a circular reference.
+        this.problemsRegistration = context.registerService(MigrationProblems.class, this, null);
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, this);
         tracker.open();
     }
@@ -56,6 +67,7 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
     @Deactivate
     void deactivate() {
         tracker.close();
+        problemsRegistration.unregister();
     }
 
     @Override
@@ -67,8 +79,15 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
         schema = schema.strip();
         try {
             int applied = migrator.migrate(schema, migrationsOf(bundle, database.dialect().name()));
+            problems.remove(schema);
             LOG.info("Schema '{}' of {} is up to date ({} new migrations)", schema, bundle.getSymbolicName(), applied);
+        } catch (DowngradeRefused e) {
+            problems.put(schema, new Problem(schema, bundle.getBundleId(), DOWNGRADE_REFUSED, e.getMessage()));
+            LOG.error("{} {}: {}", bundle.getSymbolicName(), bundle.getVersion(), e.getMessage());
+            return null;
         } catch (DataAccessException | IOException e) {
+            problems.put(schema, new Problem(schema, bundle.getBundleId(), MIGRATION_FAILED,
+                    "Migrations of schema '" + schema + "' failed; the portal's log has the cause."));
             // The schema's database service is not published, so the module's components wait
             // instead of failing on missing tables.
             LOG.error("Migrations of schema '{}' ({}) failed; its database service stays unavailable",
@@ -79,6 +98,11 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
         properties.put(PortalDatabase.SCHEMA_PROPERTY, schema);
         properties.put("union.schema.bundle", bundle.getBundleId());
         return context.registerService(PortalDatabase.class, database, properties);
+    }
+
+    @Override
+    public Optional<Problem> of(String schema) {
+        return Optional.ofNullable(problems.get(schema));
     }
 
     @Override

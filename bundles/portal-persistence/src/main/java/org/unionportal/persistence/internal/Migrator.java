@@ -67,6 +67,7 @@ final class Migrator {
 
     private int migrateLocked(String schemaKey, List<Migration> migrations) {
         Map<Integer, String> applied = appliedChecksums(schemaKey);
+        refuseDowngrade(schemaKey, migrations, applied);
         int count = 0;
         for (Migration migration : migrations.stream().sorted(Comparator.comparingInt(Migration::version)).toList()) {
             String checksum = applied.get(migration.version());
@@ -81,6 +82,21 @@ final class Migrator {
             count++;
         }
         return count;
+    }
+
+    /**
+     * An older version of a module over its newer data: the database records a version higher than any the bundle
+     * ships. Refused before anything is applied, with what to do.
+     */
+    private static void refuseDowngrade(String schemaKey, List<Migration> migrations, Map<Integer, String> applied) {
+        int recorded = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int shipped = migrations.stream().mapToInt(Migration::version).max().orElse(0);
+        if (recorded > shipped) {
+            throw new DowngradeRefused("Downgrade refused: schema '" + schemaKey + "' is at V" + recorded
+                    + " in the database, but this bundle's migrations end at V" + shipped + ". It is an older version "
+                    + "of the module than the one that wrote the data; nothing was changed and the module stays off. "
+                    + "Install the version that ships V" + recorded + " or a newer one.");
+        }
     }
 
     private void apply(String schemaKey, Migration migration) {

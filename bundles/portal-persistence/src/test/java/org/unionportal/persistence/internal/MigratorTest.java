@@ -47,6 +47,26 @@ class MigratorTest {
     }
 
     @Test
+    void aNewerVersionAppliesOnlyItsNewMigrationsAndAnOlderOneIsRefusedWithoutTouchingAnything() {
+        Migration v1 = Migration.of("V1__create.sql", "CREATE TABLE D (ID INT PRIMARY KEY, NOTE VARCHAR(20));").orElseThrow();
+        Migration v2 = Migration.of("V2__fill.sql", "INSERT INTO D (ID) VALUES (1);").orElseThrow();
+        assertEquals(2, migrator.migrate("d", List.of(v1, v2)));
+        database.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO D (ID, NOTE) VALUES (2, 'kept')"));
+        Migration v3 = Migration.of("V3__note.sql", "UPDATE D SET NOTE = 'v3' WHERE NOTE IS NULL;").orElseThrow();
+        assertEquals(1, migrator.migrate("d", List.of(v1, v2, v3)), "only the new one");
+        assertEquals(1, count("SELECT COUNT(*) FROM D WHERE NOTE = 'kept'"));
+
+        Migration sneakedIn = Migration.of("V2__fill.sql", "INSERT INTO D (ID) VALUES (9);").orElseThrow();
+        DowngradeRefused refused = assertThrows(DowngradeRefused.class, () -> migrator.migrate("d", List.of(v1, sneakedIn)));
+        assertTrue(refused.getMessage().contains("'d' is at V3") && refused.getMessage().contains("end at V2"),
+                refused::getMessage);
+        assertEquals(0, count("SELECT COUNT(*) FROM D WHERE ID = 9"), "nothing applied");
+        assertEquals(3, migrator.appliedChecksums("d").size());
+        assertThrows(DowngradeRefused.class, () -> migrator.migrate("d", List.of()), "no migrations at all is older too");
+        assertEquals(0, migrator.migrate("d", List.of(v1, v2, v3)), "the same version again is fine");
+    }
+
+    @Test
     void aFailingMigrationLeavesNothingBehind() {
         Migration bad = Migration.of("V1__bad.sql", "CREATE TABLE U (ID INT);\nINSERT INTO NOPE VALUES (1);").orElseThrow();
         assertThrows(DataAccessException.class, () -> migrator.migrate("bad", List.of(bad)));

@@ -13,13 +13,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.db.MigrationProblems;
 import org.unionportal.api.db.PortalDatabase;
 
 /**
  * Whether this node can serve: the database answers, and every started bundle that ships migrations has its
  * schema's database service (the persistence extender publishes it only after the bundle's migrations succeeded,
- * so a module whose migration failed has none). A load balancer asks {@code GET /api/portal/ready}; health
- * answers DOWN for the same reasons.
+ * so a module whose migration failed, or that was refused as a downgrade, has none; {@link MigrationProblems} says
+ * why). A load balancer asks {@code GET /api/portal/ready}; health answers DOWN for the same reasons.
  *
  * <p>Both ask often (a load balancer every few seconds, monitoring, benchmarks), so a check is kept for
  * {@link #MAX_AGE}: a database that stops answering shows within that time, and a bundle or a schema's database
@@ -28,17 +29,21 @@ import org.unionportal.api.db.PortalDatabase;
 @Component(service = Readiness.class)
 public class Readiness {
     public static final String READY = "READY";
-    public static final String MIGRATION_FAILED = "MIGRATION_FAILED";
+    public static final String MIGRATION_FAILED = MigrationProblems.MIGRATION_FAILED;
     static final Duration MAX_AGE = Duration.ofSeconds(1);
 
     private final BundleContext context;
     private final PortalDatabase db;
+    private final MigrationProblems problems;
     private final RecentCheck<Report> recent = new RecentCheck<>(this::checkNow, MAX_AGE, System::nanoTime);
     private final BundleListener bundles = event -> recent.invalidate();
     private final ServiceListener schemas = event -> recent.invalidate();
 
-    /** One schema: its key, the bundle shipping it, READY or MIGRATION_FAILED (or still migrating). */
-    public record Schema(String schema, String bundle, String state) {
+    /**
+     * One schema: its key, the bundle shipping it, READY, MIGRATION_FAILED (or still migrating) or
+     * DOWNGRADE_REFUSED, and, when not ready, why (no SQL details: the log has those).
+     */
+    public record Schema(String schema, String bundle, String state, String detail) {
     }
 
     /** The whole answer. */
@@ -46,9 +51,11 @@ public class Readiness {
     }
 
     @Activate
-    public Readiness(BundleContext context, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db) {
+    public Readiness(BundleContext context, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db,
+                     @Reference MigrationProblems problems) {
         this.context = context;
         this.db = db;
+        this.problems = problems;
         context.addBundleListener(bundles);
         try {
             context.addServiceListener(schemas, "(objectClass=" + PortalDatabase.class.getName() + ")");
@@ -76,10 +83,19 @@ public class Readiness {
             if (schema == null || schema.isBlank() || (b.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
                 continue;
             }
-            schemas.add(new Schema(schema.strip(), b.getSymbolicName(), hasDatabase(schema.strip()) ? READY : MIGRATION_FAILED));
+            schemas.add(schemaState(schema.strip(), b));
         }
         boolean ready = "UP".equals(database) && schemas.stream().allMatch(s -> READY.equals(s.state()));
         return new Report(ready, database, schemas);
+    }
+
+    private Schema schemaState(String schema, Bundle bundle) {
+        if (hasDatabase(schema)) {
+            return new Schema(schema, bundle.getSymbolicName(), READY, null);
+        }
+        return problems.of(schema).filter(p -> p.bundleId() == bundle.getBundleId())
+                .map(p -> new Schema(schema, bundle.getSymbolicName(), p.state(), p.detail()))
+                .orElse(new Schema(schema, bundle.getSymbolicName(), MIGRATION_FAILED, null));
     }
 
     private String databaseState() {
