@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.unionportal.api.db.MigrationProblems;
 import org.unionportal.api.db.PortalDatabase;
 
 /** The extender on Derby, with a bundle made of folders: what it publishes, and which scripts it takes. */
@@ -34,7 +35,9 @@ class MigrationExtenderTest {
         BundleContext context = proxy(BundleContext.class, (name, args) -> switch (name) {
             case "getBundles" -> new Bundle[0];
             case "registerService" -> {
-                registered.add(args[1]);
+                if (args[1] instanceof PortalDatabase) { // not the extender's own MigrationProblems
+                    registered.add(args[1]);
+                }
                 yield proxy(ServiceRegistration.class, (n, a) -> null);
             }
             default -> null;
@@ -47,6 +50,33 @@ class MigrationExtenderTest {
         Bundle bad = bundle("broken", "V1__bad.sql", "CREATE TABLE B1 (ID INT);\nINSERT INTO NOWHERE VALUES (1);");
         assertNull(extender.addingBundle(bad, null), "no database service for a schema whose migration failed");
         assertTrue(registered.isEmpty());
+    }
+
+    @Test
+    void anOlderBundleOverNewerDataGetsNoServiceAndItsProblemSaysDowngradeUntilANewEnoughOneComes() throws Exception {
+        Path v2 = Files.createDirectories(dir.resolve("bundle-n1/db/migration"));
+        Files.writeString(v2.resolve("V1__t.sql"), "CREATE TABLE UP1 (ID INT);");
+        Files.writeString(v2.resolve("V2__u.sql"), "INSERT INTO UP1 VALUES (1);");
+        Path v1 = Files.createDirectories(dir.resolve("bundle-n/db/migration"));
+        Files.writeString(v1.resolve("V1__t.sql"), "CREATE TABLE UP1 (ID INT);");
+
+        assertNotNull(extender.addingBundle(bundle("up", v2.getParent().getParent()), null));
+        assertTrue(extender.of("up").isEmpty());
+        assertNull(extender.addingBundle(bundle("up", v1.getParent().getParent()), null), "a downgrade gets no service");
+        MigrationProblems.Problem problem = extender.of("up").orElseThrow();
+        assertEquals(MigrationProblems.DOWNGRADE_REFUSED, problem.state());
+        assertEquals(42L, problem.bundleId());
+        assertTrue(problem.detail().contains("V2") && problem.detail().contains("V1"), problem::detail);
+        assertNotNull(extender.addingBundle(bundle("up", v2.getParent().getParent()), null));
+        assertTrue(extender.of("up").isEmpty(), "the problem goes with a version new enough");
+    }
+
+    @Test
+    void aFailedMigrationIsAProblemWithoutSqlDetails() throws Exception {
+        assertNull(extender.addingBundle(bundle("broken2", "V1__bad.sql", "INSERT INTO NOWHERE VALUES (1);"), null));
+        MigrationProblems.Problem problem = extender.of("broken2").orElseThrow();
+        assertEquals(MigrationProblems.MIGRATION_FAILED, problem.state());
+        assertTrue(!problem.detail().contains("NOWHERE"), problem::detail);
     }
 
     @Test
@@ -78,7 +108,7 @@ class MigrationExtenderTest {
     }
 
     /** A bundle whose entries are the files under {@code root}. */
-    private static Bundle bundle(String schema, Path root) {
+    static Bundle bundle(String schema, Path root) {
         return proxy(Bundle.class, (name, args) -> switch (name) {
             case "getHeaders" -> {
                 Hashtable<String, String> headers = new Hashtable<>();
