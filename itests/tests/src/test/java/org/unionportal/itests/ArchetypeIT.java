@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -31,6 +32,7 @@ class ArchetypeIT {
     private static final String FEATURE = "union-" + MODULE;
 
     @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES) // two Maven builds, the second one booting a portal of its own
     void aGeneratedModuleBuildsInstallsAnswersAndLeaves(Distribution portal) throws Exception {
         Path work = Files.createDirectories(Paths.get(System.getProperty("itests.work"))
                 .resolveSibling("archetype-run").resolve("run-" + System.nanoTime()));
@@ -113,9 +115,14 @@ class ArchetypeIT {
                 .redirectOutput(log.toFile());
         builder.environment().put("LC_ALL", "C.UTF-8");
         Process process = builder.start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+        try {
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                throw new AssertionError("Maven did not finish in 10 minutes: " + command + "\n" + tail(log));
+            }
+        } finally {
+            // never leave the child build, or the portal its ModuleIT booted, running behind a failed or timed-out test
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new AssertionError("Maven did not finish in 10 minutes: " + command + "\n" + tail(log));
         }
         assertEquals(0, process.exitValue(), () -> String.join(" ", command) + " in " + dir + " failed:\n" + tail(log));
     }
