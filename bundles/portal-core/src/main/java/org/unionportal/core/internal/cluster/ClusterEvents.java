@@ -10,9 +10,9 @@ import java.util.function.Consumer;
  * only if it commits); listeners hear the events of the <em>other</em> nodes: the node's own change is handled where
  * it is made, as on a single node.
  *
- * <p>Today's implementation polls a table ({@link PolledClusterEvents}), which works on Derby and PostgreSQL alike;
- * a PostgreSQL {@code LISTEN/NOTIFY} implementation on a dedicated connection can replace it behind this interface
- * (publish would then also {@code NOTIFY} in the same transaction).
+ * <p>The implementation ({@link PolledClusterEvents}) keeps events in a table read every second, on Derby and
+ * PostgreSQL alike; on PostgreSQL a publishing transaction also sends a {@code NOTIFY}, which wakes the other nodes'
+ * readers at once (a notifying commit takes a database-wide lock, so publish only the few rare changes that need it).
  */
 public interface ClusterEvents {
     /** Topics the core uses. */
@@ -32,4 +32,10 @@ public interface ClusterEvents {
 
     /** Calls {@code listener} (on the events thread) for every event of another node on {@code topic}; close to stop. */
     AutoCloseable subscribe(String topic, Consumer<Event> listener);
+
+    /**
+     * As {@link #subscribe}, and also for this node's own events once they committed (for caches that a change made
+     * here may have been re-filled from before its commit).
+     */
+    AutoCloseable subscribeIncludingOwn(String topic, Consumer<Event> listener);
 }

@@ -27,7 +27,9 @@ import org.unionportal.api.db.PortalDatabase;
 
 /**
  * {@link ClusterEvents} over the table {@code PORTAL_CLUSTER_EVENT}, read every {@value #POLL_MILLIS} ms: each node
- * converges within about a second. Events are rare (switches, settings), so a poll is one indexed read of a few rows.
+ * converges within about a second. Events are rare (switches, settings, ended sessions), so a poll is one indexed
+ * read of a few rows. On PostgreSQL a publishing transaction also sends a {@code NOTIFY} ({@link Notifications}),
+ * which makes the other nodes read at once; the polling stays as the fallback.
  *
  * <p>Ids are handed out at insert but become visible at commit, so a smaller id can appear after a larger one was
  * read. Each poll therefore reads again the last {@value #SLACK} ids below the highest seen and remembers which it
@@ -44,9 +46,11 @@ public class PolledClusterEvents implements ClusterEvents {
     private final String self;
     private final Clock clock;
     private final Map<String, List<Consumer<Event>>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<Event>>> ownToo = new ConcurrentHashMap<>();
     private final NavigableSet<Long> delivered = new TreeSet<>();
     private long highest;
     private ScheduledExecutorService poller;
+    private Notifications notifications;
 
     @Activate
     public PolledClusterEvents(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db,
@@ -55,7 +59,8 @@ public class PolledClusterEvents implements ClusterEvents {
         start();
     }
 
-    PolledClusterEvents(PortalDatabase db, String self, Clock clock) {
+    /** For tests: {@code self} names the node. The poller is not started; call {@link #pollOnce()}. */
+    public PolledClusterEvents(PortalDatabase db, String self, Clock clock) {
         this.db = db;
         this.self = self;
         this.clock = clock;
@@ -78,10 +83,33 @@ public class PolledClusterEvents implements ClusterEvents {
                 LOG.warn("Cluster events: cannot read now; will try again", e);
             }
         }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (Notifications.available(db)) {
+            notifications = new Notifications(db, this::pollSoon);
+            Thread listener = new Thread(notifications, "portal-cluster-notifications");
+            listener.setDaemon(true);
+            listener.start();
+        }
+    }
+
+    /** Reads the table now, on the poller's thread (woken by a notification). */
+    private void pollSoon() {
+        ScheduledExecutorService p = poller;
+        if (p != null && !p.isShutdown()) {
+            p.execute(() -> {
+                try {
+                    pollOnce();
+                } catch (RuntimeException e) {
+                    LOG.warn("Cluster events: cannot read now; will try again", e);
+                }
+            });
+        }
     }
 
     @Deactivate
     void stop() {
+        if (notifications != null) {
+            notifications.stop();
+        }
         if (poller != null) {
             poller.shutdownNow();
         }
@@ -92,6 +120,9 @@ public class PolledClusterEvents implements ClusterEvents {
         Jdbc.update(c, "INSERT INTO PORTAL_CLUSTER_EVENT (TOPIC, PAYLOAD, ORIGIN, CREATED_AT) VALUES (?, ?, ?, ?)",
                 topic, payload == null || payload.length() <= 2000 ? payload : payload.substring(0, 2000), self,
                 Timestamp.from(clock.instant()));
+        if (Notifications.available(db)) {
+            Notifications.notify(c);
+        }
     }
 
     @Override
@@ -108,28 +139,47 @@ public class PolledClusterEvents implements ClusterEvents {
         return () -> listeners.getOrDefault(topic, List.of()).remove(listener);
     }
 
+    @Override
+    public AutoCloseable subscribeIncludingOwn(String topic, Consumer<Event> listener) {
+        ownToo.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> ownToo.getOrDefault(topic, List.of()).remove(listener);
+    }
+
     /** Reads and delivers what is new; answers how many events of other nodes were delivered. */
-    synchronized int pollOnce() {
+    public synchronized int pollOnce() {
         long from = highest - SLACK;
         List<Event> events = db.read(c -> Jdbc.list(c, "SELECT ID, TOPIC, PAYLOAD, ORIGIN FROM PORTAL_CLUSTER_EVENT WHERE ID > ? ORDER BY ID",
                 rs -> new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), from));
         int heard = 0;
         for (Event e : events) {
             highest = Math.max(highest, e.id());
-            if (!delivered.add(e.id()) || self.equals(e.origin())) {
+            if (!delivered.add(e.id())) {
                 continue;
             }
-            heard++;
-            for (Consumer<Event> l : listeners.getOrDefault(e.topic(), List.of())) {
-                try {
-                    l.accept(e);
-                } catch (RuntimeException failure) {
-                    LOG.warn("Cluster events: a listener of '{}' failed", e.topic(), failure);
-                }
+            boolean own = self.equals(e.origin());
+            if (!own) {
+                heard++;
+                deliver(e, listeners.getOrDefault(e.topic(), List.of()));
             }
+            deliver(e, ownToo.getOrDefault(e.topic(), List.of()));
         }
         delivered.headSet(highest - SLACK, true).clear();
         return heard;
+    }
+
+    private static void deliver(Event e, List<Consumer<Event>> to) {
+        for (Consumer<Event> l : to) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException failure) {
+                LOG.warn("Cluster events: a listener of '{}' failed", e.topic(), failure);
+            }
+        }
+    }
+
+    /** Whether this node is woken by PostgreSQL's notifications now (else it only polls). */
+    public boolean notified() {
+        return notifications != null && notifications.listening();
     }
 
     /** Deletes events older than {@link #KEEP}. */

@@ -1,5 +1,7 @@
 package org.unionportal.core.internal.security;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -20,6 +23,7 @@ import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
+import org.unionportal.core.internal.cluster.ClusterEvents;
 import org.unionportal.core.internal.store.AccountStore;
 import org.unionportal.core.internal.store.DemoData;
 import org.unionportal.core.internal.store.UserRecord;
@@ -33,16 +37,12 @@ import org.unionportal.core.internal.store.UserRecord;
 @Designate(ocd = Accounts.Config.class)
 public class Accounts {
     private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
-    /** A session's last use is written at most this often, so reads stay reads. */
-    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     /**
-     * How long a checked token's user (roles, enabled) is trusted without reading it again. Every API request is
-     * authenticated; without this each one opened a transaction. A disabled user or a role change takes effect
-     * within this time. The session row itself is read on every request (one primary-key read), so a logout on any
-     * node of a cluster holds at once on all of them.
+     * A session's last use is written at most this often, so reads stay reads. Between writes a request is checked
+     * against this node's {@link SessionCache}; sessions ended anywhere are dropped from every node's cache by the
+     * cluster event {@value SessionCache#TOPIC}.
      */
-    static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(5);
-    private static final int TOKEN_CACHE_MAX = 10_000;
+    private static final Duration TOUCH_INTERVAL = SessionCache.TOUCH_INTERVAL;
 
     @ObjectClassDefinition(name = "Union Portal core", description = "Demo data, first administrator, sessions")
     public @interface Config {
@@ -65,20 +65,31 @@ public class Accounts {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final Duration idle;
-    private final java.util.concurrent.ConcurrentHashMap<String, CheckedToken> checkedTokens = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** A token found valid at {@code checkedAt}, with its session's expiry then. */
-    private record CheckedToken(PortalUser user, Instant expiresAt, Instant checkedAt) {
-    }
+    private final SessionCache sessions = new SessionCache();
+    private final ClusterEvents events;
+    private final AutoCloseable invalidations;
 
     @Activate
-    public Accounts(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db, Config config) {
+    public Accounts(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db,
+                    @Reference ClusterEvents events, Config config) {
+        this(db, events, config, Clock.systemUTC());
+    }
+
+    Accounts(PortalDatabase db, ClusterEvents events, Config config, Clock clock) {
         this.db = db;
-        this.clock = Clock.systemUTC();
+        this.events = events;
+        this.clock = clock;
+        // the node's own events too: an in-transaction end of sessions is applied here again once it committed
+        this.invalidations = events.subscribeIncludingOwn(SessionCache.TOPIC, e -> sessions.apply(e.payload()));
         this.throttle = new LoginThrottle(db, clock, Math.max(0, config.login_failuresPerAddress()));
         this.idle = Duration.ofMinutes(Math.max(1, config.session_idleMinutes()));
         firstStart(org.unionportal.core.internal.demo.PortalDemoMode.isDemo(config), config.admin_initialPassword());
         // expired sessions are deleted by the cluster's cleaning job (cluster.CleaningJob), on one node at a time
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        invalidations.close();
     }
 
     /** With no user at all: seed the demo city, or create the administrator. */
@@ -153,46 +164,70 @@ public class Accounts {
         return new Session(token, expires, user, found.get().orgName());
     }
 
-    /** The signed-in user of a token, if the token is valid and not expired. */
+    /**
+     * The signed-in user of a token, if the token is valid and not expired. Within {@link SessionCache}'s trust the
+     * answer comes from this node's cache; a session ended on any node leaves every cache within the cluster events'
+     * latency (at once on this node).
+     */
     public Optional<PortalUser> authenticate(String token) {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
         String hash = Tokens.hash(token);
         Instant now = clock.instant();
-        CheckedToken checked = checkedTokens.get(hash);
-        if (checked != null && checked.expiresAt().isAfter(now) && checked.checkedAt().plus(TOKEN_CACHE_TTL).isAfter(now)) {
-            // the user is recent enough; the session must still be there (another node may have ended it)
-            if (db.read(c -> AccountStore.session(c, hash)).filter(s -> !s.expiresAt().isBefore(now)).isPresent()) {
-                return Optional.of(checked.user());
-            }
-            checkedTokens.remove(hash);
-            return Optional.empty();
+        Optional<PortalUser> cached = sessions.trusted(hash, now);
+        if (cached.isPresent()) {
+            return cached;
         }
-        Optional<PortalUser> found = db.inTransaction(c -> {
+        long mark = sessions.mark();
+        Optional<SessionCache.Entry> found = db.inTransaction(c -> {
             Optional<AccountStore.SessionRow> session = AccountStore.session(c, hash);
-            if (session.isEmpty() || session.get().expiresAt().isBefore(now)) {
+            if (session.isEmpty() || !session.get().expiresAt().isAfter(now)) {
                 return Optional.empty();
             }
             Optional<UserRecord> user = AccountStore.userById(c, session.get().userId());
             if (user.isEmpty() || !user.get().enabled()) {
                 return Optional.empty();
             }
-            if (Duration.between(session.get().lastUsedAt(), now).compareTo(TOUCH_INTERVAL) > 0) {
-                AccountStore.touchSession(c, hash, now, now.plus(idle));
+            Instant expires = session.get().expiresAt();
+            Instant lastUsed = session.get().lastUsedAt();
+            if (Duration.between(lastUsed, now).compareTo(TOUCH_INTERVAL) > 0) {
+                expires = now.plus(idle);
+                lastUsed = now;
+                AccountStore.touchSession(c, hash, now, expires);
             }
-            return Optional.of(user.get().user());
+            return Optional.of(new SessionCache.Entry(user.get().user(), expires, lastUsed, now));
         });
-        if (found.isPresent()) {
-            if (checkedTokens.size() >= TOKEN_CACHE_MAX) {
-                checkedTokens.clear();   // crude but bounded; the next requests simply check again
-            }
-            // trusted until the earlier of the cache time and the idle expiry the session had before this request
-            checkedTokens.put(hash, new CheckedToken(found.get(), now.plus(idle), now));
-        } else {
-            checkedTokens.remove(hash);
-        }
-        return found;
+        found.ifPresent(e -> sessions.put(hash, e, mark));
+        return found.map(SessionCache.Entry::user);
+    }
+
+    /**
+     * Ends every session of a user, on every node (password changed or reset, user disabled): deleted in {@code c}'s
+     * transaction, dropped from this node's cache now and again once that commits, and from the other nodes' caches
+     * when they hear of it (at once with PostgreSQL's notifications, within a second by polling otherwise).
+     */
+    public int endSessionsOf(Connection c, long userId) throws SQLException {
+        sessions.forgetUser(userId);
+        int ended = AccountStore.deleteSessionsOf(c, userId);
+        events.publish(c, SessionCache.TOPIC, "user:" + userId);
+        return ended;
+    }
+
+    /** {@link #endSessionsOf(Connection, long)} in a transaction of its own. */
+    public int endSessionsOf(long userId) {
+        int ended = db.inTransaction(c -> endSessionsOf(c, userId));
+        sessions.forgetUser(userId);
+        return ended;
+    }
+
+    /**
+     * Drops a user from every node's session cache without ending the sessions (roles or organisation changed):
+     * their next request reads the user again. Call in the changing transaction.
+     */
+    public void userChanged(Connection c, long userId) throws SQLException {
+        sessions.forgetUser(userId);
+        events.publish(c, SessionCache.TOPIC, "user:" + userId);
     }
 
     /** Checks a password without opening a session (for the Karaf consoles). */
@@ -229,12 +264,15 @@ public class Accounts {
         if (!Tokens.wellFormed(token)) {
             return;
         }
-        checkedTokens.remove(Tokens.hash(token));
+        String hash = Tokens.hash(token);
+        sessions.forgetToken(hash);
         db.inTransaction(c -> {
-            AccountStore.deleteSession(c, Tokens.hash(token));
+            AccountStore.deleteSession(c, hash);
+            events.publish(c, SessionCache.TOPIC, "token:" + hash);
             AccountStore.audit(c, username, "LOGOUT", null);
             return null;
         });
+        sessions.forgetToken(hash);
     }
 
     public Optional<UserRecord> user(long id) {

@@ -181,6 +181,10 @@ public final class AccountStore {
         return Jdbc.update(c, "DELETE FROM PORTAL_SESSION WHERE TOKEN_HASH = ?", tokenHash);
     }
 
+    public static int deleteSessionsOf(Connection c, long userId) throws SQLException {
+        return Jdbc.update(c, "DELETE FROM PORTAL_SESSION WHERE USER_ID = ?", userId);
+    }
+
     public static int deleteExpiredSessions(Connection c, Instant now) throws SQLException {
         return Jdbc.update(c, "DELETE FROM PORTAL_SESSION WHERE EXPIRES_AT < ?", Timestamp.from(now));
     }

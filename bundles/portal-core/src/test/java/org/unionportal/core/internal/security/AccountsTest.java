@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.rest.ProblemException;
+import org.unionportal.core.internal.cluster.PolledClusterEvents;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
 /** Sign-in against the core's own migrations on a real Derby database. */
@@ -28,7 +30,7 @@ class AccountsTest {
     @BeforeEach
     void firstStart() {
         db = ModuleTestDatabase.create(dir, "portal");
-        accounts = new Accounts(db, config());
+        accounts = new Accounts(db, new PolledClusterEvents(db, "test", Clock.systemUTC()), config(), Clock.systemUTC());
     }
 
     private String storedHash() {
@@ -87,7 +89,7 @@ class AccountsTest {
         assertEquals("admin", accounts.login("admin", PASSWORD, "198.51.100.4").user().username(), "another address waits too");
     }
 
-    private static Accounts.Config config() {
+    static Accounts.Config config() {
         return new Accounts.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
