@@ -1,17 +1,24 @@
 package org.unionportal.core.internal.modules;
 
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.karaf.features.BundleInfo;
 import org.apache.karaf.features.Capability;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeatureEvent;
 import org.apache.karaf.features.FeaturesListener;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.features.RepositoryEvent;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,7 +37,9 @@ import org.unionportal.core.internal.cluster.ClusterEvents;
  * set; at start it only installs what the recorded set has and it lacks (a node joining the cluster takes the
  * cluster's modules), and never uninstalls then: a record missed by a killed node must not remove a module.
  *
- * <p>The installed set is Karaf's own ({@code listInstalledFeatures}, as {@code feature:list -i}).
+ * <p>The installed set is Karaf's own ({@code listInstalledFeatures}, as {@code feature:list -i}), plus the module
+ * features whose requirement Karaf lost while their bundles stayed ({@link InstalledModules}); those are required
+ * again before anything is recorded, so Karaf's list is right again too.
  */
 @Component(immediate = true, service = FeaturesListener.class)
 public class ModuleConvergence implements FeaturesListener {
@@ -39,6 +48,7 @@ public class ModuleConvergence implements FeaturesListener {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "union-module-convergence"));
     private final FeaturesService features;
+    private final BundleContext context;
     private final PortalDatabase db;
     private final ClusterEvents events;
     private final AutoCloseable otherNodes;
@@ -49,8 +59,9 @@ public class ModuleConvergence implements FeaturesListener {
     @Activate
     public ModuleConvergence(@Reference FeaturesService features,
                              @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db,
-                             @Reference ClusterEvents events) {
+                             @Reference ClusterEvents events, BundleContext context) {
         this.features = features;
+        this.context = context;
         this.db = db;
         this.events = events;
         executor.submit(this::atStart);
@@ -65,7 +76,8 @@ public class ModuleConvergence implements FeaturesListener {
 
     @Override
     public void featureEvent(FeatureEvent event) {
-        if (event.isReplay() || converging || !isModule(event.getFeature())) {
+        // any feature: a features XML deployed into deploy/ may have made Karaf lose a module's requirement
+        if (event.isReplay() || converging) {
             return;
         }
         executor.submit(this::recordLocal);
@@ -150,14 +162,37 @@ public class ModuleConvergence implements FeaturesListener {
         }
     }
 
+    /** The module features this node has; those Karaf lost are required again first. */
     private Set<String> installedModules() throws Exception {
-        Set<String> names = new TreeSet<>();
+        Set<String> listed = new TreeSet<>();
         for (Feature f : features.listInstalledFeatures()) {
             if (isModule(f)) {
-                names.add(f.getName());
+                listed.add(f.getName());
             }
         }
-        return names;
+        Map<String, List<String>> bundlesOfModules = new TreeMap<>();
+        for (Feature f : features.listFeatures()) {
+            if (isModule(f) && !listed.contains(f.getName())) {
+                bundlesOfModules.put(f.getName(), f.getBundles().stream().filter(b -> !b.isDependency())
+                        .map(BundleInfo::getLocation).map(String::strip).toList());
+            }
+        }
+        Set<String> locations = new HashSet<>();
+        for (Bundle b : context.getBundles()) {
+            locations.add(b.getLocation());
+        }
+        InstalledModules modules = InstalledModules.of(listed, bundlesOfModules, locations);
+        if (!modules.lost().isEmpty()) {
+            LOG.warn("Modules: Karaf lost the requirement of {} while their bundles stayed (a features file deployed "
+                    + "during an installation); requiring them again", modules.lost());
+            converging = true;
+            try {
+                features.installFeatures(modules.lost(), OPTIONS);
+            } finally {
+                converging = false;
+            }
+        }
+        return modules.installed();
     }
 
     private static boolean isModule(Feature f) {
