@@ -15,9 +15,13 @@ final class SqlDatabase implements PortalDatabase {
     // Starts at an arbitrary number, so that answers kept under another instance's numbers never match.
     private final java.util.concurrent.atomic.AtomicLong writeGeneration = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
+    /** On PostgreSQL, the generation shared by every portal process on the database (see {@link #writeGeneration()}). */
+    private final SharedGeneration shared;
+
     SqlDatabase(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.shared = "postgresql".equals(dialect.name()) ? new SharedGeneration(dataSource) : null;
     }
 
     /** How often a transaction chosen as a deadlock victim is run again before the failure is reported. */
@@ -88,6 +92,9 @@ final class SqlDatabase implements PortalDatabase {
                 if (watch.wrote()) {
                     // after the commit, so that a reader who saw the old number may only have read older data
                     writeGeneration.incrementAndGet();
+                    if (shared != null) {
+                        shared.advance(connection);
+                    }
                 }
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
@@ -111,7 +118,13 @@ final class SqlDatabase implements PortalDatabase {
 
     @Override
     public long writeGeneration() {
-        return writeGeneration.get();
+        if (shared != null) {
+            long g = shared.current();
+            if (g >= 0) {
+                return g;
+            }
+        }
+        return writeGeneration.get(); // Derby (one process), or PostgreSQL's sequence cannot be read now
     }
 
     @Override

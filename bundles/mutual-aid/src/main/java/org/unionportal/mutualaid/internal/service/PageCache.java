@@ -8,7 +8,8 @@ import java.util.Map;
  * Answers (JSON bytes) kept under the database's write generation ({@code PortalDatabase.writeGeneration()},
  * read before the query): an answer is served again only while no write has been committed since it was
  * read, so it is never older than the last write. At most {@code maxBytes} are kept; the least recently
- * used answers go first.
+ * used answers go first. On PostgreSQL the generation is shared by every portal node on the database, so a claim
+ * another node moved is never shown from a page kept here before that write.
  */
 final class PageCache<K> {
     private record Entry(long generation, byte[] value) {
