@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unionportal.api.db.ClusterCoordination;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.demo.DemoMode;
 import org.unionportal.api.demo.DemoOrganisations;
@@ -38,7 +39,7 @@ public class DemoSeed {
 
     @Activate
     public DemoSeed(@Reference DemoMode demo, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=hardship-aid)") PortalDatabase db,
-                    @Reference OrganisationDirectory organisations) {
+                    @Reference OrganisationDirectory organisations, @Reference ClusterCoordination cluster) {
         if (!demo.enabled()) {
             return;
         }
@@ -49,6 +50,7 @@ public class DemoSeed {
             return;   // not the demo union tree
         }
         db.inTransaction(c -> {
+            cluster.lockUntilCommit(c, "hardship-aid.demo-seed"); // nodes started together seed once
             if (!HouseholdStore.isEmpty(c)) {
                 return null;
             }

@@ -28,6 +28,7 @@ import org.unionportal.mutualaid.internal.rules.PlanTemplate;
 import org.unionportal.mutualaid.internal.store.Claim;
 import org.unionportal.mutualaid.internal.service.ClaimAssessor;
 import org.unionportal.mutualaid.internal.store.ClaimStore;
+import org.unionportal.api.db.ClusterCoordination;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 import org.unionportal.mutualaid.internal.store.PayoutStore;
@@ -47,11 +48,13 @@ public class DemoSeed {
 
     @Activate
     public DemoSeed(@Reference DemoMode demo, @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)") PortalDatabase db,
-                    @Reference OrganisationDirectory organisations, @Reference MemberRegistry registry) {
+                    @Reference OrganisationDirectory organisations, @Reference MemberRegistry registry,
+                    @Reference ClusterCoordination cluster) {
         if (!demo.enabled()) {
             return;
         }
         db.inTransaction(c -> {
+            cluster.lockUntilCommit(c, "mutual-aid.demo-seed"); // nodes started together seed once
             if (Jdbc.count(c, "SELECT COUNT(*) FROM MA_PLAN") > 0) {
                 return null;
             }

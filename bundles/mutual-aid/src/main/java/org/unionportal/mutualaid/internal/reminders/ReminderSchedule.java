@@ -1,6 +1,7 @@
 package org.unionportal.mutualaid.internal.reminders;
 
 import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unionportal.api.db.ClusterCoordination;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.notification.Notifications;
 
@@ -17,16 +19,22 @@ import org.unionportal.api.notification.Notifications;
  * At activation, hands the module's old reminder outbox over to the portal ({@link OutboxHandover}); then, at
  * once and every {@value #SCAN_EVERY_HOURS} hours, the {@link CoverEndingScan}. On one daemon thread, stopped
  * at deactivation. The portal sends the reminders.
+ *
+ * <p>Every node of a cluster schedules the scan; only the node holding the lease {@value #LEASE} (taken for a little
+ * less than the period, so its holder can take it again next time and another node once the holder died) scans.
  */
 @Component(immediate = true, service = {})
 public class ReminderSchedule {
     static final long SCAN_EVERY_HOURS = 6;
+    static final String LEASE = "mutual-aid.cover-ending-scan";
     private static final Logger LOG = LoggerFactory.getLogger(ReminderSchedule.class);
 
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
     @Reference
     Notifications notifications;
+    @Reference
+    ClusterCoordination cluster;
 
     private ScheduledExecutorService scheduler;
 
@@ -44,6 +52,9 @@ public class ReminderSchedule {
             }
         }));
         scheduler.scheduleWithFixedDelay(guarded("scan for covers ending", () -> {
+            if (!cluster.lease(LEASE, Duration.ofHours(SCAN_EVERY_HOURS).minusMinutes(1))) {
+                return; // another node scans this period
+            }
             int queued = CoverEndingScan.scan(db, notifications, CoverEndingScan.today());
             if (queued > 0) {
                 LOG.info("Reminders: queued {} cover-ending reminders", queued);

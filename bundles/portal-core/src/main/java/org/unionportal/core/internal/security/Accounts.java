@@ -24,6 +24,7 @@ import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.core.internal.cluster.ClusterEvents;
+import org.unionportal.core.internal.cluster.PortalClusterCoordination;
 import org.unionportal.core.internal.store.AccountStore;
 import org.unionportal.core.internal.store.DemoData;
 import org.unionportal.core.internal.store.UserRecord;
@@ -92,9 +93,13 @@ public class Accounts {
         invalidations.close();
     }
 
-    /** With no user at all: seed the demo city, or create the administrator. */
+    /**
+     * With no user at all: seed the demo city, or create the administrator. Under a database lock, so that nodes
+     * started together seed once: the others wait, then find the users.
+     */
     private void firstStart(boolean demo, String configuredPassword) {
         db.inTransaction(c -> {
+            new PortalClusterCoordination(db, "first-start", clock).lockUntilCommit(c, "portal.first-start");
             if (AccountStore.countUsers(c) > 0) {
                 return null;
             }
