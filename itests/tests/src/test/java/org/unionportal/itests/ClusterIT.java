@@ -159,7 +159,7 @@ class ClusterIT {
         String probe = "/api/hardship-aid/households?size=1";
         nodes.get(1).shell("feature:uninstall union-hardship-aid");
         for (Distribution node : nodes) {
-            Await.until(node.name() + " to drop hardship aid", Await.MODULE_CHANGE, () -> node.api().get(probe, admin).status() == 404);
+            Await.until(node.name() + " to drop hardship aid", Duration.ofSeconds(60), () -> node.api().get(probe, admin).status() == 404);
         }
         nodes.get(2).shell("feature:install union-hardship-aid");
         for (Distribution node : nodes) {
@@ -170,21 +170,31 @@ class ClusterIT {
 
     @Test
     @Order(6)
-    void remindersAreSentOnceInTheCluster() throws IOException {
-        // the demo's covers ending soon: scanned by one node (lease), each message claimed and sent by one node
-        Map<String, Integer> sends = Await.until("the cover-ending reminders to be sent", Duration.ofSeconds(60),
-                ClusterIT::reminderSends, s -> !s.isEmpty());
-        sends.forEach((id, times) -> assertEquals(1, times, () -> "reminder " + id + " sent " + times + " times: " + sends));
+    void remindersAreSentOnceInTheCluster() {
+        // the schedule's scan ran on the node holding the lease (perhaps before the demo was seeded); then every
+        // node scans once more by hand, one after the other: the outbox keeps each reminder once
+        String admin = balancer.login("admin");
         int queued = 0;
+        int schedulesThatQueued = 0;
         for (Distribution node : nodes) {
             Matcher m = Pattern.compile("Reminders: queued (\\d+) cover-ending reminders").matcher(karafLog(node));
+            boolean any = false;
             while (m.find()) {
                 queued += Integer.parseInt(m.group(1));
+                any = true;
             }
+            schedulesThatQueued += any ? 1 : 0;
+        }
+        assertTrue(schedulesThatQueued <= 1, schedulesThatQueued + " nodes' schedules queued reminders");
+        for (Distribution node : nodes) {
+            queued += node.api().post("/api/mutual-aid/reminders/scan-cover-ending", admin, null).expect(200).json().path("queued").asInt();
         }
         int expected = queued;
-        assertEquals(expected, Await.until("every queued reminder to be sent", Duration.ofSeconds(60), ClusterIT::reminderSends,
-                s -> s.size() >= expected).size(), "reminders queued twice (two nodes scanned)");
+        assertTrue(expected > 0, "the demo has covers ending soon");
+        Map<String, Integer> sends = Await.until(expected + " reminders to be sent", Duration.ofSeconds(60),
+                ClusterIT::reminderSends, s -> s.size() >= expected);
+        sends.forEach((id, times) -> assertEquals(1, times, () -> "reminder " + id + " sent " + times + " times: " + sends));
+        assertEquals(expected, sends.size(), () -> "sent: " + sends);
     }
 
     @Test
