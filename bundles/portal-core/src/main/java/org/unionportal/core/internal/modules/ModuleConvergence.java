@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.karaf.features.BundleInfo;
 import org.apache.karaf.features.Capability;
+import org.apache.karaf.features.DeploymentEvent;
+import org.apache.karaf.features.DeploymentListener;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeatureEvent;
 import org.apache.karaf.features.FeaturesListener;
@@ -53,6 +55,9 @@ public class ModuleConvergence implements FeaturesListener {
     private final ClusterEvents events;
     private final AutoCloseable otherNodes;
     private volatile boolean converging;
+    /** Whether a Karaf deployment runs now: then its state and the framework's bundles may differ for a moment. */
+    private volatile boolean deploying;
+    private final DeploymentListener deployments = e -> deploying = e != DeploymentEvent.DEPLOYMENT_FINISHED;
     /** The recorded value this node last wrote or applied. */
     private String lastSeen;
 
@@ -64,6 +69,7 @@ public class ModuleConvergence implements FeaturesListener {
         this.context = context;
         this.db = db;
         this.events = events;
+        features.registerListener(deployments);
         executor.submit(this::atStart);
         this.otherNodes = events.subscribe(ClusterEvents.MODULES_WANTED, e -> executor.submit(this::applyRecorded));
     }
@@ -71,6 +77,7 @@ public class ModuleConvergence implements FeaturesListener {
     @Deactivate
     void deactivate() throws Exception {
         otherNodes.close();
+        features.unregisterListener(deployments);
         executor.shutdownNow();
     }
 
@@ -182,7 +189,8 @@ public class ModuleConvergence implements FeaturesListener {
             locations.add(b.getLocation());
         }
         InstalledModules modules = InstalledModules.of(listed, bundlesOfModules, locations);
-        if (!modules.lost().isEmpty()) {
+        // never while a deployment runs: an uninstallation saves Karaf's state before it removes the bundles
+        if (!modules.lost().isEmpty() && !deploying) {
             LOG.warn("Modules: Karaf lost the requirement of {} while their bundles stayed (a features file deployed "
                     + "during an installation); requiring them again", modules.lost());
             converging = true;
