@@ -31,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -52,6 +53,7 @@ class ClusterIT {
     private static Api balancer;
 
     @BeforeAll
+    @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES) // three portals at once on two cores
     static void startCluster() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/haproxy")) || onPath("haproxy"), "haproxy is not installed");
         for (int i = 0; i < NODES; i++) {
