@@ -53,6 +53,8 @@ public class PortalInfoResource {
     ModuleSwitches switches;
     @Reference
     Readiness readiness;
+    @Reference
+    org.unionportal.core.internal.backup.Backups backups;
 
     /**
      * Answers only once the application, its extensions and the account base are up; DOWN (503) when the database
@@ -66,6 +68,7 @@ public class PortalInfoResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", report.ready() ? "UP" : "DOWN");
         body.put("modules", modules.count());
+        body.put("backup", backups.summary());
         if (!report.ready()) {
             body.put("database", report.database());
             body.put("schemas", report.schemas());
