@@ -76,6 +76,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.response(status, ProblemException.defaultCode(status),
                     Text.of("请求无法按原样处理。", "The request cannot be served as sent."), lang);
         }
+        // the database down or its disk full: 503 with Retry-After (ops' class, kept apart from this mapper)
+        java.util.Optional<ProblemException> unavailable = org.unionportal.core.internal.faults.DatabaseUnavailable.problem(e);
+        if (unavailable.isPresent()) {
+            LOG.warn("The database cannot serve {}: {}", path(), rootMessage(e));
+            return Response.fromResponse(Problems.response(unavailable.get(), lang))
+                    .header("Retry-After", org.unionportal.core.internal.faults.DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         java.util.Optional<ProblemException> refused = refusedByTheDatabase(e);
         if (refused.isPresent()) {
             LOG.info("The database refused a write on {}: {}", path(), rootMessage(e));

@@ -1,0 +1,45 @@
+package org.unionportal.core.internal.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+import org.unionportal.api.db.DataAccessException;
+import org.unionportal.api.i18n.Language;
+
+class DatabaseUnavailableTest {
+    private static String code(Throwable e) {
+        return DatabaseUnavailable.problem(new DataAccessException("Database operation failed", e)).map(p -> p.status() + " " + p.code()).orElse("none");
+    }
+
+    @Test
+    void connectionFailuresAndShutdownsAre503() {
+        assertEquals("503 database_unavailable", code(new SQLException("Connection to 127.0.0.1:5432 refused", "08001")));
+        assertEquals("503 database_unavailable", code(new SQLException("An I/O error occurred", "08006")));
+        assertEquals("503 database_unavailable", code(new SQLException("terminating connection due to administrator command", "57P01")));
+        // HikariCP's timeout carries the last connection failure's state, or none when the pool is only exhausted
+        assertEquals("503 database_unavailable", code(new SQLTransientConnectionException("portal - Connection is not available", "08001",
+                new SQLException("refused", "08001"))));
+        assertEquals("503 database_unavailable", code(new SQLTransientConnectionException("portal - Connection is not available")));
+    }
+
+    @Test
+    void aFullDiskIs503WithItsOwnCode() {
+        assertEquals("503 disk_full", code(new SQLException("could not extend file: No space left on device", "53100")));
+        SQLException derby = new SQLException("Java exception: 'No space left on device: java.io.IOException'.", "XJ001",
+                new IOException("No space left on device"));
+        assertEquals("503 disk_full", code(derby));
+        assertTrue(DatabaseUnavailable.diskFull().message().in(Language.ZH).contains("磁盘已满"));
+    }
+
+    @Test
+    void whatTheDatabaseRefusesIsNotAnOutage() {
+        assertEquals("none", code(new SQLException("duplicate key", "23505")));
+        assertEquals("none", code(new SQLException("value too long", "22001")));
+        assertEquals("none", code(new SQLException("deadlock", "40001")));
+        assertEquals("none", code(new IllegalStateException("a bug")));
+    }
+}
