@@ -27,6 +27,8 @@ import org.unionportal.mutualaid.internal.rules.WorkerCategory;
 /** Members, group enrolments and enrolments. */
 public final class EnrolmentStore {
     private static final int CHUNK = 500;
+    /** From this many ID numbers on, look-ups read the table once instead of IN lists (see {@link #insuredByIdNumber}). */
+    private static final int SCAN_FROM = 2 * CHUNK;
 
     private EnrolmentStore() {
     }
@@ -98,24 +100,46 @@ public final class EnrolmentStore {
         return new Enrolled(batchId, upserted.created(), upserted.changed());
     }
 
-    /** Members whose cover under {@code code} ended the day before: their new cover is a renewal without a gap. */
+    /**
+     * Members whose cover under {@code code} ended the day before: their new cover is a renewal without a gap.
+     * One query for that period (no IN lists: Derby scans the table once per large IN list), filtered here.
+     */
     private static Set<Long> renewing(Connection c, String code, LocalDate previousEnd, java.util.Collection<Long> memberIds)
             throws SQLException {
+        Set<Long> wanted = new HashSet<>(memberIds);
         Set<Long> result = new HashSet<>();
-        List<Long> ids = new ArrayList<>(memberIds);
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            List<Long> part = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            Object[] params = new Object[part.size() + 2];
-            params[0] = code;
-            params[1] = previousEnd;
-            for (int j = 0; j < part.size(); j++) {
-                params[j + 2] = part.get(j);
+        for (Long id : Jdbc.list(c, "SELECT MEMBER_ID FROM MA_ENROLMENT WHERE PLAN_CODE = ? AND COVER_END = ? "
+                + "AND STATUS IN ('ACTIVE', 'EXPIRED')", rs -> rs.getLong(1), code, previousEnd)) {
+            if (wanted.contains(id)) {
+                result.add(id);
             }
-            result.addAll(Jdbc.list(c, "SELECT MEMBER_ID FROM MA_ENROLMENT WHERE PLAN_CODE = ? AND COVER_END = ? "
-                    + "AND STATUS IN ('ACTIVE', 'EXPIRED') AND MEMBER_ID IN (" + placeholders(part.size()) + ")",
-                    rs -> rs.getLong(1), params));
         }
         return result;
+    }
+
+    /** What {@link #insuredByIdNumber} knows of an insured person: the id and the module's own fields. */
+    record Known(long id, Map<String, Object> fields) {
+    }
+
+    /**
+     * The insured persons with these ID numbers: a few by IN lists in chunks, many (a roster) in one pass over
+     * MA_MEMBER, because Derby answers each large IN list with a scan of the whole table.
+     */
+    static Map<String, Known> insuredByIdNumber(Connection c, List<String> idNumbers) throws SQLException {
+        String select = "SELECT ID_NUMBER, ID, CATEGORY, BASIC_INSURANCE, UNION_MEMBER FROM MA_MEMBER";
+        Map<String, Known> found = new HashMap<>();
+        Jdbc.RowMapper<Object> keep = rs -> found.put(rs.getString(1),
+                new Known(rs.getLong(2), ownFields(rs.getString(3), rs.getBoolean(4), rs.getBoolean(5))));
+        if (idNumbers.size() > SCAN_FROM) {
+            Set<String> wanted = new HashSet<>(idNumbers);
+            Jdbc.list(c, select, rs -> wanted.contains(rs.getString(1)) ? keep.map(rs) : null);
+            return found;
+        }
+        for (int i = 0; i < idNumbers.size(); i += CHUNK) {
+            List<String> part = idNumbers.subList(i, Math.min(idNumbers.size(), i + CHUNK));
+            Jdbc.list(c, select + " WHERE ID_NUMBER IN (" + placeholders(part.size()) + ")", keep, part.toArray());
+        }
+        return found;
     }
 
     /**
@@ -129,18 +153,10 @@ public final class EnrolmentStore {
         Map<String, Long> known = new HashMap<>();
         Map<String, Map<String, Object>> knownFields = new HashMap<>();
         List<String> idNumbers = rows.stream().map(RosterRow::idNumber).toList();
-        for (int i = 0; i < idNumbers.size(); i += CHUNK) {
-            List<String> part = idNumbers.subList(i, Math.min(idNumbers.size(), i + CHUNK));
-            for (Object[] r : Jdbc.list(c, "SELECT ID_NUMBER, ID, CATEGORY, BASIC_INSURANCE, UNION_MEMBER FROM MA_MEMBER "
-                            + "WHERE ID_NUMBER IN (" + placeholders(part.size()) + ")",
-                    rs -> new Object[] {rs.getString(1), rs.getLong(2), ownFields(rs.getString(3), rs.getBoolean(4), rs.getBoolean(5))},
-                    part.toArray())) {
-                known.put((String) r[0], (Long) r[1]);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> fields = (Map<String, Object>) r[2];
-                knownFields.put((String) r[0], fields);
-            }
-        }
+        insuredByIdNumber(c, idNumbers).forEach((idNumber, k) -> {
+            known.put(idNumber, k.id());
+            knownFields.put(idNumber, k.fields());
+        });
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO MA_MEMBER (ID_NUMBER, NAME, PHONE, GENDER, BIRTH_DATE, CATEGORY, "
                 + "BASIC_INSURANCE, UNION_MEMBER, ORG_ID, ORG_PATH, REGISTER_ID, USER_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement update = c.prepareStatement("UPDATE MA_MEMBER SET NAME = ?, PHONE = ?, CATEGORY = ?, BASIC_INSURANCE = ?, "
@@ -180,13 +196,7 @@ public final class EnrolmentStore {
             update.executeBatch();
         }
         List<String> added = idNumbers.stream().filter(id -> !known.containsKey(id)).toList();
-        for (int i = 0; i < added.size(); i += CHUNK) {
-            List<String> part = added.subList(i, Math.min(added.size(), i + CHUNK));
-            for (Object[] r : Jdbc.list(c, "SELECT ID_NUMBER, ID FROM MA_MEMBER WHERE ID_NUMBER IN (" + placeholders(part.size()) + ")",
-                    rs -> new Object[] {rs.getString(1), rs.getLong(2)}, part.toArray())) {
-                known.put((String) r[0], (Long) r[1]);
-            }
-        }
+        insuredByIdNumber(c, added).forEach((idNumber, k) -> known.put(idNumber, k.id()));
         return new Upserted(known, added.size(), changed);
     }
 
