@@ -44,9 +44,9 @@ public final class RosterChecks {
      * category; the two yes/no columns;</li>
      * <li>an ID number on more than one line (each line names the others); an ID number in
      * {@code alreadyEnrolledIdNumbers} (upper-case X expected), "已参加本期该项目";</li>
-     * <li>{@code eligibility}'s reasons, each a problem with field "eligibility" and the reason's code. The function is called only
-     * for rows whose fields passed the checks above (apart from the duplicate checks), so it may rely on a valid
-     * ID number, M/F gender, a category code, and non-null booleans. It may be null.</li>
+     * <li>{@code eligibility}'s reasons, each a problem with field "eligibility" and the reason's code. The function is called
+     * for every row, also one whose fields have problems (so that one upload reports everything to fix in a row), so
+     * it must cope with an invalid ID number, a gender or category not recognised and null booleans. It may be null.</li>
      * </ul>
      */
     public static List<RowProblem> check(List<RosterRow> rows, LocalDate today, Set<String> alreadyEnrolledIdNumbers,
@@ -97,7 +97,6 @@ public final class RosterChecks {
         for (int r = 0; r < n; r++) {
             RosterRow row = rows.get(r);
             List<RowProblem> p = perRow.get(r);
-            boolean fieldsOk = p.isEmpty();
             String id = validId[r];
             if (id != null) {
                 Object seen = linesById.get(id);
@@ -111,7 +110,7 @@ public final class RosterChecks {
                             "Already enrolled in this plan for this term"));
                 }
             }
-            if (fieldsOk && eligibility != null) {
+            if (eligibility != null) {
                 List<? extends Labelled> reasons = eligibility.apply(row);
                 if (reasons != null) {
                     for (Labelled reason : reasons) {

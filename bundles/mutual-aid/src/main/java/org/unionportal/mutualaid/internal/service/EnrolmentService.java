@@ -113,18 +113,22 @@ public class EnrolmentService {
         }
     }
 
-    /** Writes the previewed roster: checked again, so that nothing enrolled meanwhile is enrolled twice. */
+    /**
+     * Writes the previewed roster: checked again, so that nothing enrolled meanwhile is enrolled twice. The union is
+     * looked up before the transaction: a request never asks the pool for a second connection while it holds one
+     * (ten confirmations waiting on one row lock would otherwise hold every connection and freeze the portal).
+     */
     public Map<String, Object> confirm(long uploadId, PortalUser user) {
+        DataScope scope = DataScope.of(user);
+        long orgId = db.read(c -> RosterUploadStore.orgOf(c, uploadId, scope)).orElseThrow(() -> uploadNotFound(uploadId));
+        OrganisationInfo org = organisations.byId(orgId).orElseThrow(() -> uploadNotFound(uploadId));
         return db.inTransaction(c -> {
-            RosterUploadStore.Upload upload = RosterUploadStore.byId(c, uploadId, DataScope.of(user))
-                    .orElseThrow(() -> ProblemException.notFound("roster_upload_not_found", Text.of(
-                            "没有找到本工会的名单上传 " + uploadId + "。", "No roster upload " + uploadId + " of your union.")));
+            RosterUploadStore.Upload upload = RosterUploadStore.byId(c, uploadId, scope).orElseThrow(() -> uploadNotFound(uploadId));
             if (!RosterUploadStore.PREVIEWED.equals(upload.status()) || !RosterUploadStore.confirm(c, uploadId)) {
                 throw ProblemException.conflict("roster_upload_done", Text.of("名单上传 " + uploadId + " 已经确认过；如需再次参保，请重新上传文件。",
                         "Roster upload " + uploadId + " was confirmed already; upload the file again for a new enrolment."));
             }
             Plan plan = PlanStore.byId(c, upload.planId()).orElseThrow();
-            OrganisationInfo org = organisations.byId(upload.orgId()).orElseThrow();
             ParsedRoster parsed = RosterReader.read(new ByteArrayInputStream(upload.content()), upload.fileName());
             Preview preview = check(plan, parsed, EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()),
                     registry.ofOtherUnions(c, idNumbers(parsed.rows()), org.id()), time.today());
@@ -137,7 +141,7 @@ public class EnrolmentService {
             view.put("batchId", enrolled.batchId());
             view.put("planId", plan.id());
             view.put("persons", preview.rows().size());
-            view.put("feeTotalFen", plan.feePerPersonFen() * preview.rows().size());
+            view.put("feeTotalFen", Math.multiplyExact(plan.feePerPersonFen(), (long) preview.rows().size()));
             view.put("coverStart", plan.coverFrom().toString());
             view.put("coverEnd", plan.coverEnd(plan.coverFrom()).toString());
             view.put("status", plan.feePerPersonFen() == 0 ? "ACTIVE" : PENDING_PAYMENT);
@@ -145,19 +149,27 @@ public class EnrolmentService {
         });
     }
 
+    static ProblemException uploadNotFound(long uploadId) {
+        return ProblemException.notFound("roster_upload_not_found", Text.of(
+                "没有找到本工会的名单上传 " + uploadId + "。", "No roster upload " + uploadId + " of your union."));
+    }
+
     /** Last period's roster again, for the plan's current period: one step, checked like any roster. */
     public Map<String, Object> renew(long id, PortalUser user) {
+        DataScope scope = DataScope.of(user);
+        // the union before the transaction: no second pooled connection while one is held
+        long orgId = db.read(c -> EnrolmentStore.batch(c, id, scope)).orElseThrow(() -> batchNotFound(id)).orgId();
+        OrganisationInfo org = organisations.byId(orgId).orElseThrow(() -> batchNotFound(id));
         return db.inTransaction(c -> {
-            EnrolmentStore.Batch old = EnrolmentStore.batch(c, id, DataScope.of(user)).orElseThrow(() -> batchNotFound(id));
+            EnrolmentStore.Batch old = EnrolmentStore.batch(c, id, scope).orElseThrow(() -> batchNotFound(id));
             Plan plan = PlanStore.currentByCode(c, old.planCode()).orElseThrow();
             requireOpen(plan);
             if (!plan.coverFrom().isAfter(old.coverStart())) {
-                throw ProblemException.conflict("nothing_to_renew", Text.of("项目 " + plan.code() + " 的当前版本与团体参保 " + id
-                        + " 保障期相同，暂无可续保的期间。", "The current version of " + plan.code()
+                throw ProblemException.conflict("nothing_to_renew", Text.of("项目 " + plan.nameZh() + " 的当前版本与团体参保 " + id
+                        + " 保障期相同，暂无可续保的期间。", "The current version of " + plan.nameEn()
                         + " covers the same period as group enrolment " + id + "; there is nothing to renew yet."));
             }
             List<RosterRow> rows = EnrolmentStore.rosterOfBatch(c, id);
-            OrganisationInfo org = organisations.byId(old.orgId()).orElseThrow();
             // people transferred to another union since are refused like any roster row of theirs
             Preview preview = check(plan, new ParsedRoster(rows, List.of()),
                     EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()),
@@ -167,7 +179,8 @@ public class EnrolmentService {
             }
             EnrolmentStore.Enrolled enrolled = enrol(c, plan, org, rows, user, "RENEW", AuditFields.of("renewedBatchId", id));
             return Map.<String, Object>of("batchId", enrolled.batchId(), "planId", plan.id(), "persons", rows.size(),
-                    "feeTotalFen", plan.feePerPersonFen() * rows.size(), "coverStart", plan.coverFrom().toString());
+                    "feeTotalFen", Math.multiplyExact(plan.feePerPersonFen(), (long) rows.size()),
+                    "coverStart", plan.coverFrom().toString());
         });
     }
 
@@ -350,12 +363,17 @@ public class EnrolmentService {
         return new Preview(parsed.rows(), problems);
     }
 
+    /**
+     * The facts eligibility looks at, from a row that may have problems of its own: a gender or category not
+     * recognised is not recorded (eligibility names it only where the plan depends on it), and a yes/no that could
+     * not be read is not held against the row twice (the row's field check reports it already).
+     */
     static Person person(RosterRow row) {
-        Gender gender = "F".equals(row.gender()) || (row.gender() == null && row.idNumber() != null
-                && IdNumbers.problem(row.idNumber()).isEmpty() && "F".equals(IdNumbers.gender(row.idNumber())))
-                ? Gender.FEMALE : Gender.MALE;
-        WorkerCategory category = WorkerCategory.parse(row.category()).orElse(WorkerCategory.EMPLOYEE);
-        return new Person(gender, category, true, Boolean.TRUE.equals(row.basicInsurance()), Boolean.TRUE.equals(row.unionMember()));
+        String sex = "M".equals(row.gender()) || "F".equals(row.gender()) ? row.gender()
+                : row.idNumber() != null && IdNumbers.problem(row.idNumber()).isEmpty() ? IdNumbers.gender(row.idNumber()) : null;
+        Gender gender = sex == null ? null : "F".equals(sex) ? Gender.FEMALE : Gender.MALE;
+        WorkerCategory category = WorkerCategory.parse(row.category()).orElse(null);
+        return new Person(gender, category, true, !Boolean.FALSE.equals(row.basicInsurance()), !Boolean.FALSE.equals(row.unionMember()));
     }
 
     /** The ID numbers of the rows that have one (checked or not: the register answers only for its own). */

@@ -36,6 +36,12 @@ public final class RosterUploadStore {
                         rs.getString(7)), where.params());
     }
 
+    /** The union an upload of the subtree was made for, without its content (read before a transaction). */
+    public static Optional<Long> orgOf(Connection c, long id, DataScope scope) throws SQLException {
+        Where where = scope.where("ORG_PATH").and("ID = ?", id);
+        return Jdbc.one(c, "SELECT ORG_ID FROM MA_ROSTER_UPLOAD " + where.sql(), rs -> rs.getLong(1), where.params());
+    }
+
     /**
      * Previewed -> confirmed; false when it was confirmed already. The update takes the upload's row lock, so a
      * second confirm waits for the first and then sees it confirmed.

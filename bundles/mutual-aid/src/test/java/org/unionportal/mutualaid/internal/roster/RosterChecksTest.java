@@ -97,22 +97,26 @@ class RosterChecksTest {
     }
 
     @Test
-    void eligibilityReasonsForRowsWithValidFieldsOnly() {
+    void eligibilityIsCheckedOnEveryRowSoOneUploadShowsEveryProblemOfARow() {
         AtomicInteger calls = new AtomicInteger();
         Function<RosterRow, List<NotEligible>> rules = r -> {
             calls.incrementAndGet();
-            return r.unionMember() ? List.of() : List.of(new NotEligible(NotEligible.NOT_UNION_MEMBER, Text.of("非工会会员", "Not a union member")),
-                    new NotEligible("second_reason", Text.of("第二个理由", "second")));
+            return Boolean.FALSE.equals(r.unionMember())
+                    ? List.of(new NotEligible(NotEligible.NOT_UNION_MEMBER, Text.of("非工会会员", "Not a union member")),
+                    new NotEligible("second_reason", Text.of("第二个理由", "second"))) : List.of();
         };
         RosterRow notMember = new RosterRow(2, "李娜", TestData.woman(1), "13800001234", "F", "EMPLOYEE", true, false);
-        RosterRow broken = new RosterRow(3, "王五", TestData.man(1), "1", "M", "EMPLOYEE", true, false);
-        RosterRow fine = row(4, TestData.man(2), "M");
-        List<RowProblem> p = RosterChecks.check(List.of(notMember, broken, fine), TODAY, null, rules);
-        assertEquals(List.of("2:eligibility", "2:eligibility", "3:phone"), fields(p));
+        RosterRow brokenPhone = new RosterRow(3, "王五", TestData.man(1), "1", "M", "EMPLOYEE", true, false);
+        String wrongCheckDigit = TestData.man(3).substring(0, 17) + (TestData.man(3).endsWith("1") ? "2" : "1");
+        RosterRow brokenId = new RosterRow(4, "赵六", wrongCheckDigit, "13800001234", "M", "EMPLOYEE", true, false);
+        RosterRow fine = row(5, TestData.man(2), "M");
+        List<RowProblem> p = RosterChecks.check(List.of(notMember, brokenPhone, brokenId, fine), TODAY, null, rules);
+        assertEquals(List.of("2:eligibility", "2:eligibility", "3:phone", "3:eligibility", "3:eligibility",
+                "4:idNumber", "4:eligibility", "4:eligibility"), fields(p));
         // each reason is its own problem, under its own code
         assertEquals(List.of(NotEligible.NOT_UNION_MEMBER, "second_reason"), p.subList(0, 2).stream().map(RowProblem::code).toList());
         assertEquals(Text.of("非工会会员", "Not a union member"), p.get(0).text());
-        assertEquals(2, calls.get(), "not called for the row with a bad phone");
+        assertEquals(4, calls.get(), "eligibility runs on every row, also those with field problems");
     }
 
     @Test
