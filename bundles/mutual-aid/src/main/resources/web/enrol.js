@@ -3,19 +3,25 @@
 // lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
 // so that new page code never runs with an old copy of the helpers.
 const {
-  el, fill, kit, ensureStyles, uploadRaw, downloadBlob, csvBlob, xlsxBlob, fmtDate, fmtDateTime, coverEnd, today,
+  el, fill, kit, ensureStyles, uploadRaw, downloadWithToken, fmtDate, fmtDateTime, coverEnd, today,
   ROSTER_FIELDS,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const BASE = '/api/mutual-aid/enrolments';
 const MAX_BYTES = 32 * 1024 * 1024;   // the server's limit
-const TEMPLATE_HEADERS = ['姓名', '身份证号', '手机号', '性别', '类别', '参加基本医保', '工会会员'];
+const TEMPLATE_NAME = '互助保障参保名单模板';
+const BATCH_STATUSES = ['PENDING_PAYMENT', 'ACTIVE', 'EXPIRED', 'CANCELLED'];
+const PAGE_SIZE = 50;
 
 export function mount(root, context) {
   ensureStyles();
   const k = kit(context);
   const { t } = k;
+  const roles = (context.user && context.user.roles) || [];
+  const operator = roles.includes('UNION_OPERATOR');
+  const staff = roles.includes('DISTRICT_ADMIN') || roles.includes('PLATFORM_ADMIN');
   let alive = true;
+  let batchStatus = operator ? '' : 'PENDING_PAYMENT';   // staff start with what waits for them: payments
   let plans = [];
   let upload = null;        // the running upload: { abort }
   let preview = null;       // the last preview answer
@@ -33,31 +39,42 @@ export function mount(root, context) {
   const resultSlot = el('section', { id: 'enrol-result-slot', class: 'ui-section' });
   const batchesSlot = el('section', { id: 'enrol-batches', class: 'ui-section', 'aria-labelledby': 'enrol-batches-title' });
 
-  const templateHint = t('填写说明：每行一人，第一行为表头。性别填“男”或“女”；类别填“在职职工”“劳务派遣工”“新就业形态劳动者”或“劳模”；'
+  const templateHint = t('填写说明：每行一人，第一行为表头，第二行是示例（上传前请删除）。XLSX 模板中性别、类别、是/否可从下拉列表选择。性别填“男”或“女”；类别填“在职职工”“劳务派遣工”“新就业形态劳动者”或“劳模”；'
     + '参加基本医保、工会会员填“是”或“否”。身份证号须为 18 位并以文本格式保存（XLSX 模板已设为文本格式，用 Excel 编辑 CSV 时后几位可能丢失）。',
-  'One person per row under the header row. Gender: 男 or 女; category: 在职职工, 劳务派遣工, 新就业形态劳动者 or 劳模; basic insurance and union member: 是 or 否. '
+  'One person per row under the header row; the second row is an example (delete it before uploading). In the XLSX template gender, category and yes/no are chosen from drop-downs. Gender: 男 or 女; category: 在职职工, 劳务派遣工, 新就业形态劳动者 or 劳模; basic insurance and union member: 是 or 否. '
     + 'ID numbers have 18 characters and must be kept as text (the XLSX template is formatted as text; Excel may cut digits off when it edits a CSV).');
+
+  const personsSlot = el('section', { id: 'enrol-persons', class: 'ui-section' });
+
+  async function template(format) {
+    try {
+      await downloadWithToken(`${BASE}/template?format=${format}`, `${TEMPLATE_NAME}.${format}`);
+    } catch (e) {
+      k.checkSession(e);
+      fill(uploadProblem, k.problem(e, { id: 'roster-template-problem' }));
+    }
+  }
 
   fill(root, el('div', { class: 'ui-page', 'data-testid': 'ma-enrol' },
     el('header', {},
       el('h1', {}, t('团体参保', 'Group enrolment')),
-      el('p', { class: 'muted' }, t('选择报名中的互助保障项目，上传本单位参保人员名单（CSV 或 XLSX），检查无误后确认参保。',
+      el('p', { class: 'muted' }, !operator ? t('查看辖区内的团体参保，确认收款、取消，查看和导出参保人员。',
+        'The group enrolments of your area: record payments, cancel, see and export the insured persons.') : t('选择报名中的互助保障项目，上传本单位参保人员名单（CSV 或 XLSX），检查无误后确认参保。',
         'Choose a plan open for enrolment, upload your union’s roster (CSV or XLSX), check it and confirm.'))),
-    el('section', { class: 'card ui-section', 'aria-labelledby': 'enrol-step-plan' },
+    !operator ? null : el('section', { class: 'card ui-section', 'aria-labelledby': 'enrol-step-plan' },
       el('h2', { id: 'enrol-step-plan' }, t('① 选择项目', '① Choose the plan')), planSlot, planInfo),
-    el('section', { class: 'card ui-section', 'aria-labelledby': 'enrol-step-file' },
+    !operator ? null : el('section', { class: 'card ui-section', 'aria-labelledby': 'enrol-step-file' },
       el('h2', { id: 'enrol-step-file' }, t('② 上传名单', '② Upload the roster')),
       el('div', { class: 'ui-toolbar' },
-        el('button', { type: 'button', class: 'button', id: 'roster-template', onclick: () => downloadBlob(csvBlob(TEMPLATE_HEADERS, []), '互助保障参保名单模板.csv') },
+        el('button', { type: 'button', class: 'button', id: 'roster-template', onclick: () => template('csv') },
           t('下载 CSV 模板', 'CSV template')),
-        el('button', { type: 'button', class: 'button', id: 'roster-template-xlsx',
-          onclick: () => downloadBlob(xlsxBlob(TEMPLATE_HEADERS, [], { widths: [12, 22, 15, 8, 18, 14, 10] }), '互助保障参保名单模板.xlsx') },
-        t('下载 XLSX 模板', 'XLSX template'))),
+        el('button', { type: 'button', class: 'button', id: 'roster-template-xlsx', onclick: () => template('xlsx') },
+          t('下载 XLSX 模板（带下拉选项）', 'XLSX template (with drop-downs)'))),
       el('p', { class: 'muted', id: 'roster-template-hint' }, templateHint),
       el('div', { class: 'ui-toolbar' },
         el('label', { for: 'roster-file' }, t('名单文件：', 'Roster file: ')), fileInput, uploadButton),
       progressRow, uploadProblem),
-    previewSlot, resultSlot, batchesSlot));
+    previewSlot, resultSlot, batchesSlot, personsSlot));
 
   const selectedPlan = () => {
     const select = root.querySelector('#enrol-plan');
@@ -215,6 +232,8 @@ export function mount(root, context) {
 
   async function confirmUpload(button) {
     if (!preview || !preview.canConfirm) return;
+    if (!window.confirm(t(`将为 ${preview.rows} 人参保，费用 ${k.money(preview.feeTotalFen)}，确定？`,
+      `Enrol ${preview.rows} people for a fee of ${k.money(preview.feeTotalFen)}?`))) return;
     button.disabled = true;
     const slot = previewSlot.querySelector('#roster-confirm-problem');
     fill(slot);
@@ -263,25 +282,116 @@ export function mount(root, context) {
     resultSlot.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 
-  // ---------------------------------------------------------------- our group enrolments
+  // ---------------------------------------------------------------- group enrolments and their lifecycle
 
-  async function loadBatches() {
+  const batchTitle = () => (operator ? t('本单位团体参保记录', 'Our group enrolments') : t('辖区团体参保', 'Group enrolments of your area'));
+
+  function batchActions(b) {
+    const what = k.paren(b.planNameZh, t(`${b.personCount} 人`, `${b.personCount} people`));
+    const act = (id, label, question, path, cls = 'button') => el('button', {
+      type: 'button', class: cls, id: `${id}-${b.id}`, dataset: { action: id, batchId: b.id },
+      onclick: (event) => batchStep(event.currentTarget, question, path),
+    }, label);
+    const pending = b.status === 'PENDING_PAYMENT';
+    return el('div', { class: 'ui-toolbar' },
+      el('button', { type: 'button', class: 'button', id: `batch-persons-${b.id}`, onclick: () => showPersons(b, 0) }, t('参保人员', 'Insured persons')),
+      pending && staff ? act('batch-paid', t('确认收款', 'Record payment'),
+        t(`将确认收到团体参保 ${b.id}（${what}）的费用 ${k.money(b.feeTotalFen)}，保障随即生效，确定？`,
+          `Record the payment of ${k.money(b.feeTotalFen)} for group enrolment ${b.id} (${what}); its cover starts. Continue?`),
+        `${BASE}/batches/${b.id}/payment`, 'button primary') : null,
+      pending ? act('batch-cancel', t('取消', 'Cancel'),
+        t(`将取消团体参保 ${b.id}（${what}），${b.personCount} 人不再参保，不能恢复，确定？`,
+          `Cancel group enrolment ${b.id} (${what}): ${b.personCount} people are no longer enrolled, and this cannot be undone. Continue?`),
+        `${BASE}/batches/${b.id}/cancel`) : null,
+      operator && b.status !== 'CANCELLED' ? act('batch-renew', t('续保', 'Renew'),
+        t(`将为团体参保 ${b.id} 的 ${b.personCount} 人续保“${b.planNameZh}”的当前保障期，按项目当前标准收费，确定？`,
+          `Renew the ${b.personCount} people of group enrolment ${b.id} for the current term of “${b.planNameZh}”, at the plan's current fee. Continue?`),
+        `${BASE}/batches/${b.id}/renew`) : null);
+  }
+
+  async function batchStep(button, question, path) {
+    if (!window.confirm(question)) return;
+    button.disabled = true;
+    const slot = batchesSlot.querySelector('#enrol-batch-step');
+    fill(slot);
     try {
-      const batches = await context.api(`${BASE}/batches`);
+      const answer = await context.api(path, { method: 'POST' });
       if (!alive) return;
-      fill(batchesSlot, 
-        el('h2', { id: 'enrol-batches-title' }, t('本单位团体参保记录', 'Our group enrolments')),
+      const renewed = answer && answer.batchId && !answer.status;
+      fill(slot, el('p', { class: 'notice', role: 'status', id: 'enrol-batch-step-done', dataset: { action: button.dataset.action } },
+        renewed ? t(`已续保：新的团体参保 ${answer.batchId}，${answer.persons} 人，费用 ${k.money(answer.feeTotalFen)}。`,
+          `Renewed: new group enrolment ${answer.batchId}, ${answer.persons} people, fee ${k.money(answer.feeTotalFen)}.`)
+          : t(`团体参保 ${answer.id} 现为“${k.statusLabel(answer.status)}”。`, `Group enrolment ${answer.id} is now ${k.statusLabel(answer.status)}.`)));
+      loadBatches(true);
+    } catch (e) {
+      if (!alive) return;
+      k.checkSession(e);
+      button.disabled = false;
+      fill(slot, k.problem(e, { id: 'enrol-batch-step-problem' }));
+    }
+  }
+
+  async function showPersons(b, page) {
+    try {
+      const answer = await context.api(`${BASE}?batchId=${encodeURIComponent(b.id)}&page=${page}&size=${PAGE_SIZE}`);
+      if (!alive) return;
+      const items = Array.isArray(answer.items) ? answer.items : [];
+      const pages = Math.max(1, Math.ceil(Number(answer.total || 0) / PAGE_SIZE));
+      const exportFile = (format) => downloadWithToken(`${BASE}/export?format=${format}&batchId=${encodeURIComponent(b.id)}`,
+        `团体参保${b.id}-参保人员.${format}`).catch((e) => { k.checkSession(e); fill(personsSlot.querySelector('#enrol-persons-problem'), k.problem(e)); });
+      fill(personsSlot, el('div', { class: 'card ui-section', id: 'enrol-persons-card', dataset: { batchId: b.id, total: answer.total } },
+        el('h2', {}, t(`团体参保 ${b.id} 的参保人员（${answer.total} 人）`, `Insured persons of group enrolment ${b.id} (${answer.total})`)),
+        el('div', { class: 'ui-toolbar' },
+          el('button', { type: 'button', class: 'button', id: 'enrol-persons-csv', onclick: () => exportFile('csv') }, t('导出 CSV', 'Export CSV')),
+          el('button', { type: 'button', class: 'button', id: 'enrol-persons-xlsx', onclick: () => exportFile('xlsx') }, t('导出 XLSX', 'Export XLSX'))),
+        el('div', { id: 'enrol-persons-problem' }),
+        k.table([
+          { label: t('姓名', 'Name'), key: 'name', value: (e) => e.memberName },
+          { label: t('身份证号', 'ID number'), key: 'idNumber', className: 'nowrap', value: (e) => e.idNumber },
+          { label: t('手机号', 'Phone'), key: 'phone', className: 'nowrap', value: (e) => e.phone || '–' },
+          { label: t('保障期间', 'Cover'), key: 'cover', className: 'nowrap', value: (e) => `${fmtDate(e.coverStart)} ~ ${fmtDate(e.coverEnd)}` },
+          { label: t('费用', 'Fee'), key: 'fee', className: 'num', value: (e) => k.money(e.feeFen) },
+          { label: t('续保', 'Renewal'), key: 'renewal', value: (e) => (e.renewal ? t('是', 'yes') : t('否', 'no')) },
+          { label: t('状态', 'Status'), key: 'status', value: (e) => k.badge(e.status) },
+        ], items, { id: 'enrol-person-list', empty: t('没有参保人员。', 'No insured persons.') }),
+        pages > 1 ? el('div', { class: 'ui-toolbar' },
+          el('button', { type: 'button', class: 'button', disabled: page <= 0, onclick: () => showPersons(b, page - 1) }, t('上一页', 'Previous')),
+          el('span', { class: 'muted' }, t(`第 ${page + 1} / ${pages} 页`, `Page ${page + 1} of ${pages}`)),
+          el('button', { type: 'button', class: 'button', disabled: page + 1 >= pages, onclick: () => showPersons(b, page + 1) }, t('下一页', 'Next')))
+          : null));
+      personsSlot.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    } catch (e) {
+      if (!alive) return;
+      k.checkSession(e);
+      fill(personsSlot, k.problem(e, { id: 'enrol-persons-problem' }));
+    }
+  }
+
+  async function loadBatches(keepStep = false) {
+    const step = keepStep ? batchesSlot.querySelector('#enrol-batch-step') : null;
+    try {
+      const all = await context.api(`${BASE}/batches`);
+      if (!alive) return;
+      const batches = (Array.isArray(all) ? all : []).filter((b) => !batchStatus || b.status === batchStatus);
+      const filter = el('select', { id: 'enrol-batch-status', name: 'status', onchange: (event) => { batchStatus = event.target.value; loadBatches(); } },
+        el('option', { value: '' }, t('全部状态', 'All statuses')),
+        BATCH_STATUSES.map((s) => el('option', { value: s, selected: s === batchStatus }, k.statusLabel(s))));
+      fill(batchesSlot,
+        el('h2', { id: 'enrol-batches-title' }, batchTitle()),
+        el('div', { class: 'ui-toolbar' }, el('label', { for: 'enrol-batch-status' }, t('状态：', 'Status: ')), filter),
+        step || el('div', { id: 'enrol-batch-step' }),
         k.table([
           { label: t('编号', 'No.'), key: 'id', className: 'num', value: (b) => String(b.id) },
-          { label: t('项目', 'Plan'), key: 'plan', value: (b) => k.paren(b.planNameZh, b.planCode) },
+          { label: t('项目', 'Plan'), key: 'plan', value: (b) => b.planNameZh },
           { label: t('保障期间', 'Cover'), key: 'cover', className: 'nowrap', value: (b) => `${fmtDate(b.coverStart)} ~ ${fmtDate(b.coverEnd)}` },
           { label: t('人数', 'People'), key: 'persons', className: 'num', value: (b) => String(b.personCount) },
           { label: t('费用合计', 'Fee total'), key: 'fee', className: 'num', value: (b) => k.money(b.feeTotalFen) },
           { label: t('状态', 'Status'), key: 'status', value: (b) => k.badge(b.status) },
-          { label: t('提交', 'Submitted'), key: 'created', className: 'nowrap', value: (b) => `${fmtDateTime(b.createdAt)} · ${b.createdBy}` },
-        ], Array.isArray(batches) ? batches : [], {
+          { label: t('提交', 'Submitted'), key: 'created', className: 'nowrap', value: (b) => fmtDateTime(b.createdAt) },
+          { label: t('操作', 'Actions'), key: 'actions', value: (b) => batchActions(b) },
+        ], batches, {
           id: 'enrol-batch-list',
-          empty: t('还没有团体参保记录。', 'No group enrolments yet.'),
+          empty: batchStatus ? t('没有该状态的团体参保。', 'No group enrolments with this status.') : t('还没有团体参保记录。', 'No group enrolments yet.'),
           rowAttrs: (b) => ({ dataset: { batchId: b.id, status: b.status } }),
         }));
     } catch (e) {
@@ -289,7 +399,7 @@ export function mount(root, context) {
     }
   }
 
-  (async () => {
+  if (operator) (async () => {
     try {
       const answer = await context.api('/api/mutual-aid/plans');
       if (!alive) return;

@@ -22,7 +22,7 @@ public class MutualAidMenu {
                 new MenuEntry("mutual-aid.plans", "互助保障项目", "Mutual-aid plans", "shield", "mutual-aid/plans",
                         PAGES + "plans.js", MenuGroups.ADMIN, 100, Set.of(Role.PLATFORM_ADMIN)),
                 new MenuEntry("mutual-aid.enrol", "团体参保", "Group enrolment", "users", "mutual-aid/enrol",
-                        PAGES + "enrol.js", MenuGroups.SERVICES, 100, Set.of(Role.UNION_OPERATOR)),
+                        PAGES + "enrol.js", MenuGroups.SERVICES, 100, Set.of(Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN)),
                 new MenuEntry("mutual-aid.claims", "理赔审核", "Claims review", "review", "mutual-aid/claims",
                         PAGES + "claims.js", MenuGroups.REVIEW, 100, Set.of(Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN)),
                 new MenuEntry("mutual-aid.mine", "我的保障", "My cover", "heart", "mutual-aid/mine",

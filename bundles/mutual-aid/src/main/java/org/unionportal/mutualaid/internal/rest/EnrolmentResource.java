@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.export.Download;
 import org.unionportal.api.export.TableExport;
+import org.unionportal.api.export.TableFormat;
 import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.CurrentUser;
@@ -27,6 +28,7 @@ import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.Role;
+import org.unionportal.mutualaid.internal.roster.RosterTemplate;
 import org.unionportal.mutualaid.internal.service.EnrolmentService;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 
@@ -78,6 +80,20 @@ public class EnrolmentResource {
                            @Context SecurityContext context) {
         return Download.table(format, "mutual-aid-enrolments", EnrolmentService.EXPORT_HEADERS,
                 enrolments.exportRows(batchId, CurrentUser.of(context.getUserPrincipal())), true);
+    }
+
+    /**
+     * The roster template: header, an example row, and in the XLSX drop-downs for 性别, 类别 and 是/否 and the ID
+     * number column as text. Nothing personal in it.
+     */
+    @GET
+    @Path("/template")
+    @Produces({"text/csv", TableExport.XLSX_CONTENT_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Role.UNION_OPERATOR, Role.DISTRICT_ADMIN, Role.PLATFORM_ADMIN})
+    public Download template(@QueryParam("format") String format) {
+        TableFormat chosen = TableFormat.parse(format);
+        return Download.of("互助保障参保名单模板." + chosen.extension(), chosen.mediaType(),
+                chosen == TableFormat.XLSX ? RosterTemplate.xlsx() : RosterTemplate.csv(), false);
     }
 
     /** Last period's roster again, for the plan's current period: one step, checked like any roster. */
