@@ -145,6 +145,9 @@ class MutualAidBrowserIT {
                     driver.findElement(By.cssSelector("#roster-preview")));
             screenshot(info, "roster-preview-ok");
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#roster-confirm"))).click();
+            String question = wait.until(ExpectedConditions.alertIsPresent()).getText();
+            assertEquals("将为 2 人参保，费用 0.00 元，确定？", question, "the confirmation's question");
+            driver.switchTo().alert().accept();
             WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#enrol-result[data-batch-id]")));
             long batchId = Long.parseLong(result.getAttribute("data-batch-id"));
