@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -67,8 +69,11 @@ public class EnrolmentService {
     public static final List<String> EXPORT_HEADERS = List.of("参保编号", "姓名", "身份证号", "手机号", "项目代码", "项目", "保障开始",
             "保障结束", "费用(元)", "续保", "状态");
     private static final int MAX_EXPORT_ROWS = 500_000;
+    /** Well under the pool's ten connections, so that other requests always find one. */
+    static final int BULK_WRITES_AT_ONCE = 2;
     static final String BATCH = "enrolment-batch";
     static final String INSURED_PERSON = "insured-person";
+    private final Semaphore bulkWrites = new Semaphore(BULK_WRITES_AT_ONCE);
     private static final String PENDING_PAYMENT = "PENDING_PAYMENT";
 
     private final PortalDatabase db;
@@ -122,7 +127,7 @@ public class EnrolmentService {
         DataScope scope = DataScope.of(user);
         long orgId = db.read(c -> RosterUploadStore.orgOf(c, uploadId, scope)).orElseThrow(() -> uploadNotFound(uploadId));
         OrganisationInfo org = organisations.byId(orgId).orElseThrow(() -> uploadNotFound(uploadId));
-        return db.inTransaction(c -> {
+        return oneOfFewBulkWrites(() -> db.inTransaction(c -> {
             RosterUploadStore.Upload upload = RosterUploadStore.byId(c, uploadId, scope).orElseThrow(() -> uploadNotFound(uploadId));
             if (!RosterUploadStore.PREVIEWED.equals(upload.status()) || !RosterUploadStore.confirm(c, uploadId)) {
                 throw ProblemException.conflict("roster_upload_done", Text.of("名单上传 " + uploadId + " 已经确认过；如需再次参保，请重新上传文件。",
@@ -146,7 +151,25 @@ public class EnrolmentService {
             view.put("coverEnd", plan.coverEnd(plan.coverFrom()).toString());
             view.put("status", plan.feePerPersonFen() == 0 ? "ACTIVE" : PENDING_PAYMENT);
             return view;
-        });
+        }));
+    }
+
+    /**
+     * At most {@link #BULK_WRITES_AT_ONCE} roster confirmations or renewals run at once on this node; one more is
+     * refused at once (409) instead of holding a pooled connection while it waits for a row lock. Ten confirmations
+     * of one roster would otherwise take every connection of the pool (ten) and freeze every other request.
+     */
+    private <T> T oneOfFewBulkWrites(Supplier<T> write) {
+        if (!bulkWrites.tryAcquire()) {
+            throw ProblemException.conflict("roster_write_busy", Text.of(
+                    "其他名单正在确认或续保，请稍等片刻再试。",
+                    "Other rosters are being confirmed or renewed; try again in a moment."));
+        }
+        try {
+            return write.get();
+        } finally {
+            bulkWrites.release();
+        }
     }
 
     static ProblemException uploadNotFound(long uploadId) {
@@ -160,7 +183,7 @@ public class EnrolmentService {
         // the union before the transaction: no second pooled connection while one is held
         long orgId = db.read(c -> EnrolmentStore.batch(c, id, scope)).orElseThrow(() -> batchNotFound(id)).orgId();
         OrganisationInfo org = organisations.byId(orgId).orElseThrow(() -> batchNotFound(id));
-        return db.inTransaction(c -> {
+        return oneOfFewBulkWrites(() -> db.inTransaction(c -> {
             EnrolmentStore.Batch old = EnrolmentStore.batch(c, id, scope).orElseThrow(() -> batchNotFound(id));
             Plan plan = PlanStore.currentByCode(c, old.planCode()).orElseThrow();
             requireOpen(plan);
@@ -181,7 +204,7 @@ public class EnrolmentService {
             return Map.<String, Object>of("batchId", enrolled.batchId(), "planId", plan.id(), "persons", rows.size(),
                     "feeTotalFen", Math.multiplyExact(plan.feePerPersonFen(), (long) rows.size()),
                     "coverStart", plan.coverFrom().toString());
-        });
+        }));
     }
 
     /** The roster's people into the register and the module, audited: the batch, and each insured person it changed. */
