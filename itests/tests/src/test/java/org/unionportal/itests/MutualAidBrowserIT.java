@@ -194,8 +194,8 @@ class MutualAidBrowserIT {
 
             driver.findElement(By.cssSelector("#claim-approve")).click();
             // An approval asks first, saying what it does and for how much.
-            WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ma-confirm-message")));
-            assertTrue(question.getText().contains("将核准理赔 #" + claimId), () -> "the confirmation says: " + question.getText());
+            WebElement approveQuestion = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ma-confirm-message")));
+            assertTrue(approveQuestion.getText().contains("将核准理赔 #" + claimId), () -> "the confirmation says: " + approveQuestion.getText());
             screenshot(info, "claim-approve-confirm");
             driver.findElement(By.cssSelector("#ma-confirm-ok")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(
