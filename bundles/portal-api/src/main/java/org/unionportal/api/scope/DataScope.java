@@ -78,6 +78,35 @@ public final class DataScope {
     }
 
     /**
+     * The organisations from the tree's root down to this scope's own, as paths ({@code /1/3/8/} gives {@code /1/},
+     * {@code /1/3/}, {@code /1/3/8/}): whoever sits there reaches this organisation with what it publishes to its subtree.
+     *
+     * @since 1.1
+     */
+    public java.util.List<String> ancestry() {
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        for (int i = orgPath.indexOf('/', 1); i > 0; i = orgPath.indexOf('/', i + 1)) {
+            paths.add(orgPath.substring(0, i + 1));
+        }
+        return paths;
+    }
+
+    /**
+     * A {@code WHERE} clause for records addressed to a subtree that contains this scope (a notice published by the city
+     * reaches every district): {@code column IN (the paths of} {@link #ancestry()}{@code )}.
+     *
+     * @since 1.1
+     */
+    public Where reachedBy(String column) {
+        java.util.List<String> paths = ancestry();
+        if (paths.isEmpty()) {
+            return new Where("1 = 0", paths);   // the bare root "/" is no organisation
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(paths.size(), "?"));
+        return new Where(Condition.column(column) + " IN (" + marks + ")", paths);
+    }
+
+    /**
      * Checks one record's organisation: returns quietly inside the scope, otherwise throws 404 with
      * the given stable code and message (the same answer as for a record that does not exist).
      */

@@ -17,6 +17,11 @@ public final class Where {
         params.add(scope.parameter());
     }
 
+    Where(String condition, List<?> parameters) {
+        sql.append(condition);
+        params.addAll(parameters);
+    }
+
     /** Adds {@code AND (condition)} with the condition's parameters. */
     public Where and(String condition, Object... parameters) {
         sql.append(" AND (").append(condition).append(')');

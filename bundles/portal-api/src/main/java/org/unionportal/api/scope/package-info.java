@@ -3,5 +3,5 @@
  * tree. {@link org.unionportal.api.scope.DataScope} gives the SQL condition for a query on an
  * organisation-path column and checks one record (404 outside the subtree).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.unionportal.api.scope;

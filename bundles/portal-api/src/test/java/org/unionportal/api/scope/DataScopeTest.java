@@ -72,4 +72,15 @@ class DataScopeTest {
         }
         assertEquals(404, assertThrows(ProblemException.class, () -> liangxi.require("/1/3/", "x_not_found", GONE)).status());
     }
+
+    @Test
+    void noticesOfTheOrganisationsAboveReachTheScope() {
+        DataScope kindergarten = DataScope.subtree("/1/2/8/");
+        assertEquals(java.util.List.of("/1/", "/1/2/", "/1/2/8/"), kindergarten.ancestry());
+        Where where = kindergarten.reachedBy("N.ORG_PATH");
+        assertEquals("WHERE N.ORG_PATH IN (?, ?, ?)", where.sql());
+        assertArrayEquals(new Object[] {"/1/", "/1/2/", "/1/2/8/"}, where.params());
+        assertEquals("WHERE 1 = 0", DataScope.subtree("/").reachedBy("ORG_PATH").sql());
+        assertThrows(IllegalArgumentException.class, () -> kindergarten.reachedBy("ORG_PATH; DROP"));
+    }
 }
