@@ -32,6 +32,8 @@ public class AuthResource {
 
     @Reference
     Accounts accounts;
+    @Reference
+    org.unionportal.core.internal.security.PasswordChanges passwords;
 
     public record Credentials(String username, String password) {
     }
@@ -51,8 +53,10 @@ public class AuthResource {
         int maxAge = (int) Math.max(0, session.expiresAt().getEpochSecond() - java.time.Instant.now().getEpochSecond());
         // SameSite is not in the javax NewCookie API; it goes into the header by hand.
         String cookie = SESSION_COOKIE + "=" + session.token() + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict";
+        Map<String, Object> userView = UserViews.of(session.user(), session.orgName());
+        userView.put("mustChangePassword", passwords.mustChange(session.user()));   // the page asks for a new one first
         return Response.ok(Map.of("token", session.token(), "expiresAt", session.expiresAt().toString(),
-                        "user", UserViews.of(session.user(), session.orgName())))
+                        "user", userView))
                 .header("Set-Cookie", cookie)
                 .header("Cache-Control", "no-store")
                 .build();
@@ -75,6 +79,8 @@ public class AuthResource {
     public Map<String, Object> me(@Context SecurityContext context) {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
         String orgName = accounts.user(user.id()).map(u -> u.orgName()).orElse("");
-        return UserViews.of(user, orgName);
+        Map<String, Object> view = UserViews.of(user, orgName);
+        view.put("mustChangePassword", passwords.mustChange(user));
+        return view;
     }
 }

@@ -103,6 +103,15 @@ public final class AccountStore {
         return Jdbc.update(c, "UPDATE PORTAL_USER SET PASSWORD_HASH = ? WHERE ID = ? AND PASSWORD_HASH = ?", newHash, userId, oldHash) == 1;
     }
 
+    /** Sets a new password hash; {@code mustChange}: the user must choose another at the next sign-in (after a reset). */
+    public static void setPassword(Connection c, long userId, String hash, boolean mustChange) throws SQLException {
+        Jdbc.update(c, "UPDATE PORTAL_USER SET PASSWORD_HASH = ?, MUST_CHANGE_PASSWORD = ? WHERE ID = ?", hash, mustChange, userId);
+    }
+
+    public static boolean mustChangePassword(Connection c, long userId) throws SQLException {
+        return Jdbc.one(c, "SELECT MUST_CHANGE_PASSWORD FROM PORTAL_USER WHERE ID = ?", rs -> rs.getBoolean(1), userId).orElse(false);
+    }
+
     public static Optional<UserRecord> userByName(Connection c, String username) throws SQLException {
         List<UserRecord> users = users(c, " WHERE U.USERNAME = ?", username);
         return users.isEmpty() ? Optional.empty() : Optional.of(users.get(0));
@@ -183,6 +192,13 @@ public final class AccountStore {
 
     public static int deleteSessionsOf(Connection c, long userId) throws SQLException {
         return Jdbc.update(c, "DELETE FROM PORTAL_SESSION WHERE USER_ID = ?", userId);
+    }
+
+    /** Ends every session of a user but the one of {@code keepTokenHash} (null: all), e.g. after a password change. */
+    public static int deleteSessionsOfUser(Connection c, long userId, String keepTokenHash) throws SQLException {
+        return keepTokenHash == null
+                ? Jdbc.update(c, "DELETE FROM PORTAL_SESSION WHERE USER_ID = ?", userId)
+                : Jdbc.update(c, "DELETE FROM PORTAL_SESSION WHERE USER_ID = ? AND TOKEN_HASH <> ?", userId, keepTokenHash);
     }
 
     public static int deleteExpiredSessions(Connection c, Instant now) throws SQLException {
