@@ -76,7 +76,7 @@ export function mount(root, context) {
     const items = answer.items || [];
     fill(body, k.table([
       { key: 'time', label: t('时间', 'Time'), value: (e) => fmtDateTime(e.occurredAt) },
-      { key: 'user', label: t('操作人', 'User'), value: (e) => el('a', { href: '#', class: 'audit-user', onclick: (ev) => { ev.preventDefault(); follow({ user: e.username }); } }, e.username) },
+      { key: 'user', label: t('操作人', 'User'), value: (e) => el('a', { href: '#', class: 'audit-user', title: e.username, dataset: { username: e.username }, onclick: (ev) => { ev.preventDefault(); follow({ user: e.username }); } }, e.userName || e.username) },
       { key: 'record', label: t('记录', 'Record'), value: (e) => el('a', { href: '#', class: 'audit-record',
         onclick: (ev) => { ev.preventDefault(); follow({ module: e.module, recordType: e.recordType, recordId: e.recordId }); } },
       `${e.module} · ${e.recordType} #${e.recordId}`) },

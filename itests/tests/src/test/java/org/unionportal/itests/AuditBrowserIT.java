@@ -69,13 +69,13 @@ class AuditBrowserIT {
             assertEquals("操作日志", driver.findElement(By.cssSelector("[data-testid=\"audit\"] h1")).getText());
 
             WebElement user = driver.findElements(By.cssSelector("#audit-table .audit-user")).stream()
-                    .filter(a -> "operator".equals(a.getText())).findFirst().orElseThrow(() -> new AssertionError(
+                    .filter(a -> "operator".equals(a.getAttribute("data-username"))).findFirst().orElseThrow(() -> new AssertionError(
                             "no entry of operator: " + driver.findElement(By.cssSelector("#audit-table")).getText()));
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", user);
             user.click();
             wait.until(d -> "operator".equals(d.findElement(By.name("user")).getAttribute("value")));
             wait.until(d -> d.findElements(By.cssSelector("#audit-table .audit-user")).stream()
-                    .allMatch(a -> "operator".equals(a.getText())) && !d.findElements(By.cssSelector("#audit-table .audit-user")).isEmpty());
+                    .allMatch(a -> "operator".equals(a.getAttribute("data-username"))) && !d.findElements(By.cssSelector("#audit-table .audit-user")).isEmpty());
             String text = driver.findElement(By.cssSelector("#audit-body")).getText();
             assertFalse(text.contains("operator2") || text.contains("district2"), () -> "another district's entry: " + text);
             assertTrue(driver.findElement(By.cssSelector("#audit-count")).getText().contains("共"), "the count line");

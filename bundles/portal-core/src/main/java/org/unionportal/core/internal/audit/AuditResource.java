@@ -68,8 +68,12 @@ public class AuditResource {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("total", AuditStore.count(c, filter));
             List<Map<String, Object>> items = new ArrayList<>();
-            for (AuditStore.Row r : AuditStore.list(c, filter, offset, limit)) {
-                items.add(view(r, orgNames));
+            List<AuditStore.Row> rows = AuditStore.list(c, filter, offset, limit);
+            Map<String, String> people = displayNames(c, rows);
+            for (AuditStore.Row r : rows) {
+                Map<String, Object> v = view(r, orgNames);
+                v.put("userName", people.getOrDefault(r.username(), r.username()));   // 张丽, not operator
+                items.add(v);
             }
             a.put("items", items);
             return a;
@@ -102,17 +106,21 @@ public class AuditResource {
         List<List<Object>> rows = db.read(c -> {
             Map<String, String> orgNames = orgNames(c, caller);
             List<List<Object>> out = new ArrayList<>();
-            for (AuditStore.Row r : AuditStore.list(c, filter, 0, MAX_EXPORT)) {
-                out.add(List.of(r.occurredAt().atZone(SHANGHAI).toLocalDateTime().toString(), r.username(), r.module(),
+            List<AuditStore.Row> all = AuditStore.list(c, filter, 0, MAX_EXPORT);
+            Map<String, String> people = displayNames(c, all);
+            for (AuditStore.Row r : all) {
+                String who = people.containsKey(r.username()) ? people.get(r.username()) + " (" + r.username() + ")" : r.username();
+                out.add(List.of(r.occurredAt().atZone(SHANGHAI).toLocalDateTime().toString(), who, r.module(),
                         r.recordType(), r.recordId(), r.action(), orgName(r.orgPath(), orgNames),
                         r.beforeJson() == null ? "" : r.beforeJson(), r.afterJson() == null ? "" : r.afterJson()));
             }
             return out;
         });
-        String base = "audit-" + LocalDate.now(SHANGHAI);
+        String base = Text.of("操作日志-", "audit-").in(language) + LocalDate.now(SHANGHAI);
         byte[] body = f.equals("csv") ? TableExport.csv(headers, rows) : TableExport.xlsx("audit", headers, rows);
         return Response.ok(body, f.equals("csv") ? TableExport.CSV_CONTENT_TYPE : TableExport.XLSX_CONTENT_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + base + "." + f + "\"")
+                .header("Content-Disposition", org.unionportal.api.export.Download.of(base + "." + f, "application/octet-stream",
+                        new byte[0], true).contentDisposition())
                 .header("Cache-Control", "private, no-store")
                 .build();
     }
@@ -136,6 +144,23 @@ public class AuditResource {
             throw ProblemException.invalid(List.of(ProblemException.FieldError.of(field, "date_invalid",
                     "日期格式应为 2025-01-31。", "A date looks like 2025-01-31.")));
         }
+    }
+
+    /** The display names of the rows' users (usernames as they were written; a deleted user keeps the username). */
+    private static Map<String, String> displayNames(java.sql.Connection c, List<AuditStore.Row> rows) throws java.sql.SQLException {
+        List<String> names = rows.stream().map(AuditStore.Row::username).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, String> people = new HashMap<>();
+        if (names.isEmpty()) {
+            return people;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+        for (String[] r : org.unionportal.api.db.Jdbc.list(c, "SELECT USERNAME, DISPLAY_NAME FROM PORTAL_USER WHERE USERNAME IN (" + marks + ")",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, names.toArray())) {
+            if (r[1] != null && !r[1].isBlank()) {
+                people.put(r[0], r[1]);
+            }
+        }
+        return people;
     }
 
     private static String blank(String s) {
