@@ -4,7 +4,7 @@
 // lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
 // so that new page code never runs with an old copy of the helpers.
 const {
-  el, fill, svg, kit, ensureStyles, fenToYuanText, today, API, ITEMS,
+  el, fill, kit, ensureStyles, fenToYuanText, today, API, ITEMS,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 export function mount(root, context) {
@@ -82,9 +82,12 @@ export function mount(root, context) {
           { label: t('合计', 'Total'), key: 'total', className: 'num', value: (h) => el('strong', {}, count(h.total)) },
         ], households, { id: 'ha-figures-households', empty: t('没有在档家庭。', 'No households on file.'),
           rowAttrs: (h) => ({ dataset: { orgId: h.orgId, depth: h.depth } }) }),
-        chart('ha-chart-households', t('在档户数（特困 / 困难）', 'Households on file (special / hardship)'),
-          chartOrgs.map((h) => ({ label: h.orgName, value: Number(h.total || 0), part: Number(h.special || 0),
-            text: t(`${count(h.total)} 户（特困 ${count(h.special)}）`, `${count(h.total)} (${count(h.special)} special)`) })), 'alt')),
+        chartOrgs.some((h) => Number(h.total || 0) > 0) ? k.chart({
+          id: 'ha-chart-households', title: t('在档户数（特困 / 困难）', 'Households on file (special / hardship)'), kind: 'bar', stack: true,
+          categories: chartOrgs.map((h) => h.orgName),
+          series: [{ name: t('特困', 'Special'), values: chartOrgs.map((h) => Number(h.special || 0)) },
+            { name: t('困难', 'Hardship'), values: chartOrgs.map((h) => Number(h.hardship || 0)) }],
+        }) : null),
 
       el('section', { class: 'card ui-section', 'aria-labelledby': 'ha-figures-payments-title' },
         el('div', { class: 'ui-toolbar' },
@@ -100,8 +103,11 @@ export function mount(root, context) {
           { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (p) => k.money(p.totalFen) },
         ], sortedPayments, { id: 'ha-figures-payments', empty: t('该年度没有发放。', 'Nothing paid in this year.'),
           rowAttrs: (p) => ({ dataset: { item: p.item, period: p.period } }) }),
-        chart('ha-chart-payments', t('各项目发放金额', 'Amount paid by item'),
-          byItem.map((r) => ({ label: k.itemLabel(r.item), value: r.fen, text: k.money(r.fen, { short: true }) })))),
+        byItem.some((r) => r.fen) ? k.chart({
+          id: 'ha-chart-payments', title: t('各项目发放金额', 'Amount paid by item'), kind: 'bar',
+          categories: byItem.map((r) => k.itemLabel(r.item)),
+          series: [{ name: t('发放金额', 'Amount paid'), values: byItem.map((r) => r.fen), money: true }],
+        }) : null),
 
       el('section', { class: 'card ui-section', 'aria-labelledby': 'ha-figures-net-title' },
         el('div', { class: 'ui-toolbar' },
@@ -115,38 +121,6 @@ export function mount(root, context) {
           { label: t('兜底户次', 'Awards'), key: 'count', className: 'num', value: () => count(net.count) },
           { label: t('兜底金额', 'Amount'), key: 'amount', className: 'num', value: () => k.money(net.totalFen ?? 0) },
         ], [net], { id: 'ha-figures-safety-net' })));
-  }
-
-  /**
-   * A horizontal bar chart drawn as SVG: one bar per row, the label left, the value right of the bar;
-   * `part` (optional) is drawn as the darker start of the bar (e.g. the special-hardship households).
-   */
-  function chart(id, title, rows, variant = '') {
-    if (rows.length === 0 || rows.every((r) => !r.value)) return null;
-    const width = 760;
-    const labelWidth = 230;
-    const valueWidth = 170;
-    const rowHeight = 30;
-    const barArea = width - labelWidth - valueWidth - 16;
-    const height = rows.length * rowHeight + 12;
-    const max = Math.max(...rows.map((r) => r.value), 0);
-    const titleId = `${id}-title`;
-    const short = (s) => (String(s).length > 15 ? `${String(s).slice(0, 14)}…` : String(s));
-    return el('figure', { class: 'ui-chart', id, dataset: { bars: rows.length } },
-      el('figcaption', { id: titleId }, el('strong', {}, title)),
-      svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleId, preserveAspectRatio: 'xMinYMin meet' },
-        svg('line', { class: 'axis', x1: labelWidth, x2: labelWidth, y1: 4, y2: height - 4 }),
-        rows.map((r, i) => {
-          const y = 6 + i * rowHeight;
-          const w = max > 0 ? Math.max(r.value > 0 ? 2 : 0, (r.value / max) * barArea) : 0;
-          const pw = r.part && max > 0 ? Math.min(w, (r.part / max) * barArea) : 0;
-          return svg('g', { 'data-label': r.label, 'data-value': r.value },
-            svg('title', {}, `${r.label}：${r.text}`),
-            svg('text', { x: labelWidth - 8, y: y + 14, 'text-anchor': 'end', 'dominant-baseline': 'middle' }, short(r.label)),
-            svg('rect', { class: `bar ${variant}`, x: labelWidth + 1, y: y + 3, width: w.toFixed(1), height: rowHeight - 8, rx: 3 }),
-            pw > 0 ? svg('rect', { class: 'bar ha-bar-part', x: labelWidth + 1, y: y + 3, width: pw.toFixed(1), height: rowHeight - 8, rx: 3 }) : null,
-            svg('text', { x: labelWidth + w + 8, y: y + 14, 'dominant-baseline': 'middle' }, r.text));
-        })));
   }
 
   load();

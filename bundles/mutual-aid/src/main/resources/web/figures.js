@@ -3,7 +3,7 @@
 // lib.js is loaded with this page's own query (the shell adds ?v=<n> after a module update),
 // so that new page code never runs with an old copy of the helpers.
 const {
-  el, fill, svg, kit, ensureStyles, fenToYuanText, today,
+  el, fill, kit, ensureStyles, fenToYuanText, today,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 export function mount(root, context) {
@@ -49,7 +49,7 @@ export function mount(root, context) {
     const byOrg = Array.isArray(f.byOrganisation) ? f.byOrganisation : [];
     const count = (n) => Number(n || 0).toLocaleString(context.lang);
     const planColumns = [
-      { label: t('项目', 'Plan'), key: 'plan', value: (r) => k.paren(r.planNameZh, r.planCode) },
+      { label: t('项目', 'Plan'), key: 'plan', value: (r) => k.planName(r) },
       { label: t('参保人次', 'Enrolments'), key: 'enrolments', className: 'num', value: (r) => count(r.enrolments) },
       { label: t('赔付件数', 'Payouts'), key: 'payouts', className: 'num', value: (r) => count(r.payouts) },
       { label: t('赔付金额', 'Paid'), key: 'paid', className: 'num', value: (r) => k.money(r.paidFen) },
@@ -73,7 +73,7 @@ export function mount(root, context) {
         k.table(planColumns, byPlan, { id: 'figures-by-plan', empty: t('该年度没有参保记录。', 'No enrolments in this year.'),
           rowAttrs: (r) => ({ dataset: { planCode: r.planCode } }) }),
         chart('chart-enrolments-by-plan', t('各项目参保人次', 'Enrolments by plan'),
-          byPlan.map((r) => ({ label: r.planNameZh, value: Number(r.enrolments || 0), text: count(r.enrolments) })), 'alt')),
+          byPlan.map((r) => ({ label: k.planName(r), value: Number(r.enrolments || 0) })))),
       el('section', { class: 'card ui-section', 'aria-labelledby': 'figures-by-org-title' },
         el('div', { class: 'ui-toolbar' },
           el('h2', { id: 'figures-by-org-title' }, t('按单位', 'By organisation')), el('span', { class: 'spacer' }),
@@ -84,34 +84,17 @@ export function mount(root, context) {
         k.table(orgColumns, byOrg, { id: 'figures-by-org', empty: t('没有下级单位。', 'There are no organisations below yours.'),
           rowAttrs: (r) => ({ dataset: { orgId: r.orgId } }) }),
         chart('chart-paid-by-org', t('各单位赔付金额', 'Amount paid by organisation'),
-          byOrg.map((r) => ({ label: r.orgName, value: Number(r.paidFen || 0), text: k.money(r.paidFen, { short: true }) })))));
+          byOrg.map((r) => ({ label: r.orgName, value: Number(r.paidFen || 0) })), true)));
   }
 
-  /** A horizontal bar chart drawn as SVG: one bar per row, the label left, the value right of the bar. */
-  function chart(id, title, rows, variant = '') {
+  /** A bar chart through the page kit (Apache ECharts): one bar per row, names in the page's language. */
+  function chart(id, title, rows, money = false) {
     if (rows.length === 0) return null;
-    const width = 760;
-    const labelWidth = 230;
-    const valueWidth = 150;
-    const rowHeight = 30;
-    const barArea = width - labelWidth - valueWidth - 16;
-    const height = rows.length * rowHeight + 12;
-    const max = Math.max(...rows.map((r) => r.value), 0);
-    const titleId = `${id}-title`;
-    const short = (s) => (String(s).length > 15 ? `${String(s).slice(0, 14)}…` : String(s));
-    return el('figure', { class: 'ui-chart', id, dataset: { bars: rows.length } },
-      el('figcaption', { id: titleId }, el('strong', {}, title)),
-      svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleId, preserveAspectRatio: 'xMinYMin meet' },
-        svg('line', { class: 'axis', x1: labelWidth, x2: labelWidth, y1: 4, y2: height - 4 }),
-        rows.map((r, i) => {
-          const y = 6 + i * rowHeight;
-          const w = max > 0 ? Math.max(r.value > 0 ? 2 : 0, (r.value / max) * barArea) : 0;
-          return svg('g', { 'data-label': r.label, 'data-value': r.value },
-            svg('title', {}, `${r.label}：${r.text}`),
-            svg('text', { x: labelWidth - 8, y: y + 14, 'text-anchor': 'end', 'dominant-baseline': 'middle' }, short(r.label)),
-            svg('rect', { class: `bar ${variant}`, x: labelWidth + 1, y: y + 3, width: w.toFixed(1), height: rowHeight - 8, rx: 3 }),
-            svg('text', { x: labelWidth + w + 8, y: y + 14, 'dominant-baseline': 'middle' }, r.text));
-        })));
+    return k.chart({
+      id, title, kind: 'bar', height: 300,
+      categories: rows.map((r) => r.label),
+      series: [{ name: title, values: rows.map((r) => r.value), money }],
+    });
   }
 
   load();

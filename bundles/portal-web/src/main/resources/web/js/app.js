@@ -4,7 +4,7 @@ import { h, clear } from './dom.js';
 import { lang, setLang, toggleLang, onLangChange, msg, t } from './i18n.js';
 import { api, login, logout, getToken, setToken, onUnauthorized, problemText } from './api.js';
 import { LiveEvents } from './events.js';
-import { renderHeader, renderLogin, renderMenu, renderHome, renderPageError, liveText } from './views.js';
+import { renderHeader, renderLogin, renderMenu, renderHome, renderPasswordForm, renderPageError, liveText } from './views.js';
 
 const root = document.getElementById('app');
 
@@ -18,7 +18,10 @@ const state = {
   live: 'connecting',
   menuOpen: false,
   loginNoticeKey: null,    // the notice on the login page, e.g. 'sessionExpired'
-  view: null,              // { kind: 'home' } or { kind: 'page', entry, container, cleanup }
+  view: null,              // { kind: 'home' }, { kind: 'password' } or { kind: 'page', entry, container, cleanup }
+  home: null,              // the last /api/home answer (work to do, contacts)
+  notices: null,           // the last /api/notices answer
+  homeError: '',
   generations: new Map(),  // module id -> number of changes seen, to load fresh page code
 };
 
@@ -116,6 +119,9 @@ function leavePortal() {
   state.menuLoaded = false;
   state.ready = false;
   state.menuOpen = false;
+  state.home = null;
+  state.notices = null;
+  state.homeError = '';
   state.generations.clear();
 }
 
@@ -260,9 +266,10 @@ function reconcileView(menuKnown) {
   const view = state.view;
   if (!view) return;
   if (view.kind === 'home') {
-    showHome();
+    paintHome();   // shortcuts and links follow the menu; the counts are fetched when the home page is shown
     return;
   }
+  if (view.kind === 'password') return;
   if (!menuKnown) return;
   const entry = findEntryById(view.entry.id);
   if (!entry) {
@@ -294,6 +301,14 @@ function route() {
   if (state.screen !== 'portal' || !state.ready) return;   // enterPortal routes once the menu is there
   setMenuOpen(false);
   const path = currentRoute();
+  if (state.user && state.user.mustChangePassword) {
+    showPassword(true);   // after an administrator's reset nothing else opens until a new password is set
+    return;
+  }
+  if (path === 'account/password') {
+    showPassword(false);
+    return;
+  }
   if (!path) {
     showHome();
     return;
@@ -323,9 +338,99 @@ function showHome() {
     unmountView();
     state.view = { kind: 'home' };
   }
-  view.replaceChildren(renderHome({ user: state.user, modules: state.modules, findEntryById }));
+  paintHome();
   document.title = `${msg('home')} - ${msg('appName')}`;
   renderMenuNow();
+  loadHome();
+}
+
+function paintHome() {
+  const view = document.getElementById('view');
+  if (!view || !state.view || state.view.kind !== 'home') return;
+  view.replaceChildren(renderHome({
+    user: state.user, entries: allEntries(), home: state.home, notices: state.notices, error: state.homeError,
+    findEntryByRoute: (route) => findEntryByRoute(route.replace(/^\/+|\/+$/g, '')),
+  }));
+}
+
+let homeSeq = 0;
+
+/** Work to do and notices, fetched again each time the home page shows (counts change as people work). */
+async function loadHome() {
+  const seq = ++homeSeq;
+  const epoch = sessionEpoch;
+  const [home, notices] = await Promise.allSettled([api('/api/home'), api('/api/notices')]);
+  if (seq !== homeSeq || epoch !== sessionEpoch || state.screen !== 'portal') return;
+  const failed = [home, notices].find((r) => r.status === 'rejected');
+  if (failed && failed.reason && failed.reason.status === 401) return;
+  state.home = home.status === 'fulfilled' ? home.value : { items: [], contacts: [], unavailable: [] };
+  state.notices = notices.status === 'fulfilled' && Array.isArray(notices.value) ? notices.value : [];
+  state.homeError = failed ? msg('homeFailed', { detail: problemText(failed.reason) }) : '';
+  paintHome();
+}
+
+// ---------------------------------------------------------------- password
+
+function showPassword(forced) {
+  const view = document.getElementById('view');
+  if (!view) return;
+  unmountView();
+  state.view = { kind: 'password', forced };
+  view.replaceChildren(renderPasswordForm({ forced, onSubmit: onPasswordSubmit }));
+  document.title = `${msg('changePassword')} - ${msg('appName')}`;
+  renderMenuNow();
+  document.getElementById('pw-current').focus();
+}
+
+async function onPasswordSubmit(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const current = form.elements.currentPassword;
+  const next = form.elements.newPassword;
+  const repeat = form.elements.repeatPassword;
+  const errorEl = document.getElementById('password-error');
+  form.querySelectorAll('[data-error-for]').forEach((slot) => { slot.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));
+  errorEl.textContent = '';
+  const checks = [
+    [current, current.value !== '', msg('passwordRequired')],
+    [next, [...next.value].length >= 8, msg('passwordTooShort')],
+    [repeat, repeat.value === next.value, msg('passwordMismatch')],
+  ];
+  const wrong = checks.filter(([, ok]) => !ok);
+  for (const [input, , text] of wrong) {
+    form.querySelector(`[data-error-for="${input.name}"]`).textContent = text;
+    input.setAttribute('aria-invalid', 'true');
+  }
+  if (wrong.length) {
+    wrong[0][0].focus();
+    return;
+  }
+  const button = form.querySelector('button[type="submit"]');
+  button.disabled = true;
+  try {
+    await api('/api/accounts/password', { method: 'POST', body: { currentPassword: current.value, newPassword: next.value } });
+    state.user = { ...state.user, mustChangePassword: false };
+    history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+    showHome();
+    showNotice(msg('passwordChanged'), 'info');
+  } catch (e) {
+    if (!form.isConnected || (e && e.status === 401)) return;
+    const errors = e && e.problem && Array.isArray(e.problem.errors) ? e.problem.errors : [];
+    let first = null;
+    for (const fe of errors) {
+      const slot = form.querySelector(`[data-error-for="${fe.field}"]`);
+      const input = form.elements[fe.field];
+      if (slot && input) {
+        slot.textContent = fe.message;
+        input.setAttribute('aria-invalid', 'true');
+        first = first || input;
+      }
+    }
+    if (first) first.focus();
+    else errorEl.textContent = problemText(e);
+    button.disabled = false;
+  }
 }
 
 /** The URL to import for an entry; a counter of the module's changes makes the browser load fresh code. */
@@ -420,6 +525,7 @@ onLangChange(() => {
     renderFrame();
     const view = state.view;
     if (view && view.kind === 'page') showPage(view.entry);   // remount with the new context.lang
+    else if (view && view.kind === 'password') showPassword(view.forced);
     else if (view) showHome();
   }
 });

@@ -428,11 +428,12 @@ export function baseKit(context, { statuses = {} } = {}) {
         listed.push(fe);
       }
     }
+    // One message in the page's language: the server's own (it answers in the Accept-Language the shell sends);
+    // the kit's title only when the server said nothing, so no text of the other language is ever put next to it.
     const detail = p.status === 422 && errors.length ? '' : (p.detail || (error && error.message) || '');
     return el('div', { class: 'notice error ui-problem', role: 'alert', id, dataset: { status: String(p.status ?? error?.status ?? '') } },
       el('div', {},
-        el('strong', {}, problemTitle(error)),
-        detail ? el('span', { class: 'ui-problem-detail' }, ` ${detail}`) : null,
+        detail ? el('span', { class: 'ui-problem-detail' }, detail) : el('strong', {}, problemTitle(error)),
         placed ? el('div', {}, t(`有 ${placed} 处输入有误，已在对应栏目下标出。`, `${placed} field(s) need attention; see the notes below them.`)) : null,
         listed.length ? el('ul', { class: 'ui-problem-errors' }, listed.map((fe) => el('li', { dataset: { field: fe.field || '' } },
           fe.field ? `${labels[fe.field] || fe.field}：` : '', fe.message))) : null));
@@ -464,7 +465,11 @@ export function baseKit(context, { statuses = {} } = {}) {
         caption ? el('caption', { class: 'ui-caption' }, caption) : null,
         el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col', class: c.className }, c.label)))),
         el('tbody', {}, rows.map((row) => el('tr', rowAttrs ? rowAttrs(row) : {},
-          columns.map((c) => el('td', { class: c.className, dataset: c.key ? { col: c.key } : null }, c.value(row))))))));
+          columns.map((c) => el('td', {
+            class: c.className, dataset: c.key ? { col: c.key } : null,
+            // the column's name, shown before the value when rows become stacked cards on a phone
+            'data-label': typeof c.label === 'string' ? c.label : null,
+          }, c.value(row))))))));
   };
 
   /** A dl of facts: [[label, value], ...] (null values are left out). */
@@ -493,6 +498,99 @@ export function baseKit(context, { statuses = {} } = {}) {
     }, t('下载 Excel', 'Download XLSX')),
   ];
 
+
+  /**
+   * Client-side checks before a request, in the page's language: `checks` is [[field, ok, message]] (message is
+   * one text, e.g. `t('请填写姓名', 'Enter the name')`). Clears the old notes, writes each failed one under its
+   * field (`field()`'s error slot), focuses the first wrong field and returns whether all passed.
+   */
+  const checkForm = (form, checks) => {
+    clearErrors(form);
+    let first = null;
+    for (const [name, ok, message] of checks) {
+      if (ok) continue;
+      fieldError(form, name, message);
+      if (!first) first = form.querySelector(`[name="${CSS.escape(name)}"]`);
+    }
+    if (first) first.focus();
+    return !first;
+  };
+
+  /** A "← 返回列表" button for a detail view (class `ui-back`); `onBack` closes the detail. */
+  const backToList = (onBack, attrs = {}) => el('button', { type: 'button', class: 'button ui-back', onclick: onBack, ...attrs },
+    t('← 返回列表', '← Back to the list'));
+
+  /**
+   * A period chooser as 年度 + 季度 (year + quarter): two selects in a `.ui-period` group. `years` (default: this
+   * year and the four before), `value` { year, quarter } (quarter 0 = the whole year when `allYear`), `onChange({ year,
+   * quarter })`. The node's `value` getter gives the current choice.
+   */
+  const periodChooser = ({ id = 'period', years = null, value = null, allYear = false, onChange = null } = {}) => {
+    const thisYear = Number(today().slice(0, 4));
+    const yearList = years || [0, 1, 2, 3, 4].map((n) => thisYear - n);
+    const current = value || { year: thisYear, quarter: allYear ? 0 : Math.floor((Number(today().slice(5, 7)) - 1) / 3) + 1 };
+    const year = el('select', { id: `${id}-year`, name: 'year', 'aria-label': t('年度', 'Year') },
+      yearList.map((y) => el('option', { value: y, selected: y === current.year }, t(`${y} 年`, String(y)))));
+    const quarters = [allYear ? [0, t('全年', 'Whole year')] : null,
+      ...[1, 2, 3, 4].map((q) => [q, t(`第${'一二三四'[q - 1]}季度`, `Q${q}`)])].filter(Boolean);
+    const quarter = el('select', { id: `${id}-quarter`, name: 'quarter', 'aria-label': t('季度', 'Quarter') },
+      quarters.map(([q, label]) => el('option', { value: q, selected: q === current.quarter }, label)));
+    const group = el('span', { class: 'ui-period', id, role: 'group', 'aria-label': t('期间', 'Period') },
+      el('label', { for: year.id }, t('年度', 'Year')), year, el('label', { for: quarter.id }, t('季度', 'Quarter')), quarter);
+    Object.defineProperty(group, 'value', { get: () => ({ year: Number(year.value), quarter: Number(quarter.value) }) });
+    const changed = () => { if (onChange) onChange(group.value); };
+    year.addEventListener('change', changed);
+    quarter.addEventListener('change', changed);
+    return group;
+  };
+
+  /**
+   * A chart drawn by Apache ECharts (served by the portal at /vendor/echarts/, loaded once on first use): `kind` is
+   * 'bar', 'line' or 'pie'; `categories` the x labels (bar/line) or slice names (pie); `series` [{ name, values,
+   * money }] (money: values in fen, shown in 元); `stack` stacks the series (parts of one whole). Legends, tooltips and labels in the page's language, long labels
+   * wrapped. Returns a `figure.ui-echart` at once; the chart appears when the library is loaded (`data-ready`).
+   * `fallback` (a node, e.g. a table) is shown instead when the library cannot load.
+   */
+  const chart = ({ id = null, title = '', kind = 'bar', categories = [], series = [], height = 320, fallback = null, stack = false } = {}) => {
+    const box = el('div', { class: 'ui-echart-canvas', style: `height:${Number(height) || 320}px` });
+    const figure = el('figure', { class: 'ui-echart', id, dataset: { kind } },
+      title ? el('figcaption', {}, title) : null, box);
+    const unitOf = (s) => (s.money ? (en ? ' CNY' : ' 元') : '');
+    const show = (s, v) => (s.money ? fenDigits(v) : String(v));
+    loadECharts().then((echarts) => {
+      const instance = echarts.init(box, null, { renderer: 'svg', locale: en ? 'EN' : 'ZH' });
+      const tooltip = {
+        trigger: kind === 'pie' ? 'item' : 'axis', confine: true,
+        formatter: kind === 'pie'
+          ? (p) => `${p.name}<br>${show(series[0] || {}, p.value)}${unitOf(series[0] || {})} (${p.percent}%)`
+          : (ps) => [ps[0] ? ps[0].axisValueLabel : '', ...ps.map((p) => `${p.marker}${p.seriesName}：${show(series[p.seriesIndex], p.value)}${unitOf(series[p.seriesIndex])}`)].join('<br>'),
+      };
+      const option = kind === 'pie' ? {
+        tooltip, legend: { type: 'scroll', bottom: 0 },
+        series: [{ type: 'pie', radius: ['35%', '65%'], name: (series[0] || {}).name,
+          label: { formatter: '{b}\n{d}%', overflow: 'break' },
+          data: categories.map((name, i) => ({ name, value: ((series[0] || {}).values || [])[i] || 0 })) }],
+      } : {
+        tooltip, legend: { type: 'scroll', top: 0 },
+        grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, width: 90, overflow: 'break', hideOverlap: true } },
+        yAxis: { type: 'value', axisLabel: { formatter: (v) => (series.some((s) => s.money) ? fenDigits(v, { short: true }) : v) } },
+        series: series.map((s) => ({ type: kind, name: s.name, data: s.values, barMaxWidth: 40, stack: stack ? 'all' : undefined,
+          label: { show: categories.length <= 8 && (series.length === 1 || stack), position: stack ? 'inside' : 'top',
+            formatter: (p) => (p.value ? show(s, p.value) : '') } })),
+      };
+      instance.setOption(option);
+      figure.dataset.ready = 'true';
+      const resize = () => instance.resize();
+      const watcher = new ResizeObserver(resize);
+      watcher.observe(box);
+    }).catch(() => {
+      figure.dataset.ready = 'failed';
+      fill(box, fallback || el('p', { class: 'muted' }, t('图表无法加载。', 'The chart could not be loaded.')));
+      box.style.height = 'auto';
+    });
+    return figure;
+  };
 
   /** Asks the shell to notice an expired session after a call made outside `context.api`. */
   const checkSession = (error) => {
@@ -649,10 +747,39 @@ export function baseKit(context, { statuses = {} } = {}) {
 
   return {
     t, en, pick, money, badge, statusLabel, yuanError, problem, clearErrors, fieldError, table, facts, csvButton, exportButtons,
-    checkSession, documentsBox,
+    checkSession, documentsBox, checkForm, backToList, periodChooser, chart,
     /** "名称（编号）" in Chinese, "name (code)" in English. */
     paren: (text, inner) => t(`${text}（${inner}）`, `${text} (${inner})`),
   };
+}
+
+// ------------------------------------------------------------------ route query, charts library
+
+/** The query of the page's route (`#/mutual-aid/claims?status=SUBMITTED` → URLSearchParams), e.g. a to-do link's filter. */
+export function routeQuery() {
+  const hash = location.hash || '';
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+}
+
+let echartsLoading = null;
+
+/** Loads Apache ECharts once (the portal's copy, /vendor/echarts/echarts.common.min.js) and gives its global. */
+export function loadECharts() {
+  if (window.echarts) return Promise.resolve(window.echarts);
+  if (!echartsLoading) {
+    echartsLoading = new Promise((resolve, reject) => {
+      const script = el('script', { src: '/vendor/echarts/echarts.common.min.js', async: true });
+      script.addEventListener('load', () => (window.echarts ? resolve(window.echarts) : reject(new Error('echarts'))));
+      script.addEventListener('error', () => {
+        echartsLoading = null;
+        script.remove();
+        reject(new Error('echarts'));
+      });
+      document.head.append(script);
+    });
+  }
+  return echartsLoading;
 }
 
 /** A labelled form field with an error slot: `name` is the API's field name (used for 422 errors). */

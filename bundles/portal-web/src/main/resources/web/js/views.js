@@ -1,7 +1,7 @@
 // Rendering of the shell's own screens: header, login, menu and home. No state lives here.
 
 import { h } from './dom.js';
-import { lang, msg, t, roleName, stateName, EN } from './i18n.js';
+import { lang, msg, t, roleName, EN } from './i18n.js';
 import { icon } from './icons.js';
 
 function logo() {
@@ -39,6 +39,8 @@ export function renderHeader({ user, live, onToggleLang, onLogout, onToggleMenu,
     bar.append(h('div', { class: 'user', title: msg('userLabel') },
       h('span', { id: 'user-name', class: 'user-name' }, user.displayName || user.username || ''),
       h('span', { id: 'user-org', class: 'user-org' }, user.orgName || '')));
+    bar.append(h('a', { href: '#/account/password', id: 'password-link', class: 'button ghost', title: msg('changePassword') },
+      icon('settings'), h('span', { class: 'label' }, msg('changePassword'))));
   }
   bar.append(langToggle(onToggleLang));
   if (user) {
@@ -96,38 +98,96 @@ export function renderMenu(container, groups, activeId) {
   }
 }
 
-/** The home page: greeting and the installed modules. */
-export function renderHome({ user, modules, findEntryById }) {
+/**
+ * The home page (工作台): greeting, the work waiting for the user (counts from the modules, each linking to its
+ * filtered list), notices, shortcuts, and — for a user with no function — whom to contact. `home` and `notices`
+ * are null while loading; `findEntryByRoute(route)` says whether the user may open a link's page.
+ */
+export function renderHome({ user, entries, home, notices, error, findEntryByRoute }) {
   const roles = (user.roles || []).map(roleName).join('、');
-  const list = h('ul', { id: 'module-list', class: 'module-list', 'aria-labelledby': 'modules-title' },
-    modules.map((m) => moduleCard(m, findEntryById)));
+  const noFunction = entries.length === 0;
   return h('section', { class: 'home', id: 'home' },
     h('div', { class: 'hero card' },
       h('h1', {}, msg('welcome', { name: user.displayName || user.username || '' })),
       h('p', { class: 'muted' }, [user.orgName, roles && `${msg('roles')}：${roles}`].filter(Boolean).join(' · '))),
-    h('h2', { id: 'modules-title', class: 'section-title' }, msg('installedModules'),
-      h('span', { class: 'count', id: 'module-count' }, String(modules.length))),
-    list,
-    modules.length === 0 ? h('p', { id: 'module-empty', class: 'empty card' }, msg('noModules')) : null);
+    error ? h('p', { class: 'notice error', role: 'alert', id: 'home-error' }, error) : null,
+    noFunction ? contactCard(home) : null,
+    noFunction ? null : workSection(home, findEntryByRoute),
+    noticeSection(notices),
+    noFunction ? null : shortcutSection(entries));
 }
 
-function moduleCard(module, findEntryById) {
-  const pages = (module.menuEntries || [])
-    .map((e) => findEntryById(e.id))
-    .filter(Boolean);
-  const state = String(module.state || '');
-  return h('li', { class: 'module-card card', dataset: { moduleId: module.id } },
-    h('div', { class: 'module-head' },
-      h('h3', {}, t(module.nameZh || module.id, module.nameEn)),
-      h('span', { class: `badge state-${state.toLowerCase()}`, 'data-state': state }, stateName(state))),
-    h('dl', { class: 'facts' },
-      h('dt', {}, msg('version')), h('dd', { class: 'module-version' }, module.version || '–'),
-      h('dt', {}, msg('restBases')), h('dd', {},
-        (module.restBases || []).length
-          ? module.restBases.map((base) => h('code', {}, base))
-          : h('span', { class: 'muted' }, msg('none'))),
-      pages.length ? [h('dt', {}, msg('pages')), h('dd', { class: 'module-pages' },
-        pages.map((e) => h('a', { href: `#/${e.route}` }, t(e.labelZh, e.labelEn))))] : null));
+function contactCard(home) {
+  const contacts = home && Array.isArray(home.contacts) ? home.contacts : [];
+  return h('div', { class: 'card home-contact', id: 'home-contact', role: 'note' },
+    h('h2', {}, msg('noFunctionTitle')),
+    h('p', {}, contacts.length ? msg('noFunctionBody') : msg('noFunctionNobody')),
+    contacts.length ? h('ul', { id: 'contact-list' }, contacts.map((c) => h('li', {}, h('strong', {}, c.name), ` · ${c.orgName}`))) : null);
+}
+
+function workSection(home, findEntryByRoute) {
+  const items = home && Array.isArray(home.items) ? home.items : null;
+  return h('section', { class: 'home-section', 'aria-labelledby': 'work-title' },
+    h('h2', { id: 'work-title', class: 'section-title' }, msg('workTitle')),
+    items === null ? h('p', { class: 'loading' }, msg('loading'))
+      : items.length === 0 ? h('p', { class: 'empty card', id: 'work-empty' }, msg('workNone'))
+        : h('ul', { id: 'work-list', class: 'work-list' }, [...items]
+          .sort((a, b) => Number(b.count > 0) - Number(a.count > 0))   // what waits first; stable otherwise
+          .map((item) => workItem(item, findEntryByRoute))),
+    home && home.unavailable && home.unavailable.length ? h('p', { class: 'muted', id: 'work-unavailable' }, msg('workUnavailable')) : null);
+}
+
+function workItem(item, findEntryByRoute) {
+  const route = String(item.route || '');
+  const page = findEntryByRoute(route.split('?')[0]);
+  const body = [h('span', { class: 'work-count' }, String(item.count)), h('span', { class: 'work-label' }, item.label)];
+  return h('li', { class: `work-item card${item.count > 0 ? ' pending' : ''}`, dataset: { code: item.code, count: String(item.count) } },
+    page ? h('a', { href: `#/${route}` }, body) : h('div', { title: msg('workNoLink') }, body));
+}
+
+function noticeSection(notices) {
+  return h('section', { class: 'home-section', 'aria-labelledby': 'notices-title' },
+    h('h2', { id: 'notices-title', class: 'section-title' }, msg('noticesTitle')),
+    notices === null ? h('p', { class: 'loading' }, msg('loading'))
+      : notices.length === 0 ? h('p', { class: 'empty card', id: 'notices-empty' }, msg('noticesNone'))
+        : h('ul', { id: 'notice-list', class: 'notice-list' }, notices.map((n) => h('li', { class: 'card notice-item', dataset: { noticeId: n.id } },
+          h('h3', {}, n.title),
+          h('p', { class: 'muted' }, msg('noticeFrom', { org: n.orgName, name: n.publishedByName, at: dateTime(n.publishedAt) })),
+          h('p', { class: 'notice-body' }, n.body)))));
+}
+
+function shortcutSection(entries) {
+  return h('section', { class: 'home-section', 'aria-labelledby': 'shortcuts-title' },
+    h('h2', { id: 'shortcuts-title', class: 'section-title' }, msg('shortcutsTitle')),
+    h('ul', { id: 'shortcut-list', class: 'shortcut-list' }, entries.slice(0, 8).map((e) => h('li', {},
+      h('a', { href: `#/${e.route}`, class: 'card shortcut', dataset: { menuId: e.id } }, icon(e.icon), h('span', {}, t(e.labelZh, e.labelEn)))))));
+}
+
+function dateTime(value) {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return String(value || '');
+  const p = {};
+  for (const part of new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d)) p[part.type] = part.value;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** The password form: `forced` after an administrator's reset (no way around it but signing out). */
+export function renderPasswordForm({ forced, onSubmit }) {
+  const input = (id, name, autocomplete) => h('input', { id, name, type: 'password', autocomplete, required: true });
+  return h('section', { class: 'card password-card', id: 'password-page', 'aria-labelledby': 'password-title' },
+    h('h1', { id: 'password-title' }, forced ? msg('mustChangeTitle') : msg('changePassword')),
+    h('p', { class: 'muted' }, forced ? msg('mustChangeIntro') : msg('changeIntro')),
+    h('form', { id: 'password-form', class: 'form', novalidate: true, onsubmit: onSubmit },
+      h('label', { for: 'pw-current' }, msg('currentPassword')), input('pw-current', 'currentPassword', 'current-password'),
+      h('small', { class: 'ui-field-error', 'data-error-for': 'currentPassword' }),
+      h('label', { for: 'pw-new' }, msg('newPassword')), input('pw-new', 'newPassword', 'new-password'),
+      h('small', { class: 'muted' }, msg('passwordHint')),
+      h('small', { class: 'ui-field-error', 'data-error-for': 'newPassword' }),
+      h('label', { for: 'pw-repeat' }, msg('repeatPassword')), input('pw-repeat', 'repeatPassword', 'new-password'),
+      h('small', { class: 'ui-field-error', 'data-error-for': 'repeatPassword' }),
+      h('p', { id: 'password-error', class: 'form-error', role: 'alert' }),
+      h('button', { type: 'submit', class: 'button primary' }, msg('passwordSave'))));
 }
 
 /** An error panel shown in place of a page. */
