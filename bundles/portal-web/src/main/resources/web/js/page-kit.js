@@ -579,7 +579,8 @@ export function baseKit(context, { statuses = {} } = {}) {
           label: { show: categories.length <= 8 && (series.length === 1 || stack), position: stack ? 'inside' : 'top',
             formatter: (p) => (p.value ? show(s, p.value) : '') } })),
       };
-      instance.setOption(option);
+      // the portal's red first, then colours that stay apart from it and from each other
+      instance.setOption({ color: ['#c8102e', '#e5a100', '#0969da', '#1a7f37', '#8250df', '#6e7781'], ...option });
       figure.dataset.ready = 'true';
       const resize = () => instance.resize();
       const watcher = new ResizeObserver(resize);
