@@ -83,7 +83,8 @@ class HomeBrowserIT {
         try {
             driver.get(portal.baseUrl() + "/");
             signIn("district");
-            long before = count(wait.until(ExpectedConditions.visibilityOfElementLocated(CLAIMS_TO_REVIEW)));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(CLAIMS_TO_REVIEW));
+            long before = count();
             assertTrue(driver.findElement(By.cssSelector("#home")).getText().contains("件理赔待审核"));
             assertTrue(driver.findElements(By.cssSelector("#home .module-version, #home code")).isEmpty(),
                     "versions and REST bases belong to the web console, not the home page");
@@ -93,10 +94,10 @@ class HomeBrowserIT {
             fileClaim(member);
 
             driver.findElement(By.cssSelector("#home-link")).click();   // the home page counts again when shown
-            wait.until(d -> count(d.findElement(CLAIMS_TO_REVIEW)) == before + 1);
+            wait.until(d -> count() == before + 1);
             shot(info, "2-district-home-after-claim");
 
-            driver.findElement(CLAIMS_TO_REVIEW).findElement(By.cssSelector("a")).click();
+            clickWhenSteady(By.cssSelector("#work-list li[data-code=\"mutual-aid.claims.toReview\"] a"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.page[data-page-id=\"mutual-aid.claims\"]")));
             assertTrue(driver.getCurrentUrl().contains("#/mutual-aid/claims?status=SUBMITTED"), driver.getCurrentUrl());
             shot(info, "3-claims-list-from-home");
@@ -243,8 +244,23 @@ class HomeBrowserIT {
         throw new AssertionError("the member has no current WX-3IN1 cover: " + me.path("enrolments"));
     }
 
-    private static long count(WebElement item) {
-        return Long.parseLong(item.getAttribute("data-count"));
+    /** The count shown, read in one step: the home page repaints when the menu or the counts come in. */
+    private long count() {
+        Object value = ((JavascriptExecutor) driver).executeScript(
+                "const li = document.querySelector('#work-list li[data-code=\"mutual-aid.claims.toReview\"]');"
+                        + " return li ? li.dataset.count : null;");
+        return value == null ? -1 : Long.parseLong(value.toString());
+    }
+
+    private void clickWhenSteady(By by) {
+        wait.until(d -> {
+            try {
+                d.findElement(by).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException repainted) {
+                return false;
+            }
+        });
     }
 
     private static void chineseOnly(String text) {
