@@ -1,6 +1,10 @@
 package org.unionportal.core.internal.rest;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -69,6 +74,16 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // 20000 is not a date (Jackson would read it as days since 1970) and 0 is not an enum code (its ordinal):
+        mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.configOverride(java.time.LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.configOverride(java.time.LocalDateTime.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.configOverride(java.time.Instant.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.configOverride(java.time.YearMonth.class).setFormat(JsonFormat.Value.forLeniency(false));
+        // [null] is not a list of causes: a null inside a list or map is refused, never handed to a service
+        mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         return mapper;
     }
 
@@ -96,12 +111,11 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
             throw tooLarge();
         } catch (ValueInstantiationException e) {
             // A record's constructor refused the value (a rule of the type itself): a field error, not bad JSON.
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (e.getCause() instanceof ProblemException p) {
+                throw p;
+            }
             String field = path(e);
-            // the type's own message is a programmer's (English); the person gets a plain one in their language
-            String detail = cause.getMessage() == null ? "is not valid" : cause.getMessage();
-            throw ProblemException.invalid(List.of(ProblemException.FieldError.of(field == null ? "body" : field, "value_invalid",
-                    "填写的值不符合要求", detail)));
+            throw ProblemException.invalid(List.of(refusedByTheType(field == null ? "body" : field, e.getCause())));
         } catch (JsonProcessingException e) {
             if (limited.exceeded()) {
                 throw tooLarge();
@@ -109,6 +123,25 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
             throw ProblemException.badRequest(e instanceof UnrecognizedPropertyException ? "unknown_field" : "body_invalid",
                     describe(e));
         }
+    }
+
+    /**
+     * The field error for a value a type's constructor refused. A rule's own {@link IllegalArgumentException}
+     * says what is wrong (in English, written for this purpose); anything else (a null where the type needs a
+     * value, a JDK message) says only that the field is required or invalid: Java's messages never leave the server.
+     */
+    static ProblemException.FieldError refusedByTheType(String field, Throwable cause) {
+        if (cause instanceof NullPointerException) {
+            return ProblemException.FieldError.of(field, "required", "此项必填", "This field is required.");
+        }
+        String rule = cause instanceof IllegalArgumentException && !(cause instanceof NumberFormatException)
+                && cause.getMessage() != null && !looksInternal(cause.getMessage()) ? cause.getMessage() : "This value is not valid.";
+        return ProblemException.FieldError.of(field, "value_invalid", "填写的值不符合要求", rule);
+    }
+
+    private static boolean looksInternal(String message) {
+        return message.contains("java.") || message.contains("Exception") || message.contains("because \"")
+                || message.contains("Cannot invoke") || message.contains("com.fasterxml") || message.contains("org.");
     }
 
     private static long parseLength(String value) {
@@ -131,6 +164,12 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
             return Text.of("未知字段“" + u.getPropertyName() + "”。", "Unknown field '" + u.getPropertyName() + "'.");
         }
         String field = path(e);
+        if (e instanceof InvalidNullException && field != null) {
+            return Text.of("字段“" + field + "”不能为空值（null）。", "Field '" + field + "' must not be null.");
+        }
+        if (e instanceof InputCoercionException) {
+            return Text.of("数字超出允许的范围。", "A number is out of the range this field takes.");
+        }
         if (e instanceof InvalidFormatException f && field != null) {
             Text type = kind(f.getTargetType());
             return Text.of("字段“" + field + "”的值不是有效的" + type.zh() + "。",

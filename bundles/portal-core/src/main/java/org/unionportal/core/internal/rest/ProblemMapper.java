@@ -114,7 +114,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     /**
      * The last line of defence for what the database refuses after the checks passed, by SQLState (the same in
      * Derby and PostgreSQL): a unique key taken meanwhile (two requests racing for the same number or ID number)
-     * or another constraint is 409; a text too long for its column or a number out of range is 422. Never 500.
+     * or another constraint is 409; a text too long for its column, a number or date out of range or any other data exception (class 22) is 422. Never 500.
      */
     static java.util.Optional<ProblemException> refusedByTheDatabase(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
@@ -132,16 +132,46 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                         "与现有数据冲突，未保存。请刷新后查看，再决定是否重试。",
                         "This conflicts with data already there and was not saved. Reload, check, then try again if needed.")));
             }
-            if (state.equals("22001")) {
-                return java.util.Optional.of(new ProblemException(422, "value_too_long", Text.of(
-                        "填写的内容过长，未保存。请缩短后重试。", "A value is too long to be stored and nothing was saved. Shorten it and try again.")));
+            if (state.startsWith("22")) {
+                return java.util.Optional.of(dataRefused(state, sql.getMessage()));
             }
-            if (state.equals("22003")) {
-                return java.util.Optional.of(new ProblemException(422, "number_out_of_range", Text.of(
-                        "填写的数字超出允许范围，未保存。请检查后重试。", "A number is out of the range that can be stored and nothing was saved. Check it and try again.")));
+            if (state.equals("40001") || state.equals("40P01") || state.startsWith("40XL")) {
+                // a deadlock or lock timeout between two writers: this one was rolled back whole
+                return java.util.Optional.of(new ProblemException(409, "concurrent_change", Text.of(
+                        "有人同时在修改相同的数据，本次未保存。请刷新后重试。",
+                        "Someone changed the same data at the same moment and nothing was saved. Reload and try again.")));
             }
         }
         return java.util.Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern COLUMN_LENGTH =
+            java.util.regex.Pattern.compile("(?:to length |varying\\()(\\d+)");
+
+    /**
+     * SQL class 22 (data exception), as Derby and PostgreSQL both number it: a value the checks let through but
+     * the column cannot take. The limit is named when the database's message gives it; the message never is.
+     */
+    static ProblemException dataRefused(String state, String message) {
+        return switch (state) {
+            case "22001" -> {
+                java.util.regex.Matcher limit = COLUMN_LENGTH.matcher(message == null ? "" : message);
+                yield limit.find()
+                        ? new ProblemException(422, "value_too_long", Text.of(
+                                "有一项内容超过 " + limit.group(1) + " 个字符，未保存。请缩短后重试。",
+                                "A value is longer than " + limit.group(1) + " characters and nothing was saved. Shorten it and try again."))
+                        : new ProblemException(422, "value_too_long", Text.of(
+                                "填写的内容过长，未保存。请缩短后重试。", "A value is too long to be stored and nothing was saved. Shorten it and try again."));
+            }
+            case "22003" -> new ProblemException(422, "number_out_of_range", Text.of(
+                    "填写的数字超出允许范围，未保存。请检查后重试。", "A number is out of the range that can be stored and nothing was saved. Check it and try again."));
+            case "22007", "22008" -> new ProblemException(422, "date_out_of_range", Text.of(
+                    "填写的日期或时间超出允许范围，未保存。请检查后重试。", "A date or time is out of the range that can be stored and nothing was saved. Check it and try again."));
+            case "22021", "22P05" -> new ProblemException(422, "character_not_allowed", Text.of(
+                    "内容含有不能保存的字符（如空字符），未保存。请删除后重试。", "A value contains a character that cannot be stored (such as NUL) and nothing was saved. Remove it and try again."));
+            default -> new ProblemException(422, "value_not_storable", Text.of(
+                    "有一项填写的值无法保存，未保存任何内容。请检查后重试。", "A value cannot be stored as given and nothing was saved. Check the values and try again."));
+        };
     }
 
     private static String rootMessage(Throwable e) {

@@ -45,6 +45,32 @@ class DatabaseRefusalTest {
     }
 
     @Test
+    void theColumnsLimitIsNamedFromEitherDatabasesMessage() {
+        ProblemException derby = ProblemMapper.dataRefused("22001",
+                "A truncation error was encountered trying to shrink VARCHAR 'aaaa&' to length 200.");
+        assertEquals("A value is longer than 200 characters and nothing was saved. Shorten it and try again.",
+                derby.message().in(Language.EN));
+        ProblemException pg = ProblemMapper.dataRefused("22001", "ERROR: value too long for type character varying(64)");
+        assertTrue(pg.message().in(Language.ZH).contains("64"), pg.message().zh());
+        assertFalse(pg.message().in(Language.EN).contains("varying"));
+    }
+
+    @Test
+    void otherDataExceptionsAre422WithTheirOwnCode() {
+        assertEquals("date_out_of_range", refused("22008").code());
+        assertEquals("character_not_allowed", refused("22021").code());
+        assertEquals(422, refused("22P02").status());
+        assertEquals("value_not_storable", refused("22018").code());
+    }
+
+    @Test
+    void deadlocksAndLockTimeoutsAre409() {
+        assertEquals("concurrent_change", refused("40001").code());
+        assertEquals(409, refused("40P01").status());
+        assertEquals(409, refused("40XL1").status());
+    }
+
+    @Test
     void anythingElseStaysAnInternalError() {
         assertTrue(ProblemMapper.refusedByTheDatabase(new DataAccessException("x", new SQLException("syntax", "42X01"))).isEmpty());
         assertTrue(ProblemMapper.refusedByTheDatabase(new IllegalStateException("no SQL at all")).isEmpty());

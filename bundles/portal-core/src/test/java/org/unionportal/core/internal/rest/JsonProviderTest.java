@@ -32,6 +32,17 @@ class JsonProviderTest {
         }
     }
 
+    public enum Kind { DEATH, ILLNESS }
+
+    public record Event(java.time.LocalDate eventDate, Kind eventType, java.util.List<String> causes, long amountFen) {
+    }
+
+    public record Named(String name) {
+        public Named {
+            name.strip();
+        }
+    }
+
     private final JsonProvider provider = new JsonProvider();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -74,6 +85,44 @@ class JsonProviderTest {
         assertEquals(422, e.status());
         assertEquals("percent", e.errors().get(0).field());
         assertEquals("must be 0 to 100", e.errors().get(0).text().en());
+    }
+
+    @Test
+    void numbersAreNeitherDatesNorEnumCodes() throws Exception {
+        assertEquals(new Event(java.time.LocalDate.of(2024, 3, 1), Kind.ILLNESS, java.util.List.of("a"), 5),
+                read(Event.class, "{\"eventDate\":\"2024-03-01\",\"eventType\":\"ILLNESS\",\"causes\":[\"a\"],\"amountFen\":5}"));
+        ProblemException date = problem(Event.class, "{\"eventDate\":20000}");
+        assertEquals(400, date.status());
+        assertTrue(date.getMessage().contains("'eventDate'"), date.getMessage());
+        assertTrue(problem(Event.class, "{\"eventType\":0}").getMessage().contains("'eventType'"));
+        assertTrue(problem(Event.class, "{\"eventDate\":1.5e9}").getMessage().contains("'eventDate'"));
+    }
+
+    @Test
+    void aNullInsideAListIsRefusedNamingIt() {
+        ProblemException e = problem(Event.class, "{\"causes\":[\"a\",null]}");
+        assertEquals(400, e.status());
+        assertEquals("Field 'causes[1]' must not be null.", e.getMessage());
+    }
+
+    @Test
+    void numbersTooBigForTheirFieldAreA400NotAnOverflow() {
+        ProblemException e = problem(Event.class, "{\"amountFen\":99999999999999999999}");
+        assertEquals(400, e.status());
+        assertFalse(e.getMessage().contains("long"), e.getMessage());
+        assertEquals(400, problem(Counted.class, "{\"count\":3000000000}").status());
+    }
+
+    @Test
+    void javasOwnMessagesNeverReachTheAnswer() {
+        ProblemException e = problem(Named.class, "{}");
+        assertEquals(422, e.status());
+        assertEquals("body", e.errors().get(0).field());
+        assertEquals("required", e.errors().get(0).code());
+        assertEquals("This field is required.", e.errors().get(0).text().en());
+        ProblemException.FieldError internal = JsonProvider.refusedByTheType("x",
+                new IllegalArgumentException("Cannot invoke \"String.strip()\" because \"name\" is null"));
+        assertEquals("This value is not valid.", internal.text().en());
     }
 
     @Test
