@@ -27,7 +27,7 @@ public final class HttpProblems {
         response.getOutputStream().write(json(status, code, detail, lang).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String json(int status, String code, Text detail, Language lang) {
+    public static String json(int status, String code, Text detail, Language lang) {
         return "{\"type\":\"about:blank\",\"code\":" + Escape.json(code) + ",\"title\":" + Escape.json(Problems.title(status).in(lang))
                 + ",\"status\":" + status + ",\"detail\":" + Escape.json(detail.in(lang)) + "}";
     }
