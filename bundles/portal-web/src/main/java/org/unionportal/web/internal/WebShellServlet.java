@@ -33,7 +33,7 @@ public final class WebShellServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     /** For the shell page only; module pages are ES modules from the same origin. */
-    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     private transient volatile Bundle bundle;

@@ -34,6 +34,9 @@ public final class FormCheck {
         v.require(!causes.isEmpty(), "causes", "required", Text.of("至少选择一项致困原因", "Choose at least one cause of hardship"));
         v.require(causes.stream().allMatch(c -> Labels.byCode(Cause.class, c).isPresent()), "causes", "unknown_cause",
                 Text.of("致困原因只能是 " + Labels.codes(Cause.class), "Causes must be among " + Labels.codes(Cause.class)));
+        // each cause once: the column holds every cause once, not a list repeated at will
+        v.require(causes.stream().distinct().count() == causes.size(), "causes", "repeated_cause",
+                Text.of("每项致困原因只能选一次", "Choose each cause of hardship once"));
         v.maxLength(f.hardshipNote(), "hardshipNote", 1000);
         v.require(Labels.byCode(Level.class, f.requestedLevel()).isPresent(), "requestedLevel", "unknown_level",
                 Text.of("申请等级应为 HARDSHIP（困难）或 SPECIAL（特困）", "The level must be HARDSHIP or SPECIAL"));
@@ -49,6 +52,7 @@ public final class FormCheck {
         v.require(!needsCard || (f.loveCardNo() != null && f.loveCardNo().strip().matches("[A-Za-z0-9]{4,40}")), "loveCardNo",
                 "love_card_needed", Text.of("特困家庭或选择爱心卡时须填写爱心卡号（4–40 位字母或数字）",
                         "A love card number (4 to 40 letters or digits) is needed for special hardship or the love-card channel"));
+        v.maxLength(f.loveCardNo(), "loveCardNo", 40);
         members(v, f.members(), today);
         v.throwIfInvalid();
     }

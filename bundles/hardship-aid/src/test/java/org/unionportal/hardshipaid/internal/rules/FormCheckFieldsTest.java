@@ -69,6 +69,19 @@ class FormCheckFieldsTest {
     }
 
     @Test
+    void aCauseRepeatedOrALoveCardLongerThanItsColumnIsAFieldProblemNotA500() {
+        HouseholdForm f = valid();
+        List<String> repeated = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            repeated.add("ILLNESS");
+        }
+        HouseholdForm wrong = new HouseholdForm(f.orgId(), f.address(), f.phone(), repeated, f.hardshipNote(), "HARDSHIP",
+                "BANK", f.bankName(), f.bankAccount(), "卡".repeat(41), f.members());
+        // the love card is not needed here (bank transfer, hardship level), but still cannot be longer than its column
+        assertEquals(List.of("causes", "loveCardNo"), fieldsWrongIn(wrong));
+    }
+
+    @Test
     void aLandlineWithAreaCodeIsAPhoneToo() {
         HouseholdForm f = valid();
         FormCheck.check(new HouseholdForm(f.orgId(), f.address(), "0510-82701234", f.causes(), f.hardshipNote(),

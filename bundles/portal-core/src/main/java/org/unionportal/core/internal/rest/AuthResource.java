@@ -52,7 +52,8 @@ public class AuthResource {
         Accounts.Session session = accounts.login(credentials.username().strip(), credentials.password(), clientAddress);
         int maxAge = (int) Math.max(0, session.expiresAt().getEpochSecond() - java.time.Instant.now().getEpochSecond());
         // SameSite is not in the javax NewCookie API; it goes into the header by hand.
-        String cookie = SESSION_COOKIE + "=" + session.token() + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict";
+        String cookie = SESSION_COOKIE + "=" + session.token() + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict"
+                + secure(request);
         Map<String, Object> userView = UserViews.of(session.user(), session.orgName());
         userView.put("mustChangePassword", passwords.mustChange(session.user()));   // the page asks for a new one first
         return Response.ok(Map.of("token", session.token(), "expiresAt", session.expiresAt().toString(),
@@ -64,14 +65,19 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
-    public Response logout(@Context SecurityContext context) {
+    public Response logout(@Context SecurityContext context, @Context HttpServletRequest request) {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
         if (context instanceof AuthenticationFilter.UserSecurityContext ctx) {
             accounts.logout(ctx.token(), user.username());
         }
         return Response.noContent()
-                .header("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict")
+                .header("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + secure(request))
                 .build();
+    }
+
+    /** The cookie is only ever sent back over TLS when it was set over TLS (directly or via the trusted proxy). */
+    private static String secure(HttpServletRequest request) {
+        return org.unionportal.core.internal.http.SecurityHeadersFilter.isSecure(request) ? "; Secure" : "";
     }
 
     @GET
