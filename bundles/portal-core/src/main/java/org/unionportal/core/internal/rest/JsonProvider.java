@@ -167,13 +167,14 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
         if (e instanceof InvalidNullException && field != null) {
             return Text.of("字段“" + field + "”不能为空值（null）。", "Field '" + field + "' must not be null.");
         }
-        if (e instanceof InputCoercionException) {
-            return Text.of("数字超出允许的范围。", "A number is out of the range this field takes.");
+        if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
+            return field == null ? Text.of("数字超出允许的范围。", "A number is out of the range this field takes.")
+                    : Text.of("字段“" + field + "”的数字超出允许的范围。", "Field '" + field + "' has a number out of the range it takes.");
         }
         if (e instanceof InvalidFormatException f && field != null) {
             Text type = kind(f.getTargetType());
-            return Text.of("字段“" + field + "”的值不是有效的" + type.zh() + "。",
-                    "Field '" + field + "' has a value that is not a valid " + type.en() + ".");
+            return Text.of("字段“" + field + "”的值无效，应为" + type.zh() + "。",
+                    "Field '" + field + "' has a value that is not valid; expected " + type.en() + ".");
         }
         if (e instanceof MismatchedInputException mi && field != null) {
             Text type = kind(mi.getTargetType());
@@ -206,6 +207,10 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
         }
         if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
             return Text.of("列表", "a list");
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return type == java.time.LocalDate.class ? Text.of("日期（如 2026-03-01）", "a date such as 2026-03-01")
+                    : Text.of("日期时间（ISO 8601）", "a date and time (ISO 8601)");
         }
         if (type.isEnum()) {
             String values = java.util.Arrays.toString(type.getEnumConstants());
