@@ -1,5 +1,6 @@
 package org.unionportal.itests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,6 +108,60 @@ class BadInputIT {
         // the web console) are no way in.
         seen(api.send("GET", "/api/portal/menu", null, null, Map.of("Authorization", "Basic YWRtaW46ZGVtbzEyMzQ=")))
                 .expectProblem(401);
+    }
+
+    @Test
+    void numbersAreNeitherDatesNorCodesAndListsHoldNoNull() {
+        String admin = api.login("admin");
+        JsonNode date = seen(api.post("/api/hardship-aid/standards", admin,
+                Map.of("item", "LIVING", "amountFen", 50_000, "effectiveFrom", 20000))).expectProblem(400);
+        assertTrue(date.path("detail").asText().contains("effectiveFrom"), date::toString);
+        seen(api.post("/api/mutual-aid/claims", admin, Map.of("enrolmentId", 1, "eventType", 0))).expectProblem(400);
+        JsonNode nullCause = seen(api.post("/api/hardship-aid/households", api.login("operator"),
+                "{\"causes\":[null]}")).expectProblem(400);
+        assertTrue(nullCause.path("detail").asText().contains("causes[0]"), nullCause::toString);
+        seen(api.post("/api/hardship-aid/standards", admin,
+                "{\"item\":\"LIVING\",\"amountFen\":99999999999999999999,\"effectiveFrom\":\"2030-01-01\"}")).expectProblem(400);
+    }
+
+    @Test
+    void hostilePathsGetProblemJsonNotJettysPages() throws Exception {
+        seen(api.get("/api/portal/health", null));   // Jetty's own error handler is replaced from the first request on
+        assertRawProblem("GET /a%00b HTTP/1.1", 400);
+        assertRawProblem("GET /api/..;/auth/me HTTP/1.1", 400);
+        assertRawProblem("GET /" + "a".repeat(20_000) + " HTTP/1.1", 414);
+        assertRawProblem("GET /WEB-INF/web.xml HTTP/1.1", 404);
+    }
+
+    /** Sends the request line as it is (an HTTP client would clean it up) and checks the answer is a problem. */
+    private void assertRawProblem(String requestLine, int status) throws Exception {
+        java.net.URI base = api.base();
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAccept-Language: en\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String shown = requestLine.length() > 60 ? requestLine.substring(0, 60) + "…" : requestLine;
+            assertTrue(answer.startsWith("HTTP/1.1 " + status), () -> shown + " answered " + answer);
+            assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"),
+                    () -> shown + " answered " + answer);
+            assertFalse(answer.contains("<html") || answer.contains("<h1>"), () -> shown + " answered HTML: " + answer);
+            assertFalse(answer.contains("Exception"), () -> shown + " answered " + answer);
+        }
+    }
+
+    @Test
+    void personalAnswersAreNeitherStoredNorSniffedAndPagesHaveAStrictPolicy() {
+        Api.Reply me = seen(api.get("/api/auth/me", api.login("member"))).expect(200);
+        assertEquals("no-store", me.header("Cache-Control").orElse(""), me::toString);
+        assertEquals("nosniff", me.header("X-Content-Type-Options").orElse(""), me::toString);
+        Api.Reply problem = seen(api.get("/api/nope", null));
+        assertEquals("nosniff", problem.header("X-Content-Type-Options").orElse(""), problem::toString);
+        Api.Reply page = api.get("/", null).expect(200);
+        String policy = page.header("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("default-src 'self'"), policy);
+        assertFalse(policy.contains("unsafe-inline"), policy);
+        assertFalse(me.header("Strict-Transport-Security").isPresent(), "HSTS over plain HTTP: " + me);
     }
 
     @Test
