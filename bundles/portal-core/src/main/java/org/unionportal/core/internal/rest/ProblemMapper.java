@@ -83,6 +83,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Response.fromResponse(Problems.response(unavailable.get(), lang))
                     .header("Retry-After", org.unionportal.core.internal.faults.DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
         }
+        if (overflowed(e)) {
+            // exact money arithmetic (Math.addExact, multiplyExact) refused: the amounts sent are too big to compute with
+            LOG.info("Arithmetic overflow on {}: {}", path(), rootMessage(e));
+            return Problems.response(OVERFLOW, lang);
+        }
         java.util.Optional<ProblemException> refused = refusedByTheDatabase(e);
         if (refused.isPresent()) {
             LOG.info("The database refused a write on {}: {}", path(), rootMessage(e));
@@ -172,6 +177,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             default -> new ProblemException(422, "value_not_storable", Text.of(
                     "有一项填写的值无法保存，未保存任何内容。请检查后重试。", "A value cannot be stored as given and nothing was saved. Check the values and try again."));
         };
+    }
+
+    static final ProblemException OVERFLOW = new ProblemException(422, "number_out_of_range", Text.of(
+            "填写的金额或数量过大，无法计算，未保存。请检查后重试。",
+            "An amount or count is too large to compute with and nothing was saved. Check it and try again."));
+
+    /** An {@link ArithmeticException} (overflow of exact arithmetic) anywhere in the cause chain. */
+    static boolean overflowed(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ArithmeticException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

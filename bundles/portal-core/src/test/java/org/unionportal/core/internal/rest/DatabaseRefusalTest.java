@@ -2,6 +2,7 @@ package org.unionportal.core.internal.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
@@ -68,6 +69,15 @@ class DatabaseRefusalTest {
         assertEquals("concurrent_change", refused("40001").code());
         assertEquals(409, refused("40P01").status());
         assertEquals(409, refused("40XL1").status());
+    }
+
+    @Test
+    void anOverflowOfExactArithmeticIsA422NotA500() {
+        ArithmeticException overflow = assertThrows(ArithmeticException.class, () -> Math.multiplyExact(Long.MAX_VALUE / 2, 3L));
+        assertTrue(ProblemMapper.overflowed(new RuntimeException("wrapped", overflow)));
+        assertFalse(ProblemMapper.overflowed(new IllegalStateException("no overflow")));
+        assertEquals(422, ProblemMapper.OVERFLOW.status());
+        assertEquals("number_out_of_range", ProblemMapper.OVERFLOW.code());
     }
 
     @Test
