@@ -69,9 +69,12 @@ public class SecurityHeadersFilter implements Filter {
 
     void apply(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", CSP);
-        response.setHeader("Referrer-Policy", "same-origin");
         String path = request.getRequestURI();
+        if (path == null || !path.startsWith("/system/")) {
+            // the Karaf web console (/system/console) is built on inline scripts and styles; it keeps its own rules
+            response.setHeader("Content-Security-Policy", CSP);
+        }
+        response.setHeader("Referrer-Policy", "same-origin");
         if (path != null && (path.equals("/api") || path.startsWith("/api/"))) {
             response.setHeader("Cache-Control", "no-store");
         }

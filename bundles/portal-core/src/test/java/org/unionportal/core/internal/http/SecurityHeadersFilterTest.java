@@ -60,6 +60,13 @@ class SecurityHeadersFilterTest {
     }
 
     @Test
+    void theWebConsoleKeepsItsInlineScripts() {
+        Map<String, String> h = headersOf(new SecurityHeadersFilter(false), request("/system/console/bundles", false, null));
+        assertNull(h.get("Content-Security-Policy"));
+        assertEquals("nosniff", h.get("X-Content-Type-Options"));
+    }
+
+    @Test
     void hstsAndTheSecureMarkOnlyOverTls() {
         HttpServletRequest tls = request("/api/auth/login", true, null);
         assertEquals(SecurityHeadersFilter.HSTS, headersOf(new SecurityHeadersFilter(false), tls).get("Strict-Transport-Security"));
