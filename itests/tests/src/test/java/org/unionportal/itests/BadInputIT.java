@@ -116,8 +116,9 @@ class BadInputIT {
         JsonNode date = seen(api.post("/api/hardship-aid/standards", admin,
                 Map.of("item", "LIVING", "amountFen", 50_000, "effectiveFrom", 20000))).expectProblem(400);
         assertTrue(date.path("detail").asText().contains("effectiveFrom"), date::toString);
-        seen(api.post("/api/mutual-aid/claims", admin, Map.of("enrolmentId", 1, "eventType", 0))).expectProblem(400);
-        JsonNode nullCause = seen(api.post("/api/hardship-aid/households", api.login("operator"),
+        String operator = api.login("operator");
+        seen(api.post("/api/mutual-aid/claims", operator, Map.of("enrolmentId", 1, "eventType", 0))).expectProblem(400);
+        JsonNode nullCause = seen(api.post("/api/hardship-aid/households", operator,
                 "{\"causes\":[null]}")).expectProblem(400);
         assertTrue(nullCause.path("detail").asText().contains("causes[0]"), nullCause::toString);
         seen(api.post("/api/hardship-aid/standards", admin,
