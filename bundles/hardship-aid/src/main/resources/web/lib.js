@@ -277,39 +277,6 @@ export function fieldLabel(t, labels, field) {
 
 // ------------------------------------------------------------------ helpers bound to the page's language
 
-/** Helpers that know the page's language: `const k = kit(context)` (the page kit's plus this module's). */
-/**
- * Asks before an irreversible step, saying what it will do: resolves true when the user confirms. A modal
- * `<dialog id="ha-confirm">` (buttons `#ha-confirm-ok`, `#ha-confirm-cancel`; Esc cancels). Kept here until the
- * page kit has one (mutual aid has the same).
- */
-export function confirmDialog(t, { title, message, confirmLabel, danger = false }) {
-  document.getElementById('ha-confirm')?.remove();
-  return new Promise((resolve) => {
-    const ok = el('button', { type: 'button', class: `button ${danger ? 'danger' : 'primary'}`, id: 'ha-confirm-ok' },
-      confirmLabel || t('确定', 'Confirm'));
-    const cancel = el('button', { type: 'button', class: 'button', id: 'ha-confirm-cancel' }, t('取消', 'Cancel'));
-    const dialog = el('dialog', { id: 'ha-confirm', class: 'ha-confirm card', 'aria-labelledby': 'ha-confirm-title' },
-      el('h2', { id: 'ha-confirm-title' }, title || t('请确认', 'Please confirm')),
-      el('p', { id: 'ha-confirm-message' }, message),
-      el('div', { class: 'ui-form-actions' }, ok, cancel));
-    let answered = false;
-    const answer = (value) => {
-      if (answered) return;
-      answered = true;
-      dialog.close();
-      dialog.remove();
-      resolve(value);
-    };
-    ok.addEventListener('click', () => answer(true));
-    cancel.addEventListener('click', () => answer(false));
-    dialog.addEventListener('cancel', (event) => { event.preventDefault(); answer(false); });
-    document.body.append(dialog);
-    dialog.showModal();
-    cancel.focus();
-  });
-}
-
 /** Prints only `node` on A4 (the module's print styles hide the rest of the portal while it prints). */
 export function printOnly(node) {
   node.classList.add('ha-print-target');
@@ -323,6 +290,7 @@ export function printOnly(node) {
   window.print();
 }
 
+/** Helpers that know the page's language: `const k = kit(context)` (the page kit's plus this module's). */
 export function kit(context) {
   const base = baseKit(context, { statuses: HOUSEHOLD_STATUSES });
   const { t, pick, problem, table, checkSession } = base;

@@ -4,7 +4,7 @@
 // so that new page code never runs with an old copy of the helpers.
 const {
   el, fill, kit, ensureStyles, uploadRaw, downloadWithToken, fmtDate, fmtDateTime, coverEnd, today,
-  ROSTER_FIELDS,
+  ROSTER_FIELDS, confirmDialog,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const BASE = '/api/mutual-aid/enrolments';
@@ -232,8 +232,8 @@ export function mount(root, context) {
 
   async function confirmUpload(button) {
     if (!preview || !preview.canConfirm) return;
-    if (!window.confirm(t(`将为 ${preview.rows} 人参保，费用 ${k.money(preview.feeTotalFen)}，确定？`,
-      `Enrol ${preview.rows} people for a fee of ${k.money(preview.feeTotalFen)}?`))) return;
+    if (!await confirmDialog(t, { message: t(`将为 ${preview.rows} 人参保，费用 ${k.money(preview.feeTotalFen)}，确定？`,
+      `Enrol ${preview.rows} people for a fee of ${k.money(preview.feeTotalFen)}?`) })) return;
     button.disabled = true;
     const slot = previewSlot.querySelector('#roster-confirm-problem');
     fill(slot);
@@ -310,7 +310,7 @@ export function mount(root, context) {
   }
 
   async function batchStep(button, question, path) {
-    if (!window.confirm(question)) return;
+    if (!await confirmDialog(t, { message: question })) return;
     button.disabled = true;
     const slot = batchesSlot.querySelector('#enrol-batch-step');
     fill(slot);

@@ -2,7 +2,7 @@
 // this module's labels, the stylesheet, plan texts, the assessment of a claim and the documents box.
 
 import {
-  el, baseKit, fmtDate,
+  el, baseKit, fmtDate, confirmDialog,
 } from '/js/page-kit.js';
 
 export * from '/js/page-kit.js';
@@ -152,38 +152,6 @@ export const ROSTER_FIELDS = {
 };
 
 // ------------------------------------------------------------------ confirmation and print
-
-/**
- * Asks before an irreversible step, saying what it will do: resolves true when the user confirms. A modal
- * `<dialog id="ma-confirm">` (buttons `#ma-confirm-ok`, `#ma-confirm-cancel`; Esc cancels). Kept here until the
- * page kit has one.
- */
-export function confirmDialog(t, { title, message, confirmLabel, danger = false }) {
-  document.getElementById('ma-confirm')?.remove();
-  return new Promise((resolve) => {
-    const ok = el('button', { type: 'button', class: `button ${danger ? 'danger' : 'primary'}`, id: 'ma-confirm-ok' },
-      confirmLabel || t('确定', 'Confirm'));
-    const cancel = el('button', { type: 'button', class: 'button', id: 'ma-confirm-cancel' }, t('取消', 'Cancel'));
-    const dialog = el('dialog', { id: 'ma-confirm', class: 'ma-confirm card', 'aria-labelledby': 'ma-confirm-title' },
-      el('h2', { id: 'ma-confirm-title' }, title || t('请确认', 'Please confirm')),
-      el('p', { id: 'ma-confirm-message' }, message),
-      el('div', { class: 'ui-form-actions' }, ok, cancel));
-    let answered = false;
-    const answer = (value) => {
-      if (answered) return;
-      answered = true;
-      dialog.close();
-      dialog.remove();
-      resolve(value);
-    };
-    ok.addEventListener('click', () => answer(true));
-    cancel.addEventListener('click', () => answer(false));
-    dialog.addEventListener('cancel', (event) => { event.preventDefault(); answer(false); });
-    document.body.append(dialog);
-    dialog.showModal();
-    cancel.focus();
-  });
-}
 
 /** Prints only `node` on A4 (the module's print styles hide the rest of the portal while it prints). */
 export function printOnly(node) {

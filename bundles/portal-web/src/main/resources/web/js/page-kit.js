@@ -795,3 +795,35 @@ export function field(label, input, { name = input.getAttribute('name'), hint = 
     hint ? el('small', { class: 'muted', id: hintId }, hint) : null,
     el('small', { class: 'ui-field-error', 'data-error-for': name, 'aria-live': 'polite' }));
 }
+
+/**
+ * Asks before an irreversible step, saying what it will do: resolves true when the user confirms. A modal
+ * `<dialog id="ui-confirm">` (buttons `#ui-confirm-ok`, `#ui-confirm-cancel`; Esc cancels); `t(zh, en)` gives the
+ * page's language. Every module asks the same way.
+ */
+export function confirmDialog(t, { title, message, confirmLabel, danger = false }) {
+  document.getElementById('ui-confirm')?.remove();
+  return new Promise((resolve) => {
+    const ok = el('button', { type: 'button', class: `button ${danger ? 'danger' : 'primary'}`, id: 'ui-confirm-ok' },
+      confirmLabel || t('确定', 'Confirm'));
+    const cancel = el('button', { type: 'button', class: 'button', id: 'ui-confirm-cancel' }, t('取消', 'Cancel'));
+    const dialog = el('dialog', { id: 'ui-confirm', class: 'ui-confirm card', 'aria-labelledby': 'ui-confirm-title' },
+      el('h2', { id: 'ui-confirm-title' }, title || t('请确认', 'Please confirm')),
+      el('p', { id: 'ui-confirm-message' }, message),
+      el('div', { class: 'ui-form-actions' }, ok, cancel));
+    let answered = false;
+    const answer = (value) => {
+      if (answered) return;
+      answered = true;
+      dialog.close();
+      dialog.remove();
+      resolve(value);
+    };
+    ok.addEventListener('click', () => answer(true));
+    cancel.addEventListener('click', () => answer(false));
+    dialog.addEventListener('cancel', (event) => { event.preventDefault(); answer(false); });
+    document.body.append(dialog);
+    dialog.showModal();
+    cancel.focus();
+  });
+}

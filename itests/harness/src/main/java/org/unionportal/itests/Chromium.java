@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium through its chromedriver, as the browser tests use it. Selenium is an optional
@@ -49,6 +52,17 @@ public final class Chromium {
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Answers the page kit's question before an irreversible step ({@code confirmDialog}) with 确定, and returns
+     * the question it asked.
+     */
+    public static String confirm(WebDriver driver, WebDriverWait wait) {
+        String question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ui-confirm-message"))).getText();
+        driver.findElement(By.cssSelector("#ui-confirm-ok")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#ui-confirm")));
+        return question;
     }
 
     /** Saves what the browser shows (PNG and HTML) under target/screenshots, named after the test and moment. */

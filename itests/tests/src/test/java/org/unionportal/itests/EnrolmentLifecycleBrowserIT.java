@@ -106,8 +106,7 @@ class EnrolmentLifecycleBrowserIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#roster-preview[data-can-confirm=\"true\"]")));
             screenshot(info, "1-preview");
             driver.findElement(By.cssSelector("#roster-confirm")).click();
-            assertEquals("将为 2 人参保，费用 240.00 元，确定？", wait.until(ExpectedConditions.alertIsPresent()).getText());
-            driver.switchTo().alert().accept();
+            assertEquals("将为 2 人参保，费用 240.00 元，确定？", Chromium.confirm(driver, wait));
             WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#enrol-result[data-batch-id]")));
             long batchId = Long.parseLong(result.getAttribute("data-batch-id"));
             assertEquals("PENDING_PAYMENT", result.getAttribute("data-status"));
@@ -122,10 +121,9 @@ class EnrolmentLifecycleBrowserIT {
             assertTrue(driver.findElements(By.cssSelector("#roster-file")).isEmpty(), "district staff are offered the upload");
             screenshot(info, "3-awaiting-payment");
             driver.findElement(By.cssSelector("#batch-paid-" + batchId)).click();
-            String question = wait.until(ExpectedConditions.alertIsPresent()).getText();
+            String question = Chromium.confirm(driver, wait);
             assertTrue(question.startsWith("将确认收到团体参保 " + batchId) && question.contains("240.00 元") && question.endsWith("确定？"),
                     () -> "the payment's question: " + question);
-            driver.switchTo().alert().accept();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#enrol-batch-step-done[data-action=\"batch-paid\"]")));
             assertEquals("ACTIVE", batchStatus(admin, batchId));
             new Select(driver.findElement(By.cssSelector("#enrol-batch-status"))).selectByValue("ACTIVE");
@@ -148,9 +146,8 @@ class EnrolmentLifecycleBrowserIT {
             signIn("operator");
             openEnrolPage();
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#batch-renew-" + batchId))).click();
-            String renewQuestion = wait.until(ExpectedConditions.alertIsPresent()).getText();
+            String renewQuestion = Chromium.confirm(driver, wait);
             assertTrue(renewQuestion.contains("2 人续保") && renewQuestion.endsWith("确定？"), () -> "the renewal's question: " + renewQuestion);
-            driver.switchTo().alert().accept();
             WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#enrol-batch-step-done[data-action=\"batch-renew\"]")));
             assertTrue(done.getText().contains("240.00 元"), done::getText);

@@ -235,10 +235,10 @@ class HardshipAidBrowserIT {
 
             click(driver.findElement(By.cssSelector("#ha-batch-approve")));
             // The approval asks first, with the batch's count and amount (maker-checker is off in demo mode by default).
-            WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ha-confirm-message")));
+            WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ui-confirm-message")));
             assertTrue(question.getText().contains("将审批批次 #" + batchId) && question.getText().contains("元"), question::getText);
             screenshot(info, "batch-approve-confirm");
-            click(driver.findElement(By.cssSelector("#ha-confirm-ok")));
+            click(driver.findElement(By.cssSelector("#ui-confirm-ok")));
             WebElement batch = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#ha-batch-detail[data-batch-id=\"" + batchId + "\"][data-status=\"APPROVED\"]")));
             assertEquals("APPROVED", batch.findElement(By.cssSelector("#ha-batch-status")).getAttribute("data-status"));

@@ -145,9 +145,7 @@ class MutualAidBrowserIT {
                     driver.findElement(By.cssSelector("#roster-preview")));
             screenshot(info, "roster-preview-ok");
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#roster-confirm"))).click();
-            String question = wait.until(ExpectedConditions.alertIsPresent()).getText();
-            assertEquals("将为 2 人参保，费用 0.00 元，确定？", question, "the confirmation's question");
-            driver.switchTo().alert().accept();
+            assertEquals("将为 2 人参保，费用 0.00 元，确定？", Chromium.confirm(driver, wait), "the confirmation's question");
             WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#enrol-result[data-batch-id]")));
             long batchId = Long.parseLong(result.getAttribute("data-batch-id"));
@@ -194,10 +192,10 @@ class MutualAidBrowserIT {
 
             driver.findElement(By.cssSelector("#claim-approve")).click();
             // An approval asks first, saying what it does and for how much.
-            WebElement approveQuestion = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ma-confirm-message")));
+            WebElement approveQuestion = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ui-confirm-message")));
             assertTrue(approveQuestion.getText().contains("将核准理赔 #" + claimId), () -> "the confirmation says: " + approveQuestion.getText());
             screenshot(info, "claim-approve-confirm");
-            driver.findElement(By.cssSelector("#ma-confirm-ok")).click();
+            driver.findElement(By.cssSelector("#ui-confirm-ok")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#claim-detail[data-claim-id=\"" + claimId + "\"][data-status=\"APPROVED\"]")));
             WebElement approvedFact = driver.findElement(By.cssSelector("#claim-detail dd[data-fact=\"approved\"]"));

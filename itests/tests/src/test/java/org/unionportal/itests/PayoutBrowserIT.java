@@ -114,10 +114,10 @@ class PayoutBrowserIT {
             scrollTo(js, proposal);
             screenshot(info, "1-proposal");
             driver.findElement(By.cssSelector("#payout-create")).click();
-            WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ma-confirm-message")));
+            WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ui-confirm-message")));
             assertTrue(question.getText().contains("生成支付批次") && question.getText().contains("元"), question::getText);
             screenshot(info, "2-create-confirm");
-            driver.findElement(By.cssSelector("#ma-confirm-ok")).click();
+            driver.findElement(By.cssSelector("#ui-confirm-ok")).click();
             WebElement batch = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#payout-batch[data-status=\"DRAFT\"]")));
             long batchId = Long.parseLong(batch.getAttribute("data-payout-id"));
             assertFalse(driver.findElement(By.cssSelector("#payout-approve")).isEnabled(), "the maker may approve the batch");
@@ -133,10 +133,10 @@ class PayoutBrowserIT {
             By open = By.cssSelector("#payout-list tr[data-payout-id=\"" + batchId + "\"] .payout-open");
             wait.until(ExpectedConditions.elementToBeClickable(open)).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#payout-batch[data-payout-id=\"" + batchId + "\"] #payout-approve"))).click();
-            WebElement approveQuestion = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ma-confirm-message")));
+            WebElement approveQuestion = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ui-confirm-message")));
             assertTrue(approveQuestion.getText().contains("将审批支付批次 #" + batchId), approveQuestion::getText);
             screenshot(info, "4-approve-confirm");
-            driver.findElement(By.cssSelector("#ma-confirm-ok")).click();
+            driver.findElement(By.cssSelector("#ui-confirm-ok")).click();
             WebElement approved = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#payout-batch[data-payout-id=\"" + batchId + "\"][data-status=\"APPROVED\"]")));
             assertTrue(driver.findElements(By.cssSelector("#payout-bank-file-csv")).size() == 1, "no bank file button once approved");
@@ -149,11 +149,11 @@ class PayoutBrowserIT {
                 row.findElement(By.cssSelector(".payout-line-reason")).sendKeys("账户已销户");
             }
             driver.findElement(By.cssSelector("#payout-result")).click();
-            WebElement resultQuestion = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ma-confirm-message")));
+            WebElement resultQuestion = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ui-confirm-message")));
             assertTrue(resultQuestion.getText().contains("件已支付") && resultQuestion.getText().contains("互助金已发放"),
                     resultQuestion::getText);
             screenshot(info, "6-bank-result-confirm");
-            driver.findElement(By.cssSelector("#ma-confirm-ok")).click();
+            driver.findElement(By.cssSelector("#ui-confirm-ok")).click();
             WebElement closed = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#payout-batch[data-payout-id=\"" + batchId + "\"][data-status=\"CLOSED\"]")));
             assertEquals("PAID", closed.findElement(By.cssSelector("#payout-lines tr[data-claim-id=\"" + claimId + "\"]")).getAttribute("data-status"));
