@@ -287,8 +287,7 @@ class HardshipAidBrowserIT {
 
     /** Clicks after scrolling the element to the middle (clear of the sticky top bar). */
     private void click(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+        Chromium.click(driver, element);
     }
 
     private void type(WebElement form, String name, String text) {

@@ -81,7 +81,7 @@ class MembersBrowserIT {
 
             driver.manage().window().setSize(new Dimension(390, 844));
             assertNoSidewaysScroll("phone detail");
-            driver.findElement(By.cssSelector("#members-import-open")).click();
+            Chromium.click(driver, driver.findElement(By.cssSelector("#members-import-open")));
             Path dir = Files.createDirectories(Paths.get("target", "members-browser").toAbsolutePath());
             Path file = dir.resolve("members-bad.csv");
             Files.writeString(file, "姓名,身份证号,手机号,类别\n行一," + MutualAidData.idNumber(1990, 'M') + ",12345,在职职工\n",

@@ -117,7 +117,7 @@ class MutualAidBrowserIT {
             Files.writeString(goodFile, HEADER + row1 + row2, StandardCharsets.UTF_8);
 
             driver.findElement(By.cssSelector("#roster-file")).sendKeys(badFile.toString());
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#roster-upload"))).click();
+            Chromium.click(driver, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#roster-upload"))));
             WebElement badPreview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#roster-preview")));
             assertEquals("false", badPreview.getAttribute("data-can-confirm"), "a roster with a bad ID number can be confirmed");
             List<WebElement> problems = driver.findElements(By.cssSelector("#roster-problems tbody tr"));
@@ -137,7 +137,7 @@ class MutualAidBrowserIT {
 
             driver.findElement(By.cssSelector("#roster-file")).sendKeys(goodFile.toString());
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#roster-preview"), 0));
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#roster-upload"))).click();
+            Chromium.click(driver, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#roster-upload"))));
             wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#roster-preview[data-can-confirm=\"true\"]")));
             assertTrue(driver.findElements(By.cssSelector("#roster-problems")).isEmpty(), "problems listed for the good roster");

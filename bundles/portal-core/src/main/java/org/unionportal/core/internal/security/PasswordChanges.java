@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.rest.Validation;
 import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
@@ -82,6 +83,7 @@ public class PasswordChanges {
             throw ProblemException.forbidden("reset_not_allowed", Text.of("区级管理员不能重置平台管理员的密码。",
                     "A district administrator cannot reset a platform administrator's password."));
         }
+        new Validation().requireText(temporaryPassword, "password", PasswordPolicy.MAX_LENGTH).throwIfInvalid();
         requireAcceptable(target.user().username(), temporaryPassword, "password");
         String hash = PasswordHasher.hash(temporaryPassword);
         db.inTransaction(c -> {
