@@ -402,6 +402,9 @@ class TenancySweepIT {
                     Api.JSON.createObjectNode().put("id", fileId)));
             seeded.add(new Seeded("operator", "fixture", "items", Map.of(), Api.JSON.createObjectNode().put("id", itemId)));
         });
+        // the demo publishes no notice; one of 梁溪's, so that withdrawing another district's notice is swept
+        seed("notice", () -> api.post("/api/notices", district,
+                Map.of("title", "梁溪 sweep 通知 " + System.nanoTime(), "body", "扫描用通知")).expect(201));
         if (hasRoute("POST /api/hardship-aid/batches")) {
             // the demo seeds no batch ("generating one is the demo"); a period no other test uses
             seed("hardship-aid batch", () -> api.post("/api/hardship-aid/batches", district,
