@@ -9,6 +9,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -31,8 +32,13 @@ public final class Chromium {
     private Chromium() {
     }
 
-    /** A fresh browser with its own profile; fails (does not skip) when Chromium is missing. */
+    /** A fresh browser with its own profile and a 1280x900 window; fails (does not skip) when Chromium is missing. */
     public static WebDriver start(String testName) throws IOException {
+        return start(testName, new Dimension(1280, 900));
+    }
+
+    /** A fresh browser with its own profile and a window of {@code size}; fails (does not skip) when Chromium is missing. */
+    public static WebDriver start(String testName, Dimension size) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail(testName + " needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install chromium chromium-driver), or -DskipBrowserTests=true");
@@ -45,7 +51,7 @@ public final class Chromium {
         // Without the background-networking flags Chromium keeps calling out of this closed network.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + userDataDir);
+                "--disable-sync", "--window-size=" + size.getWidth() + "," + size.getHeight(), "--user-data-dir=" + userDataDir);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

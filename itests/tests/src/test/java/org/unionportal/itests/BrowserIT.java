@@ -3,15 +3,13 @@ package org.unionportal.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -27,75 +25,57 @@ import org.openqa.selenium.support.ui.WebDriverWait;
         disabledReason = "skipped with -DskipBrowserTests=true")
 @ExtendWith(SharedPortal.class)
 class BrowserIT {
-
-    private Distribution portal;
-    private WebDriver driver;
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.plain();
 
     @BeforeEach
-    void browser(Distribution portal) throws IOException {
-        this.portal = portal;
-        portal.ensureFixtureUninstalled();
-        driver = Chromium.start("BrowserIT");
+    void withoutFixtureBefore() {
+        browser.portal().ensureFixtureUninstalled();
     }
 
     @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (portal != null) {
-            portal.ensureFixtureUninstalled();
-        }
+    void withoutFixtureAfter() {
+        browser.portal().ensureFixtureUninstalled();
     }
 
     @Test
-    void moduleAppearsInTheMenuWithoutReload(TestInfo info) throws IOException {
-        try {
-            driver.get(portal.baseUrl() + "/");
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
-            form.findElement(By.name("username")).sendKeys("admin");
-            form.findElement(By.name("password")).sendKeys(Distribution.PASSWORD);
-            form.findElement(By.cssSelector("button[type=submit], button:not([type]), input[type=submit]")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu")));
-            List<WebElement> before = driver.findElements(By.cssSelector("a[data-menu-id^=\"fixture.\"]"));
-            assertTrue(before.isEmpty(), "fixture entries in the menu before the install");
+    void moduleAppearsInTheMenuWithoutReload() {
+        Distribution portal = browser.portal();
+        WebDriver driver = browser.driver();
+        WebDriverWait wait = browser.pageWait();
+        browser.open("/");
+        browser.signIn("admin");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu")));
+        List<WebElement> before = driver.findElements(By.cssSelector("a[data-menu-id^=\"fixture.\"]"));
+        assertTrue(before.isEmpty(), "fixture entries in the menu before the install");
 
-            JavascriptExecutor js = (JavascriptExecutor) driver;
-            js.executeScript("window.__noReload = 'yes';");
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.__noReload = 'yes';");
 
-            portal.installFixture();
-            WebElement entry = new WebDriverWait(driver, Await.MODULE_CHANGE).until(
-                    ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-menu-id=\"fixture.items\"]")));
-            assertEquals("yes", js.executeScript("return window.__noReload;"),
-                    "the page reloaded to show the new module");
+        portal.installFixture();
+        WebElement entry = new WebDriverWait(driver, Await.MODULE_CHANGE).until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-menu-id=\"fixture.items\"]")));
+        assertEquals("yes", js.executeScript("return window.__noReload;"),
+                "the page reloaded to show the new module");
 
-            entry.click();
-            WebElement page = wait.until(
-                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=\"fixture-items\"]")));
-            assertTrue(page.getText().contains("测试事项") || page.getText().contains("Fixture items"),
-                    () -> "the fixture page shows: " + page.getText());
-            // The page talks to its REST resource through context.api: the create form works.
-            String title = "浏览器 " + System.nanoTime();
-            WebElement input = page.findElement(By.cssSelector("#fixture-create input[name=title]"));
-            input.sendKeys(title);
-            page.findElement(By.cssSelector("#fixture-create button[type=submit]")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#fixture-list"), title));
-            screenshot(info, "module-page"); // kept as a record of what a person sees
-            assertEquals("yes", js.executeScript("return window.__noReload;"), "the page reloaded");
+        entry.click();
+        WebElement page = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=\"fixture-items\"]")));
+        assertTrue(page.getText().contains("测试事项") || page.getText().contains("Fixture items"),
+                () -> "the fixture page shows: " + page.getText());
+        // The page talks to its REST resource through context.api: the create form works.
+        String title = "浏览器 " + System.nanoTime();
+        WebElement input = page.findElement(By.cssSelector("#fixture-create input[name=title]"));
+        input.sendKeys(title);
+        page.findElement(By.cssSelector("#fixture-create button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#fixture-list"), title));
+        browser.screenshot("module-page"); // kept as a record of what a person sees
+        assertEquals("yes", js.executeScript("return window.__noReload;"), "the page reloaded");
 
-            portal.uninstallFixture();
-            new WebDriverWait(driver, Await.MODULE_CHANGE).until(ExpectedConditions.numberOfElementsToBe(
-                    By.cssSelector("a[data-menu-id^=\"fixture.\"]"), 0));
-            assertEquals("yes", js.executeScript("return window.__noReload;"),
-                    "the page reloaded to drop the module");
-        } catch (Throwable t) {
-            screenshot(info, "failure");
-            throw t;
-        }
-    }
-
-    private void screenshot(TestInfo info, String moment) {
-        Chromium.screenshot(driver, info, moment);
+        portal.uninstallFixture();
+        new WebDriverWait(driver, Await.MODULE_CHANGE).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("a[data-menu-id^=\"fixture.\"]"), 0));
+        assertEquals("yes", js.executeScript("return window.__noReload;"),
+                "the page reloaded to drop the module");
     }
 }

@@ -10,19 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -43,126 +38,90 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class EnrolmentLifecycleBrowserIT {
     private static final String PROBE = "/api/mutual-aid/plans";
     private static final String FEATURE = "union-mutual-aid";
-    private static final Duration UI = Duration.ofSeconds(30);
 
-    private static Distribution portal;
-    private static Api api;
-    private static boolean installedHere;
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    static void install(Distribution shared) {
-        portal = shared;
-        api = shared.api();
-        installedHere = portal.installModule(FEATURE, PROBE);
-    }
-
-    @AfterAll
-    static void uninstall() {
-        if (portal != null && installedHere) {
-            installedHere = false;
-            portal.uninstallModule(FEATURE, PROBE);
-        }
-    }
-
-    @BeforeEach
-    void browser() throws IOException {
-        driver = Chromium.start("EnrolmentLifecycleBrowserIT");
-        wait = new WebDriverWait(driver, UI);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.withModule(FEATURE, PROBE);
 
     @Test
-    void aGroupGoesFromRosterToPaidCoverAndIsRenewed(TestInfo info) throws IOException {
-        try {
-            String admin = api.login("admin");
-            Map<String, Object> plan = new LinkedHashMap<>(MutualAidData.openPlan("LIFE"));
-            plan.put("feeFen", 12_000);
-            JsonNode created = api.post("/api/mutual-aid/plans", admin, plan).expect(201).json();
-            long planId = created.path("id").asLong();
+    void aGroupGoesFromRosterToPaidCoverAndIsRenewed() throws IOException {
+        WebDriver driver = browser.driver();
+        WebDriverWait wait = browser.pageWait();
+        String admin = browser.api().login("admin");
+        Map<String, Object> plan = new LinkedHashMap<>(MutualAidData.openPlan("LIFE"));
+        plan.put("feeFen", 12_000);
+        JsonNode created = browser.api().post("/api/mutual-aid/plans", admin, plan).expect(201).json();
+        long planId = created.path("id").asLong();
 
-            // ---- 1. the operator uploads, previews and confirms
-            driver.get(portal.baseUrl() + "/");
-            signIn("operator");
-            openEnrolPage();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#enrol-plan option[value=\"" + planId + "\"]")));
-            new Select(driver.findElement(By.cssSelector("#enrol-plan"))).selectByValue(String.valueOf(planId));
-            String id1 = MutualAidData.idNumber(1986, 'F');
-            String id2 = MutualAidData.idNumber(1975, 'M');
-            Path dir = Files.createDirectories(Paths.get("target", "enrolment-lifecycle").toAbsolutePath());
-            Path file = dir.resolve("roster.csv");
-            Files.writeString(file, MutualAidData.ROSTER_HEADER + "周期李娜," + id1 + ",13912350001,女,在职职工,是,是\n"
-                    + "周期张伟," + id2 + ",13912350002,男,劳务派遣工,是,是\n", StandardCharsets.UTF_8);
-            driver.findElement(By.cssSelector("#roster-file")).sendKeys(file.toString());
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#roster-upload"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#roster-preview[data-can-confirm=\"true\"]")));
-            screenshot(info, "1-preview");
-            driver.findElement(By.cssSelector("#roster-confirm")).click();
-            assertEquals("将为 2 人参保，费用 240.00 元，确定？", Chromium.confirm(driver, wait));
-            WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#enrol-result[data-batch-id]")));
-            long batchId = Long.parseLong(result.getAttribute("data-batch-id"));
-            assertEquals("PENDING_PAYMENT", result.getAttribute("data-status"));
-            screenshot(info, "2-confirmed");
-            signOut();
+        // ---- 1. the operator uploads, previews and confirms
+        browser.open("/");
+        browser.signIn("operator");
+        openEnrolPage();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#enrol-plan option[value=\"" + planId + "\"]")));
+        new Select(driver.findElement(By.cssSelector("#enrol-plan"))).selectByValue(String.valueOf(planId));
+        String id1 = MutualAidData.idNumber(1986, 'F');
+        String id2 = MutualAidData.idNumber(1975, 'M');
+        Path dir = Files.createDirectories(Paths.get("target", "enrolment-lifecycle").toAbsolutePath());
+        Path file = dir.resolve("roster.csv");
+        Files.writeString(file, MutualAidData.ROSTER_HEADER + "周期李娜," + id1 + ",13912350001,女,在职职工,是,是\n"
+                + "周期张伟," + id2 + ",13912350002,男,劳务派遣工,是,是\n", StandardCharsets.UTF_8);
+        driver.findElement(By.cssSelector("#roster-file")).sendKeys(file.toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#roster-upload"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#roster-preview[data-can-confirm=\"true\"]")));
+        browser.screenshot("1-preview");
+        driver.findElement(By.cssSelector("#roster-confirm")).click();
+        assertEquals("将为 2 人参保，费用 240.00 元，确定？", browser.confirm());
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#enrol-result[data-batch-id]")));
+        long batchId = Long.parseLong(result.getAttribute("data-batch-id"));
+        assertEquals("PENDING_PAYMENT", result.getAttribute("data-status"));
+        browser.screenshot("2-confirmed");
+        browser.signOut();
 
-            // ---- 2. the district records the payment and lists the insured persons
-            signIn("district");
-            openEnrolPage();
-            By row = By.cssSelector("#enrol-batch-list tr[data-batch-id=\"" + batchId + "\"]");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(row));
-            assertTrue(driver.findElements(By.cssSelector("#roster-file")).isEmpty(), "district staff are offered the upload");
-            screenshot(info, "3-awaiting-payment");
-            driver.findElement(By.cssSelector("#batch-paid-" + batchId)).click();
-            String question = Chromium.confirm(driver, wait);
-            assertTrue(question.startsWith("将确认收到团体参保 " + batchId) && question.contains("240.00 元") && question.endsWith("确定？"),
-                    () -> "the payment's question: " + question);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#enrol-batch-step-done[data-action=\"batch-paid\"]")));
-            assertEquals("ACTIVE", batchStatus(admin, batchId));
-            new Select(driver.findElement(By.cssSelector("#enrol-batch-status"))).selectByValue("ACTIVE");
-            wait.until(ExpectedConditions.attributeToBe(row, "data-status", "ACTIVE"));
-            driver.findElement(By.cssSelector("#batch-persons-" + batchId)).click();
-            WebElement persons = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#enrol-persons-card[data-batch-id=\"" + batchId + "\"]")));
-            assertEquals("2", persons.getAttribute("data-total"));
-            String shown = driver.findElement(By.cssSelector("#enrol-person-list")).getText();
-            assertTrue(shown.contains(MutualAidData.masked(id1)) && shown.contains(MutualAidData.masked(id2)), shown);
-            assertFalse(shown.contains(id1) || shown.contains(id2), () -> "full ID numbers on screen: " + shown);
-            assertTrue(driver.findElement(By.cssSelector("#enrol-persons-xlsx")).isDisplayed());
-            screenshot(info, "4-paid-and-insured-persons");
-            signOut();
+        // ---- 2. the district records the payment and lists the insured persons
+        browser.signIn("district");
+        openEnrolPage();
+        By row = By.cssSelector("#enrol-batch-list tr[data-batch-id=\"" + batchId + "\"]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertTrue(driver.findElements(By.cssSelector("#roster-file")).isEmpty(), "district staff are offered the upload");
+        browser.screenshot("3-awaiting-payment");
+        driver.findElement(By.cssSelector("#batch-paid-" + batchId)).click();
+        String question = browser.confirm();
+        assertTrue(question.startsWith("将确认收到团体参保 " + batchId) && question.contains("240.00 元") && question.endsWith("确定？"),
+                () -> "the payment's question: " + question);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#enrol-batch-step-done[data-action=\"batch-paid\"]")));
+        assertEquals("ACTIVE", batchStatus(admin, batchId));
+        new Select(driver.findElement(By.cssSelector("#enrol-batch-status"))).selectByValue("ACTIVE");
+        wait.until(ExpectedConditions.attributeToBe(row, "data-status", "ACTIVE"));
+        driver.findElement(By.cssSelector("#batch-persons-" + batchId)).click();
+        WebElement persons = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#enrol-persons-card[data-batch-id=\"" + batchId + "\"]")));
+        assertEquals("2", persons.getAttribute("data-total"));
+        String shown = driver.findElement(By.cssSelector("#enrol-person-list")).getText();
+        assertTrue(shown.contains(MutualAidData.masked(id1)) && shown.contains(MutualAidData.masked(id2)), shown);
+        assertFalse(shown.contains(id1) || shown.contains(id2), () -> "full ID numbers on screen: " + shown);
+        assertTrue(driver.findElement(By.cssSelector("#enrol-persons-xlsx")).isDisplayed());
+        browser.screenshot("4-paid-and-insured-persons");
+        browser.signOut();
 
-            // ---- 3. the plan's next period; the operator renews the group in one step
-            Map<String, Object> next = new LinkedHashMap<>(plan);
-            next.put("coverFrom", LocalDate.parse((String) plan.get("coverFrom")).plusYears(1).toString());
-            api.put("/api/mutual-aid/plans/" + planId, admin, next).expect(200);
-            signIn("operator");
-            openEnrolPage();
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#batch-renew-" + batchId))).click();
-            String renewQuestion = Chromium.confirm(driver, wait);
-            assertTrue(renewQuestion.contains("2 人续保") && renewQuestion.endsWith("确定？"), () -> "the renewal's question: " + renewQuestion);
-            WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#enrol-batch-step-done[data-action=\"batch-renew\"]")));
-            assertTrue(done.getText().contains("240.00 元"), done::getText);
-            screenshot(info, "5-renewed");
-            List<JsonNode> batches = api.get("/api/mutual-aid/enrolments/batches", admin).expect(200).json().findParents("planId");
-            assertTrue(batches.stream().anyMatch(b -> b.path("id").asLong() > batchId && b.path("personCount").asInt() == 2
-                    && b.path("planCode").asText().equals(created.path("code").asText())), () -> "no renewed batch: " + batches);
-        } catch (Throwable t) {
-            screenshot(info, "failure");
-            throw t;
-        }
+        // ---- 3. the plan's next period; the operator renews the group in one step
+        Map<String, Object> next = new LinkedHashMap<>(plan);
+        next.put("coverFrom", LocalDate.parse((String) plan.get("coverFrom")).plusYears(1).toString());
+        browser.api().put("/api/mutual-aid/plans/" + planId, admin, next).expect(200);
+        browser.signIn("operator");
+        openEnrolPage();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#batch-renew-" + batchId))).click();
+        String renewQuestion = browser.confirm();
+        assertTrue(renewQuestion.contains("2 人续保") && renewQuestion.endsWith("确定？"), () -> "the renewal's question: " + renewQuestion);
+        WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#enrol-batch-step-done[data-action=\"batch-renew\"]")));
+        assertTrue(done.getText().contains("240.00 元"), done::getText);
+        browser.screenshot("5-renewed");
+        List<JsonNode> batches = browser.api().get("/api/mutual-aid/enrolments/batches", admin).expect(200).json().findParents("planId");
+        assertTrue(batches.stream().anyMatch(b -> b.path("id").asLong() > batchId && b.path("personCount").asInt() == 2
+                && b.path("planCode").asText().equals(created.path("code").asText())), () -> "no renewed batch: " + batches);
     }
 
     private static String batchStatus(String token, long batchId) {
-        for (JsonNode b : api.get("/api/mutual-aid/enrolments/batches", token).expect(200).json()) {
+        for (JsonNode b : browser.api().get("/api/mutual-aid/enrolments/batches", token).expect(200).json()) {
             if (b.path("id").asLong() == batchId) {
                 return b.path("status").asText();
             }
@@ -170,26 +129,8 @@ class EnrolmentLifecycleBrowserIT {
         return "missing";
     }
 
-    private void openEnrolPage() {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-menu-id=\"mutual-aid.enrol\"]"))).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#enrol-batch-list")));
-    }
-
-    private void signIn(String username) {
-        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
-        form.findElement(By.name("username")).clear();
-        form.findElement(By.name("username")).sendKeys(username);
-        form.findElement(By.name("password")).sendKeys(Distribution.PASSWORD);
-        form.findElement(By.cssSelector("button[type=submit], button:not([type]), input[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#logout")));
-    }
-
-    private void signOut() {
-        driver.findElement(By.cssSelector("#logout")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
-    }
-
-    private void screenshot(TestInfo info, String moment) {
-        Chromium.screenshot(driver, info, moment);
+    private static void openEnrolPage() {
+        browser.pageWait().until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-menu-id=\"mutual-aid.enrol\"]"))).click();
+        browser.pageWait().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#enrol-batch-list")));
     }
 }

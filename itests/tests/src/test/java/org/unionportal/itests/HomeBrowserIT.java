@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -39,110 +33,76 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class HomeBrowserIT {
     private static final String PROBE = "/api/mutual-aid/plans";
     private static final String FEATURE = "union-mutual-aid";
-    private static final Duration UI = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.withModule(FEATURE, PROBE);
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");
     private static final By CLAIMS_TO_REVIEW = By.cssSelector("#work-list li[data-code=\"mutual-aid.claims.toReview\"]");
 
-    private static Distribution portal;
-    private static Api api;
-    private static boolean installedHere;
+    @Test
+    void theDistrictsWorkToDoFollowsAMembersClaimAndANoticeReachesItsUnions() {
+        WebDriver driver = browser.driver();
+        WebDriverWait wait = browser.pageWait();
+        browser.open("/");
+        signIn("district");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(CLAIMS_TO_REVIEW));
+        long before = count();
+        assertTrue(driver.findElement(By.cssSelector("#home")).getText().contains("件理赔待审核"));
+        assertTrue(driver.findElements(By.cssSelector("#home .module-version, #home code")).isEmpty(),
+                "versions and REST bases belong to the web console, not the home page");
+        browser.screenshot("1-district-home");
 
-    private WebDriver driver;
-    private WebDriverWait wait;
+        String member = browser.api().login("member");
+        fileClaim(member);
 
-    @BeforeAll
-    static void install(Distribution shared) {
-        portal = shared;
-        api = shared.api();
-        installedHere = portal.installModule(FEATURE, PROBE);
-    }
+        driver.findElement(By.cssSelector("#home-link")).click();   // the home page counts again when shown
+        wait.until(d -> count() == before + 1);
+        browser.screenshot("2-district-home-after-claim");
 
-    @AfterAll
-    static void uninstall() {
-        if (portal != null && installedHere) {
-            installedHere = false;
-            portal.uninstallModule(FEATURE, PROBE);
-        }
-    }
+        clickWhenSteady(By.cssSelector("#work-list li[data-code=\"mutual-aid.claims.toReview\"] a"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.page[data-page-id=\"mutual-aid.claims\"]")));
+        assertTrue(driver.getCurrentUrl().contains("#/mutual-aid/claims?status=SUBMITTED"), driver.getCurrentUrl());
+        browser.screenshot("3-claims-list-from-home");
 
-    @BeforeEach
-    void browser() throws IOException {
-        driver = Chromium.start("HomeBrowserIT");
-        wait = new WebDriverWait(driver, UI);
-    }
+        // A notice published by the district: the kindergarten's operator sees it, Binhu's does not.
+        driver.findElement(By.cssSelector("a[data-menu-id=\"portal.notices\"]")).click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notice-form")));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> "title".equals(d.switchTo().activeElement().getAttribute("name")));
+        String emptyTitle = form.findElement(By.cssSelector("[data-error-for=\"title\"]")).getText();
+        assertEquals("请填写标题。", emptyTitle);
+        String title = "端午节慰问活动通知 " + System.nanoTime() % 100_000;
+        form.findElement(By.name("title")).sendKeys(title);
+        form.findElement(By.name("body")).sendKeys("各基层工会：请于六月十日前报送慰问名单。");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notice-published")));
+        browser.screenshot("4-notice-published");
+        assertTrue(browser.api().get("/api/notices", browser.api().login("operator")).expect(200).body().contains(title));
+        assertFalse(browser.api().get("/api/notices", browser.api().login("operator2")).expect(200).body().contains(title),
+                "a notice of 梁溪 reached 滨湖");
+        browser.api().post("/api/notices", member, Map.of("title", "x", "body", "y")).expectProblem(403);
 
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+        driver.findElement(By.cssSelector("#home-link")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#notice-list"), title));
+        browser.screenshot("5-home-with-notice");
     }
 
     @Test
-    void theDistrictsWorkToDoFollowsAMembersClaimAndANoticeReachesItsUnions(TestInfo info) {
-        try {
-            driver.get(portal.baseUrl() + "/");
-            signIn("district");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(CLAIMS_TO_REVIEW));
-            long before = count();
-            assertTrue(driver.findElement(By.cssSelector("#home")).getText().contains("件理赔待审核"));
-            assertTrue(driver.findElements(By.cssSelector("#home .module-version, #home code")).isEmpty(),
-                    "versions and REST bases belong to the web console, not the home page");
-            shot(info, "1-district-home");
-
-            String member = api.login("member");
-            fileClaim(member);
-
-            driver.findElement(By.cssSelector("#home-link")).click();   // the home page counts again when shown
-            wait.until(d -> count() == before + 1);
-            shot(info, "2-district-home-after-claim");
-
-            clickWhenSteady(By.cssSelector("#work-list li[data-code=\"mutual-aid.claims.toReview\"] a"));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.page[data-page-id=\"mutual-aid.claims\"]")));
-            assertTrue(driver.getCurrentUrl().contains("#/mutual-aid/claims?status=SUBMITTED"), driver.getCurrentUrl());
-            shot(info, "3-claims-list-from-home");
-
-            // A notice published by the district: the kindergarten's operator sees it, Binhu's does not.
-            driver.findElement(By.cssSelector("a[data-menu-id=\"portal.notices\"]")).click();
-            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notice-form")));
-            form.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(d -> "title".equals(d.switchTo().activeElement().getAttribute("name")));
-            String emptyTitle = form.findElement(By.cssSelector("[data-error-for=\"title\"]")).getText();
-            assertEquals("请填写标题。", emptyTitle);
-            String title = "端午节慰问活动通知 " + System.nanoTime() % 100_000;
-            form.findElement(By.name("title")).sendKeys(title);
-            form.findElement(By.name("body")).sendKeys("各基层工会：请于六月十日前报送慰问名单。");
-            form.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notice-published")));
-            shot(info, "4-notice-published");
-            assertTrue(api.get("/api/notices", api.login("operator")).expect(200).body().contains(title));
-            assertFalse(api.get("/api/notices", api.login("operator2")).expect(200).body().contains(title),
-                    "a notice of 梁溪 reached 滨湖");
-            api.post("/api/notices", member, Map.of("title", "x", "body", "y")).expectProblem(403);
-
-            driver.findElement(By.cssSelector("#home-link")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#notice-list"), title));
-            shot(info, "5-home-with-notice");
-        } catch (RuntimeException | AssertionError e) {
-            shot(info, "failure");
-            throw e;
-        }
-    }
-
-    @Test
-    void aPasswordChangeEndsOtherSessionsAndAResetForcesANewPassword(TestInfo info) {
+    void aPasswordChangeEndsOtherSessionsAndAResetForcesANewPassword() {
+        WebDriver driver = browser.driver();
+        WebDriverWait wait = browser.pageWait();
         String user = "reviewer";
         String changed = "Spring-rain-" + System.nanoTime() % 100_000;
         String temporary = "Temp-reset-" + System.nanoTime() % 100_000;
         String chosen = "Summer-wind-" + System.nanoTime() % 100_000;
         String current = Distribution.PASSWORD;
         try {
-            String otherSession = api.login(user);
-            driver.get(portal.baseUrl() + "/");
+            String otherSession = browser.api().login(user);
+            browser.open("/");
             signIn(user);
             assertTrue(driver.findElement(By.cssSelector("#home-contact")).getText().contains("管理员"),
                     "a user with no function is not told whom to ask");
-            shot(info, "1-reviewer-without-function");
+            browser.screenshot("1-reviewer-without-function");
 
             driver.findElement(By.cssSelector("#password-link")).click();
             WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#password-form")));
@@ -155,22 +115,22 @@ class HomeBrowserIT {
             WebElement wrong = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error-for=\"currentPassword\"]")));
             wait.until(d -> !wrong.getText().isBlank());
             chineseOnly(form.getText());
-            shot(info, "2-wrong-current-password");
+            browser.screenshot("2-wrong-current-password");
 
             type(form, "currentPassword", current);
             form.findElement(By.cssSelector("button[type=submit]")).click();
             wait.until(d -> form.findElement(By.cssSelector("[data-error-for=\"newPassword\"]")).getText().contains("太常见"));
             chineseOnly(form.getText());
-            shot(info, "3-common-password-refused");
+            browser.screenshot("3-common-password-refused");
 
             type(form, "newPassword", changed);
             type(form, "repeatPassword", changed);
             form.findElement(By.cssSelector("button[type=submit]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#home")));
             current = changed;
-            api.get("/api/auth/me", otherSession).expect(401);   // the other session ended with the change
-            shot(info, "4-password-changed");
-            logout();
+            browser.api().get("/api/auth/me", otherSession).expect(401);   // the other session ended with the change
+            browser.screenshot("4-password-changed");
+            browser.signOut();
 
             // The city's administrator resets it in 账号管理.
             signIn("admin");
@@ -182,8 +142,8 @@ class HomeBrowserIT {
             reset.findElement(By.cssSelector("button[type=submit]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reset-done")));
             current = temporary;
-            shot(info, "5-admin-reset");
-            logout();
+            browser.screenshot("5-admin-reset");
+            browser.signOut();
 
             // The next sign-in asks for a new password before anything else.
             signIn(user, temporary);
@@ -191,7 +151,7 @@ class HomeBrowserIT {
             assertTrue(forced.getText().contains("请先设置新密码"), forced.getText());
             ((JavascriptExecutor) driver).executeScript("location.hash = '#/'");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#password-page")));
-            shot(info, "6-forced-change");
+            browser.screenshot("6-forced-change");
             WebElement again = driver.findElement(By.cssSelector("#password-form"));
             type(again, "currentPassword", temporary);
             type(again, "newPassword", chosen);
@@ -199,11 +159,8 @@ class HomeBrowserIT {
             again.findElement(By.cssSelector("button[type=submit]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#home")));
             current = chosen;
-            assertFalse(api.login(user, chosen).expect(200).json().path("user").path("mustChangePassword").asBoolean(true));
-            shot(info, "7-home-after-forced-change");
-        } catch (RuntimeException | AssertionError e) {
-            shot(info, "failure");
-            throw e;
+            assertFalse(browser.api().login(user, chosen).expect(200).json().path("user").path("mustChangePassword").asBoolean(true));
+            browser.screenshot("7-home-after-forced-change");
         } finally {
             restorePassword(user, current);
         }
@@ -214,12 +171,12 @@ class HomeBrowserIT {
         if (Distribution.PASSWORD.equals(current)) {
             return;
         }
-        String token = api.login(user, current).expect(200).json().path("token").asText();
-        api.post("/api/accounts/password", token, Map.of("currentPassword", current, "newPassword", Distribution.PASSWORD)).expect(204);
+        String token = browser.api().login(user, current).expect(200).json().path("token").asText();
+        browser.api().post("/api/accounts/password", token, Map.of("currentPassword", current, "newPassword", Distribution.PASSWORD)).expect(204);
     }
 
     private static void fileClaim(String member) {
-        JsonNode me = api.get("/api/mutual-aid/me", member).expect(200).json();
+        JsonNode me = browser.api().get("/api/mutual-aid/me", member).expect(200).json();
         LocalDate today = MutualAidData.today();
         for (JsonNode e : me.path("enrolments")) {
             LocalDate start = LocalDate.parse(e.path("coverStart").asText());
@@ -232,7 +189,7 @@ class HomeBrowserIT {
             Random random = new Random();
             for (int attempt = 0; attempt < 5; attempt++) {
                 LocalDate admission = start.plusDays(random.nextInt((int) (last.toEpochDay() - start.toEpochDay()) + 1));
-                Api.Reply reply = api.post("/api/mutual-aid/claims", member,
+                Api.Reply reply = browser.api().post("/api/mutual-aid/claims", member,
                         MutualAidData.hospitalStay(e.path("id").asLong(), admission, 3, 500_000, 300_000));
                 if (reply.status() != 409) {
                     reply.expect(201);
@@ -245,15 +202,15 @@ class HomeBrowserIT {
     }
 
     /** The count shown, read in one step: the home page repaints when the menu or the counts come in. */
-    private long count() {
-        Object value = ((JavascriptExecutor) driver).executeScript(
+    private static long count() {
+        Object value = ((JavascriptExecutor) browser.driver()).executeScript(
                 "const li = document.querySelector('#work-list li[data-code=\"mutual-aid.claims.toReview\"]');"
                         + " return li ? li.dataset.count : null;");
         return value == null ? -1 : Long.parseLong(value.toString());
     }
 
-    private void clickWhenSteady(By by) {
-        wait.until(d -> {
+    private static void clickWhenSteady(By by) {
+        browser.pageWait().until(d -> {
             try {
                 d.findElement(by).click();
                 return true;
@@ -273,26 +230,13 @@ class HomeBrowserIT {
         input.sendKeys(value);
     }
 
-    private void signIn(String username) {
+    /** Signs in and waits for the home page or, when a new password is due, the password page. */
+    private static void signIn(String username) {
         signIn(username, Distribution.PASSWORD);
     }
 
-    private void signIn(String username, String password) {
-        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
-        form.findElement(By.name("username")).clear();
-        form.findElement(By.name("username")).sendKeys(username);
-        form.findElement(By.name("password")).sendKeys(password);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#logout")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#home, #password-page")));
-    }
-
-    private void logout() {
-        driver.findElement(By.cssSelector("#logout")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
-    }
-
-    private void shot(TestInfo info, String moment) {
-        Chromium.screenshot(driver, info, moment);
+    private static void signIn(String username, String password) {
+        browser.signIn(username, password);
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#home, #password-page")));
     }
 }

@@ -3,18 +3,16 @@ package org.unionportal.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -31,62 +29,39 @@ import org.unionportal.itests.ModuleRecords.Module;
 @ExtendWith(SharedPortal.class)
 class ModuleSwitchBrowserIT {
     private static final Module MODULE = ModuleRecords.HARDSHIP_AID;
-    private static final Duration UI = Duration.ofSeconds(30);
 
-    private Distribution portal;
-    private boolean installedHere;
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void browser(Distribution portal) throws IOException {
-        this.portal = portal;
-        installedHere = portal.installModule(MODULE.feature(), MODULE.probe());
-        driver = Chromium.start("ModuleSwitchBrowserIT");
-        wait = new WebDriverWait(driver, UI);
-    }
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.withModule(MODULE.feature(), MODULE.probe());
 
     @AfterEach
-    void cleanUp() {
-        if (driver != null) {
-            driver.quit();
-        }
-        Api api = portal.api();
+    void switchOnAgain() {
+        Api api = browser.api();
         long liangxi = api.me(api.login("district")).path("orgId").asLong();
         api.delete("/api/portal/module-switches/" + liangxi + "/" + MODULE.id(), api.login("admin"));
-        if (installedHere) {
-            portal.uninstallModule(MODULE.feature(), MODULE.probe());
-        }
     }
 
     @Test
-    void aDistrictAdminSwitchesAModuleOffAndOnInThePage(TestInfo info) {
-        try {
-            for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(390, 844))) {
-                driver.manage().window().setSize(size);
-                switchOffAndOn(info, size);
-            }
-        } catch (RuntimeException | AssertionError e) {
-            Chromium.screenshot(driver, info, "failure");
-            throw e;
+    void aDistrictAdminSwitchesAModuleOffAndOnInThePage() {
+        for (Dimension size : List.of(BrowserSession.DESKTOP, BrowserSession.PHONE)) {
+            browser.resize(size);
+            switchOffAndOn(size);
         }
     }
 
-    private void switchOffAndOn(TestInfo info, Dimension size) {
+    private static void switchOffAndOn(Dimension size) {
+        WebDriver driver = browser.driver();
+        WebDriverWait wait = browser.pageWait();
         JavascriptExecutor js = (JavascriptExecutor) driver;
-        driver.get(portal.baseUrl() + "/#/portal/module-switches");
+        browser.open("#/portal/module-switches");
         if (!driver.findElements(By.cssSelector("#login-form")).isEmpty()) {
-            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
-            form.findElement(By.name("username")).sendKeys("district");
-            form.findElement(By.name("password")).sendKeys(Distribution.PASSWORD);
-            form.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.signIn("district");
         }
         By row = By.cssSelector("#ms-modules tr[data-module=\"" + MODULE.id() + "\"]");
         WebElement onRow = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         assertEquals("ON", onRow.getAttribute("data-state"));
         assertTrue(driver.findElement(By.cssSelector("h1")).getText().contains("模块开关"), "the page is not in Chinese first");
         assertFits(js, size);
-        Chromium.screenshot(driver, info, size.getWidth() + "-on");
+        browser.screenshot(size.getWidth() + "-on");
 
         clickIn(row, "off");
         String question = wait.until(ExpectedConditions.alertIsPresent()).getText();
@@ -97,7 +72,7 @@ class ModuleSwitchBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector("#menu a[href^=\"#/" + MODULE.id() + "/\"]")).isEmpty());
         assertTrue(driver.findElement(By.cssSelector("#ms-log")).getText().contains("district"), "the change is not in the log");
         assertFits(js, size);
-        Chromium.screenshot(driver, info, size.getWidth() + "-off");
+        browser.screenshot(size.getWidth() + "-off");
 
         clickIn(row, "on");
         wait.until(ExpectedConditions.attributeToBe(row, "data-state", "ON"));
@@ -112,15 +87,10 @@ class ModuleSwitchBrowserIT {
     }
 
     /** Clicks the row's button for {@code action}, finding it again if the table was drawn anew meanwhile. */
-    private void clickIn(By row, String action) {
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-            click(d.findElement(row).findElement(By.cssSelector("button[data-action=\"" + action + "\"]")));
+    private static void clickIn(By row, String action) {
+        browser.pageWait().ignoring(StaleElementReferenceException.class).until(d -> {
+            browser.click(d.findElement(row).findElement(By.cssSelector("button[data-action=\"" + action + "\"]")));
             return true;
         });
-    }
-
-    private void click(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
     }
 }
