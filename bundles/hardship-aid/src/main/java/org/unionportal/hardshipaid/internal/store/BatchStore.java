@@ -74,6 +74,12 @@ public final class BatchStore {
                 BatchStore::batch, where.params());
     }
 
+    /** How many batches of a subtree are in {@code status} (the home page's to-do count). */
+    public static long count(Connection c, DataScope scope, BatchStatus status) throws SQLException {
+        var where = scope.where("B.ORG_PATH").and("B.STATUS = ?", status.code());
+        return Jdbc.count(c, "SELECT COUNT(*) FROM HA_BATCH B " + where.sql(), where.params());
+    }
+
     /** The batch, wherever it is (the service checks it against the caller's scope). */
     public static Optional<Batch> find(Connection c, long id) throws SQLException {
         return Jdbc.one(c, "SELECT " + BATCH_COLUMNS + " FROM HA_BATCH B WHERE B.ID = ?", BatchStore::batch, id);

@@ -134,6 +134,17 @@ public final class HouseholdStore {
         return Jdbc.count(c, "SELECT COUNT(*) FROM HA_HOUSEHOLD H " + where.sql(), where.params());
     }
 
+    /** How many households of a subtree are in {@code status} (the home page's to-do count). */
+    public static long count(Connection c, DataScope scope, HouseholdStatus status) throws SQLException {
+        return count(c, scope.where("H.ORG_PATH").and("H.STATUS = ?", status.code()));
+    }
+
+    /** How many households of a subtree on file are due for their re-check by {@code dueBy} (the home page's to-do count). */
+    public static long countRecheckDue(Connection c, DataScope scope, LocalDate dueBy) throws SQLException {
+        return count(c, scope.where("H.ORG_PATH").and("H.STATUS = ?", HouseholdStatus.ON_FILE.code())
+                .and("H.NEXT_REVIEW_DATE <= ?", java.sql.Date.valueOf(dueBy)));
+    }
+
     /** A page of households matching {@code where}, newest first. */
     public static List<Summary> page(Connection c, Where where, long offset, int limit) throws SQLException {
         return Jdbc.list(c, "SELECT " + SUMMARY_COLUMNS + " FROM HA_HOUSEHOLD H " + where.sql()

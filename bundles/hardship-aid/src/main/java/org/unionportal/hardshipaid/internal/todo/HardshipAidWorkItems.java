@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.scope.DataScope;
-import org.unionportal.api.scope.Where;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.api.time.PortalTime;
 import org.unionportal.api.todo.WorkItem;
 import org.unionportal.api.todo.WorkItems;
+import org.unionportal.hardshipaid.internal.rules.BatchStatus;
+import org.unionportal.hardshipaid.internal.rules.HouseholdStatus;
+import org.unionportal.hardshipaid.internal.store.BatchStore;
+import org.unionportal.hardshipaid.internal.store.HouseholdStore;
 
 /**
  * Hardship aid's part of the home page's work to do, in the caller's subtree: applications to review, payment batches
@@ -43,24 +45,19 @@ public class HardshipAidWorkItems implements WorkItems {
         return db.read(c -> {
             List<WorkItem> items = new ArrayList<>();
             if (staff) {
-                Where applied = scope.where("ORG_PATH").and("STATUS = ?", "APPLIED");
                 items.add(WorkItem.of("hardship-aid.households.toReview", "户建档待审核", "household applications to review",
-                        Jdbc.count(c, "SELECT COUNT(*) FROM HA_HOUSEHOLD " + applied.sql(), applied.params()),
+                        HouseholdStore.count(c, scope, HouseholdStatus.APPLIED),
                         "hardship-aid/households?status=APPLIED"));
-                Where drafts = scope.where("ORG_PATH").and("STATUS = ?", "DRAFT");
                 items.add(WorkItem.of("hardship-aid.batches.toApprove", "个批次待审批", "payment batches to approve",
-                        Jdbc.count(c, "SELECT COUNT(*) FROM HA_BATCH " + drafts.sql(), drafts.params()),
+                        BatchStore.count(c, scope, BatchStatus.DRAFT),
                         "hardship-aid/batches?status=DRAFT"));
-                Where due = scope.where("ORG_PATH").and("STATUS = ?", "ON_FILE")
-                        .and("NEXT_REVIEW_DATE <= ?", java.sql.Date.valueOf(PortalTime.SYSTEM.today().plusDays(RECHECK_NOTICE_DAYS)));
                 items.add(WorkItem.of("hardship-aid.households.recheckDue", "户待复查", "households due for re-check",
-                        Jdbc.count(c, "SELECT COUNT(*) FROM HA_HOUSEHOLD " + due.sql(), due.params()),
+                        HouseholdStore.countRecheckDue(c, scope, PortalTime.SYSTEM.today().plusDays(RECHECK_NOTICE_DAYS)),
                         "hardship-aid/households?due=true"));
             }
             if (operator) {
-                Where returned = scope.where("ORG_PATH").and("STATUS = ?", "RETURNED");
                 items.add(WorkItem.of("hardship-aid.households.returned", "户建档申请退回待修改", "applications returned for correction",
-                        Jdbc.count(c, "SELECT COUNT(*) FROM HA_HOUSEHOLD " + returned.sql(), returned.params()),
+                        HouseholdStore.count(c, scope, HouseholdStatus.RETURNED),
                         "hardship-aid/households?status=RETURNED"));
             }
             return items;

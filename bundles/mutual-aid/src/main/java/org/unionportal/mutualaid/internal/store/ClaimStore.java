@@ -132,6 +132,13 @@ public final class ClaimStore {
         return Jdbc.count(c, "SELECT COUNT(*) FROM MA_CLAIM C " + f.sql(), f.params());
     }
 
+    /** How many claims of a subtree are in one of {@code statuses} (the home page's to-do count). */
+    public static long countIn(Connection c, DataScope scope, java.util.Collection<ClaimStatus> statuses) throws SQLException {
+        Where f = scope.where("C.ORG_PATH").and("C.STATUS IN (" + String.join(", ", java.util.Collections.nCopies(statuses.size(), "?"))
+                + ")", statuses.stream().map(ClaimStatus::code).toArray());
+        return Jdbc.count(c, "SELECT COUNT(*) FROM MA_CLAIM C " + f.sql(), f.params());
+    }
+
     /** Claims of a subtree, optionally of one status and of one member. */
     private static Where filter(DataScope scope, ClaimStatus status, Long memberId) {
         return scope.where("C.ORG_PATH")

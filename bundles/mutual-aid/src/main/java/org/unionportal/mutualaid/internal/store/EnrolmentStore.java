@@ -283,6 +283,12 @@ public final class EnrolmentStore {
         return Jdbc.list(c, BATCH_SELECT + where.sql() + " ORDER BY B.ID DESC", EnrolmentStore::mapBatch, where.params());
     }
 
+    /** How many group enrolments of a subtree are in {@code status} (the home page's to-do count). */
+    public static long countBatches(Connection c, DataScope scope, String status) throws SQLException {
+        Where where = scope.where("B.ORG_PATH").and("B.STATUS = ?", status);
+        return Jdbc.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT_BATCH B " + where.sql(), where.params());
+    }
+
     /** One group enrolment of a subtree; another subtree's is not found. */
     public static Optional<Batch> batch(Connection c, long id, DataScope scope) throws SQLException {
         Where where = scope.where("B.ORG_PATH").and("B.ID = ?", id);

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.scope.DataScope;
-import org.unionportal.api.scope.Where;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.api.todo.WorkItem;
 import org.unionportal.api.todo.WorkItems;
+import org.unionportal.mutualaid.internal.rules.ClaimStatus;
+import org.unionportal.mutualaid.internal.store.ClaimStore;
+import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 
 /**
  * Mutual aid's part of the home page's work to do: claims to review (district and city staff), groups whose fee is
@@ -19,6 +20,9 @@ import org.unionportal.api.todo.WorkItems;
  */
 @Component(service = WorkItems.class)
 public class MutualAidWorkItems implements WorkItems {
+    /** The claims a reviewer still has to decide. */
+    private static final List<ClaimStatus> TO_REVIEW = List.of(ClaimStatus.SUBMITTED, ClaimStatus.UNDER_REVIEW);
+
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
 
@@ -37,12 +41,10 @@ public class MutualAidWorkItems implements WorkItems {
         DataScope scope = DataScope.of(user);
         return db.read(c -> {
             List<WorkItem> items = new ArrayList<>();
-            Where groups = scope.where("ORG_PATH").and("STATUS = ?", "PENDING_PAYMENT");
-            long unpaidGroups = Jdbc.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT_BATCH " + groups.sql(), groups.params());
+            long unpaidGroups = EnrolmentStore.countBatches(c, scope, "PENDING_PAYMENT");
             if (staff) {
-                Where claims = scope.where("ORG_PATH").and("STATUS IN (?, ?)", "SUBMITTED", "UNDER_REVIEW");
                 items.add(WorkItem.of("mutual-aid.claims.toReview", "件理赔待审核", "claims to review",
-                        Jdbc.count(c, "SELECT COUNT(*) FROM MA_CLAIM " + claims.sql(), claims.params()),
+                        ClaimStore.countIn(c, scope, TO_REVIEW),
                         "mutual-aid/claims?status=SUBMITTED"));
                 items.add(WorkItem.of("mutual-aid.groups.toConfirmPayment", "个团体参保待确认收款", "group enrolments awaiting payment",
                         unpaidGroups, "mutual-aid/enrol?status=PENDING_PAYMENT"));
