@@ -31,6 +31,7 @@ import org.unionportal.api.rest.Paging;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.core.internal.store.AccountStore;
@@ -129,7 +130,7 @@ public class AuditResource {
                                     String action, String from, String until) {
         LocalDate fromDay = day(from, "from");
         LocalDate untilDay = day(until, "until");
-        return new AuditStore.Filter(caller.subtreePattern(), blank(module), blank(recordType), blank(recordId), blank(user),
+        return new AuditStore.Filter(DataScope.of(caller), blank(module), blank(recordType), blank(recordId), blank(user),
                 blank(action), fromDay == null ? null : fromDay.atStartOfDay(SHANGHAI).toInstant(),
                 untilDay == null ? null : untilDay.plusDays(1).atStartOfDay(SHANGHAI).toInstant());
     }

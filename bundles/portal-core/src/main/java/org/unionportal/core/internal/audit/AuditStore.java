@@ -5,12 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.api.scope.Where;
 
 /** The SQL of the audit trail ({@code PORTAL_AUDIT_ENTRY}). */
 public final class AuditStore {
@@ -28,10 +29,10 @@ public final class AuditStore {
     }
 
     /**
-     * What an administrator looks for. {@code subtreePattern} is always set (the caller's subtree); the rest
+     * What an administrator looks for. {@code scope} is always set (the caller's subtree); the rest
      * narrow it when not null: one record (module, type, id), one user, one action, a time range.
      */
-    public record Filter(String subtreePattern, String module, String recordType, String recordId, String username,
+    public record Filter(DataScope scope, String module, String recordType, String recordId, String username,
                          String action, Instant from, Instant until) {
     }
 
@@ -77,27 +78,15 @@ public final class AuditStore {
         return Jdbc.count(c, "SELECT COUNT(*) FROM PORTAL_AUDIT_ENTRY " + w.sql(), w.params());
     }
 
-    private record Where(String sql, Object[] params) {
-    }
-
     private static Where where(Filter f) {
-        StringBuilder sql = new StringBuilder("WHERE ORG_PATH LIKE ?");
-        List<Object> params = new ArrayList<>(List.of(f.subtreePattern()));
-        and(sql, params, "MODULE = ?", f.module());
-        and(sql, params, "RECORD_TYPE = ?", f.recordType());
-        and(sql, params, "RECORD_ID = ?", f.recordId());
-        and(sql, params, "USERNAME = ?", f.username());
-        and(sql, params, "ACTION = ?", f.action());
-        and(sql, params, "OCCURRED_AT >= ?", f.from() == null ? null : Timestamp.from(f.from()));
-        and(sql, params, "OCCURRED_AT < ?", f.until() == null ? null : Timestamp.from(f.until()));
-        return new Where(sql.toString(), params.toArray());
-    }
-
-    private static void and(StringBuilder sql, List<Object> params, String condition, Object value) {
-        if (value != null) {
-            sql.append(" AND ").append(condition);
-            params.add(value);
-        }
+        return f.scope().where("ORG_PATH")
+                .andIfPresent("MODULE = ?", f.module())
+                .andIfPresent("RECORD_TYPE = ?", f.recordType())
+                .andIfPresent("RECORD_ID = ?", f.recordId())
+                .andIfPresent("USERNAME = ?", f.username())
+                .andIfPresent("ACTION = ?", f.action())
+                .andIfPresent("OCCURRED_AT >= ?", f.from() == null ? null : Timestamp.from(f.from()))
+                .andIfPresent("OCCURRED_AT < ?", f.until() == null ? null : Timestamp.from(f.until()));
     }
 
     private static Row map(ResultSet rs) throws SQLException {

@@ -37,7 +37,7 @@ final class SwitchLog {
 
     /** The trail's newest {@code limit} switch changes in the scope, as log lines. */
     static List<SwitchStore.LogEntry> fromTrail(Connection c, DataScope scope, int limit) throws SQLException {
-        List<AuditStore.Row> rows = AuditStore.list(c, new AuditStore.Filter(scope.pattern(), MODULE, RECORD_TYPE, null, null,
+        List<AuditStore.Row> rows = AuditStore.list(c, new AuditStore.Filter(scope, MODULE, RECORD_TYPE, null, null,
                 null, null, null), 0, limit);
         Map<Long, String> names = new java.util.HashMap<>();
         for (Organisation o : AccountStore.subtree(c, scope.orgPath())) {

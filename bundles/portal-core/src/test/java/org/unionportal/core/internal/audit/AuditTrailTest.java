@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.audit.Actor;
 import org.unionportal.api.audit.AuditEntry;
 import org.unionportal.api.rest.ProblemException;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.core.internal.store.AccountStore;
@@ -51,7 +52,7 @@ class AuditTrailTest {
     }
 
     static AuditStore.Filter subtree(String path) {
-        return new AuditStore.Filter(path + "%", null, null, null, null, null, null, null);
+        return new AuditStore.Filter(DataScope.subtree(path), null, null, null, null, null, null, null);
     }
 
     @Test
@@ -92,20 +93,20 @@ class AuditTrailTest {
         assertEquals(3, find(subtree("/1/2/")).size());
         assertEquals(1, find(subtree("/1/3/")).size());
         assertEquals(4, find(subtree("/1/")).size());
-        assertEquals(List.of("APPROVE", "CREATE"), find(new AuditStore.Filter("/1/2/%", "mutual-aid", "claim", "5", null, null,
+        assertEquals(List.of("APPROVE", "CREATE"), find(new AuditStore.Filter(DataScope.subtree("/1/2/"), "mutual-aid", "claim", "5", null, null,
                 null, null)).stream().map(AuditStore.Row::action).toList(), "one record, newest first");
-        assertEquals(2, find(new AuditStore.Filter("/1/2/%", null, null, null, "operator", null, null, null)).size());
-        assertTrue(find(new AuditStore.Filter("/1/2/%", null, null, null, "operator2", null, null, null)).isEmpty(),
+        assertEquals(2, find(new AuditStore.Filter(DataScope.subtree("/1/2/"), null, null, null, "operator", null, null, null)).size());
+        assertTrue(find(new AuditStore.Filter(DataScope.subtree("/1/2/"), null, null, null, "operator2", null, null, null)).isEmpty(),
                 "another district's user is not found from this subtree");
-        assertEquals(0, find(new AuditStore.Filter("/1/%", null, null, null, null, null, NOW.plusSeconds(1), null)).size());
-        assertEquals(4, find(new AuditStore.Filter("/1/%", null, null, null, null, null, NOW, NOW.plusSeconds(1))).size());
+        assertEquals(0, find(new AuditStore.Filter(DataScope.subtree("/1/"), null, null, null, null, null, NOW.plusSeconds(1), null)).size());
+        assertEquals(4, find(new AuditStore.Filter(DataScope.subtree("/1/"), null, null, null, null, null, NOW, NOW.plusSeconds(1))).size());
     }
 
     @Test
     void theFilterTakesWholeDaysInShanghaiAndRefusesABadDate() {
         PortalUser district = new PortalUser(9, "district", "区", 2, "/1/2/", Set.of(Role.DISTRICT_ADMIN));
         AuditStore.Filter f = AuditResource.filter(district, " mutual-aid ", "", null, "operator", null, "2025-06-30", "2025-06-30");
-        assertEquals("/1/2/%", f.subtreePattern());
+        assertEquals(DataScope.subtree("/1/2/"), f.scope());
         assertEquals("mutual-aid", f.module());
         assertNull(f.recordType());
         assertEquals(Instant.parse("2025-06-29T16:00:00Z"), f.from());
