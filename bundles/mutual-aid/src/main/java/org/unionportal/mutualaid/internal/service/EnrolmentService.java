@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -26,6 +27,7 @@ import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.identity.Phones;
+import org.unionportal.api.member.Member;
 import org.unionportal.api.member.MemberCategory;
 import org.unionportal.api.member.MemberDraft;
 import org.unionportal.api.member.MemberRegistry;
@@ -263,6 +265,27 @@ public class EnrolmentService {
     public List<EnrolmentStore.Batch> batches(PortalUser user) {
         requireStaff(user);
         return db.read(c -> EnrolmentStore.batches(c, DataScope.of(user)));
+    }
+
+    /** A member's own cover (我的保障): the insured person's id and their enrolments, masked. */
+    public record Cover(long insuredId, List<Map<String, Object>> enrolments) {
+    }
+
+    /** The cover of the signed-in account's member (the register links accounts); empty when the person is not insured. */
+    public Optional<Cover> coverOf(PortalUser user) {
+        Optional<Member> member = registry.ofUser(user.id());
+        if (member.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate today = time.today();
+        return db.read(c -> {
+            Optional<Long> insuredId = EnrolmentStore.insuredIdOf(c, member.get().id());
+            if (insuredId.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Cover(insuredId.get(), EnrolmentStore.ofMember(c, insuredId.get(), today).stream()
+                    .map(EnrolmentService::masked).toList()));
+        });
     }
 
     /** The fee of a group enrolment was received: its cover becomes active. */

@@ -83,6 +83,24 @@ class EnrolmentServiceTest {
         return db.inTransaction(c -> PlanStore.insertVersion(c, plan, "test"));
     }
 
+    @Test
+    void aMembersOwnCoverIsFoundThroughTheRegisterWithTheIdNumberMasked() {
+        enrolments.confirm(upload(roster("李娜," + LI + ",13912345678,女,在职职工,是,是")), OPERATOR);
+        ((Registry) enrolments.registry).accounts.put(42L, LI);
+        EnrolmentService.Cover cover = enrolments.coverOf(new PortalUser(42, "lina", "李娜", 8, "/1/2/8/", Set.of(Role.MEMBER)))
+                .orElseThrow();
+        long insured = db.read(c -> org.unionportal.api.db.Jdbc.one(c, "SELECT ID FROM MA_MEMBER WHERE ID_NUMBER = ?",
+                rs -> rs.getLong(1), LI)).orElseThrow();
+        assertEquals(insured, cover.insuredId());
+        assertEquals(1, cover.enrolments().size());
+        assertFalse(cover.enrolments().toString().contains(LI), () -> "a full ID number: " + cover.enrolments());
+        assertEquals(Optional.empty(), enrolments.coverOf(new PortalUser(43, "nobody", "无", 8, "/1/2/8/", Set.of(Role.MEMBER))),
+                "an account without a member");
+        ((Registry) enrolments.registry).accounts.put(44L, ZHANG);
+        assertEquals(Optional.empty(), enrolments.coverOf(new PortalUser(44, "zhang", "张伟", 8, "/1/2/8/", Set.of(Role.MEMBER))),
+                "a member who is not insured");
+    }
+
     private static byte[] roster(String... rows) {
         return (HEADER + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -231,6 +249,8 @@ class EnrolmentServiceTest {
     /** A register that takes everyone into the union it is given, member ids from 1000 by ID number. */
     private static final class Registry implements MemberRegistry {
         private final Map<String, Long> ids = new LinkedHashMap<>();
+        /** Accounts linked to a person (user id to ID number), for {@link #ofUser}. */
+        final Map<Long, String> accounts = new LinkedHashMap<>();
 
         @Override
         public Map<String, Member> register(Connection c, List<MemberDraft> drafts, long orgId, String actor) {
@@ -247,7 +267,16 @@ class EnrolmentServiceTest {
 
         @Override public Optional<Member> byId(long id, String subtreePath) { return Optional.empty(); }
         @Override public Optional<Member> byIdNumber(String idNumber, String subtreePath) { return Optional.empty(); }
-        @Override public Optional<Member> ofUser(long userId) { return Optional.empty(); }
+        @Override
+        public Optional<Member> ofUser(long userId) {
+            String idNumber = accounts.get(userId);
+            if (idNumber == null) {
+                return Optional.empty();
+            }
+            long id = ids.computeIfAbsent(idNumber, k -> 1000L + ids.size());
+            return Optional.of(new Member(id, idNumber, "会员", null, IdNumbers.gender(idNumber), IdNumbers.birthDate(idNumber), 8,
+                    "/1/2/8/", Set.of(), null, MembershipStatus.ACTIVE, null, null, null));
+        }
         @Override public List<Member> byIds(Collection<Long> ids, String subtreePath) { return List.of(); }
         @Override public Set<String> ofOtherUnions(Collection<String> idNumbers, long orgId) { return Set.of(); }
         @Override public Set<String> ofOtherUnions(Connection c, Collection<String> idNumbers, long orgId) { return Set.of(); }
