@@ -6,7 +6,8 @@
  * write: the entry exists exactly when the change was committed. Platform and district administrators browse
  * the entries of their subtree (by the record's organisation path) per record and per user under
  * {@code /api/portal/audit}, and export them. {@link org.unionportal.api.audit.AuditFields} builds the before/after
- * maps (nulls allowed).
+ * maps (nulls allowed). A bulk write records its many entries with
+ * {@link org.unionportal.api.audit.AuditTrail#recordAll} in JDBC batches.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.unionportal.api.audit;

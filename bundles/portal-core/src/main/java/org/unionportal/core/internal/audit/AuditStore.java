@@ -36,12 +36,44 @@ public final class AuditStore {
                          String action, Instant from, Instant until) {
     }
 
-    static void insert(Connection c, Instant at, Long userId, String username, String module, String recordType,
-                       String recordId, String action, String orgPath, AuditChanges.Json changes) throws SQLException {
-        Jdbc.update(c, "INSERT INTO PORTAL_AUDIT_ENTRY (OCCURRED_AT, USER_ID, USERNAME, MODULE, RECORD_TYPE, RECORD_ID, ACTION, "
-                        + "ORG_PATH, BEFORE_JSON, AFTER_JSON) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Timestamp.from(at), userId, cut(username, 100), module, recordType, recordId, action, orgPath,
-                changes.before(), changes.after());
+    private static final String INSERT = "INSERT INTO PORTAL_AUDIT_ENTRY (OCCURRED_AT, USER_ID, USERNAME, MODULE, RECORD_TYPE, "
+            + "RECORD_ID, ACTION, ORG_PATH, BEFORE_JSON, AFTER_JSON) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Entries per executeBatch: large enough to make a 100,000-person roster a few hundred round trips. */
+    static final int BATCH_CHUNK = 500;
+
+    /** One entry to insert: an {@link org.unionportal.api.audit.AuditEntry} with its changes as JSON. */
+    record NewRow(Long userId, String username, String module, String recordType, String recordId, String action,
+                  String orgPath, AuditChanges.Json changes) {
+    }
+
+    static void insert(Connection c, Instant at, NewRow row) throws SQLException {
+        insertAll(c, at, List.of(row));
+    }
+
+    /**
+     * The entries in order, as JDBC batches of {@value #BATCH_CHUNK} (multi-row inserts on PostgreSQL with
+     * reWriteBatchedInserts), on the caller's connection and transaction.
+     */
+    static void insertAll(Connection c, Instant at, List<NewRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Timestamp occurredAt = Timestamp.from(at);
+        try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT)) {
+            int pending = 0;
+            for (NewRow r : rows) {
+                Jdbc.bind(ps, occurredAt, r.userId(), cut(r.username(), 100), r.module(), r.recordType(), r.recordId(),
+                        r.action(), r.orgPath(), r.changes().before(), r.changes().after());
+                ps.addBatch();
+                if (++pending == BATCH_CHUNK) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
     }
 
     /** Entries newest first. */

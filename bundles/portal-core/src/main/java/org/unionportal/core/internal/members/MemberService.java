@@ -109,8 +109,13 @@ public class MemberService implements MemberRegistry {
     /** Records one change of a member to the audit trail, in the transaction of the change. */
     private void record(Connection c, Actor actor, String action, long memberId, String orgPath, Map<String, Object> before,
                         Map<String, Object> after) throws SQLException {
-        audit.record(c, new AuditEntry(MemberHistory.MODULE, MemberHistory.RECORD_TYPE, String.valueOf(memberId), action, orgPath,
-                actor, before, after));
+        audit.record(c, entry(actor, action, memberId, orgPath, before, after));
+    }
+
+    private static AuditEntry entry(Actor actor, String action, long memberId, String orgPath, Map<String, Object> before,
+                                    Map<String, Object> after) {
+        return new AuditEntry(MemberHistory.MODULE, MemberHistory.RECORD_TYPE, String.valueOf(memberId), action, orgPath,
+                actor, before, after);
     }
 
     /** The actor of a module's write, which names its user: the account when there is one, else the name alone. */
@@ -242,16 +247,19 @@ public class MemberService implements MemberRegistry {
         MemberStore.insertAll(c, added, orgId, org.path(), today, actor, now);
         MemberStore.updateAll(c, changed, actor, now);
         Map<String, Member> result = MemberStore.byIdNumbers(c, forms.keySet());
+        // every person keeps an entry of its own (a member's history is read per member), written in JDBC batches
         Actor who = actorNamed(c, actor);
+        List<AuditEntry> entries = new ArrayList<>(added.size() + changed.size());
         for (MemberRules.Form f : added) {
             Member m = result.get(f.idNumber());
-            record(c, who, "REGISTER", m.id(), m.orgPath(), Map.of(), MemberHistory.fields(m));
+            entries.add(entry(who, "REGISTER", m.id(), m.orgPath(), Map.of(), MemberHistory.fields(m)));
         }
         for (Member m : changed) {
             Member before = existing.get(m.idNumber());
-            record(c, who, "UPDATE", m.id(), m.orgPath(), MemberHistory.fields(before),
-                    MemberHistory.with(MemberHistory.fields(result.get(m.idNumber())), "note", "registered again by the union"));
+            entries.add(entry(who, "UPDATE", m.id(), m.orgPath(), MemberHistory.fields(before),
+                    MemberHistory.with(MemberHistory.fields(result.get(m.idNumber())), "note", "registered again by the union")));
         }
+        audit.recordAll(c, entries);
         return result;
     }
 

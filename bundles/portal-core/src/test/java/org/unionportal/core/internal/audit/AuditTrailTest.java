@@ -84,6 +84,35 @@ class AuditTrailTest {
     }
 
     @Test
+    void manyEntriesAtOnceAreKeptInOrderOverSeveralBatchesAndVanishWithTheirTransaction() {
+        int n = 2 * AuditStore.BATCH_CHUNK + 7;  // two full batches and a part
+        List<AuditEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            entries.add(AuditEntry.of("portal", "member", i, "REGISTER", "/1/2/5/", Actor.of(OPERATOR))
+                    .changes(Map.of(), Map.of("name", "成员" + i)));
+        }
+        assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> {
+            trail.recordAll(c, entries);
+            throw new IllegalStateException("the roster failed");
+        }));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM PORTAL_AUDIT_ENTRY"));
+
+        db.inTransaction(c -> {
+            trail.recordAll(c, entries);
+            trail.recordAll(c, List.of());
+            return null;
+        });
+        List<AuditStore.Row> rows = db.read(c -> AuditStore.list(c, subtree("/1/"), 0, n + 1));
+        assertEquals(n, rows.size());
+        AuditStore.Row last = rows.get(0);  // newest first
+        assertEquals(String.valueOf(n - 1), last.recordId());
+        assertEquals("{\"name\":\"成员" + (n - 1) + "\"}", last.afterJson());
+        assertEquals(NOW, last.occurredAt());
+        assertEquals("operator", last.username());
+        assertEquals("0", rows.get(n - 1).recordId(), "oldest first in id order, as given");
+    }
+
+    @Test
     void anAdministratorFindsEntriesOfItsSubtreeOnlyPerRecordAndPerUser() {
         record(AuditEntry.of("mutual-aid", "claim", 5, "CREATE", "/1/2/5/", Actor.of(OPERATOR)));
         record(AuditEntry.of("mutual-aid", "claim", 5, "APPROVE", "/1/2/5/", new Actor(9L, "district")));
