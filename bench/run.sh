@@ -4,6 +4,14 @@
 # usage:  bash bench/run.sh                 (after `mvn -B -ntp -q install -DskipTests`)
 #         BENCH_RUNS=1 bash bench/run.sh    (one run per measurement instead of three)
 #         BENCH_RUNS=1 BENCH_CYCLES=2 BENCH_ROWS=2000 BENCH_WRK_DURATION=3s bash bench/run.sh   (smoke test)
+#   on PostgreSQL (a server with a user that may CREATE DATABASE; each portal copy gets a fresh database):
+#         BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/ BENCH_DB_USER=portal BENCH_DB_PASSWORD=portal bash bench/run.sh
+#   one node vs two nodes behind haproxy (PostgreSQL only; haproxy from Debian's package):
+#         BENCH_NODES=2 BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/ bash bench/run.sh
+#   a PostgreSQL smoke test of both (a few minutes; the figures mean nothing at this size):
+#         BENCH_NODES=2 BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/ BENCH_RUNS=1 BENCH_CYCLES=1 BENCH_ROWS=2000 \
+#         BENCH_WRK_DURATION=2s BENCH_HOUSEHOLDS=500 BENCH_ENROLMENTS=2000 BENCH_WRITE_ENROLMENTS=300 \
+#         BENCH_LIST_CLAIMS=100 BENCH_RESULTS_DIR=bench/target/smoke-results bash bench/run.sh
 #
 # What it does, all against 127.0.0.1 only, on a fresh copy of the distribution tar.gz unpacked into
 # bench/target/ (ignored by git through `target/`), on free ports, in demo mode:
@@ -42,6 +50,12 @@
 #      overlapping stay). Writes come after all reads, so the reads see the same table in every run.
 #      Non-2xx answers and socket errors are counted per figure; every portal figure is also given as
 #      a share of the bare JAX-RS resource's requests/s at the same connections;
+#   5b. only with BENCH_NODES=2 (PostgreSQL): a second copy of the distribution started on the same database,
+#      haproxy round-robin on 127.0.0.1 in front of both (health check /api/portal/ready, the configuration of
+#      README "Running several nodes"), and the list, list-afresh, detail and write runs of step 5 again through
+#      the balancer: once with the second node in maintenance (1 node), once with both (2 nodes), reads before
+#      writes; then the second node and haproxy are stopped and the rest runs on the first node. Both nodes share
+#      this machine's cores, so the ratio is the cluster's overhead and gain on one machine;
 #   6. memory: RSS and heap after GC (jcmd) after the wrk runs and after BENCH_CYCLES install/uninstall
 #      cycles (states reached once per benchmark: the median of BENCH_RUNS readings, 1 s apart);
 #   7. bulk: a BENCH_ROWS-row roster CSV uploaded (checked, preview) and confirmed.
@@ -61,7 +75,9 @@
 #              BENCH_DB_URL (empty: embedded Derby; jdbc:postgresql://127.0.0.1:5432/ : PostgreSQL, each fresh
 #              copy of the portal on a fresh database bench_<time> made with psql, configured by run.sh, and the
 #              in-process bulk figures on a schema of that server's database "postgres"), BENCH_DB_USER (portal,
-#              needs CREATEDB), BENCH_DB_PASSWORD (portal).
+#              needs CREATEDB), BENCH_DB_PASSWORD (portal), BENCH_NODES (1; 2: step 5b, needs BENCH_DB_URL and haproxy).
+# On PostgreSQL the script checks that the portal's datasource sets reWriteBatchedInserts = true (the driver then
+# sends the JDBC batches of roster confirmation and batch generation as multi-row inserts).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -108,6 +124,7 @@ WRK_TSV=$WORK/wrk-runs.tsv  # one line per wrk run: key, connections, run, req/s
 CLAIMS_INFO=""      # what claims_setup.py prepared (JSON)
 LIST_TOTAL=""       # SUBMITTED claims in the table during the list runs
 
+NODES=${BENCH_NODES:-1}
 HOME_DIR=""     # the unpacked distribution (karaf home)
 HTTP_PORT=""
 SSH_PORT=""
@@ -172,14 +189,18 @@ set_cfg() {
 
 # ------------------------------------------------------------------------------------------ portal
 
-# Unpacks a fresh copy (so a fresh data folder) on new free ports, with the module installed at start.
+# Unpacks a fresh copy (so a fresh data folder) on new free ports, with the module installed at start, into
+# $WORK/${1:-portal}. On PostgreSQL each copy gets a fresh database, except with $2 = same-database: then the copy
+# uses the database of the previous one (PORTAL_DB), as a second node of one cluster.
+PORTAL_DB=""
 unpack() {
+    local folder="$WORK/${1:-portal}" same_db=${2:-}
     [ -f "$DIST" ] || die "no distribution at $DIST; run mvn -B -ntp -q install -DskipTests first"
     gzip -t "$DIST" || die "$DIST is not a complete tar.gz (being rebuilt?)"
-    rm -rf "$WORK/portal"
-    mkdir -p "$WORK/portal"
-    tar -xzf "$DIST" -C "$WORK/portal"
-    HOME_DIR=$(dirname "$(ls -d "$WORK"/portal/*/bin/karaf | head -1)")
+    rm -rf "$folder"
+    mkdir -p "$folder"
+    tar -xzf "$DIST" -C "$folder"
+    HOME_DIR=$(dirname "$(ls -d "$folder"/*/bin/karaf | head -1)")
     HOME_DIR=$(dirname "$HOME_DIR")
     HTTP_PORT=$(free_port)
     SSH_PORT=$(free_port)
@@ -191,14 +212,22 @@ unpack() {
     if [ -n "$DB_URL" ]; then
         # a fresh database for the fresh copy, configured as ./run.sh configures it (README, "Running on PostgreSQL")
         local db hostport
-        db="bench_$(date +%Y%m%d%H%M%S)_$$"
-        hostport=${DB_URL#jdbc:postgresql://}
-        hostport=${hostport%%/*}
-        PGPASSWORD="$DB_PASSWORD" psql -q -h "${hostport%:*}" -p "${hostport##*:}" -U "$DB_USER" -d postgres \
-            -c "CREATE DATABASE $db" || die "cannot create the database $db on $DB_URL (psql, user $DB_USER)"
+        if [ "$same_db" = same-database ] && [ -n "$PORTAL_DB" ]; then
+            db=$PORTAL_DB
+        else
+            db="bench_$(date +%Y%m%d%H%M%S)_$$"
+            hostport=${DB_URL#jdbc:postgresql://}
+            hostport=${hostport%%/*}
+            PGPASSWORD="$DB_PASSWORD" psql -q -h "${hostport%:*}" -p "${hostport##*:}" -U "$DB_USER" -d postgres \
+                -c "CREATE DATABASE $db" || die "cannot create the database $db on $DB_URL (psql, user $DB_USER)"
+            PORTAL_DB=$db
+        fi
         UNION_DB_URL="$DB_URL$db" UNION_DB_USER="$DB_USER" UNION_DB_PASSWORD="$DB_PASSWORD" \
             bash "$ROOT/run.sh" --configure-only "$HOME_DIR"
-        log "portal database: PostgreSQL $DB_URL$db"
+        # the bulk figures (issue 12) count on the driver turning JDBC batches into multi-row inserts
+        grep -qE '^[[:space:]]*reWriteBatchedInserts[[:space:]]*=[[:space:]]*true' "$HOME_DIR/etc/org.ops4j.datasource-portal.cfg" ||
+            die "$HOME_DIR/etc/org.ops4j.datasource-portal.cfg does not set reWriteBatchedInserts = true"
+        log "portal database: PostgreSQL $DB_URL$db (reWriteBatchedInserts = true)"
     fi
     mkdir -p "$HOME_DIR/client-home"
     log "unpacked into $HOME_DIR (http $HTTP_PORT, ssh $SSH_PORT)"
@@ -237,13 +266,13 @@ start_portal() {
     die "the portal did not answer GET /api/mutual-aid/plans within ${START_TIMEOUT}s (see $HOME_DIR/data/log/karaf.log)"
 }
 
-# bin/stop, then waits for the JVM to end (kills that one pid after 60 s).
+# bin/stop of the copy in $1 (default: HOME_DIR), then waits for the JVM to end (kills that one pid after 60 s).
 stop_portal() {
-    [ -n "$HOME_DIR" ] && [ -d "$HOME_DIR" ] || return 0
-    local pid
-    pid=$(cat "$HOME_DIR/karaf.pid" 2>/dev/null || true)
+    local home=${1:-$HOME_DIR} pid
+    [ -n "$home" ] && [ -d "$home" ] || return 0
+    pid=$(cat "$home/karaf.pid" 2>/dev/null || true)
     [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-    (cd "$HOME_DIR" && timeout 60 bin/stop >/dev/null 2>&1) || true
+    (cd "$home" && timeout 60 bin/stop >/dev/null 2>&1) || true
     for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
     log "karaf (pid $pid) did not stop within 60 s: killing it"
     kill -9 "$pid" 2>/dev/null || true
@@ -251,6 +280,8 @@ stop_portal() {
 
 cleanup() {
     local rc=$?
+    stop_second_node || true
+    stop_portal "$NODE1_HOME" || true
     stop_portal || true
     [ $rc -eq 0 ] || log "ended with exit code $rc; portal stopped; logs in $WORK/portal"
 }
@@ -532,6 +563,7 @@ EOF
             offset=$next
         done
     done
+    WRITE_OFFSET=$offset
     ((offset <= CLAIMS_CAPACITY)) ||
         log "WARNING: claim numbers up to $offset used, more than the $CLAIMS_CAPACITY distinct enrolment/day pairs: later writes repeat claims (409); raise BENCH_WRITE_ENROLMENTS"
     NOTES_OUT+=("Claims: $LIST_CLAIMS filed before the reads (the list's filter matched $LIST_TOTAL SUBMITTED claims during the reads), then up to $((offset - CLAIMS_NEXT)) by the wrk write runs (claim numbers used), on $CLAIMS_ENROLMENTS gig workers' enrolments (WX-XINBAO) over $CLAIMS_DAYS days from $CLAIMS_FIRST: at most $(((offset + CLAIMS_ENROLMENTS - 1) / CLAIMS_ENROLMENTS)) claims per enrolment at the end. Each write is a one-day hospital stay on its own enrolment/day pair, payable, no rejections (checked on the first seeded one).")
@@ -685,6 +717,188 @@ measure_bulk() {
     row "bulk: confirm $ROWS rows (s)" "$(median "${conf[@]}")"
 }
 
+# ------------------------------------------------------------------------------------------ two nodes (BENCH_NODES=2)
+
+# A second copy of the distribution on the first one's PostgreSQL database, and haproxy (round-robin, health check
+# on /api/portal/ready, as README "Running several nodes") on 127.0.0.1 in front of both. The list, detail and write
+# runs go through the balancer twice: with the second node in maintenance (1 node) and with both (2 nodes), so that
+# both figures pay the balancer's hop. Both nodes, haproxy, wrk and PostgreSQL share this machine's cores: the ratio
+# is the cluster's overhead and gain on ONE machine, not the scaling across machines.
+WRITE_OFFSET=""     # the next claim number of write_claim.lua after the single-node writes
+NODE1_HOME=""
+NODE2_HOME=""; NODE2_HTTP=""
+HAPROXY_PID=""
+HAPROXY_DIR=$WORK/haproxy
+BALANCER=""
+HAPROXY_TIMEOUT=60  # seconds until haproxy sees a node up / in maintenance
+
+start_second_node() {
+    local home=$HOME_DIR http=$HTTP_PORT ssh=$SSH_PORT base=$BASE pid=$KARAF_PID
+    NODE1_HOME=$home
+    unpack portal2 same-database
+    NODE2_HOME=$HOME_DIR; NODE2_HTTP=$HTTP_PORT
+    log "starting the second node on the same database (http $NODE2_HTTP)"
+    start_portal
+    log "second node up in $STARTUP_S s"
+    HOME_DIR=$home; HTTP_PORT=$http; SSH_PORT=$ssh; BASE=$base; KARAF_PID=$pid
+}
+
+stop_second_node() {
+    if [ -n "$HAPROXY_PID" ]; then
+        kill "$HAPROXY_PID" 2>/dev/null || true
+        wait "$HAPROXY_PID" 2>/dev/null || true
+        HAPROXY_PID=""
+    fi
+    [ -z "$NODE2_HOME" ] || stop_portal "$NODE2_HOME"
+}
+
+# One command on haproxy's admin socket; its answer on stdout.
+haproxy_cmd() {
+    python3 - "$HAPROXY_DIR/admin.sock" "$1" <<'PY'
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.settimeout(5)
+s.connect(sys.argv[1])
+s.sendall((sys.argv[2] + "\n").encode())
+out = b""
+while True:
+    d = s.recv(65536)
+    if not d:
+        break
+    out += d
+print(out.decode())
+PY
+}
+
+# haproxy's status of server $1 of backend portal (UP, DOWN, MAINT, ...); empty when the socket does not answer.
+server_status() {
+    { haproxy_cmd "show stat" 2>/dev/null || true; } | awk -F, -v s="$1" '$1 == "portal" && $2 == s { print $18 }'
+}
+
+# Waits until haproxy shows server $1 with a status starting with $2.
+await_server() {
+    local deadline=$((SECONDS + HAPROXY_TIMEOUT)) st=""
+    while ((SECONDS < deadline)); do
+        st=$(server_status "$1")
+        [[ $st == "$2"* ]] && return 0
+        sleep 0.2
+    done
+    die "haproxy did not see server $1 as $2 within ${HAPROXY_TIMEOUT}s (last: '$st'; see $HAPROXY_DIR/haproxy.log)"
+}
+
+start_balancer() {
+    local port
+    port=$(free_port)
+    rm -rf "$HAPROXY_DIR"
+    mkdir -p "$HAPROXY_DIR"
+    # the configuration of README "Running several nodes", on this benchmark's addresses
+    cat >"$HAPROXY_DIR/haproxy.cfg" <<CFG
+global
+    stats socket $HAPROXY_DIR/admin.sock mode 600 level admin
+    maxconn 2000
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+    retries 3
+    option redispatch
+frontend portal
+    bind 127.0.0.1:$port
+    default_backend portal
+backend portal
+    balance roundrobin
+    option httpchk GET /api/portal/ready
+    http-check expect status 200
+    server n1 127.0.0.1:$HTTP_PORT check inter 500ms fall 2 rise 2
+    server n2 127.0.0.1:$NODE2_HTTP check inter 500ms fall 2 rise 2
+CFG
+    haproxy -f "$HAPROXY_DIR/haproxy.cfg" -db >"$HAPROXY_DIR/haproxy.log" 2>&1 &
+    HAPROXY_PID=$!
+    BALANCER="http://127.0.0.1:$port"
+    await_server n1 UP
+    await_server n2 UP
+    log "haproxy (pid $HAPROXY_PID) on $BALANCER, round-robin over 127.0.0.1:$HTTP_PORT and 127.0.0.1:$NODE2_HTTP"
+}
+
+# $1 = 1: only n1 serves (n2 in maintenance); 2: both.
+serve_with() {
+    if [ "$1" = 1 ]; then
+        haproxy_cmd "set server portal/n2 state maint" >/dev/null
+        await_server n2 MAINT
+    else
+        haproxy_cmd "set server portal/n2 state ready" >/dev/null
+        await_server n2 UP
+    fi
+}
+
+measure_nodes() {
+    local op i c key n base=$BASE offset=$WRITE_OFFSET next
+    start_second_node
+    start_balancer
+    op=$(login operator)
+    [ -n "$op" ] || die "operator cannot log in"
+    BASE=$BALANCER
+    # reads first (1 node, then 2 nodes), then the writes: the reads of both see the same claims table
+    for n in 1 2; do
+        serve_with "$n"
+        for i in $(seq 1 "$RUNS"); do
+            for c in 1 16 64; do
+                for key in list listfresh detail; do
+                    run_wrk "nodes$n-$key" "$c" "$i" "${WRK_PATH[$key]}" "$WORK/$([ "$key" = listfresh ] && echo auth-fresh.lua || echo auth.lua)"
+                done
+            done
+        done
+    done
+    for n in 1 2; do
+        serve_with "$n"
+        for i in $(seq 1 "$RUNS"); do
+            for c in 1 16 64; do
+                run_wrk "nodes$n-write" "$c" "$i" "${WRK_PATH[write]}" "$BENCH_DIR/write_claim.lua" \
+                    "$WORK/claims.dat" "$offset" "$((c < 2 ? 1 : 2))" "$op"
+                next=$(awk '/^next-offset/ {print $2}' <<<"$WRK_OUT")
+                [ -n "$next" ] || die "write_claim.lua printed no next-offset"
+                offset=$next
+            done
+        done
+    done
+    BASE=$base
+    ((offset <= CLAIMS_CAPACITY)) ||
+        log "WARNING: claim numbers up to $offset used, more than the $CLAIMS_CAPACITY distinct enrolment/day pairs: later writes repeat claims (409); raise BENCH_WRITE_ENROLMENTS"
+    stop_second_node
+    NOTES_OUT+=("Two nodes (BENCH_NODES=2): a second copy of the distribution on the same PostgreSQL database, haproxy round-robin on 127.0.0.1 (health check /api/portal/ready). Both columns of the two-node table go through haproxy: '1 node' with the second node in maintenance, '2 nodes' with both. Both nodes, haproxy, wrk and PostgreSQL run on this one machine ($(nproc) cores): the ratio shows the cluster's overhead and gain on one machine, not scaling across machines.")
+}
+
+# The 1-vs-2-node table (markdown) from WRK_TSV's nodes1-* and nodes2-* lines.
+nodes_report() {
+    local labels="" key
+    for key in list listfresh detail write; do labels+="$key=${WRK_LABEL[$key]}"$'\n'; done
+    python3 - "$WRK_TSV" "$labels" <<'PY'
+import statistics, sys
+from collections import defaultdict
+tsv, labels = sys.argv[1], sys.argv[2]
+order = [l.split("=", 1)[0] for l in labels.splitlines() if l]
+label = dict(l.split("=", 1) for l in labels.splitlines() if l)
+data = defaultdict(list)
+for line in open(tsv):
+    k, c, run, rps, p50, p99, reqs, bad, err = line.rstrip("\n").split("\t")
+    if k.startswith("nodes"):
+        data[(k, int(c))].append((float(rps), float(p99), int(reqs or 0), int(bad), int(err)))
+med = statistics.median
+print("| endpoint, through haproxy | conn | 1 node req/s | 2 nodes req/s | 2 nodes / 1 node | p99 ms, 1 / 2 nodes | non-2xx + socket errors, 1 / 2 nodes |")
+print("|---|---|---|---|---|---|---|")
+for k in order:
+    for c in (1, 16, 64):
+        one, two = data.get((f"nodes1-{k}", c)), data.get((f"nodes2-{k}", c))
+        if not one or not two:
+            continue
+        r1, r2 = med([r[0] for r in one]), med([r[0] for r in two])
+        ratio = f"{r2 / r1:.2f}" if r1 else "n/a"
+        e1, e2 = sum(r[3] + r[4] for r in one), sum(r[3] + r[4] for r in two)
+        print(f"| {label[k]} | {c} | {r1:,.0f} | {r2:,.0f} | {ratio} | {med([r[1] for r in one]):.2f} / {med([r[1] for r in two]):.2f} | {e1:,} / {e2:,} |")
+PY
+}
+
 # ------------------------------------------------------------------------------------------ report
 
 write_report() {
@@ -693,7 +907,7 @@ write_report() {
     {
         echo "# Union Portal benchmark, $(date -Is)"
         echo
-        echo "Medians over $RUNS run(s). Distribution: $(basename "$DIST"). Demo mode, $([ -n "$DB_URL" ] && echo "PostgreSQL ($DB_URL)" || echo "embedded Derby"), 127.0.0.1 only."
+        echo "Medians over $RUNS run(s). Distribution: $(basename "$DIST"). Demo mode, $([ -n "$DB_URL" ] && echo "PostgreSQL ($DB_URL)" || echo "embedded Derby"), $NODES node(s), 127.0.0.1 only."
         echo
         echo "| measurement | value |"
         echo "|---|---|"
@@ -703,6 +917,12 @@ write_report() {
         echo
         wrk_report
         echo
+        if [ "$NODES" = 2 ]; then
+            echo "## One node vs two nodes behind haproxy (wrk, PostgreSQL)"
+            echo
+            nodes_report
+            echo
+        fi
         echo "Notes:"
         echo "- Hot install/uninstall times include one bin/client JVM start; subtract the client round trip for the portal's own share."
         echo "- Baselines, in the same container and the same run: bench/baseline/, a JAX-RS whiteboard resource on the default application ($BASELINE_JAXRS: the distribution moves the default application to $(dirname "$BASELINE_JAXRS")) and a plain HTTP-whiteboard servlet ($BASELINE_SERVLET), both returning the fixed $BASELINE_JSON. The bare JAX-RS resource is the reference of every percentage."
@@ -725,6 +945,12 @@ write_report() {
 
 WRK_LIMIT=""
 main() {
+    case $NODES in
+        1) ;;
+        2) [ -n "$DB_URL" ] || die "BENCH_NODES=2 needs BENCH_DB_URL (PostgreSQL: embedded Derby opens a database in one process only)"
+           command -v haproxy >/dev/null || die "BENCH_NODES=2 needs haproxy (apt-get install haproxy)" ;;
+        *) die "BENCH_NODES must be 1 or 2, not $NODES" ;;
+    esac
     mkdir -p "$WORK"
     WRK_LIMIT=$(wrk_limit) || exit 1
     ensure_wrk
@@ -734,6 +960,7 @@ main() {
     isolate_cxf_applications
     measure_throughput              # deploys the baseline bundle, prepares the claims, runs wrk
     memory_row "after wrk runs"
+    if [ "$NODES" = 2 ]; then measure_nodes; fi   # stops the second node again: the cycles below run on one
     measure_cycles
     memory_row "after $CYCLES install/uninstall cycles"
     measure_bulk
