@@ -220,10 +220,12 @@ public class EnrolmentService {
         after.put("newPersons", enrolled.newPersons());
         audit.record(c, AuditEntry.of(MutualAid.MODULE, BATCH, batch.id(), action, batch.orgPath(), Actor.of(user))
                 .changes(Map.of(), after));
+        List<AuditEntry> changes = new ArrayList<>(enrolled.changed().size());
         for (EnrolmentStore.InsuredChange change : enrolled.changed()) {
-            audit.record(c, AuditEntry.of(MutualAid.MODULE, INSURED_PERSON, change.insuredId(), "UPDATE", change.orgPath(),
+            changes.add(AuditEntry.of(MutualAid.MODULE, INSURED_PERSON, change.insuredId(), "UPDATE", change.orgPath(),
                     Actor.of(user)).changes(change.before(), withBatch(change.after(), batch.id())));
         }
+        audit.recordAll(c, changes);
         return enrolled;
     }
 

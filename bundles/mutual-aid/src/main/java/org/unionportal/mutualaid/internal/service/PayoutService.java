@@ -163,16 +163,21 @@ public class PayoutService {
             List<Payable> claims = wanted.stream().map(payable::get).toList();
             long total = Money.sum(claims.stream().map(Payable::approvedFen).toList());
             long batchId = PayoutStore.insertBatch(c, scope.orgPath(), claims.size(), total, user.username(), time.now());
+            // the claims, lines, events and audit entries as JDBC batches (multi-row inserts on PostgreSQL)
+            List<Long> notFree = PayoutStore.addLines(c, batchId, claims);
+            if (!notFree.isEmpty()) {
+                throw changed(notFree.get(0));
+            }
+            List<Long> claimIds = claims.stream().map(Payable::claimId).toList();
+            ClaimStore.events(c, claimIds, user.username(), "PAYOUT", ClaimStatus.APPROVED, ClaimStatus.IN_PAYMENT,
+                    "payout batch " + batchId);
+            List<AuditEntry> entries = new ArrayList<>(claims.size());
             for (Payable claim : claims) {
-                if (!PayoutStore.addLine(c, batchId, claim)) {
-                    throw changed(claim.claimId());
-                }
-                ClaimStore.event(c, claim.claimId(), user.username(), "PAYOUT", ClaimStatus.APPROVED, ClaimStatus.IN_PAYMENT,
-                        "payout batch " + batchId);
-                audit.record(c, AuditEntry.of(MutualAid.MODULE, "claim", claim.claimId(), "PAYOUT", claim.orgPath(), Actor.of(user))
+                entries.add(AuditEntry.of(MutualAid.MODULE, "claim", claim.claimId(), "PAYOUT", claim.orgPath(), Actor.of(user))
                         .changes(AuditFields.of("status", ClaimStatus.APPROVED.code(), "payoutBatchId", null),
                                 AuditFields.of("status", ClaimStatus.IN_PAYMENT.code(), "payoutBatchId", batchId)));
             }
+            audit.recordAll(c, entries);
             PayoutBatch batch = PayoutStore.batch(c, batchId, scope).orElseThrow();
             audit.record(c, AuditEntry.of(MutualAid.MODULE, RECORD, batchId, "CREATE", batch.orgPath(), Actor.of(user))
                     .changes(Map.of(), auditFields(batch)));

@@ -76,6 +76,27 @@ public final class ClaimStore {
                 to.name(), detail);
     }
 
+    /** {@link #event} for many claims at once (the same step, e.g. into a payout batch), as JDBC batches of 500. */
+    public static void events(Connection c, List<Long> claimIds, String actor, String action, ClaimStatus from, ClaimStatus to,
+                              String detail) throws SQLException {
+        Instant now = Instant.now();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO MA_CLAIM_EVENT (CLAIM_ID, OCCURRED_AT, ACTOR, ACTION, "
+                + "FROM_STATUS, TO_STATUS, DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (long claimId : claimIds) {
+                Jdbc.bind(ps, claimId, now, actor, action, from == null ? null : from.name(), to.name(), detail);
+                ps.addBatch();
+                if (++pending == 500) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
     /** The enrolment a claim belongs to, whoever may see it (to take the enrolment's lock first). */
     public static Optional<Long> enrolmentIdOf(Connection c, long claimId) throws SQLException {
         return Jdbc.one(c, "SELECT ENROLMENT_ID FROM MA_CLAIM WHERE ID = ?", rs -> rs.getLong(1), claimId);

@@ -1,6 +1,7 @@
 package org.unionportal.mutualaid.internal.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -92,15 +93,54 @@ public final class PayoutStore {
      * the claim is no longer approved and free.
      */
     public static boolean addLine(Connection c, long batchId, Payable claim) throws SQLException {
-        if (Jdbc.update(c, "UPDATE MA_CLAIM SET STATUS = ?, PAYOUT_BATCH_ID = ?, PAYMENT_FAILURE = NULL "
-                        + "WHERE ID = ? AND STATUS = ? AND PAYOUT_BATCH_ID IS NULL",
-                ClaimStatus.IN_PAYMENT.name(), batchId, claim.claimId(), ClaimStatus.APPROVED.name()) != 1) {
-            return false;
+        return addLines(c, batchId, List.of(claim)).isEmpty();
+    }
+
+    /** Claims per executeBatch of a payout batch's generation. */
+    private static final int CHUNK = 500;
+
+    /**
+     * {@link #addLine} for every claim of a new batch, as JDBC batches (multi-row inserts on PostgreSQL with
+     * reWriteBatchedInserts): first every claim moved, then every line written. Answers the claims that were no longer
+     * approved and free (no line is written then; the caller rolls back).
+     */
+    public static List<Long> addLines(Connection c, long batchId, List<Payable> claims) throws SQLException {
+        List<Long> notFree = new java.util.ArrayList<>();
+        try (PreparedStatement move = c.prepareStatement("UPDATE MA_CLAIM SET STATUS = ?, PAYOUT_BATCH_ID = ?, PAYMENT_FAILURE = NULL "
+                + "WHERE ID = ? AND STATUS = ? AND PAYOUT_BATCH_ID IS NULL")) {
+            for (int from = 0; from < claims.size(); from += CHUNK) {
+                List<Payable> part = claims.subList(from, Math.min(claims.size(), from + CHUNK));
+                for (Payable p : part) {
+                    Jdbc.bind(move, ClaimStatus.IN_PAYMENT.name(), batchId, p.claimId(), ClaimStatus.APPROVED.name());
+                    move.addBatch();
+                }
+                int[] moved = move.executeBatch();
+                for (int i = 0; i < part.size(); i++) {
+                    if (moved[i] != 1) {
+                        notFree.add(part.get(i).claimId());
+                    }
+                }
+            }
         }
-        Jdbc.update(c, "INSERT INTO MA_PAYOUT_LINE (BATCH_ID, CLAIM_ID, PAYEE_NAME, PAYEE_BANK, PAYEE_ACCOUNT, AMOUNT_FEN, STATUS) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", batchId, claim.claimId(), claim.memberName(), claim.payeeBank(), claim.payeeAccount(),
-                claim.approvedFen(), PENDING);
-        return true;
+        if (!notFree.isEmpty()) {
+            return notFree;
+        }
+        try (PreparedStatement line = c.prepareStatement("INSERT INTO MA_PAYOUT_LINE (BATCH_ID, CLAIM_ID, PAYEE_NAME, PAYEE_BANK, "
+                + "PAYEE_ACCOUNT, AMOUNT_FEN, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (Payable p : claims) {
+                Jdbc.bind(line, batchId, p.claimId(), p.memberName(), p.payeeBank(), p.payeeAccount(), p.approvedFen(), PENDING);
+                line.addBatch();
+                if (++pending == CHUNK) {
+                    line.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                line.executeBatch();
+            }
+        }
+        return notFree;
     }
 
     /** A batch's lines in file order, with each member's ID number (for the bank) and full account. */
