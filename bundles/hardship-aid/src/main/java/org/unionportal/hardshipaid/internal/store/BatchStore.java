@@ -160,6 +160,9 @@ public final class BatchStore {
                 Instant.now());
     }
 
+    /** Lines per executeBatch. */
+    private static final int CHUNK = 2000;
+
     /** Inserts the lines as one JDBC batch; accounts are read for all households at once. */
     public static void insertLines(Connection c, long batchId, LocalDate due, List<Entitlement> lines) throws SQLException {
         Map<Long, Accounts> accounts = accounts(c, lines.stream().map(Entitlement::householdId).collect(java.util.stream.Collectors.toSet()));
@@ -189,7 +192,7 @@ public final class BatchStore {
                 }
                 ps.setString(12, e.explanation());
                 ps.addBatch();
-                if (++n % 2000 == 0) {
+                if (++n % CHUNK == 0) {
                     ps.executeBatch();
                 }
             }
@@ -217,24 +220,39 @@ public final class BatchStore {
         return out;
     }
 
-    /** Failed lines paid again in a reissue batch, each to its household's current account. */
+    /**
+     * Failed lines paid again in a reissue batch, each to its household's current account: the new lines and the marks
+     * on the failed ones as two JDBC batches (multi-row inserts on PostgreSQL with reWriteBatchedInserts).
+     */
     public static void reissue(Connection c, long newBatchId, List<Payable> failedLines, LocalDate due) throws SQLException {
         Map<Long, Accounts> accounts = accounts(c, failedLines.stream().map(p -> p.line().householdId())
                 .collect(java.util.stream.Collectors.toSet()));
-        for (Payable failed : failedLines) {
-            reissue(c, newBatchId, failed, accounts.get(failed.line().householdId()), due);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO HA_PAYMENT (BATCH_ID, HOUSEHOLD_ID, ITEM, PERIOD, "
+                + "BENEFICIARY_ID, ATTEMPT, AMOUNT_FEN, CHANNEL, ACCOUNT, ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, STATUS) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement mark = c.prepareStatement("UPDATE HA_PAYMENT SET REISSUED_IN = ? WHERE ID = ?")) {
+            int pending = 0;
+            for (Payable failed : failedLines) {
+                Accounts a = accounts.get(failed.line().householdId());
+                boolean bank = failed.line().channel() == Channel.BANK;
+                Jdbc.bind(insert, newBatchId, failed.line().householdId(), failed.line().item().code(), failed.line().period(),
+                        failed.beneficiaryId(), failed.attempt() + 1, failed.line().amountFen(), failed.line().channel().code(),
+                        bank ? a.bankAccount() : a.loveCardNo(), bank ? a.bankName() : null, due, failed.line().standardId(),
+                        "重发（原批次 " + failed.line().id() + " 行失败）：" + failed.line().explanation(), PaymentStatus.DRAFT.code());
+                insert.addBatch();
+                Jdbc.bind(mark, newBatchId, failed.line().id());
+                mark.addBatch();
+                if (++pending == CHUNK) {
+                    insert.executeBatch();
+                    mark.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+                mark.executeBatch();
+            }
         }
-    }
-
-    private static void reissue(Connection c, long newBatchId, Payable failed, Accounts a, LocalDate due) throws SQLException {
-        boolean bank = failed.line().channel() == Channel.BANK;
-        Jdbc.update(c, "INSERT INTO HA_PAYMENT (BATCH_ID, HOUSEHOLD_ID, ITEM, PERIOD, BENEFICIARY_ID, ATTEMPT, AMOUNT_FEN, CHANNEL, ACCOUNT, "
-                + "ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                newBatchId, failed.line().householdId(), failed.line().item().code(), failed.line().period(), failed.beneficiaryId(),
-                failed.attempt() + 1, failed.line().amountFen(), failed.line().channel().code(), bank ? a.bankAccount() : a.loveCardNo(),
-                bank ? a.bankName() : null, due, failed.line().standardId(), "重发（原批次 " + failed.line().id() + " 行失败）："
-                        + failed.line().explanation(), PaymentStatus.DRAFT.code());
-        Jdbc.update(c, "UPDATE HA_PAYMENT SET REISSUED_IN = ? WHERE ID = ?", newBatchId, failed.line().id());
     }
 
     static Batch batch(ResultSet rs) throws SQLException {
