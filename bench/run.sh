@@ -75,7 +75,8 @@
 #              BENCH_DB_URL (empty: embedded Derby; jdbc:postgresql://127.0.0.1:5432/ : PostgreSQL, each fresh
 #              copy of the portal on a fresh database bench_<time> made with psql, configured by run.sh, and the
 #              in-process bulk figures on a schema of that server's database "postgres"), BENCH_DB_USER (portal,
-#              needs CREATEDB), BENCH_DB_PASSWORD (portal), BENCH_NODES (1; 2: step 5b, needs BENCH_DB_URL and haproxy).
+#              needs CREATEDB), BENCH_DB_PASSWORD (portal), BENCH_NODES (1; 2: step 5b, needs BENCH_DB_URL and haproxy),
+#              BENCH_START_TIMEOUT (180 s per start).
 # On PostgreSQL the script checks that the portal's datasource sets reWriteBatchedInserts = true (the driver then
 # sends the JDBC batches of roster confirmation and batch generation as multi-row inserts).
 set -euo pipefail
@@ -110,7 +111,7 @@ else
     DB_LABEL="Derby"
     TEST_DB_PROPERTY="unionportal.test.postgresql="
 fi
-START_TIMEOUT=180   # seconds, per start
+START_TIMEOUT=${BENCH_START_TIMEOUT:-180}   # seconds, per start (raise it on a loaded machine)
 CHANGE_TIMEOUT=120  # seconds, per hot install / uninstall
 BASELINE_TIMEOUT=60 # seconds, from copying the baseline jar into deploy/ until both baselines answer
 BUILD_TIMEOUT=600   # seconds, for building the baseline bundle
