@@ -220,6 +220,7 @@ function normalizeGroups(menu) {
 
 async function refresh() {
   if (state.screen !== 'portal') return;
+  if (state.user && state.user.mustChangePassword) return;   // the API refuses the menu until a new password is set
   const seq = ++refreshSeq;
   const epoch = sessionEpoch;
   const [menu, modules] = await Promise.allSettled([api('/api/portal/menu'), api('/api/portal/modules')]);
@@ -410,7 +411,9 @@ async function onPasswordSubmit(event) {
   button.disabled = true;
   try {
     await api('/api/accounts/password', { method: 'POST', body: { currentPassword: current.value, newPassword: next.value } });
+    const wasForced = state.user.mustChangePassword;
     state.user = { ...state.user, mustChangePassword: false };
+    if (wasForced) await refresh();   // the menu was refused until now
     history.replaceState(null, '', `${location.pathname}${location.search}#/`);
     showHome();
     showNotice(msg('passwordChanged'), 'info');

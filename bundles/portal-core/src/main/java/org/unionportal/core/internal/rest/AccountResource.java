@@ -37,6 +37,7 @@ public class AccountResource {
     /** 204; the caller's other sessions end, this one stays. */
     @POST
     @Path("/password")
+    @BeforePasswordChange
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changeOwn(PasswordChange change, @Context SecurityContext context) {
         PasswordChange body = change == null ? new PasswordChange(null, null) : change;

@@ -65,6 +65,7 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
+    @BeforePasswordChange
     public Response logout(@Context SecurityContext context, @Context HttpServletRequest request) {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
         if (context instanceof AuthenticationFilter.UserSecurityContext ctx) {
@@ -82,6 +83,7 @@ public class AuthResource {
 
     @GET
     @Path("/me")
+    @BeforePasswordChange
     public Map<String, Object> me(@Context SecurityContext context) {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
         String orgName = accounts.user(user.id()).map(u -> u.orgName()).orElse("");

@@ -25,13 +25,17 @@ import org.unionportal.core.internal.security.Accounts;
  * Every API request needs a valid bearer token unless its method is {@code @Public}; a
  * {@code @RolesAllowed} method also needs one of its roles (read by {@link RouteAccess}, which the
  * route listing shares). Cookies are not accepted here, so the
- * API needs no CSRF defence.
+ * API needs no CSRF defence. A user whose password an administrator reset may only call the routes marked
+ * {@link BeforePasswordChange} until they choose a new one (the page alone is no barrier: the API is open to scripts).
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(PortalRest.APPLICATION_SELECT)
 @JaxrsName(PortalRest.SECURITY_EXTENSION)
 public class AuthenticationFilter implements ContainerRequestFilter {
+    static final Text PASSWORD_CHANGE_REQUIRED = Text.of("管理员已重置您的密码，请先设置新密码再继续。",
+            "An administrator reset your password: choose a new one before you go on.");
+
     @Context
     ResourceInfo resourceInfo;
 
@@ -45,7 +49,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         RouteAccess access = RouteAccess.of(method, type);
         boolean isPublic = access.kind() == RouteAccess.Kind.PUBLIC;
         String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        Optional<PortalUser> user = token == null ? Optional.empty() : accounts.authenticate(token);
+        Optional<Accounts.SignedIn> signedIn = token == null ? Optional.empty() : accounts.signedIn(token);
+        Optional<PortalUser> user = signedIn.map(Accounts.SignedIn::user);
         if (user.isEmpty()) {
             if (isPublic) {
                 return;
@@ -59,6 +64,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                             "The token is invalid or has expired; sign in again."));
         }
         request.setSecurityContext(new UserSecurityContext(user.get(), token, request.getSecurityContext().isSecure()));
+        if (signedIn.get().mustChangePassword() && (method == null || !method.isAnnotationPresent(BeforePasswordChange.class))) {
+            throw ProblemException.forbidden("password_change_required", PASSWORD_CHANGE_REQUIRED);
+        }
         if (!access.allows(user.get().roles())) {
             throw ProblemException.forbidden("role_required", Text.of(
                     "此操作需要以下角色之一：" + access.roles() + "；如需使用，请联系管理员。",

@@ -175,14 +175,23 @@ public class Accounts {
      * latency (at once on this node).
      */
     public Optional<PortalUser> authenticate(String token) {
+        return signedIn(token).map(SignedIn::user);
+    }
+
+    /** A signed-in user, and whether an administrator's reset obliges them to choose a new password before working. */
+    public record SignedIn(PortalUser user, boolean mustChangePassword) {
+    }
+
+    /** {@link #authenticate}, with the must-change flag (cached with the session; a password change drops the entry). */
+    public Optional<SignedIn> signedIn(String token) {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
         String hash = Tokens.hash(token);
         Instant now = clock.instant();
-        Optional<PortalUser> cached = sessions.trusted(hash, now);
+        Optional<SessionCache.Entry> cached = sessions.trusted(hash, now);
         if (cached.isPresent()) {
-            return cached;
+            return cached.map(e -> new SignedIn(e.user(), e.mustChangePassword()));
         }
         long mark = sessions.mark();
         Optional<SessionCache.Entry> found = db.inTransaction(c -> {
@@ -201,10 +210,11 @@ public class Accounts {
                 lastUsed = now;
                 AccountStore.touchSession(c, hash, now, expires);
             }
-            return Optional.of(new SessionCache.Entry(user.get().user(), expires, lastUsed, now));
+            boolean mustChange = AccountStore.mustChangePassword(c, user.get().user().id());
+            return Optional.of(new SessionCache.Entry(user.get().user(), mustChange, expires, lastUsed, now));
         });
         found.ifPresent(e -> sessions.put(hash, e, mark));
-        return found.map(SessionCache.Entry::user);
+        return found.map(e -> new SignedIn(e.user(), e.mustChangePassword()));
     }
 
     /**

@@ -27,8 +27,8 @@ final class SessionCache {
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     private static final int MAX = 10_000;
 
-    /** A session as read at {@code checkedAt}. */
-    record Entry(PortalUser user, Instant expiresAt, Instant lastUsedAt, Instant checkedAt) {
+    /** A session as read at {@code checkedAt}; {@code mustChangePassword}: the user's password was reset by an administrator. */
+    record Entry(PortalUser user, boolean mustChangePassword, Instant expiresAt, Instant lastUsedAt, Instant checkedAt) {
         boolean trustedAt(Instant now) {
             return now.isBefore(expiresAt) && now.isBefore(checkedAt.plus(TRUST)) && now.isBefore(lastUsedAt.plus(TOUCH_INTERVAL));
         }
@@ -37,8 +37,8 @@ final class SessionCache {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong invalidations = new AtomicLong();
 
-    /** The user of a trusted entry for {@code tokenHash}. */
-    Optional<PortalUser> trusted(String tokenHash, Instant now) {
+    /** The trusted entry for {@code tokenHash}. */
+    Optional<Entry> trusted(String tokenHash, Instant now) {
         Entry e = entries.get(tokenHash);
         if (e == null) {
             return Optional.empty();
@@ -47,7 +47,7 @@ final class SessionCache {
             entries.remove(tokenHash, e);
             return Optional.empty();
         }
-        return Optional.of(e.user());
+        return Optional.of(e);
     }
 
     /** Read before reading the database for {@link #put}. */
