@@ -18,7 +18,7 @@ import org.unionportal.api.notification.Recipient;
  *
  * <p>Dedup keys name the event a reminder is about, so that queuing it again (a retried request, a second
  * scan) adds nothing. Conventions: {@code COVER_ENDING:enrolment:<enrolment id>}, {@code PAYMENT_MADE:claim:<claim
- * id>}, {@code CLAIM_RETURNED:claim:<claim id>:<n>} with n counting the claim's returns (a claim can be returned
+ * id>}, {@code PAYMENT_FAILED:claim:<claim id>:batch:<batch id>} (a claim may fail in more than one batch), {@code CLAIM_RETURNED:claim:<claim id>:<n>} with n counting the claim's returns (a claim can be returned
  * more than once), {@code DRAFT_CLAIM:claim:<claim id>}; {@link #dedupKey} joins the parts.
  */
 public final class Reminders {
@@ -30,6 +30,8 @@ public final class Reminders {
     public static final String COVER_ENDING = "COVER_ENDING";
     /** A claim was paid (put into a payout batch). */
     public static final String PAYMENT_MADE = "PAYMENT_MADE";
+    /** The bank returned a claim's transfer: the member should check the account. */
+    public static final String PAYMENT_FAILED = "PAYMENT_FAILED";
     /** A draft claim was made from a hospital settlement record and waits for the member. */
     public static final String DRAFT_CLAIM = "DRAFT_CLAIM";
 
@@ -98,6 +100,16 @@ public final class Reminders {
         return Text.of(greeting(name) + "您的理赔申请（编号 " + claimId + "）互助金 " + yuan(amountFen) + " 元已发放，请注意查收。"
                 + PORTAL, greetingEn(name) + "the benefit of " + yuan(amountFen) + " yuan for your claim " + claimId
                 + " has been paid." + PORTAL_EN);
+    }
+
+    /** "【…】陈静您好，您的理赔申请（编号 5）互助金 13743.00 元转账未成功（银行原因：账户已销户），请核对收款银行账户并联系所在工会。" */
+    public static Text paymentFailed(String name, long claimId, long amountFen, String reason) {
+        String why = reason == null || reason.isBlank() ? "" : cut(reason.strip(), MAX_REASON);
+        return Text.of(greeting(name) + "您的理赔申请（编号 " + claimId + "）互助金 " + yuan(amountFen) + " 元转账未成功"
+                + (why.isEmpty() ? "" : "（银行原因：" + why + "）") + "，请核对收款银行账户并联系所在工会。" + PORTAL,
+                greetingEn(name) + "the transfer of " + yuan(amountFen) + " yuan for your claim " + claimId + " failed"
+                + (why.isEmpty() ? "" : " (the bank says: " + why + ")") + "; please check your bank account and contact your union."
+                + PORTAL_EN);
     }
 
     /** "【…】陈静您好，已根据您2025年6月1日在无锡市人民医院住院的结算信息生成理赔申请草稿，请登录工会服务门户确认并提交。" */

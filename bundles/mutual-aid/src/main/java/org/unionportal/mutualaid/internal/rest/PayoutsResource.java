@@ -1,6 +1,12 @@
 package org.unionportal.mutualaid.internal.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -15,7 +21,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.export.Download;
 import org.unionportal.api.export.TableExport;
+import org.unionportal.api.i18n.Language;
 import org.unionportal.api.rest.CurrentUser;
+import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.Role;
@@ -86,6 +94,33 @@ public class PayoutsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response result(@PathParam("id") long id, PayoutService.Result request, @Context SecurityContext context) {
         return noStore(payouts.result(id, request, CurrentUser.of(context.getUserPrincipal())));
+    }
+
+    /**
+     * The bank's return file (the bank file with 结果 and 失败原因 columns, CSV or XLSX): previewed, or recorded with
+     * {@code confirm=true} and the day the bank paid ({@code paidOn}). The batch's scope is checked before the body is read.
+     */
+    @POST
+    @Path("/{id}/result-file")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, "text/csv", TableExport.XLSX_CONTENT_TYPE})
+    public Response resultFile(@PathParam("id") long id, InputStream body, @QueryParam("fileName") String fileName,
+                               @QueryParam("paidOn") String paidOn, @QueryParam("confirm") boolean confirm,
+                               @HeaderParam("Accept-Language") String acceptLanguage, @Context SecurityContext context)
+            throws IOException {
+        return noStore(payouts.resultFile(id, body, fileName, paidOn(paidOn), confirm, CurrentUser.of(context.getUserPrincipal()),
+                Language.fromAcceptLanguage(acceptLanguage)));
+    }
+
+    private static LocalDate paidOn(String text) {
+        if (text == null || text.isBlank()) {
+            return null;   // the result's check asks for it
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(List.of(ProblemException.FieldError.of("paidOn", "invalid_date",
+                    "支付日期格式应为 2026-12-02", "must be a date such as 2026-12-02")));
+        }
     }
 
     private static Response noStore(Object body) {

@@ -1,5 +1,7 @@
 package org.unionportal.mutualaid.internal.service;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -25,6 +27,7 @@ import org.unionportal.api.demo.DemoMode;
 import org.unionportal.api.export.Download;
 import org.unionportal.api.export.ExportPurpose;
 import org.unionportal.api.export.TableFormat;
+import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.money.Money;
 import org.unionportal.api.notification.Notifications;
@@ -36,6 +39,8 @@ import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.time.PortalTime;
 import org.unionportal.mutualaid.internal.MutualAid;
 import org.unionportal.mutualaid.internal.reminders.Reminders;
+import org.unionportal.mutualaid.internal.roster.BankReturnReader;
+import org.unionportal.mutualaid.internal.roster.RowProblem;
 import org.unionportal.mutualaid.internal.rules.BankResult;
 import org.unionportal.mutualaid.internal.rules.ClaimStatus;
 import org.unionportal.mutualaid.internal.rules.PayoutAction;
@@ -270,6 +275,10 @@ public class PayoutService {
                     }
                     ClaimStore.event(c, line.claimId(), user.username(), "PAYMENT_FAILED", ClaimStatus.IN_PAYMENT, ClaimStatus.APPROVED,
                             reason);
+                    // the member learns of it now: the account is the likely cause and only they can correct it
+                    Reminders.enqueue(c, notifications, Reminders.PAYMENT_FAILED,
+                            Reminders.dedupKey(Reminders.PAYMENT_FAILED, "claim", line.claimId(), "batch", id),
+                            line.memberId(), Reminders.paymentFailed(line.name(), line.claimId(), line.amountFen(), reason));
                     audit.record(c, AuditEntry.of(MutualAid.MODULE, "claim", line.claimId(), "PAYMENT_FAILED", orgPath, Actor.of(user))
                             .changes(AuditFields.of("status", ClaimStatus.IN_PAYMENT.code(), "payoutBatchId", id),
                                     AuditFields.of("status", ClaimStatus.APPROVED.code(), "payoutBatchId", null, "paymentFailure", reason)));
@@ -284,6 +293,51 @@ public class PayoutService {
             return null;
         });
         return batch(id, user);
+    }
+
+    /**
+     * The bank's return file ({@link BankReturnReader}) read against the batch: without {@code confirm} nothing changes and
+     * the answer shows which claims were paid and which returned (with the bank's reasons), the totals and the file's
+     * problems; with {@code confirm} a clean file is recorded as {@link #result} would record it, and the batch is in the
+     * answer under {@code batch}.
+     */
+    public Map<String, Object> resultFile(long id, InputStream file, String fileName, LocalDate paidOn, boolean confirm,
+                                          PortalUser user, Language language) throws IOException {
+        PayoutBatch batch = db.read(c -> visible(c, id, user)); // the scope before the body
+        if (!PayoutAction.RECORD_RESULT.possibleFrom(batch.status())) {
+            db.inTransaction(c -> step(c, id, user, PayoutAction.RECORD_RESULT));   // answers the usual 409
+        }
+        List<Line> lines = db.read(c -> PayoutStore.lines(c, id));
+        Map<Long, Long> amounts = new LinkedHashMap<>();
+        Map<Long, String> names = new LinkedHashMap<>();
+        lines.forEach(l -> {
+            amounts.put(l.claimId(), l.amountFen());
+            names.put(l.claimId(), l.name());
+        });
+        BankReturnReader.Parsed parsed = BankReturnReader.read(file, fileName, id, amounts);
+        if (confirm && !parsed.problems().isEmpty()) {
+            throw ProblemException.invalid(parsed.problems().stream().map(RowProblem::toFieldError).toList());
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("lines", parsed.rows().stream().map(r -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("line", r.line());
+            v.put("claimId", r.claimId());
+            v.put("name", names.get(r.claimId()));
+            v.put("amountFen", r.amountFen());
+            v.put("outcome", r.outcome());
+            v.put("reason", r.reason());
+            return v;
+        }).toList());
+        view.put("paidCount", parsed.rows().stream().filter(r -> BankReturnReader.OUTCOME_PAID.equals(r.outcome())).count());
+        view.put("paidFen", parsed.paidFen());
+        view.put("failedCount", parsed.failures().size());
+        view.put("failedFen", parsed.failedFen());
+        view.put("problems", parsed.problems().stream().map(p -> p.view(language, null)).toList());
+        if (confirm) {
+            view.put("batch", result(id, new Result(paidOn, parsed.failures()), user));
+        }
+        return view;
     }
 
     /** The batch under its lock, if the user sees it and the step may be taken from its status; else 404 or 409. */
@@ -324,7 +378,7 @@ public class PayoutService {
 
     /** The reference on each transfer, which the bank sends back with its result. */
     static String reference(long batchId, long claimId) {
-        return "MA-" + batchId + "-" + claimId;
+        return BankReturnReader.reference(batchId, claimId);
     }
 
     private static String text(String s) {

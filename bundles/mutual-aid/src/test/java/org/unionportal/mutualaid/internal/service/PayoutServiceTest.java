@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.export.Download;
+import org.unionportal.api.i18n.Language;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
@@ -137,7 +139,10 @@ class PayoutServiceTest {
         Map<String, Object> back = claims.get(failed, OPERATOR);
         assertEquals("APPROVED", back.get("status"));
         assertEquals("账户已销户", back.get("paymentFailure"));
-        assertEquals(List.of("PAYMENT_MADE:claim:" + paid), outbox.keys(), "only the paid member is told");
+        assertEquals(List.of("PAYMENT_MADE:claim:" + paid, "PAYMENT_FAILED:claim:" + failed + ":batch:" + id), outbox.keys(),
+                "the paid member is told of the payment, the other to check the account");
+        assertTrue(outbox.queued.get(1).text().zh().contains("账户已销户") && outbox.queued.get(1).text().zh().contains("核对"),
+                () -> "the failed transfer's SMS: " + outbox.queued.get(1).text().zh());
         assertProblem(409, "payout_batch_status", () -> payouts.result(id, new PayoutService.Result(TODAY, List.of()), DISTRICT));
         assertEquals(List.of(failed), ids(payouts.proposal(DISTRICT).get("claims")), "a failed claim waits for the next batch");
 
@@ -146,6 +151,47 @@ class PayoutServiceTest {
         assertEquals(List.of("PAYOUT", "PAY"), trail.entries.stream().filter(e -> e.recordId().equals(String.valueOf(paid)))
                 .map(e -> e.action()).filter(a -> a.startsWith("PAY")).toList());
         assertEquals(List.of(), payouts.batches(DISTRICT2));
+    }
+
+    @Test
+    void theBanksReturnFileIsPreviewedThenRecorded() throws IOException {
+        long paid = approved(LocalDate.of(2026, 7, 5), "6222020302001234567");
+        long failed = approved(LocalDate.of(2026, 8, 10), "6217000011112222");
+        long id = (Long) payouts.create(DISTRICT, new PayoutService.Create(List.of(paid, failed))).get("id");
+        payouts.approve(id, CHECKER);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        payouts.bankFile(id, "csv", DISTRICT).writeTo(out);
+        // the bank's answer: the exported file with the result and the reason added to each line
+        StringBuilder answer = new StringBuilder();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\r?\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            answer.append(line).append(line.contains("序号") ? ",结果,失败原因" : line.contains("-" + failed) ? ",失败,账户已销户" : ",成功,")
+                    .append('\n');
+        }
+        byte[] file = answer.toString().getBytes(StandardCharsets.UTF_8);
+        assertProblem(404, "payout_batch_not_found", () -> payouts.resultFile(id, new ByteArrayInputStream(file), "回盘.csv", TODAY,
+                false, DISTRICT2, Language.ZH));
+
+        Map<String, Object> preview = payouts.resultFile(id, new ByteArrayInputStream(file), "回盘.csv", TODAY, false, DISTRICT, Language.ZH);
+        assertEquals(List.of(), preview.get("problems"), preview::toString);
+        assertEquals(1L, preview.get("paidCount"));
+        assertEquals(1, preview.get("failedCount"));
+        assertEquals("IN_PAYMENT", claims.get(paid, OPERATOR).get("status"), "a preview changes nothing");
+        assertTrue(outbox.queued.isEmpty(), "nobody is told before the result is confirmed");
+
+        byte[] wrong = answer.toString().replace("4250.00", "4251.00").getBytes(StandardCharsets.UTF_8);
+        assertProblem(422, "invalid_input", () -> payouts.resultFile(id, new ByteArrayInputStream(wrong), "回盘.csv", TODAY, true,
+                DISTRICT, Language.ZH));
+        assertEquals("IN_PAYMENT", claims.get(paid, OPERATOR).get("status"), "a wrong file records nothing");
+
+        Map<String, Object> recorded = payouts.resultFile(id, new ByteArrayInputStream(file), "回盘.csv", TODAY, true, DISTRICT, Language.ZH);
+        assertEquals("CLOSED", ((Map<?, ?>) recorded.get("batch")).get("status"));
+        assertEquals("PAID", claims.get(paid, OPERATOR).get("status"));
+        assertEquals("APPROVED", claims.get(failed, OPERATOR).get("status"));
+        assertEquals("账户已销户", claims.get(failed, OPERATOR).get("paymentFailure"));
+        assertEquals(List.of("PAYMENT_MADE:claim:" + paid, "PAYMENT_FAILED:claim:" + failed + ":batch:" + id), outbox.keys());
     }
 
     @Test
