@@ -6,7 +6,7 @@
 // so that new page code never runs with an old copy of the helpers.
 const {
   el, fill, kit, field, ensureStyles, downloadWithToken, today, fenToYuanText,
-  API, GENERATED_KINDS, periodInfo, defaultPeriod, periodSuggestions, confirmDialog,
+  API, GENERATED_KINDS, periodInfo, defaultPeriod, periodSuggestions, confirmDialog, routeQuery, BATCH_STATUSES,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const BASE = `${API}/batches`;
@@ -19,6 +19,11 @@ export function mount(root, context) {
   let alive = true;
   let batches = [];
   let selected = null;   // the id of the batch shown
+  // a to-do link of the home page (#/hardship-aid/batches?status=DRAFT) opens the list filtered as counted there
+  let statusShown = Object.hasOwn(BATCH_STATUSES, routeQuery().get('status') || '') ? routeQuery().get('status') : '';
+  const statusFilter = el('select', { id: 'ha-batch-status-filter', name: 'status', onchange: () => { statusShown = statusFilter.value; renderList(); } },
+    el('option', { value: '' }, t('全部状态', 'All statuses')),
+    Object.keys(BATCH_STATUSES).map((s) => el('option', { value: s, selected: s === statusShown }, k.batchStatusLabel(s))));
   let detailSeq = 0;
 
   // ---------------------------------------------------------------- frame (the list above the batch shown: its lines need the width)
@@ -40,6 +45,7 @@ export function mount(root, context) {
             fenToYuanText(b.totalFen), fenToYuanText(b.bankFen), fenToYuanText(b.loveCardFen), k.batchStatusLabel(b.status),
             b.createdBy || '', b.approvedBy || '']),
         }), 'ha-batch-list-export'),
+        el('label', { for: 'ha-batch-status-filter' }, t('状态', 'Status')), statusFilter,
         el('button', { type: 'button', class: 'button', id: 'ha-batch-refresh', onclick: () => loadList() }, t('刷新', 'Refresh'))),
       listSlot),
     detailSlot);
@@ -157,8 +163,8 @@ export function mount(root, context) {
       { label: t('笔数', 'Lines'), key: 'lines', className: 'num', value: (b) => String(b.lineCount ?? '') },
       { label: t('合计', 'Total'), key: 'total', className: 'num', value: (b) => k.money(b.totalFen) },
       { label: t('状态', 'Status'), key: 'status', className: 'nowrap', value: (b) => k.batchBadge(b.status) },
-    ], batches, {
-      id: 'ha-batch-list', empty: t('还没有发放批次。', 'No batches yet.'),
+    ], batches.filter((b) => !statusShown || b.status === statusShown), {
+      id: 'ha-batch-list', empty: statusShown ? t('没有该状态的批次。', 'No batches with this status.') : t('还没有发放批次。', 'No batches yet.'),
       rowAttrs: (b) => ({ class: b.id === selected ? 'ui-selected' : null, dataset: { batchId: b.id, status: b.status, kind: b.kind, period: b.period || '' } }),
     }));
   }
@@ -260,7 +266,7 @@ export function mount(root, context) {
       el('h2', {}, t(`批次 #${batch.id}：${k.kindLabel(batch.kind)} ${batch.period || ''}`, `Batch #${batch.id}: ${k.kindLabel(batch.kind)} ${batch.period || ''}`)),
       k.batchBadge(batch.status, { id: 'ha-batch-status' }),
       el('span', { class: 'spacer' }),
-      el('button', { type: 'button', class: 'button', id: 'ha-batch-close', onclick: closeDetail }, t('关闭', 'Close'))),
+      k.backToList(closeDetail, { id: 'ha-batch-close' })),
     problemNode,
     info.ok && batch.kind !== 'REISSUE' ? el('p', { class: 'muted', id: 'ha-batch-period-text' }, t(info.zh, info.en)) : null,
     Array.isArray(batch.warnings) && batch.warnings.length ? el('div', { class: 'notice warn', id: 'ha-batch-warnings' },

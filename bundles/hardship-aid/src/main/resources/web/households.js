@@ -6,13 +6,13 @@
 // so that new page code never runs with an old copy of the helpers.
 const {
   el, fill, kit, field, ensureStyles, parseYuan, fenToYuanText, today, downloadWithToken, isMasked, schoolYearOf,
-  API, LEVELS, FILE_LEVELS, HOUSEHOLD_STATUSES, CAUSES, RELATIONS, STAGES, CHANNELS, printOnly,
+  API, LEVELS, FILE_LEVELS, HOUSEHOLD_STATUSES, CAUSES, RELATIONS, STAGES, CHANNELS, printOnly, routeQuery,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const BASE = `${API}/households`;
 const PAGE_SIZE = 20;
 const EDITABLE = ['APPLIED', 'RETURNED'];
-const ROUTE = /^#\/?hardship-aid\/households(?:\/(\d+))?\/?$/;
+const ROUTE = /^#\/?hardship-aid\/households(?:\/(\d+))?\/?(?:\?.*)?$/;
 
 /** yyyy-MM-dd plus `days` days. */
 function addDays(day, days) {
@@ -226,7 +226,7 @@ export function mount(root, context) {
         h.status === 'RETURNED' ? t('修改并重新提交', 'Edit and resubmit') : t('修改', 'Edit')) : null,
       el('button', { type: 'button', class: 'button ha-no-print', id: 'ha-print', onclick: (ev) => printOnly(ev.currentTarget.closest('article')) },
         t('打印申请表', 'Print the application')),
-      el('button', { type: 'button', class: 'button', id: 'ha-detail-close', onclick: closeDetail }, t('关闭', 'Close'))),
+      k.backToList(closeDetail, { id: 'ha-detail-close' })),
     el('p', { class: 'ha-print-only ha-print-title' }, t('困难职工家庭建档申请表', 'Hardship household application form')),
     problemNode,
     h.status === 'RETURNED' && lastReturn ? el('div', { class: 'notice warn ha-returned', id: 'ha-returned-note', role: 'status' },
@@ -770,6 +770,16 @@ export function mount(root, context) {
 
   // ---------------------------------------------------------------- start
 
+  // a to-do link of the home page (?status=APPLIED, ?due=true) opens the list filtered as counted there
+  const wanted = routeQuery();
+  if (Object.hasOwn(HOUSEHOLD_STATUSES, wanted.get('status') || '')) {
+    state.status = wanted.get('status');
+    statusFilter.value = state.status;
+  }
+  if (wanted.get('due') === 'true') {
+    state.due = true;
+    dueBox.checked = true;
+  }
   loadList();
   const deepLink = ROUTE.exec(location.hash);
   if (deepLink && deepLink[1]) openHousehold(Number(deepLink[1]));

@@ -164,7 +164,7 @@ export function mount(root, context) {
       household.level ? k.levelBadge(household.level) : null,
       household.status !== 'ON_FILE' ? k.badge(household.status) : null,
       el('span', { class: 'spacer' }),
-      el('button', { type: 'button', class: 'button', id: 'ha-sn-close', onclick: () => { selected = null; detailSeq++; fill(detailSlot); } }, t('关闭', 'Close'))),
+      k.backToList(() => { selected = null; detailSeq++; fill(detailSlot); }, { id: 'ha-sn-close' })),
     message ? el('p', { class: 'notice', role: 'status', id: 'ha-sn-detail-message' }, message) : null,
     el('h3', {}, t('兜底计算', 'Calculation')),
     k.facts([

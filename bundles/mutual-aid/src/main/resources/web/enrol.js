@@ -4,7 +4,7 @@
 // so that new page code never runs with an old copy of the helpers.
 const {
   el, fill, kit, ensureStyles, uploadRaw, downloadWithToken, fmtDate, fmtDateTime, coverEnd, today,
-  ROSTER_FIELDS, confirmDialog,
+  ROSTER_FIELDS, confirmDialog, routeQuery,
 } = await import(`./lib.js${new URL(import.meta.url).search}`);
 
 const BASE = '/api/mutual-aid/enrolments';
@@ -22,6 +22,9 @@ export function mount(root, context) {
   const staff = roles.includes('DISTRICT_ADMIN') || roles.includes('PLATFORM_ADMIN');
   let alive = true;
   let batchStatus = operator ? '' : 'PENDING_PAYMENT';   // staff start with what waits for them: payments
+  // a to-do link of the home page (#/mutual-aid/enrol?status=PENDING_PAYMENT) opens the groups filtered as counted there
+  const wantedStatus = routeQuery().get('status');
+  if (BATCH_STATUSES.includes(wantedStatus)) batchStatus = wantedStatus;
   let plans = [];
   let upload = null;        // the running upload: { abort }
   let preview = null;       // the last preview answer

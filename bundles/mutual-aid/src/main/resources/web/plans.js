@@ -97,7 +97,7 @@ export function mount(root, context) {
           plan.current ? el('span', { class: 'badge ui-ok' }, t('当前版本', 'current')) : el('span', { class: 'badge ui-muted' }, t('旧版本', 'old version')),
           el('span', { class: 'spacer' }),
           plan.current ? el('button', { type: 'button', class: 'button', id: 'plan-detail-edit', onclick: () => showForm(plan) }, t('修改', 'Edit')) : null,
-          el('button', { type: 'button', class: 'button', id: 'plan-detail-close', onclick: () => fill(panel) }, t('关闭', 'Close'))),
+          k.backToList(() => fill(panel), { id: 'plan-detail-close' })),
         k.facts([
           [t('编号 / 版本', 'Code / version'), `${plan.code} · v${plan.version}`, 'code'],
           [t('期限', 'Term'), t(`${plan.termYears} 年`, `${plan.termYears} year(s)`), 'term'],

@@ -4,6 +4,8 @@
 // XLSX files made in the browser. Styles are the shell's (portal.css, classes `ui-*`).
 // Text is always inserted as text; nothing here parses HTML.
 
+import { lang } from './i18n.js';
+
 const TOKEN_KEY = 'unionPortal.token';
 const ZONE = 'Asia/Shanghai';
 
@@ -175,6 +177,7 @@ export function uploadRaw(path, file, onProgress) {
     if (bearer) xhr.setRequestHeader('Authorization', `Bearer ${bearer}`);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Accept-Language', lang());   // problems in the page's one language, not the browser's
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
     };
@@ -197,7 +200,7 @@ export function uploadRaw(path, file, onProgress) {
 export async function downloadWithToken(path, fileName, { accept = 'text/csv, application/octet-stream, application/problem+json' } = {}) {
   const bearer = token();
   const response = await fetch(path, {
-    headers: { Accept: accept, ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+    headers: { Accept: accept, 'Accept-Language': lang(), ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
     credentials: 'same-origin',
     cache: 'no-store',
   });

@@ -175,7 +175,7 @@ export function mount(root, context) {
       ]),
       el('div', { class: 'ui-form-actions' },
         el('button', { type: 'button', class: 'button', id: 'member-edit', onclick: () => showForm(m) }, t('修改', 'Edit')),
-        el('button', { type: 'button', class: 'button', onclick: () => fill(detailSlot) }, t('关闭', 'Close'))),
+        k.backToList(() => fill(detailSlot), { id: 'member-detail-close' })),
       actionProblem, accountForm, transferForm,
       el('h3', {}, t('变更记录', 'History')),
       k.table([
