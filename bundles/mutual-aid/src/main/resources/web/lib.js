@@ -120,6 +120,7 @@ export const REMINDER_KINDS = {
   CLAIM_RETURNED: ['理赔退回', 'Claim returned'],
   COVER_ENDING: ['保障即将到期', 'Cover ending'],
   PAYMENT_MADE: ['互助金已支付', 'Payment made'],
+  PAYMENT_FAILED: ['转账失败请核对账户', 'Transfer failed: check the account'],
   DRAFT_CLAIM: ['理赔草稿待提交', 'Draft claim to submit'],
 };
 
