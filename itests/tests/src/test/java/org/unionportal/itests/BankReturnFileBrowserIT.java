@@ -1,0 +1,264 @@
+package org.unionportal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The bank's return file of a mutual-aid payout batch, in the pages, at 1366×768 and on a phone: the batch is made and
+ * approved by two people (through the API), the checker uploads the bank's return file (the downloaded bank file with
+ * 结果 and 失败原因 added); a file with a wrong amount is shown with its problems in Chinese only and cannot be recorded;
+ * the right file is previewed (paid and returned lines, totals) and recorded after a confirmation: the paid claim is
+ * 已支付, the returned one approved again with the bank's reason, and its member is texted to check the account.
+ * Screenshots of each step.
+ */
+@DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true",
+        disabledReason = "skipped with -DskipBrowserTests=true")
+@ExtendWith(SharedPortal.class)
+class BankReturnFileBrowserIT {
+    private static final String PROBE = "/api/mutual-aid/plans";
+    private static final String FEATURE = "union-mutual-aid";
+    private static final Duration UI = Duration.ofSeconds(30);
+    /** A word of two or more Latin letters: English on the Chinese page. */
+    private static final Pattern ENGLISH = Pattern.compile("[A-Za-z]{2,}");
+
+    private static Distribution portal;
+    private static Api api;
+    private static boolean installedHere;
+    private static int admissionDay = 1;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void install(Distribution shared) {
+        portal = shared;
+        api = shared.api();
+        installedHere = portal.installModule(FEATURE, PROBE);
+        secondPerson("on");
+    }
+
+    @AfterAll
+    static void uninstall() {
+        if (portal != null) {
+            secondPerson("auto");
+        }
+        if (portal != null && installedHere) {
+            installedHere = false;
+            portal.uninstallModule(FEATURE, PROBE);
+        }
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1366, 768", "390, 844"})
+    void theCheckerPreviewsAndRecordsTheBanksReturnFile(int width, int height, TestInfo info) throws IOException {
+        driver = Chromium.start("BankReturnFileBrowserIT");
+        driver.manage().window().setSize(new Dimension(width, height));
+        wait = new WebDriverWait(driver, UI);
+        String size = width + "x" + height;
+        try {
+            // ---- 1. Two approved claims of the demo member, a batch made by the district and approved by the checker (API).
+            String member = api.login("member");
+            String district = api.login("district");
+            String checker = api.login("checker");
+            long paid = approvedClaim(member, district);
+            long returned = approvedClaim(member, district);
+            List<Long> proposal = new ArrayList<>();
+            api.get("/api/mutual-aid/payouts/proposal", district).expect(200).json().path("claims")
+                    .forEach(c -> proposal.add(c.path("claimId").asLong()));
+            assertTrue(proposal.contains(paid) && proposal.contains(returned), () -> "not proposed: " + proposal);
+            long batchId = api.post("/api/mutual-aid/payouts", district, Map.of("claimIds", proposal)).expect(201).json()
+                    .path("id").asLong();
+            api.post("/api/mutual-aid/payouts/" + batchId + "/approve", checker, null).expect(200);
+            String bankFile = api.get("/api/mutual-aid/payouts/" + batchId + "/bank-file?format=csv", checker).expect(200).body();
+
+            // The bank's answer: every transfer paid but the second claim's (account closed).
+            Path good = returnFile(bankFile, batchId, returned, false, size);
+            Path wrong = returnFile(bankFile, batchId, returned, true, size);
+
+            // ---- 2. The checker opens the batch.
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            driver.get(portal.baseUrl() + "/");
+            signIn("checker");
+            js.executeScript("location.hash = '#/mutual-aid/claims'");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#payouts-title")));
+            WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#payout-list tr[data-payout-id=\"" + batchId + "\"] .payout-open")));
+            Chromium.click(driver, open);
+            WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#payout-batch[data-payout-id=\"" + batchId + "\"] #payout-return-file")));
+            shot(info, size, "1-batch-approved");
+
+            // ---- 3. A file with a wrong amount: its problems, in Chinese only; nothing can be recorded.
+            upload.sendKeys(wrong.toString());
+            Chromium.click(driver, driver.findElement(By.cssSelector("#payout-return-preview")));
+            WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#payout-return-problems")));
+            String problems = refused.getText();
+            assertTrue(problems.contains("不符"), () -> "no amount problem: " + problems);
+            assertFalse(ENGLISH.matcher(problems).find(), () -> "English on the Chinese page: " + problems);
+            assertFalse(driver.findElement(By.cssSelector("#payout-return-confirm")).isEnabled(), "a wrong file can be recorded");
+            show(refused);
+            shot(info, size, "2-wrong-file-refused");
+
+            // ---- 4. The right file: previewed (nothing changes yet), then recorded after the question.
+            upload = driver.findElement(By.cssSelector("#payout-return-file"));
+            upload.sendKeys(good.toString());
+            Chromium.click(driver, driver.findElement(By.cssSelector("#payout-return-preview")));
+            WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#payout-return-preview-result[data-problems=\"0\"]")));
+            assertEquals("1", preview.getAttribute("data-failed"), preview::getText);
+            assertEquals(String.valueOf(proposal.size() - 1), preview.getAttribute("data-paid"), preview::getText);
+            WebElement returnedRow = preview.findElement(By.cssSelector("tr[data-claim-id=\"" + returned + "\"]"));
+            assertEquals("FAILED", returnedRow.getAttribute("data-outcome"));
+            assertTrue(returnedRow.getText().contains("账户已销户"), returnedRow::getText);
+            assertFalse(ENGLISH.matcher(preview.getText()).find(), () -> "English on the Chinese page: " + preview.getText());
+            assertEquals("IN_PAYMENT", status(paid, member), "a preview changed the claim");
+            show(preview);
+            shot(info, size, "3-preview");
+
+            Chromium.click(driver, driver.findElement(By.cssSelector("#payout-return-confirm")));
+            String question = Chromium.confirm(driver, wait);
+            assertTrue(question.contains("1 件转账失败") && question.contains("核对银行账户"), question);
+            WebElement closed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#payout-batch[data-payout-id=\"" + batchId + "\"][data-status=\"CLOSED\"]")));
+            assertEquals("PAID", closed.findElement(By.cssSelector("#payout-lines tr[data-claim-id=\"" + paid + "\"]"))
+                    .getAttribute("data-status"));
+            show(closed);
+            shot(info, size, "4-recorded");
+
+            // ---- 5. The claims as the member has them, and the SMS asking to check the account.
+            assertEquals("PAID", status(paid, member));
+            JsonNode back = api.get("/api/mutual-aid/claims/" + returned, member).expect(200).json();
+            assertEquals("APPROVED", back.path("status").asText());
+            assertEquals("账户已销户", back.path("paymentFailure").asText());
+            JsonNode sms = api.get("/api/portal/notifications?module=mutual-aid&kind=PAYMENT_FAILED&size=100", district).expect(200).json();
+            boolean told = false;
+            for (JsonNode n : sms.path("items")) {
+                told |= n.path("message").asText().contains("编号 " + returned + "）") && n.path("message").asText().contains("核对");
+            }
+            assertTrue(told, () -> "no SMS about the failed transfer of claim " + returned + ": " + sms);
+        } catch (Throwable t) {
+            shot(info, size, "failure");
+            throw t;
+        }
+    }
+
+    /** An approved claim of the demo member's current cover, with an account to pay into. */
+    private static long approvedClaim(String member, String district) {
+        JsonNode me = api.get("/api/mutual-aid/me", member).expect(200).json();
+        JsonNode cover = null;
+        int demoYear = MutualAidData.today().minusDays(200).getYear();
+        for (JsonNode e : me.path("enrolments")) {
+            if ("WX-3IN1".equals(e.path("planCode").asText()) && LocalDate.parse(e.path("coverStart").asText()).getYear() == demoYear) {
+                cover = e;
+            }
+        }
+        JsonNode found = cover;
+        assertTrue(found != null, () -> "no WX-3IN1 cover of " + demoYear + ": " + me);
+        // different stays, so that the claims are not duplicates of each other or of other tests' claims
+        LocalDate admission = LocalDate.of(demoYear, 9, 1).plusDays(admissionDay++ * 3L);
+        Map<String, Object> stay = new LinkedHashMap<>(MutualAidData.hospitalStay(found.path("id").asLong(), admission, 2, 300_000, 100_000));
+        stay.put("bankName", "中国建设银行无锡分行");
+        stay.put("bankAccount", "6217000011112222333");
+        long id = api.post("/api/mutual-aid/claims", member, stay).expect(201).json().path("id").asLong();
+        api.post("/api/mutual-aid/claims/" + id + "/decision", district, Map.of("action", "APPROVE")).expect(200);
+        return id;
+    }
+
+    /** The bank file with 结果 and 失败原因 added: the returned claim failed; {@code wrongAmount} changes the first amount. */
+    private static Path returnFile(String bankFile, long batchId, long returned, boolean wrongAmount, String size) throws IOException {
+        StringBuilder out = new StringBuilder();
+        boolean changed = false;
+        for (String line : bankFile.replace("\uFEFF", "").split("\\r?\\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (line.startsWith("序号")) {
+                out.append(line).append(",结果,失败原因\n");
+                continue;
+            }
+            String row = line;
+            if (wrongAmount && !changed) {
+                Matcher amount = Pattern.compile(",(\\d+)\\.(\\d\\d),").matcher(row);
+                if (amount.find()) {
+                    row = row.substring(0, amount.start()) + "," + (Long.parseLong(amount.group(1)) + 1) + "." + amount.group(2) + ","
+                            + row.substring(amount.end());
+                    changed = true;
+                }
+            }
+            out.append(row).append(row.contains("MA-" + batchId + "-" + returned) ? ",失败,账户已销户\n" : ",成功,\n");
+        }
+        assertTrue(!wrongAmount || changed, () -> "no amount to change in " + bankFile);
+        Path dir = Paths.get(System.getProperty("itests.work", "target/runs")).toAbsolutePath();
+        Files.createDirectories(dir);
+        Path file = dir.resolve("回盘-" + batchId + (wrongAmount ? "-wrong" : "") + "-" + size + ".csv");
+        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static String status(long claimId, String member) {
+        return api.get("/api/mutual-aid/claims/" + claimId, member).expect(200).json().path("status").asText();
+    }
+
+    private void signIn(String username) {
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
+        form.findElement(By.name("username")).clear();
+        form.findElement(By.name("username")).sendKeys(username);
+        form.findElement(By.name("password")).sendKeys(Distribution.PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit], button:not([type]), input[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#logout")));
+    }
+
+    /** Sets payouts.secondPerson (on, auto) and waits until the module applies it (demo mode: auto is off). */
+    private static void secondPerson(String setting) {
+        portal.shell("config:property-set -p org.unionportal.mutualaid payouts.secondPerson " + setting);
+        String admin = api.login("admin");
+        Await.until("payouts.secondPerson = " + setting, Duration.ofSeconds(20), () -> api.get("/api/mutual-aid/payouts/proposal", admin)
+                .expect(200).json().path("secondPersonRequired").asBoolean() == "on".equals(setting));
+    }
+
+    private void show(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
+    }
+
+    private void shot(TestInfo info, String size, String moment) {
+        Chromium.screenshot(driver, info, size + "-" + moment);
+    }
+}
