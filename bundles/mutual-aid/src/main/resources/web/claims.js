@@ -90,7 +90,7 @@ export function mount(root, context) {
     fill(listSlot, k.table([
       { label: t('编号', 'No.'), key: 'id', className: 'num', value: (c) => String(c.id) },
       { label: t('会员', 'Member'), key: 'member', value: (c) => c.memberName },
-      { label: t('项目', 'Plan'), key: 'plan', className: 'nowrap', value: (c) => el('span', { title: c.planNameZh }, c.planCode) },
+      { label: t('项目', 'Plan'), key: 'plan', className: 'nowrap', value: (c) => el('span', { title: c.planCode }, t(c.planNameZh, c.planNameEn) || c.planCode) },
       { label: t('事件', 'Event'), key: 'event', className: 'nowrap', value: (c) => `${k.eventLabel(c.eventType)} · ${fmtDate(c.eventDate)}` },
       { label: t('测算金额', 'Computed'), key: 'computed', className: 'num', value: (c) => k.money(c.computedFen) },
       { label: t('核准金额', 'Approved'), key: 'approved', className: 'num', value: (c) => (c.approvedFen == null ? '–' : k.money(c.approvedFen)) },
@@ -137,7 +137,7 @@ export function mount(root, context) {
       problemNode,
       k.facts([
         [t('会员', 'Member'), k.paren(claim.memberName, claim.idNumber), 'member'],
-        [t('项目', 'Plan'), k.paren(claim.planNameZh, claim.planCode), 'plan'],
+        [t('项目', 'Plan'), t(claim.planNameZh, claim.planNameEn) || claim.planCode, 'plan'],
         [t('事件', 'Event'), `${k.eventLabel(claim.eventType)} · ${fmtDate(claim.eventDate)}`, 'event'],
         [t('住院期间', 'Hospital stay'), stay, 'stay'],
         [t('医院', 'Hospital'), claim.hospital, 'hospital'],
@@ -150,7 +150,7 @@ export function mount(root, context) {
         [t('测算金额', 'Computed'), k.money(claim.computedFen), 'computed'],
         [t('核准金额', 'Approved'), claim.approvedFen == null ? null : k.money(claim.approvedFen), 'approved'],
         [t('审核意见', 'Reason'), claim.reason, 'reason'],
-        [t('提交', 'Filed'), `${fmtDateTime(claim.filedAt)} · ${k.actorLabel(claim.filedBy)}`, 'filed'],
+        [t('提交', 'Filed'), `${fmtDateTime(claim.filedAt)} · ${claim.filedByName || k.actorLabel(claim.filedBy)}`, 'filed'],
         [t('收款账户', 'Account'), claim.payeeAccount ? `${claim.payeeBank || ''} ${claim.payeeAccount}` : t('未填写', 'not given yet'), 'payee'],
         [t('支付批次', 'Payout batch'), claim.payoutBatchId == null ? null : `#${claim.payoutBatchId}`, 'payoutBatch'],
         [t('支付日期', 'Paid on'), claim.paidOn ? fmtDate(claim.paidOn) : null, 'paidOn'],
@@ -170,7 +170,7 @@ export function mount(root, context) {
   function historyTable(claim) {
     return k.table([
       { label: t('时间', 'When'), key: 'at', className: 'nowrap', value: (h) => fmtDateTime(h.at) },
-      { label: t('操作人', 'By'), key: 'actor', value: (h) => k.actorLabel(h.actor) },
+      { label: t('操作人', 'By'), key: 'actor', value: (h) => h.actorName || k.actorLabel(h.actor) },
       // The settlement import files its drafts as FILE → DRAFT.
       { label: t('操作', 'Action'), key: 'action', value: (h) => k.actionLabel(h.action === 'FILE' && h.to === 'DRAFT' ? 'IMPORT' : h.action) },
       { label: t('结果', 'Result'), key: 'to', value: (h) => k.badge(h.to) },
@@ -331,7 +331,7 @@ export function mount(root, context) {
         problem ? null : k.exportButtons('互助保障支付批次', () => ({
           headers: ['批次号', '状态', '件数', '金额合计(元)', '生成时间', '生成人', '审批人', '支付日期'],
           rows: batches.map((b) => [b.id, k.pick(PAYOUT_STATUSES[b.status], b.status), b.claimCount, fenToYuanText(b.totalFen),
-            fmtDateTime(b.createdAt), b.createdBy, b.approvedBy || '', b.paidOn || '']),
+            fmtDateTime(b.createdAt), b.createdByName || b.createdBy, b.approvedByName || b.approvedBy || '', b.paidOn || '']),
         }), 'payout-list', batches.length === 0),
         el('button', { type: 'button', class: 'button primary', id: 'payout-preview', onclick: previewPayout }, t('预览支付批次', 'Preview a payout batch'))),
       el('p', { class: 'muted' }, t('① 预览：列出本辖区已核准、已填收款账户的理赔及合计，不作任何改动；② 生成批次：这些理赔转为“支付中”；'
@@ -345,8 +345,8 @@ export function mount(root, context) {
         { label: t('状态', 'Status'), key: 'status', value: (b) => k.payoutBadge(b.status) },
         { label: t('件数', 'Claims'), key: 'count', className: 'num', value: (b) => String(b.claimCount) },
         { label: t('金额合计', 'Total'), key: 'total', className: 'num', value: (b) => k.money(b.totalFen) },
-        { label: t('生成', 'Made'), key: 'created', className: 'nowrap', value: (b) => `${fmtDateTime(b.createdAt)} · ${b.createdBy}` },
-        { label: t('审批', 'Approved'), key: 'approved', className: 'nowrap', value: (b) => (b.approvedBy ? `${fmtDateTime(b.approvedAt)} · ${b.approvedBy}` : '–') },
+        { label: t('生成', 'Made'), key: 'created', className: 'nowrap', value: (b) => `${fmtDateTime(b.createdAt)} · ${b.createdByName || b.createdBy}` },
+        { label: t('审批', 'Approved'), key: 'approved', className: 'nowrap', value: (b) => (b.approvedBy ? `${fmtDateTime(b.approvedAt)} · ${b.approvedByName || b.approvedBy}` : '–') },
         { label: t('支付日期', 'Paid on'), key: 'paidOn', className: 'nowrap', value: (b) => fmtDate(b.paidOn) || '–' },
         { label: '', key: 'open', value: (b) => el('button', { type: 'button', class: 'button payout-open', dataset: { payoutId: b.id },
           onclick: () => openBatch(b.id) }, t('查看', 'Open')) },
@@ -566,8 +566,8 @@ export function mount(root, context) {
       k.facts([
         [t('件数', 'Claims'), String(b.claimCount), 'count'],
         [t('金额合计', 'Total'), k.money(b.totalFen), 'total'],
-        [t('生成', 'Made'), `${fmtDateTime(b.createdAt)} · ${b.createdBy}`, 'created'],
-        [t('审批', 'Approved'), b.approvedBy ? `${fmtDateTime(b.approvedAt)} · ${b.approvedBy}` : null, 'approved'],
+        [t('生成', 'Made'), `${fmtDateTime(b.createdAt)} · ${b.createdByName || b.createdBy}`, 'created'],
+        [t('审批', 'Approved'), b.approvedBy ? `${fmtDateTime(b.approvedAt)} · ${b.approvedByName || b.approvedBy}` : null, 'approved'],
         [t('银行支付日期', 'Paid on'), b.paidOn ? fmtDate(b.paidOn) : null, 'paidOn'],
       ]),
       lineRows, resultForm, returnFile, actions));

@@ -114,7 +114,7 @@ export function mount(root, context) {
 
   function claimFacts(c) {
     return k.facts([
-      [t('项目', 'Plan'), c.planNameZh, 'plan'],
+      [t('项目', 'Plan'), t(c.planNameZh, c.planNameEn) || c.planCode, 'plan'],
       [t('事件', 'Event'), `${k.eventLabel(c.eventType)} · ${fmtDate(c.eventDate)}`, 'event'],
       [t('住院期间', 'Hospital stay'), c.admissionDate ? `${fmtDate(c.admissionDate)} ~ ${fmtDate(c.dischargeDate)}` : null, 'stay'],
       [t('医院', 'Hospital'), c.hospital, 'hospital'],
@@ -170,7 +170,7 @@ export function mount(root, context) {
           onclick: () => { details.open = true; printOnly(card); } }, t('打印回执', 'Print receipt'))),
       k.progress(c, `my-claim-progress-${c.id}`),
       k.facts([
-        [t('项目', 'Plan'), c.planNameZh, 'plan'],
+        [t('项目', 'Plan'), t(c.planNameZh, c.planNameEn) || c.planCode, 'plan'],
         [t('提交', 'Filed'), fmtDateTime(c.filedAt), 'filed'],
         [t('审核意见', 'Reason'), returned ? null : c.reason, 'reason'],
         [t('支付日期', 'Paid on'), c.status === 'PAID' && c.paidOn ? fmtDate(c.paidOn) : null, 'paidOn'],

@@ -36,6 +36,9 @@ import org.unionportal.api.security.Masking;
 import org.unionportal.api.money.Money;
 import org.unionportal.mutualaid.internal.rules.Rejection;
 import org.unionportal.mutualaid.internal.store.Claim;
+import org.unionportal.api.security.UserDirectory;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.unionportal.mutualaid.internal.store.ClaimStore;
 import org.unionportal.mutualaid.internal.store.ClaimSummary;
 import org.unionportal.mutualaid.internal.store.EnrolmentStore;
@@ -60,6 +63,9 @@ public class ClaimService {
     /** Reminders go out through the portal's outbox (set by DS; tests set a fake). */
     @Reference
     Notifications notifications;
+    /** People's names for the pages, from the core (optional: tests and a core without it show login names). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    volatile UserDirectory users;
     private final PortalTime time;
 
     /** What a page of the list depends on: members see only their own claims, staff their subtree's. */
@@ -217,7 +223,9 @@ public class ClaimService {
 
     /** A claim in full, with its history. */
     public Map<String, Object> get(long id, PortalUser user) {
-        return db.read(c -> ClaimViews.full(visible(c, id, user), ClaimStore.events(c, id)));
+        Map.Entry<Claim, List<ClaimStore.Event>> read = db.read(c -> Map.entry(visible(c, id, user), ClaimStore.events(c, id)));
+        PeopleNames names = new PeopleNames(users);   // after the module's read: the core answers them
+        return ClaimViews.full(read.getKey(), read.getValue(), names::of);
     }
 
     /** What the audit trail keeps of a claim. */

@@ -25,6 +25,7 @@ public final class ClaimViews {
         v.put("idNumber", Masking.idNumber(c.idNumber()));
         v.put("planCode", c.planCode());
         v.put("planNameZh", c.planNameZh());
+        v.put("planNameEn", c.planNameEn());
         v.put("eventType", c.eventType().name());
         v.put("eventDate", c.eventDate().toString());
         v.put("admissionDate", c.admissionDate() == null ? null : c.admissionDate().toString());
@@ -43,7 +44,13 @@ public final class ClaimViews {
 
     /** A claim in full: the summary, then what only the claim itself shows (diagnosis, assessment, history). */
     public static Map<String, Object> full(Claim c, List<ClaimStore.Event> events) {
+        return full(c, events, u -> null);
+    }
+
+    /** {@link #full(Claim, List)} with people's names ({@code filedByName}, each event's {@code actorName}) where known. */
+    public static Map<String, Object> full(Claim c, List<ClaimStore.Event> events, java.util.function.Function<String, String> nameOf) {
         Map<String, Object> v = summary(c.summary());
+        v.put("filedByName", nameOf.apply(c.filedBy()));
         // A diagnosis is health data: shown to those who may see the claim at all, never in lists.
         v.put("diagnosis", c.diagnosis());
         v.put("criticalIllness", c.criticalIllness());
@@ -57,8 +64,16 @@ public final class ClaimViews {
         v.put("payeeAccount", Masking.bankAccount(c.payeeAccount()));
         v.put("paymentFailure", c.paymentFailure());
         if (!events.isEmpty()) {
-            v.put("history", events.stream().map(e -> Map.of("at", e.occurredAt().toString(), "actor", e.actor(),
-                    "action", e.action(), "to", e.toStatus(), "detail", e.detail() == null ? "" : e.detail())).toList());
+            v.put("history", events.stream().map(e -> {
+                Map<String, Object> h = new LinkedHashMap<>();
+                h.put("at", e.occurredAt().toString());
+                h.put("actor", e.actor());
+                h.put("actorName", nameOf.apply(e.actor()));
+                h.put("action", e.action());
+                h.put("to", e.toStatus());
+                h.put("detail", e.detail() == null ? "" : e.detail());
+                return h;
+            }).toList());
         }
         return v;
     }

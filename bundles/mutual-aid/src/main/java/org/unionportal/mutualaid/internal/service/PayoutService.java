@@ -16,6 +16,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.unionportal.api.security.UserDirectory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.unionportal.api.approval.SecondPerson;
 import org.unionportal.api.audit.Actor;
@@ -77,6 +80,9 @@ public class PayoutService {
     /** Demo mode: maker-checker is off there unless configured on (set by DS; tests leave it null: not demo). */
     @Reference
     DemoMode demo;
+    /** People's names for the pages, from the core (optional: tests show login names). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    volatile UserDirectory users;
     private volatile String secondPersonSetting = "auto";
 
     /** The claims a new batch takes: exactly those the proposal showed. */
@@ -115,18 +121,20 @@ public class PayoutService {
 
     public List<Map<String, Object>> batches(PortalUser user) {
         boolean required = secondPersonRequired();
-        return db.read(c -> PayoutStore.batches(c, DataScope.of(user))).stream().map(b -> view(b, required, user)).toList();
+        PeopleNames names = new PeopleNames(users);
+        return db.read(c -> PayoutStore.batches(c, DataScope.of(user))).stream().map(b -> named(view(b, required, user), names)).toList();
     }
 
     /** A batch with its lines (accounts and ID numbers masked). */
     public Map<String, Object> batch(long id, PortalUser user) {
         boolean required = secondPersonRequired();
-        return db.read(c -> {
+        Map<String, Object> view = db.read(c -> {
             PayoutBatch batch = visible(c, id, user);
             Map<String, Object> v = view(batch, required, user);
             v.put("lines", PayoutStore.lines(c, id).stream().map(PayoutService::lineView).toList());
             return v;
         });
+        return named(view, new PeopleNames(users));
     }
 
     /** The proposal: the approved claims of the user's subtree a batch would take (with an account) and those it cannot. */
@@ -402,6 +410,14 @@ public class PayoutService {
         v.put("secondPersonRequired", secondPersonRequired);
         // Whether this user may approve it now (the page says why not).
         v.put("canApprove", b.status() == PayoutStatus.DRAFT && (!secondPersonRequired || SecondPerson.isSecondPerson(b.createdBy(), user)));
+        return v;
+    }
+
+    /** The batch's people by name as well ({@code createdByName}, {@code approvedByName}, {@code closedByName}). */
+    private static Map<String, Object> named(Map<String, Object> v, PeopleNames names) {
+        for (String who : List.of("createdBy", "approvedBy", "closedBy")) {
+            v.put(who + "Name", names.of((String) v.get(who)));
+        }
         return v;
     }
 

@@ -13,12 +13,13 @@ public record Claim(long id, long enrolmentId, long memberId, String memberName,
                     LocalDate dischargeDate, String hospital, String diagnosis, String criticalIllness, Integer disabilityGrade,
                     long totalCostFen, long basicPaidFen, long commercialPaidFen, ClaimStatus status, long computedFen,
                     Long approvedFen, Assessment assessment, String reason, String filedBy, Instant filedAt,
-                    Long payoutBatchId, String payeeBank, String payeeAccount, LocalDate paidOn, String paymentFailure) {
+                    Long payoutBatchId, String payeeBank, String payeeAccount, LocalDate paidOn, String paymentFailure,
+                    String planNameEn) {
 
     /** What lists show of this claim. */
     public ClaimSummary summary() {
         return new ClaimSummary(id, enrolmentId, memberName, idNumber, planCode, planNameZh, eventType, eventDate, admissionDate,
-                dischargeDate, hospital, totalCostFen, status, computedFen, approvedFen, filedBy, filedAt, payoutBatchId, paidOn);
+                dischargeDate, hospital, totalCostFen, status, computedFen, approvedFen, filedBy, filedAt, payoutBatchId, paidOn, planNameEn);
     }
 
     public ClaimFacts facts() {

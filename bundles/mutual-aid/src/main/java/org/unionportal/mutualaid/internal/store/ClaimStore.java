@@ -25,7 +25,7 @@ public final class ClaimStore {
             + "P.NAME_ZH, C.EVENT_TYPE, C.EVENT_DATE, C.ADMISSION_DATE, C.DISCHARGE_DATE, C.HOSPITAL, C.DIAGNOSIS, C.CRITICAL_ILLNESS, "
             + "C.DISABILITY_GRADE, C.TOTAL_COST_FEN, C.BASIC_PAID_FEN, C.COMMERCIAL_PAID_FEN, C.STATUS, C.COMPUTED_FEN, "
             + "C.APPROVED_FEN, C.ASSESSMENT, C.REASON, C.FILED_BY, C.FILED_AT, C.PAYOUT_BATCH_ID, "
-            + "C.PAYEE_BANK, C.PAYEE_ACCOUNT, C.PAID_ON, C.PAYMENT_FAILURE "
+            + "C.PAYEE_BANK, C.PAYEE_ACCOUNT, C.PAID_ON, C.PAYMENT_FAILURE, P.NAME_EN "
             + "FROM MA_CLAIM C JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID JOIN MA_ENROLMENT E ON E.ID = C.ENROLMENT_ID "
             + "JOIN MA_PLAN P ON P.ID = E.PLAN_ID ";
 
@@ -108,7 +108,7 @@ public final class ClaimStore {
 
     private static final String SUMMARY = "SELECT C.ID, C.ENROLMENT_ID, M.NAME, M.ID_NUMBER, E.PLAN_CODE, P.NAME_ZH, C.EVENT_TYPE, "
             + "C.EVENT_DATE, C.ADMISSION_DATE, C.DISCHARGE_DATE, C.HOSPITAL, C.TOTAL_COST_FEN, C.STATUS, C.COMPUTED_FEN, "
-            + "C.APPROVED_FEN, C.FILED_BY, C.FILED_AT, C.PAYOUT_BATCH_ID, C.PAID_ON "
+            + "C.APPROVED_FEN, C.FILED_BY, C.FILED_AT, C.PAYOUT_BATCH_ID, C.PAID_ON, P.NAME_EN "
             + "FROM MA_CLAIM C JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID JOIN MA_ENROLMENT E ON E.ID = C.ENROLMENT_ID "
             + "JOIN MA_PLAN P ON P.ID = E.PLAN_ID ";
 
@@ -248,7 +248,7 @@ public final class ClaimStore {
                 EventType.valueOf(rs.getString(7)), Jdbc.date(rs, "EVENT_DATE"), Jdbc.date(rs, "ADMISSION_DATE"),
                 Jdbc.date(rs, "DISCHARGE_DATE"), rs.getString(11), rs.getLong(12), Labels.of(ClaimStatus.class, rs.getString(13)), rs.getLong(14),
                 Jdbc.longOrNull(rs, "APPROVED_FEN"), rs.getString(16), rs.getTimestamp(17).toInstant(),
-                Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"), Jdbc.date(rs, "PAID_ON"));
+                Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"), Jdbc.date(rs, "PAID_ON"), rs.getString(20));
     }
 
     static Claim map(ResultSet rs) throws SQLException {
@@ -258,6 +258,6 @@ public final class ClaimStore {
                 Jdbc.intOrNull(rs, "DISABILITY_GRADE"), rs.getLong(17), rs.getLong(18), rs.getLong(19), Labels.of(ClaimStatus.class, rs.getString(20)),
                 rs.getLong(21), Jdbc.longOrNull(rs, "APPROVED_FEN"), Json.read(rs.getString(23), Assessment.class), rs.getString(24),
                 rs.getString(25), rs.getTimestamp(26).toInstant(), Jdbc.longOrNull(rs, "PAYOUT_BATCH_ID"), rs.getString(28),
-                rs.getString(29), Jdbc.date(rs, "PAID_ON"), rs.getString(31));
+                rs.getString(29), Jdbc.date(rs, "PAID_ON"), rs.getString(31), rs.getString(32));
     }
 }

@@ -12,5 +12,5 @@ import org.unionportal.mutualaid.internal.rules.EventType;
 public record ClaimSummary(long id, long enrolmentId, String memberName, String idNumber, String planCode, String planNameZh,
                            EventType eventType, LocalDate eventDate, LocalDate admissionDate, LocalDate dischargeDate,
                            String hospital, long totalCostFen, ClaimStatus status, long computedFen, Long approvedFen,
-                           String filedBy, Instant filedAt, Long payoutBatchId, LocalDate paidOn) {
+                           String filedBy, Instant filedAt, Long payoutBatchId, LocalDate paidOn, String planNameEn) {
 }

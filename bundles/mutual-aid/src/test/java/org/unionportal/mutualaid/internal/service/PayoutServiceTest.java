@@ -186,8 +186,13 @@ class PayoutServiceTest {
                 DISTRICT, Language.ZH));
         assertEquals("IN_PAYMENT", claims.get(paid, OPERATOR).get("status"), "a wrong file records nothing");
 
+        payouts.users = username -> java.util.Optional.of(new PortalUser(9, username, username.equals("district") ? "张丽" : "王审核", 1, "/1/",
+                Set.of(Role.DISTRICT_ADMIN)));
         Map<String, Object> recorded = payouts.resultFile(id, new ByteArrayInputStream(file), "回盘.csv", TODAY, true, DISTRICT, Language.ZH);
-        assertEquals("CLOSED", ((Map<?, ?>) recorded.get("batch")).get("status"));
+        Map<?, ?> closed = (Map<?, ?>) recorded.get("batch");
+        assertEquals("CLOSED", closed.get("status"));
+        assertEquals("张丽", closed.get("createdByName"), "people by name, not login name");
+        assertEquals("王审核", closed.get("approvedByName"));
         assertEquals("PAID", claims.get(paid, OPERATOR).get("status"));
         assertEquals("APPROVED", claims.get(failed, OPERATOR).get("status"));
         assertEquals("账户已销户", claims.get(failed, OPERATOR).get("paymentFailure"));
