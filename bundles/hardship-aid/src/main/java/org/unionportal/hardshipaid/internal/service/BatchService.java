@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,8 @@ import org.unionportal.hardshipaid.internal.store.StandardStore;
 public class BatchService {
     private final PortalDatabase db;
     private final PortalTime time;
+    /** Batches only for periods due by today plus this many days (a batch for 2099 would block every standard change). */
+    private volatile int horizonDays;
     /** Every batch decision and every file exported is in the portal's audit trail (set by DS; tests set their own). */
     @Reference
     AuditTrail audit;
@@ -77,6 +80,7 @@ public class BatchService {
     @Modified
     void configure(SafetyNetConfig config) {
         secondPersonSetting = config.batches_secondPerson();
+        horizonDays = Math.max(0, config.batch_horizonDays());
     }
 
     void secondPerson(String setting) {
@@ -89,8 +93,13 @@ public class BatchService {
     }
 
     BatchService(PortalDatabase db, PortalTime time) {
+        this(db, time, SafetyNetConfig.DEFAULT_BATCH_HORIZON_DAYS);
+    }
+
+    BatchService(PortalDatabase db, PortalTime time, int horizonDays) {
         this.db = db;
         this.time = time;
+        this.horizonDays = Math.max(0, horizonDays);
     }
 
     public List<Batch> list(DataScope scope) {
@@ -107,6 +116,10 @@ public class BatchService {
         String example = kind == null ? "2026" : Period.format(kind);
         v.require(kind == null || period != null, "period", "invalid_period", Text.of("期间格式应如 " + example
                 + (kind == BatchKind.QUARTER ? "（年份加季度）" : "（年份）"), "The period looks like " + example));
+        LocalDate latestDue = time.today().plusDays(horizonDays);
+        v.require(period == null || !period.dueDate().isAfter(latestDue), "period", "period_not_begun", Text.of(
+                "只能为应发日在 " + latestDue + " 之前的期间生成批次（已开始或 " + horizonDays + " 天内开始）",
+                "Batches are only for periods due by " + latestDue + " (begun, or beginning within " + horizonDays + " days)"));
         v.throwIfInvalid();
         return db.inTransaction(c -> {
             Batch batch = generate(c, period, DataScope.of(user), user.username());

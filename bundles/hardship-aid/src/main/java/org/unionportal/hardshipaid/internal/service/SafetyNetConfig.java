@@ -15,4 +15,10 @@ public @interface SafetyNetConfig {
     @AttributeDefinition(name = "Payment batches need a second person (maker-checker)",
             description = "on: whoever generated a batch cannot approve it; off: anyone may; auto: on outside demo mode.")
     String batches_secondPerson() default "auto";
+
+    int DEFAULT_BATCH_HORIZON_DAYS = 60;
+
+    @AttributeDefinition(name = "Batch horizon (days)",
+            description = "Payment batches only for periods due by today plus this many days (生成批次的提前天数).")
+    int batch_horizonDays() default DEFAULT_BATCH_HORIZON_DAYS;
 }

@@ -55,7 +55,7 @@ class HardshipAuditTest {
         households.attachments = new FakeAttachments();
         standards = new StandardService(db, time);
         standards.audit = trail;
-        batches = new BatchService(db, time);
+        batches = new BatchService(db, time, 730);   // these tests pay periods of the next year
         batches.audit = trail;
         safetyNet = new SafetyNetService(db, time, 300_000);
         safetyNet.audit = trail;

@@ -76,16 +76,18 @@ class HardshipServicesTest {
         }
     }
 
+    private ModuleTestDatabase db;
+
     @BeforeEach
     void services() {
-        ModuleTestDatabase db = ModuleTestDatabase.create(dir, "hardship-aid");
+        db = ModuleTestDatabase.create(dir, "hardship-aid");
         PortalTime time = PortalTime.fixedAt(TODAY);
         households = new HouseholdService(db, new Tree(), time);
         households.audit = (c, e) -> { };
         households.attachments = new FakeAttachments();
         standards = new StandardService(db, time);
         standards.audit = (c, e) -> { };
-        batches = new BatchService(db, time);
+        batches = new BatchService(db, time, 730);   // these tests pay periods of the next year
         batches.audit = (c, e) -> { };
     }
 
@@ -186,6 +188,21 @@ class HardshipServicesTest {
         assertEquals("effectiveFrom", p.errors().get(0).field());
         assertEquals(ApprovalStatus.PROPOSED, standards.propose(ADMIN,
                 new StandardService.Proposal("MEDICAL", 150_000L, LocalDate.of(2027, 1, 16), null)).status());
+    }
+
+    @Test
+    void aBatchOnlyForAPeriodBegunOrBeginningWithinTheHorizon() {
+        onFile(6);
+        BatchService withDefaultHorizon = new BatchService(db, PortalTime.fixedAt(TODAY));
+        withDefaultHorizon.audit = batches.audit;
+        ProblemException p = assertThrows(ProblemException.class,
+                () -> withDefaultHorizon.generate(DISTRICT, new BatchService.Generate("QUARTER", "2099Q1")));
+        assertEquals(422, p.status());
+        assertEquals("period_not_begun", p.errors().get(0).code());
+        assertEquals("period_not_begun", assertThrows(ProblemException.class,
+                () -> withDefaultHorizon.generate(DISTRICT, new BatchService.Generate("SUMMER", "2027"))).errors().get(0).code());
+        // 2026 Q3 is due on 15 July, within 60 days of 1 June
+        assertEquals("2026Q3", withDefaultHorizon.generate(DISTRICT, new BatchService.Generate("QUARTER", "2026Q3")).period());
     }
 
     @Test
