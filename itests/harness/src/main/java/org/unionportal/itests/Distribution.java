@@ -51,6 +51,8 @@ public final class Distribution {
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final java.util.concurrent.atomic.AtomicBoolean CLEANED = new java.util.concurrent.atomic.AtomicBoolean();
     private static final Set<Integer> PORTS_HANDED_OUT = new HashSet<>();
+    /** The hardship-aid batch horizon the tests run with (days; see {@link #configure()}). */
+    public static final int BATCH_HORIZON_DAYS = 400;
 
     private final String name;
     private final Path home;
@@ -179,6 +181,12 @@ public final class Distribution {
                     }
                 }
             }
+        }
+        // Tests approve a household today and pay it in the next period of a kind (paid only from the day it is on
+        // file), which may be due up to a year ahead: beyond the shipped horizon of 60 days, within this one.
+        Path hardship = etc.resolve("org.unionportal.hardshipaid.cfg");
+        if (Files.exists(hardship)) {
+            setProperty(hardship, "batch.horizonDays", String.valueOf(BATCH_HORIZON_DAYS));
         }
         usePostgresqlIfAsked(etc);
         // bin/* lose their mode in some unpackers; tar keeps it, this is only a safety net.

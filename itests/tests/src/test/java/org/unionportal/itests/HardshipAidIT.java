@@ -38,14 +38,12 @@ class HardshipAidIT {
     private static Distribution portal;
     private static Api api;
     private static boolean installedHere;
-    private static int nextYear;
 
     @BeforeAll
     static void install(Distribution shared) {
         portal = shared;
         api = shared.api();
         installedHere = portal.installModule(FEATURE, PROBE);
-        nextYear = MutualAidData.today().getYear() + 1;
     }
 
     @AfterAll
@@ -107,6 +105,15 @@ class HardshipAidIT {
         return null;
     }
 
+    /**
+     * The year of the first period of a yearly kind due (on {@code month}/{@code day}) today or later: a household
+     * approved today is paid from that period on, and the distribution's horizon lets a batch be generated for it.
+     */
+    private static int yearDueFromToday(int month, int day) {
+        LocalDate today = MutualAidData.today();
+        return LocalDate.of(today.getYear(), month, day).isBefore(today) ? today.getYear() + 1 : today.getYear();
+    }
+
     private static Set<String> fields(JsonNode problem) {
         Set<String> out = new HashSet<>();
         problem.path("errors").forEach(e -> out.add(e.path("field").asText()));
@@ -152,8 +159,9 @@ class HardshipAidIT {
         assertEquals("***", operatorView.path("members").get(0).path("health").asText());
         assertTrue(operatorView.path("bankAccount").asText().contains("*"), operatorView::toString);
 
-        // A one-off batch of next year: preview, approve, files, the bank's answer, the reissue.
-        JsonNode batch = api.post(BASE + "/batches", district, Map.of("kind", "ONE_OFF_PRICE", "period", String.valueOf(nextYear)))
+        // The next one-off batch (due 15 December): preview, approve, files, the bank's answer, the reissue.
+        String oneOffYear = String.valueOf(yearDueFromToday(12, 15));
+        JsonNode batch = api.post(BASE + "/batches", district, Map.of("kind", "ONE_OFF_PRICE", "period", oneOffYear))
                 .expect(201).json();
         assertEquals("DRAFT", batch.path("status").asText());
         JsonNode ours = line(batch, id, "ONE_OFF_PRICE");
@@ -190,7 +198,7 @@ class HardshipAidIT {
         api.post(BASE + "/batches/" + batchId + "/reissue", district, null).expectProblem(409);
 
         // Generating the period again pays nobody twice.
-        JsonNode again = api.post(BASE + "/batches", district, Map.of("kind", "ONE_OFF_PRICE", "period", String.valueOf(nextYear)))
+        JsonNode again = api.post(BASE + "/batches", district, Map.of("kind", "ONE_OFF_PRICE", "period", oneOffYear))
                 .expectProblem(409);
         assertTrue(again.path("detail").asText().contains(String.valueOf(batchId)), again::toString);
 
@@ -269,7 +277,7 @@ class HardshipAidIT {
         onFileHousehold();
         String admin = api.login("admin");
         String district = api.login("district");
-        String period = String.valueOf(nextYear);
+        String period = String.valueOf(yearDueFromToday(1, 1));   // the next New Year and Spring Festival visit
         int requests = 6;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(requests);
@@ -308,37 +316,44 @@ class HardshipAidIT {
 
     @Test
     void aNewStandardNeedsASecondPersonAndOnlyChangesLaterPeriods() {
-        onFileHousehold();
+        long ours = onFileHousehold().path("id").asLong();
         String admin = api.login("admin");
         String checker = api.login("checker");
-        // This year's medical subsidy at the standard in force: 1,200 per household.
-        JsonNode before = api.post(BASE + "/batches", admin, Map.of("kind", "MEDICAL", "period", String.valueOf(nextYear)))
+        // The medical subsidies (due 15 January) of the last year due and of the next one: the household approved
+        // today is paid only in the next.
+        int later = yearDueFromToday(1, 15);
+        int earlier = later - 1;
+        LocalDate earlierDue = LocalDate.of(earlier, 1, 15);
+        // The earlier year's medical subsidy at the standard in force: 1,200 per household.
+        JsonNode before = api.post(BASE + "/batches", admin, Map.of("kind", "MEDICAL", "period", String.valueOf(earlier)))
                 .expect(201).json();
+        assertTrue(before.path("lines").size() >= 1, before::toString);
+        assertEquals(null, line(before, ours, "MEDICAL"), "a household approved today was paid for a past period");
         before.path("lines").forEach(l -> assertEquals(120_000, l.path("amountFen").asLong()));
         long beforeId = before.path("id").asLong();
         // A standard starting on or before a due date already paid is refused: payments made never change.
         JsonNode refused = api.post(BASE + "/standards", admin, Map.of("item", "MEDICAL", "amountFen", 150_000,
-                "effectiveFrom", nextYear + "-01-15")).expectProblem(409);
+                "effectiveFrom", earlierDue.toString())).expectProblem(409);
         assertTrue(fields(refused).contains("effectiveFrom"), refused::toString);
         JsonNode proposed = api.post(BASE + "/standards", admin, Map.of("item", "MEDICAL", "amountFen", 150_000,
-                "effectiveFrom", (nextYear + 1) + "-01-01", "note", "医疗补贴上调")).expect(201).json();
+                "effectiveFrom", earlierDue.plusDays(1).toString(), "note", "医疗补贴上调")).expect(201).json();
         assertEquals("PROPOSED", proposed.path("status").asText());
         long standardId = proposed.path("id").asLong();
         api.post(BASE + "/standards/" + standardId + "/decision", admin, Map.of("action", "APPROVE")).expectProblem(403);
         api.post(BASE + "/standards/" + standardId + "/decision", api.login("district"), Map.of("action", "APPROVE")).expectProblem(403);
         assertEquals("APPROVED", api.post(BASE + "/standards/" + standardId + "/decision", checker, Map.of("action", "APPROVE"))
                 .expect(200).json().path("status").asText());
-        JsonNode table = api.get(BASE + "/standards?date=" + (nextYear + 1) + "-06-01", admin).expect(200).json();
+        JsonNode table = api.get(BASE + "/standards?date=" + later + "-01-15", admin).expect(200).json();
         boolean inForce = false;
         for (JsonNode r : table.path("inForce")) {
             inForce |= r.path("item").asText().equals("MEDICAL") && r.path("amountFen").asLong() == 150_000;
         }
         assertTrue(inForce, table::toString);
 
-        JsonNode later = api.post(BASE + "/batches", admin, Map.of("kind", "MEDICAL", "period", String.valueOf(nextYear + 1)))
+        JsonNode next = api.post(BASE + "/batches", admin, Map.of("kind", "MEDICAL", "period", String.valueOf(later)))
                 .expect(201).json();
-        later.path("lines").forEach(l -> assertEquals(150_000, l.path("amountFen").asLong()));
-        assertEquals(before.path("lines").size(), later.path("lines").size());
+        assertTrue(line(next, ours, "MEDICAL") != null, () -> "household " + ours + " is not paid in " + next);
+        next.path("lines").forEach(l -> assertEquals(150_000, l.path("amountFen").asLong()));
         api.get(BASE + "/batches/" + beforeId, admin).expect(200).json().path("lines")
                 .forEach(l -> assertEquals(120_000, l.path("amountFen").asLong(), "a batch already made changed"));
     }
@@ -406,7 +421,16 @@ class HardshipAidIT {
                 .contains("kind"));
         assertTrue(fields(api.post(BASE + "/batches", district, Map.of("kind", "QUARTER", "period", "2026")).expectProblem(422))
                 .contains("period"));
-        api.post(BASE + "/batches", operator, Map.of("kind", "QUARTER", "period", nextYear + "Q1")).expectProblem(403);
+        int year = MutualAidData.today().getYear();
+        api.post(BASE + "/batches", operator, Map.of("kind", "QUARTER", "period", year + "Q1")).expectProblem(403);
+        // A period beginning beyond the horizon is refused, in the caller's language: a district's batch far ahead
+        // would hold the period's standards (drafts count as paid).
+        Map<String, Object> farAhead = Map.of("kind", "SUMMER", "period", String.valueOf(year + 2));
+        JsonNode zh = api.send("POST", BASE + "/batches", district, farAhead, Map.of("Accept-Language", "zh-CN")).expectProblem(422);
+        assertEquals("period_not_begun", zh.path("errors").path(0).path("code").asText(), zh::toString);
+        assertTrue(zh.toString().contains("只能为应发日在") && !zh.toString().contains("Batches are only"), zh::toString);
+        JsonNode en = api.send("POST", BASE + "/batches", district, farAhead, Map.of("Accept-Language", "en")).expectProblem(422);
+        assertTrue(en.toString().contains("Batches are only for periods due by") && !en.toString().contains("只能"), en::toString);
         assertTrue(fields(api.post(BASE + "/standards", admin, Map.of("item", "LIVING", "amountFen", -1, "effectiveFrom", "2030-01-01"))
                 .expectProblem(422)).contains("amountFen"));
         api.post(BASE + "/standards", district, Map.of("item", "LIVING", "amountFen", 1, "effectiveFrom", "2030-01-01")).expectProblem(403);

@@ -406,9 +406,10 @@ class TenancySweepIT {
         seed("notice", () -> api.post("/api/notices", district,
                 Map.of("title", "梁溪 sweep 通知 " + System.nanoTime(), "body", "扫描用通知")).expect(201));
         if (hasRoute("POST /api/hardship-aid/batches")) {
-            // the demo seeds no batch ("generating one is the demo"); a period no other test uses
-            seed("hardship-aid batch", () -> api.post("/api/hardship-aid/batches", district,
-                    Map.of("kind", "HOLIDAYS", "period", "2091")).expect(201));
+            // the demo seeds no batch ("generating one is the demo"); a period no other test uses: last year's
+            // visit (begun, so within the batch horizon), when the demo's households were on file already
+            seed("hardship-aid batch", () -> api.post("/api/hardship-aid/batches", district, Map.of("kind", "HOLIDAYS",
+                    "period", String.valueOf(MutualAidData.today().getYear() - 1))).expect(201));
         }
         if (hasRoute("POST /api/hardship-aid/households/{id}/documents")) {
             seed("hardship-aid household document", () -> {
