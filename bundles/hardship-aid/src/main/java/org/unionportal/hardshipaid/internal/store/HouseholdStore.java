@@ -302,10 +302,25 @@ public final class HouseholdStore {
                 where.params());
     }
 
-    /** The next special-hardship certificate number of the year: TK2026-00001, TK2026-00002, ... */
+    /**
+     * The next special-hardship certificate number of the year: TK2026-00001, TK2026-00002, ... The year's first
+     * number may be raced: both find no counter and insert one; the second insert waits for the first and meets its
+     * key, so it is undone alone (a savepoint: PostgreSQL would abort the whole transaction) and counts on instead.
+     */
     public static String nextCertificateNo(Connection c, int year) throws SQLException {
-        if (Jdbc.update(c, "UPDATE HA_CERTIFICATE_SEQ SET LAST_NO = LAST_NO + 1 WHERE CERT_YEAR = ?", year) == 0) {
-            Jdbc.update(c, "INSERT INTO HA_CERTIFICATE_SEQ (CERT_YEAR, LAST_NO) VALUES (?, 1)", year);
+        String increment = "UPDATE HA_CERTIFICATE_SEQ SET LAST_NO = LAST_NO + 1 WHERE CERT_YEAR = ?";
+        if (Jdbc.update(c, increment, year) == 0) {
+            java.sql.Savepoint beforeInsert = c.setSavepoint();
+            try {
+                Jdbc.update(c, "INSERT INTO HA_CERTIFICATE_SEQ (CERT_YEAR, LAST_NO) VALUES (?, 1)", year);
+                c.releaseSavepoint(beforeInsert);
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback(beforeInsert);
+                Jdbc.update(c, increment, year);
+            }
         }
         int no = Jdbc.one(c, "SELECT LAST_NO FROM HA_CERTIFICATE_SEQ WHERE CERT_YEAR = ?", rs -> rs.getInt(1), year).orElseThrow();
         return String.format("TK%d-%05d", year, no);
