@@ -340,6 +340,15 @@ public final class Distribution {
      * {@code /api/auth/me} answers an anonymous caller 401.
      */
     public synchronized void start() {
+        launch();
+        awaitHealthy();
+    }
+
+    /**
+     * Starts {@code bin/karaf server} and returns at once, without a request: for tests of what the portal does
+     * before anyone has called it (they await what they need, e.g. a line of the log).
+     */
+    public synchronized void launch() {
         if (isRunning()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -368,7 +377,6 @@ public final class Distribution {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitHealthy();
     }
 
     private void awaitHealthy() {

@@ -3,6 +3,7 @@ package org.unionportal.core.internal.http;
 import java.io.IOException;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
+import javax.servlet.FilterConfig;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
@@ -56,6 +57,12 @@ public class SecurityHeadersFilter implements Filter {
 
     SecurityHeadersFilter(boolean trustForwardedProto) {
         this.trustForwardedProto = trustForwardedProto;
+    }
+
+    /** Jetty's error answers become problem+json at start, before the first request (see {@link JettyErrorAnswers}). */
+    @Override
+    public void init(FilterConfig config) {
+        JettyErrorAnswers.installFor(config.getServletContext());
     }
 
     @Override
