@@ -38,6 +38,15 @@ class KillDuringWriteIT {
         portal.awaitShippedModules();
     }
 
+    /** Each test starts on a running portal, whatever the one before left (a failure between a kill and the restart). */
+    @org.junit.jupiter.api.BeforeEach
+    void running() {
+        if (!portal.isRunning()) {
+            portal.start();
+            portal.awaitShippedModules();
+        }
+    }
+
     @AfterAll
     static void stop() {
         if (portal != null) {
@@ -88,6 +97,180 @@ class KillDuringWriteIT {
             assertEquals(before + ROWS, enrolments(api, admin2));
         } else {
             assertEquals(409, again.statusCode(), () -> "a committed roster confirmed twice: " + again.body());
+        }
+    }
+
+    /**
+     * {@code kill -9} while a hardship-aid batch is generated for many households (the demo's copied to
+     * {@value #HOUSEHOLDS}, in the stopped portal's Derby database): after the restart the period's batch is whole (a
+     * second generation finds nothing to pay) or absent (a second generation pays everyone), never half. The kill comes
+     * when a thread dump shows the generation running.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, unit = TimeUnit.MINUTES) // two restarts (seeding needs the portal stopped), two generations
+    void aBatchGenerationKilledMidwayIsWholeOrAbsentAfterTheRestart() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("itests.postgresql", "").isBlank(),
+                "the Derby pass only: the households are copied straight into the stopped portal's Derby database");
+        portal.stop();
+        seedHouseholds(portal.home(), HOUSEHOLDS);
+        portal.start();
+        portal.awaitShippedModules();
+        Api api = portal.api();
+        String admin = api.login("admin");
+        String period = quarterDue(MutualAidData.today());
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest generate = HttpRequest.newBuilder(api.base().resolve("/api/hardship-aid/batches"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"QUARTER\",\"period\":\"" + period + "\"}")).build();
+        CompletableFuture<HttpResponse<String>> generating = client.sendAsync(generate, HttpResponse.BodyHandlers.ofString());
+        ProcessHandle jvm = karafJvm(portal.home());
+        Await.until("the batch generation to be seen running in a thread dump", Duration.ofSeconds(120),
+                () -> threadDump(jvm).contains("BatchService.generate") || generating.isDone());
+        assertTrue(!generating.isDone(), () -> "the generation ended before it could be killed: " + generating.join().body());
+        jvm.destroyForcibly(); // SIGKILL
+        jvm.onExit().get(60, TimeUnit.SECONDS);
+        Await.until("the killed portal's script to end", Duration.ofSeconds(60), () -> !portal.isRunning());
+
+        portal.start();
+        portal.awaitShippedModules();
+        String admin2 = api.login("admin");
+        List<JsonNode> before = batchesOf(api, admin2, period);
+        assertTrue(before.size() <= 1, () -> "more than one batch of " + period + ": " + before);
+        HttpResponse<String> again = client.send(HttpRequest.newBuilder(generate.uri()).header("Authorization", "Bearer " + admin2)
+                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"QUARTER\",\"period\":\"" + period + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (before.isEmpty()) {
+            // nothing of it was committed: it generates whole now (most of the demo's households, so of the copies, are special)
+            assertEquals(201, again.statusCode(), again::body);
+            assertTrue(Api.JSON.readTree(again.body()).path("lineCount").asInt() >= HOUSEHOLDS / 2, again::body);
+        } else {
+            assertEquals(409, again.statusCode(), () -> "half a batch after the kill; the rest was generated: " + again.body());
+            assertTrue(before.get(0).path("lineCount").asInt() >= HOUSEHOLDS / 2, before::toString);
+        }
+    }
+
+    private static final int HOUSEHOLDS = 8_000;
+
+    /** The quarter whose living subsidy is due last on or before {@code today} (begun: within any horizon). */
+    static String quarterDue(LocalDate today) {
+        int q = (today.getMonthValue() - 1) / 3 + 1;
+        if (today.isBefore(LocalDate.of(today.getYear(), 3 * q - 2, 15))) {
+            return q == 1 ? (today.getYear() - 1) + "Q4" : today.getYear() + "Q" + (q - 1);
+        }
+        return today.getYear() + "Q" + q;
+    }
+
+    private static List<JsonNode> batchesOf(Api api, String token, String period) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode b : api.get("/api/hardship-aid/batches", token).expect(200).json()) {
+            if ("QUARTER".equals(b.path("kind").asText()) && period.equals(b.path("period").asText())) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Copies the demo's households on file until there are at least {@code count}, straight into the stopped portal's
+     * Derby database (through the distribution's own Derby jar): thousands through the API would take minutes.
+     */
+    private static void seedHouseholds(Path home, int count) throws Exception {
+        Path derbyJar;
+        try (var found = java.nio.file.Files.walk(home.resolve("system/org/apache/derby/derby"))) {
+            derbyJar = found.filter(f -> f.getFileName().toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {derbyJar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            java.sql.Driver driver = (java.sql.Driver) Class.forName("org.apache.derby.jdbc.EmbeddedDriver", true, loader)
+                    .getDeclaredConstructor().newInstance();
+            String url = "jdbc:derby:" + home.resolve("data/derby/portal");
+            try (java.sql.Connection c = driver.connect(url, new java.util.Properties()); java.sql.Statement s = c.createStatement()) {
+                String schema;
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT S.SCHEMANAME FROM SYS.SYSTABLES T JOIN SYS.SYSSCHEMAS S "
+                        + "ON T.SCHEMAID = S.SCHEMAID WHERE T.TABLENAME = 'HA_HOUSEHOLD'")) {
+                    assertTrue(rs.next(), "no HA_HOUSEHOLD table in " + url);
+                    schema = "\"" + rs.getString(1) + "\".";
+                }
+                String columns = "ORG_ID, ORG_PATH, STATUS, REQUESTED_LEVEL, LEVEL, FILE_LEVEL, HEAD_NAME, HEAD_ID_NUMBER, PHONE, ADDRESS, "
+                        + "CAUSES, HARDSHIP_NOTE, CHANNEL, BANK_NAME, BANK_ACCOUNT, LOVE_CARD_NO, FILED_BY, FILED_AT, ON_FILE_FROM, NEXT_REVIEW_DATE";
+                String onFile = " FROM " + schema + "HA_HOUSEHOLD WHERE STATUS = 'ON_FILE' AND LEFT_ON IS NULL";
+                long n;
+                do {
+                    s.executeUpdate("INSERT INTO " + schema + "HA_HOUSEHOLD (" + columns + ") SELECT " + columns + onFile);
+                    try (java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*)" + onFile)) {
+                        rs.next();
+                        n = rs.getLong(1);
+                    }
+                } while (n < count);
+            }
+            try {
+                driver.connect("jdbc:derby:;shutdown=true", new java.util.Properties());
+            } catch (java.sql.SQLException expected) {
+                // Derby answers a clean shutdown with an exception (XJ015)
+            }
+        }
+    }
+
+    /**
+     * {@code kill -9} during {@code feature:install} of a module with migrations (the fixture: V1–V3), when its first
+     * migration is committed (the others to come), and while Karaf installs its bundles.
+     * After each restart the module is either installed with every migration applied or cleanly installable again, and
+     * the portal is ready. The kill comes when the log shows the point, not after a fixed time.
+     */
+    @Test
+    void aModuleInstallationKilledBetweenItsMigrationsIsWholeOrCleanlyInstallableAfterTheRestart() throws Exception {
+        killDuringInstallAt("Applied migration fixture V1");
+        portal.ensureFixtureUninstalled();
+    }
+
+    @Test
+    void aModuleInstallationKilledWhileItsBundlesAreInstalledIsWholeOrCleanlyInstallableAfterTheRestart() throws Exception {
+        killDuringInstallAt("Installing bundles:");
+        portal.ensureFixtureUninstalled();
+    }
+
+    private static void killDuringInstallAt(String logMarker) throws Exception {
+        Path log = portal.home().resolve("data/log/karaf.log");
+        portal.fixtureInstalled(); // the shell answers (retried until it does) before the one unretried install below
+        long logStart = java.nio.file.Files.size(log);
+        CompletableFuture<Distribution.ShellResult> installing = CompletableFuture.supplyAsync(
+                () -> portal.shellResult("feature:install " + Distribution.FIXTURE_FEATURE, "admin", Distribution.PASSWORD, 1));
+        ProcessHandle jvm = karafJvm(portal.home());
+        Await.until("'" + logMarker + "' in the log during feature:install", Duration.ofSeconds(120),
+                () -> logSince(log, logStart).contains(logMarker) || installing.isDone());
+        assertTrue(!installing.isDone(), () -> "feature:install ended before '" + logMarker + "': " + installing.join().output());
+        jvm.destroyForcibly(); // SIGKILL
+        jvm.onExit().get(60, TimeUnit.SECONDS);
+        Await.until("the killed portal's script to end", Duration.ofSeconds(60), () -> !portal.isRunning());
+
+        portal.start();
+        Api api = portal.api();
+        Await.until("readiness after the restart", Duration.ofSeconds(60), () -> api.get("/api/portal/ready", null).status() == 200);
+        if (!portal.fixtureInstalled()) {
+            portal.installFixture(); // cleanly installable again: no half-applied migration is in the way
+        }
+        String operator = api.login("operator");
+        // V3 added the creator: an item written and read back needs every migration applied
+        Api.Reply created = Await.until("the fixture to take an item after the kill at '" + logMarker + "'", Await.MODULE_CHANGE,
+                () -> api.post("/api/fixture/items", operator, Map.of("title", "kill " + logMarker)), r -> r.status() == 201);
+        long id = created.json().path("id").asLong();
+        JsonNode item = api.get("/api/fixture/items/" + id, operator).expect(200).json();
+        assertTrue(item.path("createdById").isIntegralNumber() && !item.path("status").asText().isEmpty(), item::toString);
+    }
+
+    private static String logSince(Path log, long offset) {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            long length = f.length();
+            if (length <= offset) {
+                return "";
+            }
+            byte[] tail = new byte[(int) (length - offset)];
+            f.seek(offset);
+            f.readFully(tail);
+            return new String(tail, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 
