@@ -1,6 +1,8 @@
 package org.unionportal.itests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -8,10 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The generic half of the tenancy sweep: the portal's live routes (from {@code GET
+ * The generic half of the route sweeps (TenancySweepIT, HostileSweepIT): every module installed, the portal's live routes (from {@code GET
  * /api/portal/system/routes}), the records a user sees when walking them, and the ids that fill a
  * route's path parameters. Nothing here knows a module.
  *
@@ -25,6 +31,100 @@ final class RouteSweep {
 
     private RouteSweep() {
     }
+
+    /** Core features and the bundle of every module: never installed one by one. */
+    static final Set<String> NOT_MODULE_FEATURES = Set.of("union-jaxrs", "union-persistence", "union-portal", "union-all");
+
+    // ------------------------------------------------------------------------------ the live routes
+
+    /**
+     * Installs the fixture and every module feature that is not installed yet, and hands back what it
+     * installed (for the caller to uninstall at the end, so that the next class finds the portal as it was).
+     */
+    static List<String> installEveryModule(Distribution portal) {
+        List<String> installed = new ArrayList<>();
+        if (!portal.fixtureInstalled()) {
+            portal.installFixture();
+            installed.add(Distribution.FIXTURE_FEATURE);
+        }
+        for (String feature : moduleFeatures(portal)) {
+            if (!portal.featureInstalled(feature)) {
+                String out = portal.shell("feature:install " + feature);
+                assertFalse(out.contains("Error"), () -> "feature:install " + feature + ": " + out);
+                installed.add(feature);
+            }
+        }
+        return installed;
+    }
+
+    /** Every {@code union-*} feature that is a module: the core's own features, {@code union-all} and the fixture left out. */
+    static List<String> moduleFeatures(Distribution portal) {
+        Pattern name = Pattern.compile("(?m)^\\s*(union-[a-z0-9-]+)\\s");
+        Matcher m = name.matcher(portal.shell("feature:list"));
+        Set<String> features = new TreeSet<>();
+        while (m.find()) {
+            features.add(m.group(1));
+        }
+        features.removeAll(NOT_MODULE_FEATURES);
+        features.remove(Distribution.FIXTURE_FEATURE);
+        return List.copyOf(features);
+    }
+
+    /** The live routes ({@code GET /api/portal/system/routes}, as the platform admin), once every ACTIVE module has some. */
+    static List<Route> awaitRoutes(Api api, String adminToken) {
+        return Await.until("every active module to have its routes in /api/portal/system/routes", Await.MODULE_CHANGE,
+                () -> routesOnceEveryModuleHasSome(api, adminToken), r -> r != null);
+    }
+
+    /** The listing, once each ACTIVE module of /api/portal/modules has routes in it (else null: wait). */
+    private static List<Route> routesOnceEveryModuleHasSome(Api api, String admin) {
+        List<Route> listed = new ArrayList<>();
+        api.get("/api/portal/system/routes", admin).expect(200).json().forEach(n -> listed.add(Route.of(n)));
+        Set<String> withRoutes = listed.stream().map(Route::module).collect(Collectors.toSet());
+        for (JsonNode module : api.get("/api/portal/modules", admin).expect(200).json()) {
+            if (module.path("state").asText().equals("ACTIVE") && !withRoutes.contains(module.path("id").asText())) {
+                return null;
+            }
+        }
+        return listed;
+    }
+
+    /** Every GET route a user can reach: without parameters, then (three rounds) with the ids seen so far. */
+    static Sightings walk(Api api, List<Route> routes, String token) {
+        Sightings sightings = new Sightings();
+        for (Route route : routes) {
+            if (route.isRead() && !route.takesParameters()) {
+                json(api.get(route.path(), token)).ifPresent(answer -> sightings.add(route, Map.of(), answer));
+            }
+        }
+        Set<String> called = new LinkedHashSet<>();
+        for (int round = 0; round < 3; round++) {
+            for (Route route : routes) {
+                if (!route.isRead() || !route.takesParameters()) {
+                    continue;
+                }
+                for (Binding binding : bindings(route, sightings)) {
+                    String path = route.fill(binding.values());
+                    if (called.add(path)) {
+                        json(api.get(path, token)).ifPresent(answer -> {
+                            sightings.answers.put(path, answer);
+                            sightings.add(route, binding.values(), answer);
+                        });
+                    }
+                }
+            }
+        }
+        return sightings;
+    }
+
+    private static Optional<JsonNode> json(Api.Reply reply) {
+        if (reply.status() != 200 || !reply.contentType().startsWith("application/json")) {
+            return Optional.empty();
+        }
+        return Optional.of(reply.json());
+    }
+
+    // ------------------------------------------------------------------------------ records and ids
 
     /** Fields that wrap the items of a list answered as an object. */
     private static final Set<String> LIST_FIELDS = Set.of("items", "rows", "content", "data", "results");

@@ -2,7 +2,6 @@ package org.unionportal.itests;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -63,9 +61,6 @@ class TenancySweepIT {
     /** Who must not see them: 滨湖区 staff, and a member for anything not the member's own. */
     static final List<String> CALLERS = List.of("district2", "operator2", "member");
 
-    /** Core features and the bundle of every module: never installed one by one here. */
-    static final Set<String> NOT_MODULE_FEATURES = Set.of("union-jaxrs", "union-persistence", "union-portal", "union-all");
-
     /** An id no record has. */
     static final String MISSING_ID = "987654321";
 
@@ -97,22 +92,11 @@ class TenancySweepIT {
     void installEveryModule(Distribution portal) {
         this.portal = portal;
         this.api = portal.api();
-        if (!portal.fixtureInstalled()) {
-            portal.installFixture();
-            installedHere.add(Distribution.FIXTURE_FEATURE);
-        }
-        for (String feature : moduleFeatures()) {
-            if (!portal.featureInstalled(feature)) {
-                String out = portal.shell("feature:install " + feature);
-                assertFalse(out.contains("Error"), () -> "feature:install " + feature + ": " + out);
-                installedHere.add(feature);
-            }
-        }
+        installedHere.addAll(RouteSweep.installEveryModule(portal));
         for (String user : new LinkedHashSet<>(concat(List.of("admin"), OWNERS, CALLERS))) {
             tokens.put(user, api.login(user));
         }
-        routes = Await.until("every active module to have its routes in /api/portal/system/routes", Await.MODULE_CHANGE,
-                this::routesOnceEveryModuleHasSome, r -> r != null);
+        routes = RouteSweep.awaitRoutes(api, tokens.get("admin"));
     }
 
     @AfterAll
@@ -123,33 +107,6 @@ class TenancySweepIT {
         for (String feature : installedHere) {
             portal.shell("feature:uninstall " + feature);
         }
-    }
-
-    /** Every {@code union-*} feature that is a module: the core's own features and {@code union-all} left out. */
-    private List<String> moduleFeatures() {
-        Pattern name = Pattern.compile("(?m)^\\s*(union-[a-z0-9-]+)\\s");
-        Matcher m = name.matcher(portal.shell("feature:list"));
-        Set<String> features = new TreeSet<>();
-        while (m.find()) {
-            features.add(m.group(1));
-        }
-        features.removeAll(NOT_MODULE_FEATURES);
-        features.remove(Distribution.FIXTURE_FEATURE);
-        return List.copyOf(features);
-    }
-
-    /** The listing, once each ACTIVE module of /api/portal/modules has routes in it (else null: wait). */
-    private List<Route> routesOnceEveryModuleHasSome() {
-        String admin = tokens.get("admin");
-        List<Route> listed = new ArrayList<>();
-        api.get("/api/portal/system/routes", admin).expect(200).json().forEach(n -> listed.add(Route.of(n)));
-        Set<String> withRoutes = listed.stream().map(Route::module).collect(Collectors.toSet());
-        for (JsonNode module : api.get("/api/portal/modules", admin).expect(200).json()) {
-            if (module.path("state").asText().equals("ACTIVE") && !withRoutes.contains(module.path("id").asText())) {
-                return null;
-            }
-        }
-        return listed;
     }
 
     @Test
@@ -174,7 +131,7 @@ class TenancySweepIT {
     void noRouteShowsARecordOfAnotherScope() {
         seed();
         for (String user : new LinkedHashSet<>(concat(OWNERS, CALLERS))) {
-            seen.put(user, walk(tokens.get(user)));
+            seen.put(user, RouteSweep.walk(api, routes, tokens.get(user)));
         }
         // first in the owner's sightings: bindings take the first records seen, and other tests' records may come before
         seeded.forEach(s -> seen.get(s.owner()).records.add(0, new RouteSweep.Found(s.module(), s.collection(), s.context(), s.item())));
@@ -253,42 +210,7 @@ class TenancySweepIT {
         };
     }
 
-    // -------------------------------------------------------------------------------- walking
-
-    /** Every GET route a user can reach: without parameters, then (three rounds) with the ids seen so far. */
-    private Sightings walk(String token) {
-        Sightings sightings = new Sightings();
-        for (Route route : routes) {
-            if (route.isRead() && !route.takesParameters()) {
-                json(api.get(route.path(), token)).ifPresent(answer -> sightings.add(route, Map.of(), answer));
-            }
-        }
-        Set<String> called = new LinkedHashSet<>();
-        for (int round = 0; round < 3; round++) {
-            for (Route route : routes) {
-                if (!route.isRead() || !route.takesParameters()) {
-                    continue;
-                }
-                for (Binding binding : RouteSweep.bindings(route, sightings)) {
-                    String path = route.fill(binding.values());
-                    if (called.add(path)) {
-                        json(api.get(path, token)).ifPresent(answer -> {
-                            sightings.answers.put(path, answer);
-                            sightings.add(route, binding.values(), answer);
-                        });
-                    }
-                }
-            }
-        }
-        return sightings;
-    }
-
-    private static java.util.Optional<JsonNode> json(Api.Reply reply) {
-        if (reply.status() != 200 || !reply.contentType().startsWith("application/json")) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(reply.json());
-    }
+    // -------------------------------------------------------------------------------- visibility
 
     /** Whether the caller saw one of the binding's records itself (so may see it: a shared or own record). */
     private boolean visibleTo(String caller, Route route, Binding binding) {
