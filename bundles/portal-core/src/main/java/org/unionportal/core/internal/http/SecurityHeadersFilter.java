@@ -1,6 +1,7 @@
 package org.unionportal.core.internal.http;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.FilterConfig;
@@ -16,13 +17,16 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelec
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import org.unionportal.api.i18n.Text;
+import org.unionportal.core.internal.events.HttpProblems;
 
 /**
  * The response headers every answer of the portal carries, set once here so that no resource, page or
  * module can forget them: {@code nosniff} everywhere; {@code Cache-Control: no-store} on every {@code /api}
  * answer unless the resource marks itself cacheable (it sets its own {@code Cache-Control}, which replaces
  * this one); a strict Content-Security-Policy (the shell's page may set its own); and, only when the request
- * came over TLS, HSTS. The headers are set before the chain runs so they are there even for errors.
+ * came over TLS, HSTS. The headers are set before the chain runs so they are there even for errors. A request
+ * whose Content-Type names a charset Java does not know is answered 415 here, before any servlet tries to decode it.
  */
 @Component(service = Filter.class, configurationPid = "org.unionportal.core", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @HttpWhiteboardFilterName("union-portal-security-headers")
@@ -70,8 +74,27 @@ public class SecurityHeadersFilter implements Filter {
         if (req instanceof HttpServletRequest request && res instanceof HttpServletResponse response) {
             JettyErrorAnswers.installFor(request);
             apply(request, response);
+            if (!charsetKnown(request.getCharacterEncoding())) {
+                // the container cannot read such a body (nor the form parameters some servlets ask for first): it would throw, a 500
+                HttpProblems.send(request, response, 415, "unsupported_charset", Text.of(
+                        "请求的字符集无法识别，请以 UTF-8 发送（Content-Type: application/json; charset=UTF-8）。",
+                        "The request's character set is unknown; send it as UTF-8 (Content-Type: application/json; charset=UTF-8)."));
+                return;
+            }
         }
         chain.doFilter(req, res);
+    }
+
+    /** Whether a request's charset (from its Content-Type, null when it names none) is one Java can decode. */
+    static boolean charsetKnown(String charset) {
+        if (charset == null || charset.isBlank()) {
+            return true;
+        }
+        try {
+            return Charset.isSupported(charset.strip());
+        } catch (IllegalArgumentException illegalName) {
+            return false;
+        }
     }
 
     void apply(HttpServletRequest request, HttpServletResponse response) {

@@ -84,4 +84,13 @@ class SecurityHeadersFilterTest {
         assertTrue(SecurityHeadersFilter.isSecure(proxied));
         assertNull(headersOf(new SecurityHeadersFilter(true), request("/api/x", false, "http")).get("Strict-Transport-Security"));
     }
+
+    @Test
+    void onlyCharsetsJavaCanDecodeAreLetThrough() {
+        assertTrue(SecurityHeadersFilter.charsetKnown(null));
+        assertTrue(SecurityHeadersFilter.charsetKnown("UTF-8"));
+        assertTrue(SecurityHeadersFilter.charsetKnown("gb18030"));
+        assertFalse(SecurityHeadersFilter.charsetKnown("x-no-such-charset"));
+        assertFalse(SecurityHeadersFilter.charsetKnown("ut f;8"));
+    }
 }
