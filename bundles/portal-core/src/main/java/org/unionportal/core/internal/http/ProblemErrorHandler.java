@@ -7,6 +7,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.HttpConnection;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.unionportal.api.i18n.Language;
@@ -17,8 +18,9 @@ import org.unionportal.core.internal.events.HttpProblems;
 /**
  * Jetty's own error answers as problem+json instead of its HTML pages: what Jetty refuses before any servlet
  * sees the request (a NUL or an ambiguous encoding in the path, a URI or headers too long) and errors outside
- * every context. Those refused while parsing come before the request's headers are known, so they are in the
- * portal's default language, Chinese; the others follow {@code Accept-Language}.
+ * every context. They follow {@code Accept-Language} where Jetty read the headers before refusing (a NUL or an
+ * ambiguous encoding in the path); what is refused before (a URI or headers too long) is in the portal's
+ * default language, Chinese.
  */
 public class ProblemErrorHandler extends ErrorHandler {
 
@@ -27,7 +29,20 @@ public class ProblemErrorHandler extends ErrorHandler {
         fields.put(HttpHeader.CONTENT_TYPE, PortalRest.PROBLEM_JSON + "; charset=utf-8");
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
         fields.put("X-Content-Type-Options", "nosniff");
-        return ByteBuffer.wrap(HttpProblems.json(status, code(status), detail(status), Language.ZH).getBytes(StandardCharsets.UTF_8));
+        Language lang = languageOfTheRefusedRequest();
+        fields.put(HttpHeader.CONTENT_LANGUAGE, lang.tag());
+        return ByteBuffer.wrap(HttpProblems.json(status, code(status), detail(status), lang).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The Accept-Language of the request the parser refused, if its headers were read by then; else Chinese. */
+    static Language languageOfTheRefusedRequest() {
+        try {
+            HttpConnection connection = HttpConnection.getCurrentConnection();
+            String header = connection == null ? null : connection.getHttpChannel().getRequest().getHeader("Accept-Language");
+            return Language.fromAcceptLanguage(header);
+        } catch (RuntimeException | LinkageError headersUnknown) {
+            return Language.ZH;
+        }
     }
 
     @Override
