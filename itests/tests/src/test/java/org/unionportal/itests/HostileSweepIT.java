@@ -87,7 +87,16 @@ class HostileSweepIT {
      * line. The test fails when one is fixed or a new one appears.
      */
     static final Set<String> KNOWN_FINDINGS = Set.of(
+            // Jetty refuses a NUL or an ambiguous encoding in the path (400), a URI or headers too long (414, 431) before
+            // any servlet runs; its error handler hook (ProblemErrorHandler.badMessageError) gets no request headers, so
+            // the problem is in the default language, Chinese, also for an English page. One language, but not the asked one.
+            "LANGUAGE Jetty's refusal request_malformed",
+            "LANGUAGE Jetty's refusal uri_too_long",
+            "LANGUAGE Jetty's refusal headers_too_large"
     );
+
+    /** The codes of ProblemErrorHandler's answers to requests Jetty refuses while parsing. */
+    static final Set<String> JETTY_REFUSALS = Set.of("request_malformed", "uri_too_long", "headers_too_large");
 
     /** Where a caller belongs: its answers must not show the other districts' records. */
     enum Scope { NONE, LIANGXI, BINHU, CITY }
@@ -264,7 +273,11 @@ class HostileSweepIT {
             }
             if (answer.isProblem()) {
                 String language = languageProblem(answer, request);
-                if (language != null) {
+                String code = problemCode(answer);
+                if (language != null && JETTY_REFUSALS.contains(code)) {
+                    // one finding for all routes: Jetty answers these before the portal sees the request
+                    finding("LANGUAGE Jetty's refusal " + code, language + ": " + example);
+                } else if (language != null) {
                     finding("LANGUAGE " + where, language + ": " + example);
                 }
             }
@@ -306,6 +319,14 @@ class HostileSweepIT {
             }
         }
         return null;
+    }
+
+    private static String problemCode(Api.Reply answer) {
+        try {
+            return Api.JSON.readTree(answer.body()).path("code").asText("");
+        } catch (Exception notJson) {
+            return "";
+        }
     }
 
     /** The records a caller of this scope must never see. */
