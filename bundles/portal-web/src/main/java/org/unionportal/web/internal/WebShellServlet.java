@@ -14,6 +14,9 @@ import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.unionportal.api.i18n.Language;
+import org.unionportal.api.i18n.Text;
+import org.unionportal.api.web.Escape;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -53,10 +56,10 @@ public final class WebShellServlet extends HttpServlet {
         }
         Resolution r = WebResources.resolve(path(req));
         if (r.kind() == WebResources.Kind.NOT_FOUND) {
-            problem(resp, 404, "Not found", r.detail());
+            problem(req, resp, 404, "not_found", nothingAt(path(req)));
         } else {
             resp.setHeader("Allow", "GET, HEAD");
-            problem(resp, 405, "Method not allowed", method + " is not supported here");
+            problem(req, resp, 405, "method_not_allowed", Text.of("该地址只支持 GET 和 HEAD 请求。", method + " is not supported here."));
         }
     }
 
@@ -74,13 +77,13 @@ public final class WebShellServlet extends HttpServlet {
         String path = path(req);
         Resolution r = WebResources.resolve(path);
         switch (r.kind()) {
-            case BAD_REQUEST -> problem(resp, 400, "Bad request", r.detail());
-            case NOT_FOUND -> problem(resp, 404, "Not found", r.detail());
+            case BAD_REQUEST -> problem(req, resp, 400, "request_malformed", Text.of("地址无效。", "Invalid path."));
+            case NOT_FOUND -> problem(req, resp, 404, "not_found", nothingAt(path));
             case FILE -> {
                 Bundle b = bundle;
                 URL url = b == null ? null : b.getEntry(r.entry());
                 if (url == null || url.getPath().endsWith("/")) {   // missing, or a directory
-                    problem(resp, 404, "Not found", "Nothing is served at " + path);
+                    problem(req, resp, 404, "not_found", nothingAt(path));
                 } else {
                     send(url, r, resp);
                 }
@@ -109,10 +112,23 @@ public final class WebShellServlet extends HttpServlet {
         }
     }
 
-    private static void problem(HttpServletResponse resp, int status, String title, String detail)
+    private static Text nothingAt(String path) {
+        return Text.of("这个地址下没有内容：" + path, "Nothing is served at " + path);
+    }
+
+    /** A problem with a stable code, in the caller's one language (a path that left /api lands here too). */
+    private static void problem(HttpServletRequest req, HttpServletResponse resp, int status, String code, Text detail)
             throws IOException {
-        byte[] body = WebResources.problemJson(status, title, detail).getBytes(StandardCharsets.UTF_8);
+        Language lang = Language.fromAcceptLanguage(req.getHeader("Accept-Language"));
+        Text title = switch (status) {
+            case 400 -> Text.of("请求有误", "Bad request");
+            case 404 -> Text.of("未找到", "Not found");
+            default -> Text.of("不支持的操作", "Method not allowed");
+        };
+        byte[] body = ("{\"type\":\"about:blank\",\"code\":" + Escape.json(code) + ",\"title\":" + Escape.json(title.in(lang))
+                + ",\"status\":" + status + ",\"detail\":" + Escape.json(detail.in(lang)) + "}").getBytes(StandardCharsets.UTF_8);
         resp.setStatus(status);
+        resp.setHeader("Content-Language", lang.tag());
         resp.setContentType("application/problem+json;charset=utf-8");
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("X-Content-Type-Options", "nosniff");

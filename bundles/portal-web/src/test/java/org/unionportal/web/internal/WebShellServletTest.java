@@ -121,8 +121,9 @@ class WebShellServletTest {
         Answer a = call("GET", "/js/nope.js");
         assertEquals(404, a.status);
         assertEquals("application/problem+json;charset=utf-8", a.contentType);
-        assertEquals("{\"type\":\"about:blank\",\"title\":\"Not found\",\"status\":404,"
-                + "\"detail\":\"Nothing is served at /js/nope.js\"}", a.text());
+        // no Accept-Language: the portal's default language, Chinese only
+        assertEquals("{\"type\":\"about:blank\",\"code\":\"not_found\",\"title\":\"未找到\",\"status\":404,"
+                + "\"detail\":\"这个地址下没有内容：/js/nope.js\"}", a.text());
     }
 
     @Test
