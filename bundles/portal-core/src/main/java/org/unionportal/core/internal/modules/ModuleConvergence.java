@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.core.internal.cluster.ClusterEvents;
+import org.unionportal.core.internal.rest.ApplicationGate;
 
 /**
  * The wanted set of modules lives in the database ({@code PORTAL_SETTING} {@value WantedModules#SETTING}), so every
@@ -64,13 +65,20 @@ public class ModuleConvergence implements FeaturesListener {
     @Activate
     public ModuleConvergence(@Reference FeaturesService features,
                              @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)") PortalDatabase db,
-                             @Reference ClusterEvents events, BundleContext context) {
+                             @Reference ClusterEvents events, @Reference ApplicationGate gate, BundleContext context) {
         this.features = features;
         this.context = context;
         this.db = db;
         this.events = events;
         features.registerListener(deployments);
-        executor.submit(this::atStart);
+        // the portal application waits for what this node installs at start (ApplicationGate)
+        AutoCloseable startup = gate.begin();
+        executor.submit(() -> {
+            try (startup) {
+                atStart();
+            }
+            return null;
+        });
         this.otherNodes = events.subscribe(ClusterEvents.MODULES_WANTED, e -> executor.submit(this::applyRecorded));
     }
 

@@ -23,6 +23,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.core.internal.rest.ApplicationGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,10 +70,20 @@ public class ModuleSelection implements FeaturesListener {
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)")
     PortalDatabase db;
 
+    /** The portal application waits for the choice applied at start (ApplicationGate). */
+    @Reference
+    ApplicationGate gate;
+
     @Activate
     void activate(Config config) {
         ModuleChoice choice = ModuleChoice.parse(config.install());
-        executor.submit(() -> apply(choice));
+        AutoCloseable startup = gate.begin();
+        executor.submit(() -> {
+            try (startup) {
+                apply(choice);
+            }
+            return null;
+        });
     }
 
     @Deactivate

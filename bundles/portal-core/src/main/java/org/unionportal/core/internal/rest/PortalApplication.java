@@ -12,9 +12,10 @@ import org.unionportal.core.internal.switches.ModuleSwitchFilter;
 /**
  * The one JAX-RS application of the portal, at {@code /api}. It requires the JSON, security,
  * problem, download and module-switch extensions, so the whiteboard serves none of its resources until
- * all are there.
+ * all are there; and at start-up it waits for the {@link ApplicationGate}, so that the whiteboard builds
+ * it once with every resource instead of once per resource.
  */
-@Component(service = Application.class)
+@Component(service = Application.class, property = ApplicationGate.READY_FILTER_PROPERTY + "=" + ApplicationGate.OPEN_FILTER)
 @JaxrsName(PortalRest.APPLICATION_NAME)
 @JaxrsApplicationBase(PortalRest.APPLICATION_BASE)
 @JaxrsExtensionSelect({PortalRest.REQUIRE_JSON, PortalRest.REQUIRE_SECURITY, PortalRest.REQUIRE_PROBLEMS, PortalRest.REQUIRE_DOWNLOADS,
