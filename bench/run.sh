@@ -4,6 +4,7 @@
 # usage:  bash bench/run.sh                 (after `mvn -B -ntp -q install -DskipTests`)
 #         BENCH_RUNS=1 bash bench/run.sh    (one run per measurement instead of three)
 #         BENCH_RUNS=1 BENCH_CYCLES=2 BENCH_ROWS=2000 BENCH_WRK_DURATION=3s bash bench/run.sh   (smoke test)
+#         BENCH_ONLY=startup,bulk bash bench/run.sh   (only those figures, for a quick before/after)
 #   on PostgreSQL (a server with a user that may CREATE DATABASE; each portal copy gets a fresh database):
 #         BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/ BENCH_DB_USER=portal BENCH_DB_PASSWORD=portal bash bench/run.sh
 #   one node vs two nodes behind haproxy (PostgreSQL only; haproxy from Debian's package):
@@ -99,6 +100,7 @@ ALL_MODULES="*"
 HARDSHIP_HOUSEHOLDS=${BENCH_HOUSEHOLDS:-20000}
 FIGURES_ENROLMENTS=${BENCH_ENROLMENTS:-300000}
 PASSWORD=demo1234
+ONLY=${BENCH_ONLY:-}
 DB_URL=${BENCH_DB_URL:-}
 DB_USER=${BENCH_DB_USER:-portal}
 DB_PASSWORD=${BENCH_DB_PASSWORD:-portal}
@@ -918,10 +920,12 @@ write_report() {
         echo "|---|---|"
         printf '%s\n' "${ROWS_OUT[@]}"
         echo
-        echo "## Throughput and latency (wrk)"
-        echo
-        wrk_report
-        echo
+        if [ -z "$ONLY" ]; then
+            echo "## Throughput and latency (wrk)"
+            echo
+            wrk_report
+            echo
+        fi
         if [ "$NODES" = 2 ]; then
             echo "## One node vs two nodes behind haproxy (wrk, PostgreSQL)"
             echo
@@ -948,6 +952,21 @@ write_report() {
     log "written to $file"
 }
 
+# BENCH_ONLY=startup,bulk: only those measurements (for a quick before/after of one figure), in that order;
+# the report holds only their rows.
+measure_only() {
+    local step
+    for step in ${ONLY//,/ }; do
+        case $step in
+            startup) measure_startup ;;
+            bulk) [ -n "$KARAF_PID" ] || { unpack; start_portal; }; measure_bulk ;;
+            *) die "BENCH_ONLY knows startup and bulk, not $step" ;;
+        esac
+    done
+    stop_portal
+    write_report
+}
+
 WRK_LIMIT=""
 main() {
     case $NODES in
@@ -957,6 +976,7 @@ main() {
         *) die "BENCH_NODES must be 1 or 2, not $NODES" ;;
     esac
     mkdir -p "$WORK"
+    if [ -n "$ONLY" ]; then measure_only; return; fi
     WRK_LIMIT=$(wrk_limit) || exit 1
     ensure_wrk
     build_baseline

@@ -3,6 +3,7 @@ package org.unionportal.core.internal.audit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,14 +29,22 @@ public class PortalAuditTrail implements AuditTrail {
         AuditStore.insert(c, clock.instant(), row(e));
     }
 
-    /** In JDBC batches (see {@link AuditStore#insertAll}): a roster's 100,000 entries are not 100,000 statements. */
+    /**
+     * In JDBC batches (see {@link AuditStore#insertAll}): a roster's 100,000 entries are not 100,000 statements.
+     * Rows are made one chunk at a time: 100,000 rows' change JSON at once does not fit the portal's heap.
+     */
     @Override
     public void recordAll(Connection c, Collection<AuditEntry> entries) throws SQLException {
-        List<AuditStore.NewRow> rows = new ArrayList<>(entries.size());
+        Instant at = clock.instant();
+        List<AuditStore.NewRow> rows = new ArrayList<>(Math.min(entries.size(), AuditStore.BATCH_CHUNK));
         for (AuditEntry e : entries) {
             rows.add(row(e));
+            if (rows.size() == AuditStore.BATCH_CHUNK) {
+                AuditStore.insertAll(c, at, rows);
+                rows.clear();
+            }
         }
-        AuditStore.insertAll(c, clock.instant(), rows);
+        AuditStore.insertAll(c, at, rows);
     }
 
     private static AuditStore.NewRow row(AuditEntry e) {

@@ -249,18 +249,30 @@ public class MemberService implements MemberRegistry {
         Map<String, Member> result = MemberStore.byIdNumbers(c, forms.keySet());
         // every person keeps an entry of its own (a member's history is read per member), written in JDBC batches
         Actor who = actorNamed(c, actor);
-        List<AuditEntry> entries = new ArrayList<>(added.size() + changed.size());
+        // and handed over a chunk at a time: a 100,000-row roster's entries at once do not fit the portal's heap
+        List<AuditEntry> entries = new ArrayList<>(AUDIT_CHUNK);
         for (MemberRules.Form f : added) {
             Member m = result.get(f.idNumber());
             entries.add(entry(who, "REGISTER", m.id(), m.orgPath(), Map.of(), MemberHistory.fields(m)));
+            flushWhenFull(c, entries);
         }
         for (Member m : changed) {
             Member before = existing.get(m.idNumber());
             entries.add(entry(who, "UPDATE", m.id(), m.orgPath(), MemberHistory.fields(before),
                     MemberHistory.with(MemberHistory.fields(result.get(m.idNumber())), "note", "registered again by the union")));
+            flushWhenFull(c, entries);
         }
         audit.recordAll(c, entries);
         return result;
+    }
+
+    private static final int AUDIT_CHUNK = 1000;
+
+    private void flushWhenFull(Connection c, List<AuditEntry> entries) throws SQLException {
+        if (entries.size() == AUDIT_CHUNK) {
+            audit.recordAll(c, entries);
+            entries.clear();
+        }
     }
 
     @Override
