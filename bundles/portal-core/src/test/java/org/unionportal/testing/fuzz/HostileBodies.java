@@ -63,6 +63,11 @@ public final class HostileBodies {
                 net.jqwik.api.Tuple.of(1, wholeBodies()));
     }
 
+    /** {@link #mutating(Class, String)} from a valid request object, written by the portal's JSON provider. */
+    public static Arbitrary<String> mutating(Object validRequest) {
+        return mutating(validRequest.getClass(), RequestFuzz.write(validRequest));
+    }
+
     /** Not an object of the type at all: an array, a number, null, an empty object, deep nesting, broken JSON. */
     static Arbitrary<String> wholeBodies() {
         return Arbitraries.oneOf(

@@ -34,6 +34,8 @@ public final class RequestFuzz {
 
     private final PortalDatabase database;
     private final List<Supplier<?>> alsoUnchanged = new ArrayList<>();
+    /** The schema's tables, read once (Derby's metadata queries are slow; the fuzz layer asks thousands of times). */
+    private List<String> tables;
 
     private RequestFuzz(PortalDatabase database) {
         this.database = Objects.requireNonNull(database);
@@ -55,8 +57,18 @@ public final class RequestFuzz {
         void with(T body) throws Exception;
     }
 
-    /** The outcome of one request, for jqwik's statistics (so a run shows how much got through). */
-    public enum Outcome { ACCEPTED, REFUSED_AS_JSON, REFUSED_BY_THE_SERVICE }
+    /**
+     * The outcome of one request and the problem's code, for jqwik's statistics ({@code Statistics.collect(outcome)}),
+     * so a run shows how much got through and what stopped the rest.
+     */
+    public record Outcome(String kind, String code) {
+        static final Outcome ACCEPTED = new Outcome("accepted", "");
+
+        @Override
+        public String toString() {
+            return code.isEmpty() ? kind : kind + " " + code;
+        }
+    }
 
     /** {@code json} read as {@code type} by the portal's JSON provider and given to {@code call}. */
     public <T> Outcome send(String json, Class<T> type, Call<T> call) {
@@ -70,7 +82,7 @@ public final class RequestFuzz {
             body = (T) read(json, type);
         } catch (ProblemException p) {
             assertMapped(p, json);
-            return Outcome.REFUSED_AS_JSON;
+            return new Outcome("refused as JSON", p.code());
         } catch (Throwable e) {
             throw unmapped("reading the body", e, json);
         }
@@ -91,9 +103,36 @@ public final class RequestFuzz {
                 throw new AssertionError("Refused with " + p.status() + " " + p.code() + " but other state changed: "
                         + otherBefore + " -> " + otherAfter + "; body: " + shorten(json));
             }
-            return Outcome.REFUSED_BY_THE_SERVICE;
+            return new Outcome("refused by the service", p.code());
+        } catch (AssertionError nested) {
+            throw nested;
         } catch (Throwable e) {
             throw unmapped("the service", e, json);
+        }
+    }
+
+    /**
+     * A request that is not a JSON body (an uploaded file, a query): {@code what} describes it in a failure, and
+     * {@code call} sends it to the service. The same assertions as for a JSON body.
+     */
+    public Outcome call(String what, Call<Void> call) {
+        Map<String, String> before = fingerprint();
+        List<Object> otherBefore = otherState();
+        try {
+            call.with(null);
+            return Outcome.ACCEPTED;
+        } catch (ProblemException p) {
+            assertMapped(p, what);
+            Map<String, String> after = fingerprint();
+            if (!before.equals(after) || !otherBefore.equals(otherState())) {
+                throw new AssertionError("Refused with " + p.status() + " " + p.code() + " but the database changed"
+                        + changed(before, after) + "; request: " + shorten(what));
+            }
+            return new Outcome("refused by the service", p.code());
+        } catch (AssertionError nested) {
+            throw nested;
+        } catch (Throwable e) {
+            throw unmapped("the service", e, what);
         }
     }
 
@@ -105,6 +144,17 @@ public final class RequestFuzz {
         MultivaluedHashMap<String, String> headers = new MultivaluedHashMap<>();
         headers.putSingle("Content-Length", String.valueOf(bytes.length));
         return JSON.readFrom(raw, type, new Annotation[0], null, headers, new ByteArrayInputStream(bytes));
+    }
+
+    /** {@code value} as the portal's JSON provider writes it: a valid example body from a request object a test builds. */
+    public static String write(Object value) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            JSON.writeTo(value, value.getClass(), value.getClass(), new Annotation[0], null, new MultivaluedHashMap<>(), out);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static void assertMapped(ProblemException p, String json) {
@@ -148,8 +198,11 @@ public final class RequestFuzz {
     /** Every table of the schema: its row count and a checksum of its rows (order does not matter). */
     public Map<String, String> fingerprint() {
         return database.read(c -> {
-            Map<String, String> tables = new TreeMap<>();
-            for (String table : tables(c)) {
+            Map<String, String> sums = new TreeMap<>();
+            if (tables == null) {
+                tables = tables(c);
+            }
+            for (String table : tables) {
                 long rows = 0;
                 long sum = 0;
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
@@ -163,9 +216,9 @@ public final class RequestFuzz {
                         sum += row.toString().hashCode() * 31L + row.length();
                     }
                 }
-                tables.put(table, rows + ":" + Long.toHexString(sum));
+                sums.put(table, rows + ":" + Long.toHexString(sum));
             }
-            return tables;
+            return sums;
         });
     }
 

@@ -26,7 +26,7 @@ import org.unionportal.api.db.SqlWork;
  * tests see the schema and the transaction behaviour the portal gives it, and a new migration needs no list to be
  * kept in step.
  *
- * <p>The database is Derby on disk in the test's folder, or, when the system property {@value #POSTGRESQL_PROPERTY}
+ * <p>The database is Derby on disk in the test's folder (in memory: {@link #inMemory}), or, when the system property {@value #POSTGRESQL_PROPERTY}
  * holds a JDBC URL with user and password ({@code jdbc:postgresql://127.0.0.1:5432/portal_test?user=..&password=..};
  * {@code -Dunionportal.test.postgresql=...} on Maven's command line), a fresh schema of its own on that PostgreSQL
  * database.
@@ -40,7 +40,9 @@ public class ModuleTestDatabase implements PortalDatabase {
 
     protected ModuleTestDatabase(Path dir, String schema) {
         String postgresql = System.getProperty(POSTGRESQL_PROPERTY, "");
-        if (postgresql.isBlank()) {
+        if (postgresql.isBlank() && dir == null) {
+            this.url = "jdbc:derby:memory:module" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet() + ";create=true";
+        } else if (postgresql.isBlank()) {
             System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
             this.url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
         } else {
@@ -65,6 +67,14 @@ public class ModuleTestDatabase implements PortalDatabase {
     /** A fresh database in {@code dir} with the module's migrations applied as schema {@code schema}. */
     public static ModuleTestDatabase create(Path dir, String schema) {
         return new ModuleTestDatabase(dir, schema);
+    }
+
+    /**
+     * A fresh database in memory (Derby's {@code memory:} subprotocol; PostgreSQL as above when asked for): for
+     * tests that write thousands of times, such as the fuzz layer's property tests, where a disk's syncs dominate.
+     */
+    public static ModuleTestDatabase inMemory(String schema) {
+        return new ModuleTestDatabase(null, schema);
     }
 
     /** A schema of its own on the PostgreSQL database of {@code baseUrl}; the URL that makes it the current one. */

@@ -1,0 +1,81 @@
+package org.unionportal.testing.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import net.jqwik.api.Arbitrary;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.i18n.Text;
+import org.unionportal.api.rest.ProblemException;
+import org.unionportal.persistence.internal.ModuleTestDatabase;
+
+/** The harness itself fails where it must: an unmapped exception, an overflow, a half-written change, a one-language problem. */
+class RequestFuzzTest {
+    record Body(String name, long amountFen) {
+    }
+
+    private static final String GOOD = "{\"name\": \"张三\", \"amountFen\": 100}";
+
+    @TempDir
+    Path dir;
+    private ModuleTestDatabase db;
+    private RequestFuzz fuzz;
+
+    @BeforeEach
+    void setUp() {
+        db = ModuleTestDatabase.create(dir, "portal");
+        fuzz = RequestFuzz.on(db);
+    }
+
+    private void writeAnOrganisation() {
+        db.inTransaction(c -> Jdbc.insert(c, "INSERT INTO PORTAL_ORGANISATION (PARENT_ID, NAME, KIND, PATH, CREATED_AT) VALUES (NULL, ?, 'CITY', '/x/', ?)", "半截", java.time.Instant.now()));
+    }
+
+    @Test
+    void successAndMappedProblemsPass() {
+        assertEquals("accepted", fuzz.send(GOOD, Body.class, b -> { }).kind());
+        assertEquals("refused as JSON body_invalid", fuzz.send("{\"name\": 1}", Body.class, b -> { }).toString());
+        assertEquals("refused by the service name_invalid", fuzz.send(GOOD, Body.class, b -> {
+            throw new ProblemException(422, "name_invalid", Text.of("姓名无效", "The name is not valid."));
+        }).toString());
+    }
+
+    @Test
+    void whatWouldBeA500Fails() {
+        AssertionError npe = assertThrows(AssertionError.class, () -> fuzz.send(GOOD, Body.class, b -> b.name().substring(99)));
+        assertTrue(npe.getMessage().startsWith("Would be a 500"), npe.getMessage());
+        AssertionError overflow = assertThrows(AssertionError.class,
+                () -> fuzz.send(GOOD, Body.class, b -> Math.multiplyExact(b.amountFen(), Long.MAX_VALUE)));
+        assertTrue(overflow.getMessage().contains("overflow"), overflow.getMessage());
+    }
+
+    @Test
+    void aRefusalAfterAWriteFails() {
+        AssertionError halfWritten = assertThrows(AssertionError.class, () -> fuzz.send(GOOD, Body.class, b -> {
+            writeAnOrganisation();
+            throw new ProblemException(409, "too_late", Text.of("晚了", "Too late."));
+        }));
+        assertTrue(halfWritten.getMessage().contains("PORTAL_ORGANISATION"), halfWritten.getMessage());
+    }
+
+    @Test
+    void aProblemInOneLanguageOnlyFails() {
+        assertThrows(AssertionError.class, () -> fuzz.send(GOOD, Body.class, b -> {
+            throw new ProblemException(422, "name_invalid", Text.of("", "The name is not valid."));
+        }));
+    }
+
+    @Test
+    void hostileBodiesChangeOneFieldOfTheExampleAtATime() {
+        Arbitrary<String> bodies = HostileBodies.mutating(Body.class, GOOD);
+        long changedBoth = bodies.sampleStream().limit(200).filter(json -> !json.contains("张三") && !json.contains(":100")).count();
+        long changed = bodies.sampleStream().limit(200).filter(json -> !json.equals("{\"name\":\"张三\",\"amountFen\":100}")).count();
+        assertTrue(changed > 150, "most bodies differ from the example: " + changed);
+        assertTrue(changedBoth < 40, "mostly one field at a time (the rest are whole-body changes): " + changedBoth);
+    }
+}
