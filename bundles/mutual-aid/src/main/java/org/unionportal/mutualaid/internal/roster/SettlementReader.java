@@ -1,6 +1,7 @@
 package org.unionportal.mutualaid.internal.roster;
 
 import org.unionportal.api.identity.IdNumbers;
+import org.unionportal.mutualaid.internal.rules.ClaimForm;
 import java.io.IOException;
 import org.unionportal.api.table.SheetReader;
 import java.io.InputStream;
@@ -97,6 +98,10 @@ public final class SettlementReader {
         if (hospital == null) {
             problems.add(RowProblem.of(line, "hospital", "required", "医院不能为空", "Hospital is required"));
         }
+        // the columns the claim is filed into (ClaimForm's limits): longer is a row problem, never a database refusal
+        tooLong(hospital, ClaimForm.MAX_HOSPITAL, line, "hospital", "医院", problems);
+        String diagnosis = value(fields, columns, "diagnosis");
+        tooLong(diagnosis, ClaimForm.MAX_DIAGNOSIS, line, "diagnosis", "诊断", problems);
         Long total = fen(value(fields, columns, "totalCost"), line, "totalCost", problems);
         Long basic = fen(value(fields, columns, "basicInsurance"), line, "basicInsurance", problems);
         if (admission != null && discharge != null && discharge.isBefore(admission)) {
@@ -104,7 +109,13 @@ public final class SettlementReader {
                     "Discharge is before admission"));
         }
         if (problems.size() == before) {
-            out.add(new Settlement(line, id, admission, discharge, hospital, total, basic, value(fields, columns, "diagnosis")));
+            out.add(new Settlement(line, id, admission, discharge, hospital, total, basic, diagnosis));
+        }
+    }
+
+    private static void tooLong(String value, int max, int line, String field, String nameZh, List<RowProblem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(RowProblem.of(line, field, "too_long", nameZh + "最多 " + max + " 个字", "At most " + max + " characters"));
         }
     }
 

@@ -3,6 +3,7 @@ package org.unionportal.mutualaid.internal.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.unionportal.api.money.Money;
 import org.unionportal.api.rest.ProblemException.FieldError;
 
 /**
@@ -42,6 +43,9 @@ public record ClaimForm(Long enrolmentId, EventType eventType, LocalDate eventDa
         if (commercialInsuranceFen != null && commercialInsuranceFen < 0) {
             errors.add(FieldError.of("commercialInsuranceFen", "not_an_amount", "商业保险支付金额不能为负数", "must not be negative"));
         }
+        tooLarge(errors, "totalCostFen", totalCostFen);
+        tooLarge(errors, "basicInsuranceFen", basicInsuranceFen);
+        tooLarge(errors, "commercialInsuranceFen", commercialInsuranceFen);
         tooLong(errors, "hospital", hospital, MAX_HOSPITAL);
         tooLong(errors, "diagnosis", diagnosis, MAX_DIAGNOSIS);
         tooLong(errors, "criticalIllness", criticalIllness, MAX_CRITICAL_ILLNESS);
@@ -67,6 +71,14 @@ public record ClaimForm(Long enrolmentId, EventType eventType, LocalDate eventDa
 
     public String diagnosisOrNull() {
         return blankToNull(diagnosis);
+    }
+
+    /** Far beyond any hospital bill, and small enough that the benefit rules' sums and shares cannot overflow. */
+    private static void tooLarge(List<FieldError> errors, String field, Long fen) {
+        if (fen != null && fen > Money.DEFAULT_MAX_FEN) {
+            errors.add(FieldError.of(field, "too_large", "金额不能超过 " + Money.withUnit(Money.DEFAULT_MAX_FEN),
+                    "must be at most CNY " + Money.grouped(Money.DEFAULT_MAX_FEN)));
+        }
     }
 
     private static void tooLong(List<FieldError> errors, String field, String value, int max) {

@@ -18,6 +18,7 @@ import org.unionportal.api.audit.AuditEntry;
 import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.i18n.Text;
+import org.unionportal.api.money.Money;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.Validation;
 import org.unionportal.api.security.PortalUser;
@@ -155,6 +156,9 @@ public class PlanService {
                 Text.of("保障期限须为 1、3 或 5 年", "must be 1, 3 or 5"));
         v.require(r.feeFen() != null && r.feeFen() >= 0, "feeFen", "not_an_amount",
                 Text.of("请填写会费，不能为负数", "is required and must not be negative"));
+        // a fee times a roster's head count and years must not overflow: bounded here, where it is typed
+        v.require(r.feeFen() == null || r.feeFen() <= Money.DEFAULT_MAX_FEN, "feeFen", "too_large",
+                Text.of("会费不能超过 " + Money.withUnit(Money.DEFAULT_MAX_FEN), "must be at most CNY " + Money.grouped(Money.DEFAULT_MAX_FEN)));
         v.require(r.feeBasis() != null, "feeBasis", "invalid_choice",
                 Text.of("须为按年（PER_YEAR）或按期（PER_TERM）", "must be PER_YEAR or PER_TERM"));
         v.require(r.enrolFrom() != null, "enrolFrom", "invalid_date", DATE);

@@ -29,6 +29,15 @@ class ClaimFormTest {
     }
 
     @Test
+    void amountsBeyondAHundredMillionYuanAreRefusedBeforeTheRulesComputeWithThem() {
+        ClaimForm form = new ClaimForm(7L, EventType.HOSPITAL_STAY, TODAY, TODAY, TODAY, "无锡市人民医院", null, null, null,
+                Long.MAX_VALUE, Long.MAX_VALUE / 2 + 1, 10_000_000_001L, null, null);
+        assertEquals(List.of("totalCostFen:too_large", "basicInsuranceFen:too_large", "commercialInsuranceFen:too_large"),
+                form.problems(TODAY).stream().map(e -> e.field() + ":" + e.code()).toList());
+        assertTrue(form.problems(TODAY).get(0).text().zh().contains("元"));
+    }
+
+    @Test
     void aGoodFormGivesItsFactsWithMissingInsuranceAsZero() {
         ClaimForm form = new ClaimForm(7L, EventType.HOSPITAL_STAY, TODAY, TODAY, TODAY.plusDays(0), " 无锡市人民医院 ", " ", null,
                 null, 100_000L, null, null, " 工商银行 ", "6222 0203-0200 1234 567");

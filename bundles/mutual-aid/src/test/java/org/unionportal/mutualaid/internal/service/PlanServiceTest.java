@@ -55,6 +55,13 @@ class PlanServiceTest {
         assertEquals("body_required", assertThrows(ProblemException.class, () -> PlanService.validated(null, 0, 1)).code());
     }
 
+    @Test
+    void aFeeThatWouldOverflowWithARosterIsRefusedWhereItIsTyped() {
+        ProblemException p = assertThrows(ProblemException.class,
+                () -> PlanService.validated(request("WX-BIG", 1, Long.MAX_VALUE, LocalDate.of(2026, 3, 31), WUXI.benefits()), 0, 1));
+        assertEquals(List.of("feeFen:too_large"), p.errors().stream().map(e -> e.field() + ":" + e.code()).toList());
+    }
+
     @TempDir
     Path dir;
 
