@@ -20,6 +20,11 @@ public final class TestDatabase extends ModuleTestDatabase {
         return new TestDatabase(dir);
     }
 
+    /** A fresh database in memory, for tests that write thousands of times (the fuzz layer). */
+    public static TestDatabase inMemory() {
+        return new TestDatabase(null);
+    }
+
     public long plan(String code, String nameZh) {
         return inTransaction(c -> Jdbc.insert(c, "INSERT INTO MA_PLAN (CODE, VERSION, CURRENT_VERSION, NAME_ZH, NAME_EN, TERM_YEARS, "
                         + "FEE_FEN, FEE_BASIS, ENROL_FROM, ENROL_UNTIL, COVER_FROM, WAITING_DAYS, RULES, CREATED_BY, CREATED_AT) "

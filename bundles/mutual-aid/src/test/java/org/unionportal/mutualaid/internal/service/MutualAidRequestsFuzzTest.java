@@ -1,0 +1,175 @@
+package org.unionportal.mutualaid.internal.service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.security.Role;
+import org.unionportal.api.time.PortalTime;
+import org.unionportal.mutualaid.internal.rest.ClaimsResource.PayeeForm;
+import org.unionportal.mutualaid.internal.rules.BankResult;
+import org.unionportal.mutualaid.internal.rules.ClaimForm;
+import org.unionportal.mutualaid.internal.rules.DemoPlans;
+import org.unionportal.mutualaid.internal.rules.EventType;
+import org.unionportal.mutualaid.internal.rules.Payee;
+import org.unionportal.mutualaid.internal.rules.PlanTemplate;
+import org.unionportal.mutualaid.internal.store.Plan;
+import org.unionportal.mutualaid.internal.store.PlanStore;
+import org.unionportal.mutualaid.internal.testdb.TestDatabase;
+import org.unionportal.persistence.internal.FakeAuditTrail;
+import org.unionportal.persistence.internal.FakeNotifications;
+import org.unionportal.testing.fuzz.HostileBodies;
+import org.unionportal.testing.fuzz.RequestFuzz;
+
+/**
+ * The fuzz layer over every JSON request type of mutual aid (plans, claims, decisions, payees, payout batches and
+ * bank results): hostile bodies through the portal's JSON provider and the services, never a 500, never half a change.
+ */
+class MutualAidRequestsFuzzTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 9, 1);
+    private static final PlanTemplate WUXI = DemoPlans.wuxiThreeInOne();
+    private static final PortalUser OPERATOR = new PortalUser(2, "operator", "operator", 8, "/1/2/8/", Set.of(Role.UNION_OPERATOR));
+    private static final PortalUser DISTRICT = new PortalUser(3, "district", "district", 2, "/1/2/", Set.of(Role.DISTRICT_ADMIN));
+    private static final PortalUser ADMIN = new PortalUser(1, "admin", "admin", 1, "/1/", Set.of(Role.PLATFORM_ADMIN));
+
+    private static TestDatabase db;
+    private static PlanService plans;
+    private static ClaimService claims;
+    private static PayoutService payouts;
+    private static RequestFuzz fuzz;
+    private static long planId;
+    private static long enrolment;
+    private static long member;
+    private static long claim;
+    private static long batch;
+
+    private static synchronized void start() {
+        if (db != null) {
+            return;
+        }
+        db = TestDatabase.inMemory();
+        FakeAuditTrail trail = new FakeAuditTrail();
+        FakeNotifications outbox = new FakeNotifications();
+        plans = new PlanService(db);
+        plans.audit = trail;
+        claims = new ClaimService(db, PortalTime.fixedAt(TODAY));
+        claims.notifications = outbox;
+        claims.audit = trail;
+        payouts = new PayoutService(db, PortalTime.fixedAt(TODAY));
+        payouts.notifications = outbox;
+        payouts.audit = trail;
+        Plan plan = new Plan(0, WUXI.code(), 0, true, WUXI.nameZh(), WUXI.nameEn(), WUXI.termYears(), WUXI.feeFen(), WUXI.feeBasis(),
+                LocalDate.of(2025, 11, 1), LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 1), WUXI.waitingDaysIllness(),
+                new Plan.PlanRules(WUXI.eligibility(), WUXI.benefits()), WUXI.descriptionZh());
+        planId = db.inTransaction(c -> PlanStore.insertVersion(c, plan, "test"));
+        member = db.member("陈静", "320202199207150021", "13961000002", "/1/2/8/");
+        enrolment = db.enrolment(planId, WUXI.code(), member, "/1/2/8/", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "ACTIVE");
+        claim = claims.file(claimForm(LocalDate.of(2026, 7, 5)), OPERATOR);
+        long approved = claims.file(claimForm(LocalDate.of(2026, 6, 1)), OPERATOR);
+        claims.decide(approved, new ClaimService.Decision("APPROVE", null, null), DISTRICT);
+        batch = ((Number) payouts.create(DISTRICT, new PayoutService.Create(List.of(approved))).get("id")).longValue();
+        fuzz = RequestFuzz.on(db);
+    }
+
+    private static ClaimForm claimForm(LocalDate admission) {
+        return new ClaimForm(enrolment, EventType.HOSPITAL_STAY, admission, admission, admission.plusDays(5), "无锡市人民医院",
+                "阑尾炎", null, null, 2_000_000L, 1_200_000L, 0L, "工商银行", "6222020200000000001");
+    }
+
+    private static PlanService.PlanRequest planRequest(int n) {
+        return new PlanService.PlanRequest("WX-FUZZ-" + n, "测试项目", "Test plan", 1, 12_000L, WUXI.feeBasis(), LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 3, 31), LocalDate.of(2026, 1, 1), 90, WUXI.eligibility(), WUXI.benefits(), "说明");
+    }
+
+    @Property
+    void creatingAndEditingPlans(@ForAll("plans") String body, @ForAll boolean edit) {
+        Statistics.collect(fuzz.send(body, PlanService.PlanRequest.class,
+                r -> {
+                    if (edit) {
+                        // the current version: an edit of a plan with enrolments makes a new one
+                        plans.edit(plans.current().stream().filter(p -> p.code().equals(WUXI.code())).findFirst().orElseThrow().id(), r, ADMIN);
+                    } else {
+                        plans.create(r, ADMIN);
+                    }
+                }));
+    }
+
+    @Property
+    void filingAndPreviewingClaims(@ForAll("claims") String body, @ForAll boolean preview) {
+        Statistics.collect(fuzz.send(body, ClaimForm.class, f -> {
+            if (preview) {
+                claims.preview(f, OPERATOR);
+            } else {
+                claims.file(f, OPERATOR);
+            }
+        }));
+    }
+
+    @Property
+    void decidingClaims(@ForAll("decisions") String body) {
+        // a submitted claim of its own for every try, so that one decision taken does not close the rest
+        long submitted = db.claim(enrolment, member, "/1/2/8/", LocalDate.of(2026, 3, 1), "SUBMITTED");
+        Statistics.collect(fuzz.send(body, ClaimService.Decision.class, d -> claims.decide(submitted, d, DISTRICT)));
+    }
+
+    @Property
+    void settingPayees(@ForAll("payees") String body) {
+        Statistics.collect(fuzz.send(body, PayeeForm.class, f -> claims.setPayee(claim, Payee.of(f.bankName(), f.bankAccount()), OPERATOR)));
+    }
+
+    @Property
+    void creatingPayoutBatchesAndRecordingBankResults(@ForAll("batches") String body, @ForAll("results") String result) {
+        Statistics.collect(fuzz.send(body, PayoutService.Create.class, r -> payouts.create(DISTRICT, r)));
+        Statistics.collect(fuzz.send(result, PayoutService.Result.class, r -> payouts.result(batch, r, DISTRICT)));
+    }
+
+    @Provide
+    Arbitrary<String> plans() {
+        start();
+        return Arbitraries.oneOf(HostileBodies.forRecord(PlanService.PlanRequest.class), 
+                Arbitraries.integers().between(1, 99_999).flatMap(n -> HostileBodies.mutating(planRequest(n))));
+    }
+
+    @Provide
+    Arbitrary<String> claims() {
+        start();
+        // examples on many days, so that a claim filed does not make the later ones overlap it
+        return Arbitraries.oneOf(HostileBodies.forRecord(ClaimForm.class), Arbitraries.integers().between(0, 230)
+                .flatMap(day -> HostileBodies.mutating(claimForm(LocalDate.of(2026, 1, 1).plusDays(day)))));
+    }
+
+    @Provide
+    Arbitrary<String> decisions() {
+        start();
+        return Arbitraries.oneOf(HostileBodies.forRecord(ClaimService.Decision.class),
+                HostileBodies.mutating(new ClaimService.Decision("APPROVE", 100_000L, "材料齐全")),
+                HostileBodies.mutating(new ClaimService.Decision("RETURN", null, "缺发票")));
+    }
+
+    @Provide
+    Arbitrary<String> payees() {
+        start();
+        return Arbitraries.oneOf(HostileBodies.forRecord(PayeeForm.class),
+                HostileBodies.mutating(new PayeeForm("工商银行", "6222020200000000001")));
+    }
+
+    @Provide
+    Arbitrary<String> batches() {
+        start();
+        return Arbitraries.oneOf(HostileBodies.forRecord(PayoutService.Create.class),
+                HostileBodies.mutating(new PayoutService.Create(List.of(claim))));
+    }
+
+    @Provide
+    Arbitrary<String> results() {
+        start();
+        return Arbitraries.oneOf(HostileBodies.forRecord(PayoutService.Result.class),
+                HostileBodies.mutating(new PayoutService.Result(TODAY, List.of(new BankResult.Failure(claim, "账号错误")))));
+    }
+}
