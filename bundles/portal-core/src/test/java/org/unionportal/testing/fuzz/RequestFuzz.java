@@ -28,6 +28,7 @@ import org.unionportal.core.internal.rest.JsonProvider;
  * database refused, only the last line of defence in the problem mapper) and fails the test with the body that did
  * it. When the request is refused, the database (every table of the schema: row counts and a checksum of the rows)
  * and whatever else was registered with {@link #alsoUnchanged} must be as before: never a half-written change.
+ * Sends are serialised (a test's own writes between them must not run while one is compared).
  */
 public final class RequestFuzz {
     private static final JsonProvider JSON = new JsonProvider();
@@ -76,7 +77,7 @@ public final class RequestFuzz {
     }
 
     @SuppressWarnings("unchecked")
-    public <T> Outcome send(String json, Type type, Call<T> call) {
+    public synchronized <T> Outcome send(String json, Type type, Call<T> call) {
         T body;
         try {
             body = (T) read(json, type);
@@ -115,7 +116,7 @@ public final class RequestFuzz {
      * A request that is not a JSON body (an uploaded file, a query): {@code what} describes it in a failure, and
      * {@code call} sends it to the service. The same assertions as for a JSON body.
      */
-    public Outcome call(String what, Call<Void> call) {
+    public synchronized Outcome call(String what, Call<Void> call) {
         Map<String, String> before = fingerprint();
         List<Object> otherBefore = otherState();
         try {

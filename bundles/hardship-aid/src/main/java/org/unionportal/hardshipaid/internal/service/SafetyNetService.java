@@ -57,6 +57,9 @@ public class SafetyNetService {
             List<Award> awards) {
     }
 
+    /** The award's note columns (HA_SAFETY_NET_AWARD): longer is a field error, never a database refusal. */
+    static final int NOTE_MAX = 400;
+
     public record Note(String note) {
     }
 
@@ -146,6 +149,7 @@ public class SafetyNetService {
 
     public Award propose(PortalUser user, long householdId, int year, Note note) {
         Problems.checkYear(year);
+        new Validation().maxLength(note == null ? null : note.note(), "note", NOTE_MAX).throwIfInvalid();
         long threshold = thresholdFen;
         return db.inTransaction(c -> {
             HouseholdStore.lock(c, householdId);
@@ -172,7 +176,8 @@ public class SafetyNetService {
     public Award decide(PortalUser user, long id, Decision d) {
         db.read(c -> visibleAward(c, id, user)); // the scope before the body
         new Validation().require(d != null && ("APPROVE".equals(d.action()) || "REJECT".equals(d.action())), "action", "unknown_action",
-                Text.of("action 应为 APPROVE（批准兜底）或 REJECT（不予兜底）", "action must be APPROVE or REJECT")).throwIfInvalid();
+                Text.of("action 应为 APPROVE（批准兜底）或 REJECT（不予兜底）", "action must be APPROVE or REJECT"))
+                .maxLength(d == null ? null : d.note(), "note", NOTE_MAX).throwIfInvalid();
         return db.inTransaction(c -> {
             Award a = lockedAward(c, id, user);
             if (a.status() != ApprovalStatus.PROPOSED) {

@@ -95,6 +95,9 @@ public class StandardService {
                     "The entrant's ticket is refunded as paid (up to the second-class fare): it has no fixed amount"));
         }
         v.require(p != null && p.effectiveFrom() != null, "effectiveFrom", "required", Text.of("请填写执行日期", "Give the day it takes effect"));
+        // a day the column can store and a person could mean (Derby stores years 1 to 9999 only)
+        v.require(p == null || p.effectiveFrom() == null || (p.effectiveFrom().getYear() >= 1900 && p.effectiveFrom().getYear() <= 2999),
+                "effectiveFrom", "date_out_of_range", Text.of("执行日期须在 1900 年到 2999 年之间", "The day must be between the years 1900 and 2999"));
         v.maxLength(p == null ? null : p.note(), "note", 400);
         v.throwIfInvalid();
         return db.inTransaction(c -> {

@@ -63,11 +63,14 @@ class HardshipRequestsFuzzTest {
     }
 
     private static long freshApplication() {
-        return households.file(OPERATOR, form(SEQ.getAndIncrement())).household().id();
+        synchronized (fuzz) {
+            return households.file(OPERATOR, form(SEQ.getAndIncrement())).household().id();
+        }
     }
 
     @Property
     void filingAndUpdatingHouseholds(@ForAll("households") String body, @ForAll boolean update) {
+        start();
         long open = update ? freshApplication() : 0;
         Statistics.collect(fuzz.send(body, HouseholdForm.class, f -> {
             if (update) {
@@ -81,6 +84,7 @@ class HardshipRequestsFuzzTest {
     @Property
     void decidingRecheckingAndLeaving(@ForAll("decisions") String decision, @ForAll("rechecks") String recheck,
                                       @ForAll("leaves") String leave) {
+        start();
         long open = freshApplication();
         Statistics.collect(fuzz.send(decision, HouseholdService.Decision.class, d -> households.decide(DISTRICT, open, d)));
         Statistics.collect(fuzz.send(recheck, HouseholdService.Recheck.class, r -> households.recheck(DISTRICT, approved, r)));

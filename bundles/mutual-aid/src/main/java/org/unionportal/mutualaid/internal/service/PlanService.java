@@ -141,6 +141,10 @@ public class PlanService {
         return ProblemException.notFound("plan_not_found", Text.of("没有编号为 " + id + " 的保障项目。", "No plan " + id + "."));
     }
 
+    private static LocalDate dateOrToday(LocalDate date) {
+        return date == null ? LocalDate.of(2000, 1, 1) : date;
+    }
+
     /** The plan a request describes, or 422 listing every field that is wrong. */
     static Plan validated(PlanRequest r, long id, int version) {
         if (r == null) {
@@ -164,6 +168,12 @@ public class PlanService {
         v.require(r.enrolFrom() != null, "enrolFrom", "invalid_date", DATE);
         v.require(r.enrolUntil() != null, "enrolUntil", "invalid_date", DATE);
         v.require(r.coverFrom() != null, "coverFrom", "invalid_date", DATE);
+        // a date the column can store and a person could mean (Derby stores years 1 to 9999 only)
+        for (Map.Entry<String, LocalDate> date : java.util.Arrays.asList(Map.entry("enrolFrom", dateOrToday(r.enrolFrom())),
+                Map.entry("enrolUntil", dateOrToday(r.enrolUntil())), Map.entry("coverFrom", dateOrToday(r.coverFrom())))) {
+            v.require(date.getValue().getYear() >= 1900 && date.getValue().getYear() <= 2999, date.getKey(), "date_out_of_range",
+                    Text.of("日期须在 1900 年到 2999 年之间", "must be between the years 1900 and 2999"));
+        }
         v.require(r.enrolFrom() == null || r.enrolUntil() == null || !r.enrolUntil().isBefore(r.enrolFrom()), "enrolUntil",
                 "before_start", Text.of("参保截止日期不能早于开始日期", "must not be before enrolFrom"));
         v.require(r.waitingDays() != null && r.waitingDays() >= 0 && r.waitingDays() <= 365, "waitingDays", "out_of_range",

@@ -38,6 +38,7 @@ class MutualAidRequestsFuzzTest {
     private static final PortalUser DISTRICT = new PortalUser(3, "district", "district", 2, "/1/2/", Set.of(Role.DISTRICT_ADMIN));
     private static final PortalUser ADMIN = new PortalUser(1, "admin", "admin", 1, "/1/", Set.of(Role.PLATFORM_ADMIN));
 
+    private static final java.util.concurrent.atomic.AtomicInteger PEOPLE = new java.util.concurrent.atomic.AtomicInteger();
     private static TestDatabase db;
     private static PlanService plans;
     private static ClaimService claims;
@@ -113,8 +114,15 @@ class MutualAidRequestsFuzzTest {
 
     @Property
     void decidingClaims(@ForAll("decisions") String body) {
-        // a submitted claim of its own for every try, so that one decision taken does not close the rest
-        long submitted = db.claim(enrolment, member, "/1/2/8/", LocalDate.of(2026, 3, 1), "SUBMITTED");
+        // a claim of its own for every try (filed by the service, as a member of its own), so one decision does not close the rest
+        int n = PEOPLE.incrementAndGet();
+        long person = db.member("会员" + n, org.unionportal.api.identity.IdNumbers.of("320202", LocalDate.of(1980, 1, 1).plusDays(n), n % 1000),
+                "13961000002", "/1/2/8/");
+        long cover = db.enrolment(planId, WUXI.code(), person, "/1/2/8/", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "ACTIVE");
+        ClaimForm f = claimForm(LocalDate.of(2026, 7, 5));
+        long submitted = claims.file(new ClaimForm(cover, f.eventType(), f.eventDate(), f.admissionDate(), f.dischargeDate(), f.hospital(),
+                f.diagnosis(), f.criticalIllness(), f.disabilityGrade(), f.totalCostFen(), f.basicInsuranceFen(), f.commercialInsuranceFen(),
+                f.bankName(), f.bankAccount()), OPERATOR);
         Statistics.collect(fuzz.send(body, ClaimService.Decision.class, d -> claims.decide(submitted, d, DISTRICT)));
     }
 
