@@ -131,7 +131,14 @@ public final class SettlementReader {
     static LocalDate date(String text, int line, String field, List<RowProblem> problems) {
         if (text != null) {
             try {
-                return text.contains("/") ? LocalDate.parse(text, SLASHED) : LocalDate.parse(text);
+                LocalDate day = text.contains("/") ? LocalDate.parse(text, SLASHED) : LocalDate.parse(text);
+                // a day the column can store and a hospital could mean (Derby stores years 1 to 9999 only)
+                if (day.getYear() >= 1900 && day.getYear() <= 2999) {
+                    return day;
+                }
+                problems.add(RowProblem.of(line, field, "date_out_of_range", "日期须在 1900 年到 2999 年之间",
+                        "The day must be between the years 1900 and 2999"));
+                return null;
             } catch (DateTimeParseException e) {
                 // reported below
             }

@@ -43,6 +43,9 @@ public record ClaimForm(Long enrolmentId, EventType eventType, LocalDate eventDa
         if (commercialInsuranceFen != null && commercialInsuranceFen < 0) {
             errors.add(FieldError.of("commercialInsuranceFen", "not_an_amount", "商业保险支付金额不能为负数", "must not be negative"));
         }
+        outOfRange(errors, "eventDate", eventDate);
+        outOfRange(errors, "admissionDate", admissionDate);
+        outOfRange(errors, "dischargeDate", dischargeDate);
         tooLarge(errors, "totalCostFen", totalCostFen);
         tooLarge(errors, "basicInsuranceFen", basicInsuranceFen);
         tooLarge(errors, "commercialInsuranceFen", commercialInsuranceFen);
@@ -78,6 +81,13 @@ public record ClaimForm(Long enrolmentId, EventType eventType, LocalDate eventDa
         if (fen != null && fen > Money.DEFAULT_MAX_FEN) {
             errors.add(FieldError.of(field, "too_large", "金额不能超过 " + Money.withUnit(Money.DEFAULT_MAX_FEN),
                     "must be at most CNY " + Money.grouped(Money.DEFAULT_MAX_FEN)));
+        }
+    }
+
+    /** A day the column can store and a person could mean (Derby stores years 1 to 9999 only). */
+    private static void outOfRange(List<FieldError> errors, String field, LocalDate date) {
+        if (date != null && (date.getYear() < 1900 || date.getYear() > 2999)) {
+            errors.add(FieldError.of(field, "date_out_of_range", "日期须在 1900 年到 2999 年之间", "must be between the years 1900 and 2999"));
         }
     }
 

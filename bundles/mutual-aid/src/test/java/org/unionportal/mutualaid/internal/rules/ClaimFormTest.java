@@ -38,6 +38,14 @@ class ClaimFormTest {
     }
 
     @Test
+    void daysOutsideTheYears1900To2999AreRefusedBeforeTheDatabaseSeesThem() {
+        ClaimForm form = new ClaimForm(7L, EventType.HOSPITAL_STAY, LocalDate.of(1899, 12, 31), LocalDate.of(-25863, 1, 1),
+                LocalDate.of(3000, 1, 1), "无锡市人民医院", null, null, null, 100L, 0L, 0L, null, null);
+        assertEquals(List.of("eventDate:date_out_of_range", "admissionDate:date_out_of_range", "dischargeDate:date_out_of_range"),
+                form.problems(TODAY).stream().map(e -> e.field() + ":" + e.code()).toList());
+    }
+
+    @Test
     void aGoodFormGivesItsFactsWithMissingInsuranceAsZero() {
         ClaimForm form = new ClaimForm(7L, EventType.HOSPITAL_STAY, TODAY, TODAY, TODAY.plusDays(0), " 无锡市人民医院 ", " ", null,
                 null, 100_000L, null, null, " 工商银行 ", "6222 0203-0200 1234 567");
