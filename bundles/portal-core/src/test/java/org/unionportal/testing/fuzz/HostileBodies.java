@@ -11,14 +11,12 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * Hostile request bodies for a request type: {@link #forRecord} derives them from the record's components alone
  * (ordinary values with one or two fields hostile or missing); {@link #mutating} starts from a valid example body and
  * changes one field at a time (at any depth), so the hostile value gets past the other checks to the code behind.
+ * Drawn from a seeded {@link java.util.Random} ({@link Gen}); no shrinking, as a body is one change from a valid one.
  */
 public final class HostileBodies {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,10 +28,10 @@ public final class HostileBodies {
     }
 
     /** Bodies of the record type {@code type}: plausible values, one or two fields hostile or missing, or a wrong body. */
-    public static Arbitrary<String> forRecord(Class<?> type) {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, objectsOf(type).map(HostileBodies::write)),
-                net.jqwik.api.Tuple.of(1, wholeBodies()));
+    public static Gen<String> forRecord(Class<?> type) {
+        return Gen.weighted(
+                Gen.weight(8, objectsOf(type).map(HostileBodies::write)),
+                Gen.weight(1, wholeBodies()));
     }
 
     /**
@@ -41,80 +39,76 @@ public final class HostileBodies {
      * value for its declared type, or left out, or an unknown field added. Nested objects and list elements count as
      * fields of their own.
      */
-    public static Arbitrary<String> mutating(Class<?> type, String validExample) {
+    public static Gen<String> mutating(Class<?> type, String validExample) {
         JsonNode example = read(validExample);
         List<Field> fields = new ArrayList<>();
         collect(example, type, new ArrayList<>(), fields);
         if (fields.isEmpty()) {
             throw new IllegalArgumentException("The example has no fields to change: " + validExample);
         }
-        Arbitrary<String> oneField = Arbitraries.of(fields).flatMap(field -> Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(9, HostileValues.forType(field.type())),
-                        net.jqwik.api.Tuple.of(1, Arbitraries.just(MISSING)))
+        Gen<String> oneField = Gen.of(fields).flatMap(field -> Gen.weighted(
+                        Gen.weight(9, HostileValues.forType(field.type())),
+                        Gen.weight(1, Gen.just(MISSING)))
                 .map(value -> write(replaced(example, field.path(), value))));
-        Arbitrary<String> unknownField = HostileValues.any().map(value -> {
+        Gen<String> unknownField = HostileValues.any().map(value -> {
             ObjectNode copy = example.deepCopy();
             copy.set("notAField", value);
             return write(copy);
         });
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(18, oneField),
-                net.jqwik.api.Tuple.of(1, unknownField),
-                net.jqwik.api.Tuple.of(1, wholeBodies()));
+        return Gen.weighted(
+                Gen.weight(18, oneField),
+                Gen.weight(1, unknownField),
+                Gen.weight(1, wholeBodies()));
     }
 
     /** {@link #mutating(Class, String)} from a valid request object, written by the portal's JSON provider. */
-    public static Arbitrary<String> mutating(Object validRequest) {
+    public static Gen<String> mutating(Object validRequest) {
         return mutating(validRequest.getClass(), RequestFuzz.write(validRequest));
     }
 
     /** Not an object of the type at all: an array, a number, null, an empty object, deep nesting, broken JSON. */
-    static Arbitrary<String> wholeBodies() {
-        return Arbitraries.oneOf(
-                Arbitraries.oneOf(HostileValues.wrongShapes(), HostileValues.numbers()).map(HostileBodies::write),
-                Arbitraries.of("{}", "", " ", "{", "{\"a\":", "[" .repeat(5_000) + "]".repeat(5_000), "{}{}", "{} x",
+    static Gen<String> wholeBodies() {
+        return Gen.oneOf(
+                Gen.oneOf(HostileValues.wrongShapes(), HostileValues.numbers()).map(HostileBodies::write),
+                Gen.of("{}", "", " ", "{", "{\"a\":", "[" .repeat(5_000) + "]".repeat(5_000), "{}{}", "{} x",
                         "\ufeff{}", "{\"a\":1,\"a\":2}", "nul", "'single'", "{a:1}", "\u0000"));
     }
 
     /** Objects of a record type with one or two components hostile (or missing) and the others plausible. */
-    static Arbitrary<JsonNode> objectsOf(Class<?> type) {
+    static Gen<JsonNode> objectsOf(Class<?> type) {
         RecordComponent[] components = type.getRecordComponents();
         if (components == null || components.length == 0) {
-            return Arbitraries.just(F.objectNode());
+            return Gen.just(F.objectNode());
         }
-        Arbitrary<ObjectNode> plausible = plausibleObjectsOf(type);
-        Arbitrary<Integer> which = Arbitraries.integers().between(0, components.length - 1);
-        return Combinators.combine(plausible, which, which).flatAs((object, first, second) ->
-                Combinators.combine(hostileOrMissing(components[first].getGenericType()),
-                                hostileOrMissing(components[second].getGenericType()), Arbitraries.of(true, false))
-                        .as((a, b, both) -> {
-                            ObjectNode o = object.deepCopy();
-                            set(o, components[first].getName(), a);
-                            if (both) {
-                                set(o, components[second].getName(), b);
-                            }
-                            return (JsonNode) o;
-                        }));
+        Gen<ObjectNode> plausible = plausibleObjectsOf(type);
+        return r -> {
+            ObjectNode o = plausible.next(r).deepCopy();
+            RecordComponent first = components[r.nextInt(components.length)];
+            RecordComponent second = components[r.nextInt(components.length)];
+            set(o, first.getName(), hostileOrMissing(first.getGenericType()).next(r));
+            if (r.nextBoolean()) {
+                set(o, second.getName(), hostileOrMissing(second.getGenericType()).next(r));
+            }
+            return o;
+        };
     }
 
-    private static Arbitrary<JsonNode> hostileOrMissing(Type type) {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, HostileValues.forType(type)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(MISSING)));
+    private static Gen<JsonNode> hostileOrMissing(Type type) {
+        return Gen.weighted(Gen.weight(9, HostileValues.forType(type)),
+                Gen.weight(1, Gen.just(MISSING)));
     }
 
     /** Objects of a record type with a plausible value in every component. */
-    static Arbitrary<ObjectNode> plausibleObjectsOf(Class<?> type) {
+    static Gen<ObjectNode> plausibleObjectsOf(Class<?> type) {
         RecordComponent[] components = type.getRecordComponents();
-        Arbitrary<ObjectNode> result = Arbitraries.just(F.objectNode());
-        for (RecordComponent c : components == null ? new RecordComponent[0] : components) {
-            Arbitrary<ObjectNode> before = result;
-            result = before.flatMap(o -> HostileValues.plausibleFor(c.getGenericType()).map(v -> {
-                ObjectNode copy = o.deepCopy();
-                copy.set(c.getName(), v);
-                return copy;
-            }));
-        }
-        return result;
+        RecordComponent[] all = components == null ? new RecordComponent[0] : components;
+        return r -> {
+            ObjectNode o = F.objectNode();
+            for (RecordComponent c : all) {
+                o.set(c.getName(), HostileValues.plausibleFor(c.getGenericType()).next(r));
+            }
+            return o;
+        };
     }
 
     private static void set(ObjectNode o, String name, JsonNode value) {

@@ -59,8 +59,8 @@ public final class RequestFuzz {
     }
 
     /**
-     * The outcome of one request and the problem's code, for jqwik's statistics ({@code Statistics.collect(outcome)}),
-     * so a run shows how much got through and what stopped the rest.
+     * The outcome of one request and the problem's code, returned from a {@link FuzzTries.Try} so that the run's
+     * summary shows how much got through and what stopped the rest.
      */
     public record Outcome(String kind, String code) {
         static final Outcome ACCEPTED = new Outcome("accepted", "");

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import net.jqwik.api.Arbitrary;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,10 +73,32 @@ class RequestFuzzTest {
 
     @Test
     void hostileBodiesChangeOneFieldOfTheExampleAtATime() {
-        Arbitrary<String> bodies = HostileBodies.mutating(Body.class, GOOD);
-        long changedBoth = bodies.sampleStream().limit(200).filter(json -> !json.contains("张三") && !json.contains(":100")).count();
-        long changed = bodies.sampleStream().limit(200).filter(json -> !json.equals("{\"name\":\"张三\",\"amountFen\":100}")).count();
+        Gen<String> bodies = HostileBodies.mutating(Body.class, GOOD);
+        Random random = new Random(FuzzTries.DEFAULT_SEED);
+        long changedBoth = Stream.generate(() -> bodies.next(random)).limit(200).filter(json -> !json.contains("张三") && !json.contains(":100")).count();
+        long changed = Stream.generate(() -> bodies.next(random)).limit(200).filter(json -> !json.equals("{\"name\":\"张三\",\"amountFen\":100}")).count();
         assertTrue(changed > 150, "most bodies differ from the example: " + changed);
         assertTrue(changedBoth < 40, "mostly one field at a time (the rest are whole-body changes): " + changedBoth);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBodies() {
+        Gen<String> bodies = HostileBodies.forRecord(Body.class);
+        Random first = FuzzTries.random(7, 3);
+        Random again = FuzzTries.random(7, 3);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(bodies.next(first), bodies.next(again), "a case is replayed by its seed");
+        }
+    }
+
+    @Test
+    void aFailingTryNamesItsSeedAndIndex() throws Throwable {
+        java.util.List<org.junit.jupiter.api.DynamicTest> cases = FuzzTries.of("always refused", r -> {
+            throw new AssertionError("Would be a 500; body: {}");
+        }).toList();
+        assertEquals(FuzzTries.tries() + 1, cases.size(), "the tries and a summary");
+        AssertionError failure = assertThrows(AssertionError.class, () -> cases.get(2).getExecutable().execute());
+        assertTrue(failure.getMessage().contains("case #2 of -Dfuzz.seed=" + FuzzTries.seed()), failure.getMessage());
+        assertTrue(failure.getMessage().contains("body: {}"), failure.getMessage());
     }
 }

@@ -9,16 +9,16 @@ import static org.unionportal.hardshipaid.internal.service.HardshipServicesTest.
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.unionportal.api.time.PortalTime;
 import org.unionportal.hardshipaid.internal.rules.HouseholdForm;
 import org.unionportal.persistence.internal.FakeAttachments;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
+import org.unionportal.testing.fuzz.FuzzTries;
+import org.unionportal.testing.fuzz.Gen;
 import org.unionportal.testing.fuzz.HostileBodies;
 import org.unionportal.testing.fuzz.RequestFuzz;
 
@@ -40,10 +40,8 @@ class HardshipRequestsFuzzTest {
     private static long headMember;
     private static long batch;
 
-    private static synchronized void start() {
-        if (db != null) {
-            return;
-        }
+    @BeforeAll
+    static void start() {
         db = ModuleTestDatabase.inMemory("hardship-aid");
         PortalTime time = PortalTime.fixedAt(TODAY);
         households = new HouseholdService(db, new HardshipServicesTest.Tree(), time);
@@ -68,129 +66,91 @@ class HardshipRequestsFuzzTest {
         }
     }
 
-    @Property
-    void filingAndUpdatingHouseholds(@ForAll("households") String body, @ForAll boolean update) {
-        start();
-        long open = update ? freshApplication() : 0;
-        Statistics.collect(fuzz.send(body, HouseholdForm.class, f -> {
-            if (update) {
-                households.update(OPERATOR, open, f);
-            } else {
-                households.file(OPERATOR, f);
-            }
-        }));
+    @TestFactory
+    Stream<DynamicTest> filingAndUpdatingHouseholds() {
+        Gen<String> bodies = Gen.oneOf(HostileBodies.forRecord(HouseholdForm.class),
+                Gen.ints(10_000, 99_999).flatMap(seq -> HostileBodies.mutating(form(seq))));
+        return FuzzTries.of("filing and updating households", r -> {
+            String body = bodies.next(r);
+            boolean update = r.nextBoolean();
+            long open = update ? freshApplication() : 0;
+            return fuzz.send(body, HouseholdForm.class, f -> {
+                if (update) {
+                    households.update(OPERATOR, open, f);
+                } else {
+                    households.file(OPERATOR, f);
+                }
+            });
+        });
     }
 
-    @Property
-    void decidingRecheckingAndLeaving(@ForAll("decisions") String decision, @ForAll("rechecks") String recheck,
-                                      @ForAll("leaves") String leave) {
-        start();
-        long open = freshApplication();
-        Statistics.collect(fuzz.send(decision, HouseholdService.Decision.class, d -> households.decide(DISTRICT, open, d)));
-        Statistics.collect(fuzz.send(recheck, HouseholdService.Recheck.class, r -> households.recheck(DISTRICT, approved, r)));
-        Statistics.collect(fuzz.send(leave, HouseholdService.Leave.class, l -> households.leave(DISTRICT, open, l)));
-    }
-
-    @Property
-    void proposingAndDecidingStandards(@ForAll("proposals") String proposal, @ForAll("standardDecisions") String decision) {
-        Statistics.collect(fuzz.send(proposal, StandardService.Proposal.class, p -> {
-            long id = standards.propose(ADMIN, p).id();
-            // the checker (another platform administrator) decides what was proposed
-            fuzz.send(decision, StandardService.Decision.class, d -> standards.decide(HardshipServicesTest.CHECKER, id, d));
-        }));
-    }
-
-    @Property
-    void safetyNetExpensesAndAwards(@ForAll("expenses") String expense, @ForAll("notes") String note,
-                                    @ForAll("awardDecisions") String decision) {
-        Statistics.collect(fuzz.send(expense, SafetyNetService.ExpenseForm.class, f -> safetyNet.record(DISTRICT, approved, f)));
-        Statistics.collect(fuzz.send(note, SafetyNetService.Note.class, n -> {
-            long award = safetyNet.propose(DISTRICT, approved, TODAY.getYear(), n).id();
-            fuzz.send(decision, SafetyNetService.Decision.class, d -> safetyNet.decide(ADMIN, award, d));
-        }));
-    }
-
-    @Property
-    void generatingBatchesAndRecordingResults(@ForAll("generates") String generate, @ForAll("results") String result) {
-        Statistics.collect(fuzz.send(generate, BatchService.Generate.class, g -> batches.generate(DISTRICT, g)));
-        Statistics.collect(fuzz.send(result, BatchService.Result.class, r -> batches.result(DISTRICT, batch, r)));
-    }
-
-    @Provide
-    Arbitrary<String> households() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(HouseholdForm.class),
-                Arbitraries.integers().between(10_000, 99_999).flatMap(seq -> HostileBodies.mutating(form(seq))));
-    }
-
-    @Provide
-    Arbitrary<String> decisions() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(HouseholdService.Decision.class),
+    @TestFactory
+    Stream<DynamicTest> decidingRecheckingAndLeaving() {
+        Gen<String> decisions = Gen.oneOf(HostileBodies.forRecord(HouseholdService.Decision.class),
                 HostileBodies.mutating(new HouseholdService.Decision("APPROVE", "SPECIAL", "DISTRICT", "核实无误")),
                 HostileBodies.mutating(new HouseholdService.Decision("REJECT", null, null, "重复申请")));
-    }
-
-    @Provide
-    Arbitrary<String> rechecks() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(HouseholdService.Recheck.class),
+        Gen<String> rechecks = Gen.oneOf(HostileBodies.forRecord(HouseholdService.Recheck.class),
                 HostileBodies.mutating(new HouseholdService.Recheck("SPECIAL", "复核")));
-    }
-
-    @Provide
-    Arbitrary<String> leaves() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(HouseholdService.Leave.class),
+        Gen<String> leaves = Gen.oneOf(HostileBodies.forRecord(HouseholdService.Leave.class),
                 HostileBodies.mutating(new HouseholdService.Leave("已脱困", TODAY)));
+        return FuzzTries.of("deciding, rechecking and leaving", r -> {
+            String decision = decisions.next(r);
+            String recheck = rechecks.next(r);
+            String leave = leaves.next(r);
+            long open = freshApplication();
+            return List.of(
+                    fuzz.send(decision, HouseholdService.Decision.class, d -> households.decide(DISTRICT, open, d)),
+                    fuzz.send(recheck, HouseholdService.Recheck.class, c -> households.recheck(DISTRICT, approved, c)),
+                    fuzz.send(leave, HouseholdService.Leave.class, l -> households.leave(DISTRICT, open, l)));
+        });
     }
 
-    @Provide
-    Arbitrary<String> proposals() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(StandardService.Proposal.class),
+    @TestFactory
+    Stream<DynamicTest> proposingAndDecidingStandards() {
+        Gen<String> proposals = Gen.oneOf(HostileBodies.forRecord(StandardService.Proposal.class),
                 HostileBodies.mutating(new StandardService.Proposal("SCHOOLING_BASIC", 110_000L, LocalDate.of(2027, 9, 1), "上调")));
-    }
-
-    @Provide
-    Arbitrary<String> standardDecisions() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(StandardService.Decision.class),
+        Gen<String> decisions = Gen.oneOf(HostileBodies.forRecord(StandardService.Decision.class),
                 HostileBodies.mutating(new StandardService.Decision("APPROVE", "同意")));
+        return FuzzTries.of("proposing and deciding standards", r -> {
+            String proposal = proposals.next(r);
+            String decision = decisions.next(r);
+            return fuzz.send(proposal, StandardService.Proposal.class, p -> {
+                long id = standards.propose(ADMIN, p).id();
+                // the checker (another platform administrator) decides what was proposed
+                fuzz.send(decision, StandardService.Decision.class, d -> standards.decide(HardshipServicesTest.CHECKER, id, d));
+            });
+        });
     }
 
-    @Provide
-    Arbitrary<String> expenses() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(SafetyNetService.ExpenseForm.class),
+    @TestFactory
+    Stream<DynamicTest> safetyNetExpensesAndAwards() {
+        Gen<String> expenses = Gen.oneOf(HostileBodies.forRecord(SafetyNetService.ExpenseForm.class),
                 HostileBodies.mutating(new SafetyNetService.ExpenseForm(headMember, TODAY, "市人民医院", 1_000_000L, 400_000L, "住院")));
-    }
-
-    @Provide
-    Arbitrary<String> notes() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(SafetyNetService.Note.class),
+        Gen<String> notes = Gen.oneOf(HostileBodies.forRecord(SafetyNetService.Note.class),
                 HostileBodies.mutating(new SafetyNetService.Note("医疗支出大")));
-    }
-
-    @Provide
-    Arbitrary<String> awardDecisions() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(SafetyNetService.Decision.class),
+        Gen<String> decisions = Gen.oneOf(HostileBodies.forRecord(SafetyNetService.Decision.class),
                 HostileBodies.mutating(new SafetyNetService.Decision("APPROVE", "同意")));
+        return FuzzTries.of("safety-net expenses and awards", r -> {
+            String expense = expenses.next(r);
+            String note = notes.next(r);
+            String decision = decisions.next(r);
+            return List.of(
+                    fuzz.send(expense, SafetyNetService.ExpenseForm.class, f -> safetyNet.record(DISTRICT, approved, f)),
+                    fuzz.send(note, SafetyNetService.Note.class, n -> {
+                        long award = safetyNet.propose(DISTRICT, approved, TODAY.getYear(), n).id();
+                        fuzz.send(decision, SafetyNetService.Decision.class, d -> safetyNet.decide(ADMIN, award, d));
+                    }));
+        });
     }
 
-    @Provide
-    Arbitrary<String> generates() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(BatchService.Generate.class),
+    @TestFactory
+    Stream<DynamicTest> generatingBatchesAndRecordingResults() {
+        Gen<String> generates = Gen.oneOf(HostileBodies.forRecord(BatchService.Generate.class),
                 HostileBodies.mutating(new BatchService.Generate("MEDICAL", "2026")));
-    }
-
-    @Provide
-    Arbitrary<String> results() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(BatchService.Result.class),
+        Gen<String> results = Gen.oneOf(HostileBodies.forRecord(BatchService.Result.class),
                 HostileBodies.mutating(new BatchService.Result(List.of(new BatchService.Failure(1L, "账号错误")))));
+        return FuzzTries.of("generating batches and recording results", r -> List.of(
+                fuzz.send(generates.next(r), BatchService.Generate.class, g -> batches.generate(DISTRICT, g)),
+                fuzz.send(results.next(r), BatchService.Result.class, c -> batches.result(DISTRICT, batch, c))));
     }
 }

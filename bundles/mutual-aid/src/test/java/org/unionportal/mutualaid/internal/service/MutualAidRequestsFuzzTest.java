@@ -3,12 +3,10 @@ package org.unionportal.mutualaid.internal.service;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.api.time.PortalTime;
@@ -24,6 +22,8 @@ import org.unionportal.mutualaid.internal.store.PlanStore;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
 import org.unionportal.persistence.internal.FakeAuditTrail;
 import org.unionportal.persistence.internal.FakeNotifications;
+import org.unionportal.testing.fuzz.FuzzTries;
+import org.unionportal.testing.fuzz.Gen;
 import org.unionportal.testing.fuzz.HostileBodies;
 import org.unionportal.testing.fuzz.RequestFuzz;
 
@@ -50,10 +50,8 @@ class MutualAidRequestsFuzzTest {
     private static long claim;
     private static long batch;
 
-    private static synchronized void start() {
-        if (db != null) {
-            return;
-        }
+    @BeforeAll
+    static void start() {
         db = TestDatabase.inMemory();
         FakeAuditTrail trail = new FakeAuditTrail();
         FakeNotifications outbox = new FakeNotifications();
@@ -88,96 +86,78 @@ class MutualAidRequestsFuzzTest {
                 LocalDate.of(2026, 3, 31), LocalDate.of(2026, 1, 1), 90, WUXI.eligibility(), WUXI.benefits(), "说明");
     }
 
-    @Property
-    void creatingAndEditingPlans(@ForAll("plans") String body, @ForAll boolean edit) {
-        Statistics.collect(fuzz.send(body, PlanService.PlanRequest.class,
-                r -> {
-                    if (edit) {
-                        // the current version: an edit of a plan with enrolments makes a new one
-                        plans.edit(plans.current().stream().filter(p -> p.code().equals(WUXI.code())).findFirst().orElseThrow().id(), r, ADMIN);
-                    } else {
-                        plans.create(r, ADMIN);
-                    }
-                }));
+    @TestFactory
+    Stream<DynamicTest> creatingAndEditingPlans() {
+        Gen<String> bodies = Gen.oneOf(HostileBodies.forRecord(PlanService.PlanRequest.class),
+                Gen.ints(1, 99_999).flatMap(n -> HostileBodies.mutating(planRequest(n))));
+        return FuzzTries.of("creating and editing plans", r -> {
+            String body = bodies.next(r);
+            boolean edit = r.nextBoolean();
+            return fuzz.send(body, PlanService.PlanRequest.class, p -> {
+                if (edit) {
+                    // the current version: an edit of a plan with enrolments makes a new one
+                    plans.edit(plans.current().stream().filter(c -> c.code().equals(WUXI.code())).findFirst().orElseThrow().id(), p, ADMIN);
+                } else {
+                    plans.create(p, ADMIN);
+                }
+            });
+        });
     }
 
-    @Property
-    void filingAndPreviewingClaims(@ForAll("claims") String body, @ForAll boolean preview) {
-        Statistics.collect(fuzz.send(body, ClaimForm.class, f -> {
-            if (preview) {
-                claims.preview(f, OPERATOR);
-            } else {
-                claims.file(f, OPERATOR);
-            }
-        }));
-    }
-
-    @Property
-    void decidingClaims(@ForAll("decisions") String body) {
-        // a claim of its own for every try (filed by the service, as a member of its own), so one decision does not close the rest
-        int n = PEOPLE.incrementAndGet();
-        long person = db.member("会员" + n, org.unionportal.api.identity.IdNumbers.of("320202", LocalDate.of(1980, 1, 1).plusDays(n), n % 1000),
-                "13961000002", "/1/2/8/");
-        long cover = db.enrolment(planId, WUXI.code(), person, "/1/2/8/", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "ACTIVE");
-        ClaimForm f = claimForm(LocalDate.of(2026, 7, 5));
-        long submitted = claims.file(new ClaimForm(cover, f.eventType(), f.eventDate(), f.admissionDate(), f.dischargeDate(), f.hospital(),
-                f.diagnosis(), f.criticalIllness(), f.disabilityGrade(), f.totalCostFen(), f.basicInsuranceFen(), f.commercialInsuranceFen(),
-                f.bankName(), f.bankAccount()), OPERATOR);
-        Statistics.collect(fuzz.send(body, ClaimService.Decision.class, d -> claims.decide(submitted, d, DISTRICT)));
-    }
-
-    @Property
-    void settingPayees(@ForAll("payees") String body) {
-        Statistics.collect(fuzz.send(body, PayeeForm.class, f -> claims.setPayee(claim, Payee.of(f.bankName(), f.bankAccount()), OPERATOR)));
-    }
-
-    @Property
-    void creatingPayoutBatchesAndRecordingBankResults(@ForAll("batches") String body, @ForAll("results") String result) {
-        Statistics.collect(fuzz.send(body, PayoutService.Create.class, r -> payouts.create(DISTRICT, r)));
-        Statistics.collect(fuzz.send(result, PayoutService.Result.class, r -> payouts.result(batch, r, DISTRICT)));
-    }
-
-    @Provide
-    Arbitrary<String> plans() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(PlanService.PlanRequest.class), 
-                Arbitraries.integers().between(1, 99_999).flatMap(n -> HostileBodies.mutating(planRequest(n))));
-    }
-
-    @Provide
-    Arbitrary<String> claims() {
-        start();
+    @TestFactory
+    Stream<DynamicTest> filingAndPreviewingClaims() {
         // examples on many days, so that a claim filed does not make the later ones overlap it
-        return Arbitraries.oneOf(HostileBodies.forRecord(ClaimForm.class), Arbitraries.integers().between(0, 230)
+        Gen<String> bodies = Gen.oneOf(HostileBodies.forRecord(ClaimForm.class), Gen.ints(0, 230)
                 .flatMap(day -> HostileBodies.mutating(claimForm(LocalDate.of(2026, 1, 1).plusDays(day)))));
+        return FuzzTries.of("filing and previewing claims", r -> {
+            String body = bodies.next(r);
+            boolean preview = r.nextBoolean();
+            return fuzz.send(body, ClaimForm.class, f -> {
+                if (preview) {
+                    claims.preview(f, OPERATOR);
+                } else {
+                    claims.file(f, OPERATOR);
+                }
+            });
+        });
     }
 
-    @Provide
-    Arbitrary<String> decisions() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(ClaimService.Decision.class),
+    @TestFactory
+    Stream<DynamicTest> decidingClaims() {
+        Gen<String> bodies = Gen.oneOf(HostileBodies.forRecord(ClaimService.Decision.class),
                 HostileBodies.mutating(new ClaimService.Decision("APPROVE", 100_000L, "材料齐全")),
                 HostileBodies.mutating(new ClaimService.Decision("RETURN", null, "缺发票")));
+        return FuzzTries.of("deciding claims", r -> {
+            String body = bodies.next(r);
+            // a claim of its own for every try (filed by the service, as a member of its own), so one decision does not close the rest
+            int n = PEOPLE.incrementAndGet();
+            long person = db.member("会员" + n, org.unionportal.api.identity.IdNumbers.of("320202", LocalDate.of(1980, 1, 1).plusDays(n), n % 1000),
+                    "13961000002", "/1/2/8/");
+            long cover = db.enrolment(planId, WUXI.code(), person, "/1/2/8/", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "ACTIVE");
+            ClaimForm f = claimForm(LocalDate.of(2026, 7, 5));
+            long submitted = claims.file(new ClaimForm(cover, f.eventType(), f.eventDate(), f.admissionDate(), f.dischargeDate(), f.hospital(),
+                    f.diagnosis(), f.criticalIllness(), f.disabilityGrade(), f.totalCostFen(), f.basicInsuranceFen(), f.commercialInsuranceFen(),
+                    f.bankName(), f.bankAccount()), OPERATOR);
+            return fuzz.send(body, ClaimService.Decision.class, d -> claims.decide(submitted, d, DISTRICT));
+        });
     }
 
-    @Provide
-    Arbitrary<String> payees() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(PayeeForm.class),
+    @TestFactory
+    Stream<DynamicTest> settingPayees() {
+        Gen<String> bodies = Gen.oneOf(HostileBodies.forRecord(PayeeForm.class),
                 HostileBodies.mutating(new PayeeForm("工商银行", "6222020200000000001")));
+        return FuzzTries.of("setting payees", r -> fuzz.send(bodies.next(r), PayeeForm.class,
+                f -> claims.setPayee(claim, Payee.of(f.bankName(), f.bankAccount()), OPERATOR)));
     }
 
-    @Provide
-    Arbitrary<String> batches() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(PayoutService.Create.class),
+    @TestFactory
+    Stream<DynamicTest> creatingPayoutBatchesAndRecordingBankResults() {
+        Gen<String> batches = Gen.oneOf(HostileBodies.forRecord(PayoutService.Create.class),
                 HostileBodies.mutating(new PayoutService.Create(List.of(claim))));
-    }
-
-    @Provide
-    Arbitrary<String> results() {
-        start();
-        return Arbitraries.oneOf(HostileBodies.forRecord(PayoutService.Result.class),
+        Gen<String> results = Gen.oneOf(HostileBodies.forRecord(PayoutService.Result.class),
                 HostileBodies.mutating(new PayoutService.Result(TODAY, List.of(new BankResult.Failure(claim, "账号错误")))));
+        return FuzzTries.of("creating payout batches and recording bank results", r -> List.of(
+                fuzz.send(batches.next(r), PayoutService.Create.class, c -> payouts.create(DISTRICT, c)),
+                fuzz.send(results.next(r), PayoutService.Result.class, c -> payouts.result(batch, c, DISTRICT))));
     }
 }

@@ -6,12 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
@@ -22,6 +20,8 @@ import org.unionportal.mutualaid.internal.store.PlanStore;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
 import org.unionportal.persistence.internal.FakeAuditTrail;
 import org.unionportal.persistence.internal.FakeNotifications;
+import org.unionportal.testing.fuzz.FuzzTries;
+import org.unionportal.testing.fuzz.Gen;
 import org.unionportal.testing.fuzz.HostileValues;
 import org.unionportal.testing.fuzz.RequestFuzz;
 
@@ -35,10 +35,8 @@ class SettlementFileFuzzTest {
     private static SettlementService settlements;
     private static RequestFuzz fuzz;
 
-    private static synchronized void start() {
-        if (db != null) {
-            return;
-        }
+    @BeforeAll
+    static void start() {
         db = TestDatabase.inMemory();
         PlanTemplate t = DemoPlans.wuxiThreeInOne();
         Plan plan = new Plan(0, t.code(), 0, true, t.nameZh(), t.nameEn(), t.termYears(), t.feeFen(), t.feeBasis(),
@@ -53,25 +51,18 @@ class SettlementFileFuzzTest {
         fuzz = RequestFuzz.on(db);
     }
 
-    @Property
-    void importingASettlementFileWithOneHostileCell(@ForAll("cells") int column, @ForAll("values") String value) {
-        start();
-        List<String> row = new ArrayList<>(ROW);
-        row.set(column, value);
-        String csv = "身份证号,入院日期,出院日期,医院,医疗总费用,基本医保支付,诊断\n"
-                + String.join(",", row.stream().map(v -> "\"" + v.replace("\"", "\"\"") + "\"").toList()) + "\n";
-        byte[] file = csv.getBytes(StandardCharsets.UTF_8);
-        Statistics.collect(fuzz.call("settlement file, column " + column + ": " + value, x -> settlements.importFile(file, DISTRICT)));
-    }
-
-    @Provide
-    Arbitrary<Integer> cells() {
-        return Arbitraries.integers().between(0, ROW.size() - 1);
-    }
-
-    @Provide
-    Arbitrary<String> values() {
-        return Arbitraries.oneOf(HostileValues.texts(), HostileValues.dates(), HostileValues.numbers())
-                .map(JsonNode::asText);
+    @TestFactory
+    Stream<DynamicTest> importingASettlementFileWithOneHostileCell() {
+        Gen<String> values = Gen.oneOf(HostileValues.texts(), HostileValues.dates(), HostileValues.numbers()).map(JsonNode::asText);
+        return FuzzTries.of("importing a settlement file with one hostile cell", r -> {
+            int column = r.nextInt(ROW.size());
+            String value = values.next(r);
+            List<String> row = new ArrayList<>(ROW);
+            row.set(column, value);
+            String csv = "身份证号,入院日期,出院日期,医院,医疗总费用,基本医保支付,诊断\n"
+                    + String.join(",", row.stream().map(v -> "\"" + v.replace("\"", "\"\"") + "\"").toList()) + "\n";
+            byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+            return fuzz.call("settlement file, column " + column + ": " + value, x -> settlements.importFile(file, DISTRICT));
+        });
     }
 }

@@ -4,12 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
@@ -17,6 +15,8 @@ import org.unionportal.core.internal.audit.PortalAuditTrail;
 import org.unionportal.core.internal.members.MembersResource.MemberBody;
 import org.unionportal.core.internal.store.AccountStore;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
+import org.unionportal.testing.fuzz.FuzzTries;
+import org.unionportal.testing.fuzz.Gen;
 import org.unionportal.testing.fuzz.HostileBodies;
 import org.unionportal.testing.fuzz.RequestFuzz;
 
@@ -33,10 +33,8 @@ class MemberRequestsFuzzTest {
     private static PortalUser operator;
     private static long member;
 
-    private static synchronized void start() {
-        if (db != null) {
-            return;
-        }
+    @BeforeAll
+    static void start() {
         db = ModuleTestDatabase.inMemory("portal");
         service = new MemberService(db, new PortalAuditTrail());
         db.inTransaction(c -> {
@@ -56,21 +54,20 @@ class MemberRequestsFuzzTest {
                 List.of("EMPLOYEE"), null, LocalDate.of(2020, 5, 1), null, null, null);
     }
 
-    @Property
-    void creatingAndEditingMembers(@ForAll("members") String body, @ForAll boolean edit) {
-        start();
-        Statistics.collect(fuzz.send(body, MemberBody.class, b -> {
-            if (edit) {
-                service.update(operator, member, MembersResource.form(b), null, b.leftOn());
-            } else {
-                service.create(operator, MembersResource.form(b), b.orgId());
-            }
-        }));
-    }
-
-    @Provide
-    Arbitrary<String> members() {
-        return Arbitraries.oneOf(HostileBodies.forRecord(MemberBody.class),
-                Arbitraries.integers().between(100, 20_000).flatMap(n -> HostileBodies.mutating(body(n))));
+    @TestFactory
+    Stream<DynamicTest> creatingAndEditingMembers() {
+        Gen<String> members = Gen.oneOf(HostileBodies.forRecord(MemberBody.class),
+                Gen.ints(100, 20_000).flatMap(n -> HostileBodies.mutating(body(n))));
+        return FuzzTries.of("creating and editing members", r -> {
+            String body = members.next(r);
+            boolean edit = r.nextBoolean();
+            return fuzz.send(body, MemberBody.class, b -> {
+                if (edit) {
+                    service.update(operator, member, MembersResource.form(b), null, b.leftOn());
+                } else {
+                    service.create(operator, MembersResource.form(b), b.orgId());
+                }
+            });
+        });
     }
 }
