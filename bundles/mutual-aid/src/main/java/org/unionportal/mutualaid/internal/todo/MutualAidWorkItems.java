@@ -20,8 +20,6 @@ import org.unionportal.mutualaid.internal.store.EnrolmentStore;
  */
 @Component(service = WorkItems.class)
 public class MutualAidWorkItems implements WorkItems {
-    /** The claims a reviewer still has to decide. */
-    private static final List<ClaimStatus> TO_REVIEW = List.of(ClaimStatus.SUBMITTED, ClaimStatus.UNDER_REVIEW);
 
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
@@ -43,9 +41,13 @@ public class MutualAidWorkItems implements WorkItems {
             List<WorkItem> items = new ArrayList<>();
             long unpaidGroups = EnrolmentStore.countBatches(c, scope, "PENDING_PAYMENT");
             if (staff) {
+                // one item per status, each linking to the list of exactly what it counts
                 items.add(WorkItem.of("mutual-aid.claims.toReview", "件理赔待审核", "claims to review",
-                        ClaimStore.countIn(c, scope, TO_REVIEW),
+                        ClaimStore.countIn(c, scope, List.of(ClaimStatus.SUBMITTED)),
                         "mutual-aid/claims?status=SUBMITTED"));
+                items.add(WorkItem.of("mutual-aid.claims.underReview", "件理赔审核中", "claims under review",
+                        ClaimStore.countIn(c, scope, List.of(ClaimStatus.UNDER_REVIEW)),
+                        "mutual-aid/claims?status=UNDER_REVIEW"));
                 items.add(WorkItem.of("mutual-aid.groups.toConfirmPayment", "个团体参保待确认收款", "group enrolments awaiting payment",
                         unpaidGroups, "mutual-aid/enrol?status=PENDING_PAYMENT"));
             } else {

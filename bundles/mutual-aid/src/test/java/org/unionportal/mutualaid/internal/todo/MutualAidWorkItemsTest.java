@@ -15,7 +15,10 @@ import org.unionportal.api.security.Role;
 import org.unionportal.api.todo.WorkItem;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
 
-/** The home page's mutual-aid counts: claims to review and unpaid groups, only in the caller's subtree. */
+/**
+ * The home page's mutual-aid counts: claims to review and under review (one status each, so that the count equals the
+ * list its link opens) and unpaid groups, only in the caller's subtree.
+ */
 class MutualAidWorkItemsTest {
     private static final PortalUser DISTRICT = new PortalUser(3, "district", "district", 2, "/1/2/", Set.of(Role.DISTRICT_ADMIN));
     private static final PortalUser OPERATOR = new PortalUser(5, "operator", "operator", 8, "/1/2/8/", Set.of(Role.UNION_OPERATOR));
@@ -51,7 +54,8 @@ class MutualAidWorkItemsTest {
 
     @Test
     void districtStaffSeeTheirSubtreesClaimsToReviewAndGroupsAwaitingPayment() {
-        assertEquals(Map.of("mutual-aid.claims.toReview", 3L, "mutual-aid.groups.toConfirmPayment", 2L), counts(DISTRICT));
+        assertEquals(Map.of("mutual-aid.claims.toReview", 1L, "mutual-aid.claims.underReview", 2L,
+                "mutual-aid.groups.toConfirmPayment", 2L), counts(DISTRICT));
     }
 
     @Test
