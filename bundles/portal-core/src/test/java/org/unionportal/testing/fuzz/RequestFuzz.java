@@ -87,22 +87,27 @@ public final class RequestFuzz {
         } catch (Throwable e) {
             throw unmapped("reading the body", e, json);
         }
+        return afterTheService("body", json, ignored -> call.with(body));
+    }
+
+    /** Runs {@code call} and checks its outcome: accepted, or a mapped problem with nothing written. */
+    private Outcome afterTheService(String label, String what, Call<Void> call) {
         Map<String, String> before = fingerprint();
         List<Object> otherBefore = otherState();
         try {
-            call.with(body);
+            call.with(null);
             return Outcome.ACCEPTED;
         } catch (ProblemException p) {
-            assertMapped(p, json);
+            assertMapped(p, what);
             Map<String, String> after = fingerprint();
             if (!before.equals(after)) {
                 throw new AssertionError("Refused with " + p.status() + " " + p.code() + " but the database changed"
-                        + changed(before, after) + "; body: " + shorten(json));
+                        + changed(before, after) + "; " + label + ": " + shorten(what));
             }
             List<Object> otherAfter = otherState();
             if (!otherBefore.equals(otherAfter)) {
                 throw new AssertionError("Refused with " + p.status() + " " + p.code() + " but other state changed: "
-                        + otherBefore + " -> " + otherAfter + "; body: " + shorten(json));
+                        + otherBefore + " -> " + otherAfter + "; " + label + ": " + shorten(what));
             }
             return new Outcome("refused by the service", p.code());
         } catch (AssertionError nested) {
@@ -111,7 +116,7 @@ public final class RequestFuzz {
             if (isUnstorableCharacter(e) && before.equals(fingerprint()) && otherBefore.equals(otherState())) {
                 return UNSTORABLE;
             }
-            throw unmapped("the service", e, json);
+            throw unmapped("the service", e, what);
         }
     }
 
@@ -133,27 +138,7 @@ public final class RequestFuzz {
      * {@code call} sends it to the service. The same assertions as for a JSON body.
      */
     public synchronized Outcome call(String what, Call<Void> call) {
-        Map<String, String> before = fingerprint();
-        List<Object> otherBefore = otherState();
-        try {
-            call.with(null);
-            return Outcome.ACCEPTED;
-        } catch (ProblemException p) {
-            assertMapped(p, what);
-            Map<String, String> after = fingerprint();
-            if (!before.equals(after) || !otherBefore.equals(otherState())) {
-                throw new AssertionError("Refused with " + p.status() + " " + p.code() + " but the database changed"
-                        + changed(before, after) + "; request: " + shorten(what));
-            }
-            return new Outcome("refused by the service", p.code());
-        } catch (AssertionError nested) {
-            throw nested;
-        } catch (Throwable e) {
-            if (isUnstorableCharacter(e) && before.equals(fingerprint()) && otherBefore.equals(otherState())) {
-                return UNSTORABLE;
-            }
-            throw unmapped("the service", e, what);
-        }
+        return afterTheService("request", what, call);
     }
 
     /** The body as the portal's JSON provider reads it (a {@link ProblemException} for what it refuses). */
