@@ -499,16 +499,20 @@ public final class Distribution {
     /** Runs {@code command} as {@code user}; {@code attempts} 1 means no retry (e.g. to see a refusal). */
     public ShellResult shellResult(String command, String user, String password, int attempts) {
         ShellResult result = null;
+        StringBuilder earlier = new StringBuilder();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
                 sleep(2000);
             }
             result = client(command, user, password);
             if (!looksLikeSshNotReady(result)) {
-                return result;
+                break;
             }
+            earlier.append("[attempt ").append(attempt).append(", exit ").append(result.exitCode()).append("] ")
+                    .append(result.output().isBlank() ? "<no output>" : result.output().strip()).append('\n');
         }
-        return result;
+        // a failure after a retry shows every attempt: an earlier one may have run the command already
+        return result.ok() || earlier.isEmpty() ? result : new ShellResult(result.exitCode(), earlier + result.output());
     }
 
     private static boolean looksLikeSshNotReady(ShellResult result) {

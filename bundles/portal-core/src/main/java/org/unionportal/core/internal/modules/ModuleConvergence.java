@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.karaf.features.BundleInfo;
 import org.apache.karaf.features.Capability;
 import org.apache.karaf.features.DeploymentEvent;
@@ -58,7 +59,17 @@ public class ModuleConvergence implements FeaturesListener {
     private volatile boolean converging;
     /** Whether a Karaf deployment runs now: then its state and the framework's bundles may differ for a moment. */
     private volatile boolean deploying;
-    private final DeploymentListener deployments = e -> deploying = e != DeploymentEvent.DEPLOYMENT_FINISHED;
+    /**
+     * After every deployment, a look for modules whose requirement it lost: the features deployer's own deployment
+     * (at start, for the features file in {@code deploy/}) drops them without any feature event, so nothing else
+     * would look until the next module change, and {@code feature:uninstall} of such a module says "not installed".
+     */
+    private final DeploymentListener deployments = e -> {
+        deploying = e != DeploymentEvent.DEPLOYMENT_FINISHED;
+        if (!deploying) {
+            requireLostAgain();
+        }
+    };
     /** The recorded value this node last wrote or applied. */
     private String lastSeen;
 
@@ -101,6 +112,20 @@ public class ModuleConvergence implements FeaturesListener {
     @Override
     public void repositoryEvent(RepositoryEvent event) {
         // a module named in the recorded set may have become known
+    }
+
+    private void requireLostAgain() {
+        try {
+            executor.submit(() -> {
+                try {
+                    installedModules();
+                } catch (Exception e) {
+                    LOG.error("Modules: could not require the lost module features again", e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // deactivated
+        }
     }
 
     private void atStart() {
