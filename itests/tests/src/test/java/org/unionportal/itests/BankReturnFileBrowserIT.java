@@ -19,11 +19,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -48,136 +47,122 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BankReturnFileBrowserIT {
     private static final String PROBE = "/api/mutual-aid/plans";
     private static final String FEATURE = "union-mutual-aid";
-    private static final Duration UI = Duration.ofSeconds(30);
     /** A word of two or more Latin letters: English on the Chinese page. */
     private static final Pattern ENGLISH = Pattern.compile("[A-Za-z]{2,}");
 
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.withModule(FEATURE, PROBE);
+
     private static Distribution portal;
     private static Api api;
-    private static boolean installedHere;
     private static int admissionDay = 1;
 
     private WebDriver driver;
     private WebDriverWait wait;
+    private String size;
 
     @BeforeAll
-    static void install(Distribution shared) {
-        portal = shared;
-        api = shared.api();
-        installedHere = portal.installModule(FEATURE, PROBE);
+    static void secondPersonOn() {
+        portal = browser.portal();
+        api = browser.api();
         secondPerson("on");
     }
 
+    /** Runs before the extension removes the module it installed. */
     @AfterAll
-    static void uninstall() {
+    static void secondPersonBackToAuto() {
         if (portal != null) {
             secondPerson("auto");
-        }
-        if (portal != null && installedHere) {
-            installedHere = false;
-            portal.uninstallModule(FEATURE, PROBE);
-        }
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
         }
     }
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1366, 768", "390, 844"})
-    void theCheckerPreviewsAndRecordsTheBanksReturnFile(int width, int height, TestInfo info) throws IOException {
-        driver = Chromium.start("BankReturnFileBrowserIT");
-        driver.manage().window().setSize(new Dimension(width, height));
-        wait = new WebDriverWait(driver, UI);
-        String size = width + "x" + height;
-        try {
-            // ---- 1. Two approved claims of the demo member, a batch made by the district and approved by the checker (API).
-            String member = api.login("member");
-            String district = api.login("district");
-            String checker = api.login("checker");
-            long paid = approvedClaim(member, district);
-            long returned = approvedClaim(member, district);
-            List<Long> proposal = new ArrayList<>();
-            api.get("/api/mutual-aid/payouts/proposal", district).expect(200).json().path("claims")
-                    .forEach(c -> proposal.add(c.path("claimId").asLong()));
-            assertTrue(proposal.contains(paid) && proposal.contains(returned), () -> "not proposed: " + proposal);
-            long batchId = api.post("/api/mutual-aid/payouts", district, Map.of("claimIds", proposal)).expect(201).json()
-                    .path("id").asLong();
-            api.post("/api/mutual-aid/payouts/" + batchId + "/approve", checker, null).expect(200);
-            String bankFile = api.get("/api/mutual-aid/payouts/" + batchId + "/bank-file?format=csv", checker).expect(200).body();
+    void theCheckerPreviewsAndRecordsTheBanksReturnFile(int width, int height) throws IOException {
+        browser.resize(new Dimension(width, height));
+        driver = browser.driver();
+        wait = browser.pageWait();
+        size = width + "x" + height;
+        // ---- 1. Two approved claims of the demo member, a batch made by the district and approved by the checker (API).
+        String member = api.login("member");
+        String district = api.login("district");
+        String checker = api.login("checker");
+        long paid = approvedClaim(member, district);
+        long returned = approvedClaim(member, district);
+        List<Long> proposal = new ArrayList<>();
+        api.get("/api/mutual-aid/payouts/proposal", district).expect(200).json().path("claims")
+                .forEach(c -> proposal.add(c.path("claimId").asLong()));
+        assertTrue(proposal.contains(paid) && proposal.contains(returned), () -> "not proposed: " + proposal);
+        long batchId = api.post("/api/mutual-aid/payouts", district, Map.of("claimIds", proposal)).expect(201).json()
+                .path("id").asLong();
+        api.post("/api/mutual-aid/payouts/" + batchId + "/approve", checker, null).expect(200);
+        String bankFile = api.get("/api/mutual-aid/payouts/" + batchId + "/bank-file?format=csv", checker).expect(200).body();
 
-            // The bank's answer: every transfer paid but the second claim's (account closed).
-            Path good = returnFile(bankFile, batchId, returned, false, size);
-            Path wrong = returnFile(bankFile, batchId, returned, true, size);
+        // The bank's answer: every transfer paid but the second claim's (account closed).
+        Path good = returnFile(bankFile, batchId, returned, false, size);
+        Path wrong = returnFile(bankFile, batchId, returned, true, size);
 
-            // ---- 2. The checker opens the batch.
-            JavascriptExecutor js = (JavascriptExecutor) driver;
-            driver.get(portal.baseUrl() + "/");
-            signIn("checker");
-            js.executeScript("location.hash = '#/mutual-aid/claims'");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#payouts-title")));
-            WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#payout-list tr[data-payout-id=\"" + batchId + "\"] .payout-open")));
-            Chromium.click(driver, open);
-            WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#payout-batch[data-payout-id=\"" + batchId + "\"] #payout-return-file")));
-            shot(info, size, "1-batch-approved");
+        // ---- 2. The checker opens the batch.
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        driver.get(portal.baseUrl() + "/");
+        signIn("checker");
+        js.executeScript("location.hash = '#/mutual-aid/claims'");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#payouts-title")));
+        WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#payout-list tr[data-payout-id=\"" + batchId + "\"] .payout-open")));
+        browser.click(open);
+        WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#payout-batch[data-payout-id=\"" + batchId + "\"] #payout-return-file")));
+        shot("1-batch-approved");
 
-            // ---- 3. A file with a wrong amount: its problems, in Chinese only; nothing can be recorded.
-            upload.sendKeys(wrong.toString());
-            Chromium.click(driver, driver.findElement(By.cssSelector("#payout-return-preview")));
-            WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#payout-return-problems")));
-            String problems = refused.getText();
-            assertTrue(problems.contains("不符"), () -> "no amount problem: " + problems);
-            assertFalse(ENGLISH.matcher(problems).find(), () -> "English on the Chinese page: " + problems);
-            assertFalse(driver.findElement(By.cssSelector("#payout-return-confirm")).isEnabled(), "a wrong file can be recorded");
-            show(refused);
-            shot(info, size, "2-wrong-file-refused");
+        // ---- 3. A file with a wrong amount: its problems, in Chinese only; nothing can be recorded.
+        upload.sendKeys(wrong.toString());
+        browser.click(driver.findElement(By.cssSelector("#payout-return-preview")));
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#payout-return-problems")));
+        String problems = refused.getText();
+        assertTrue(problems.contains("不符"), () -> "no amount problem: " + problems);
+        assertFalse(ENGLISH.matcher(problems).find(), () -> "English on the Chinese page: " + problems);
+        assertFalse(driver.findElement(By.cssSelector("#payout-return-confirm")).isEnabled(), "a wrong file can be recorded");
+        show(refused);
+        shot("2-wrong-file-refused");
 
-            // ---- 4. The right file: previewed (nothing changes yet), then recorded after the question.
-            upload = driver.findElement(By.cssSelector("#payout-return-file"));
-            upload.sendKeys(good.toString());
-            Chromium.click(driver, driver.findElement(By.cssSelector("#payout-return-preview")));
-            WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#payout-return-preview-result[data-problems=\"0\"]")));
-            assertEquals("1", preview.getAttribute("data-failed"), preview::getText);
-            assertEquals(String.valueOf(proposal.size() - 1), preview.getAttribute("data-paid"), preview::getText);
-            WebElement returnedRow = preview.findElement(By.cssSelector("tr[data-claim-id=\"" + returned + "\"]"));
-            assertEquals("FAILED", returnedRow.getAttribute("data-outcome"));
-            assertTrue(returnedRow.getText().contains("账户已销户"), returnedRow::getText);
-            assertFalse(ENGLISH.matcher(preview.getText()).find(), () -> "English on the Chinese page: " + preview.getText());
-            assertEquals("IN_PAYMENT", status(paid, member), "a preview changed the claim");
-            show(preview);
-            shot(info, size, "3-preview");
+        // ---- 4. The right file: previewed (nothing changes yet), then recorded after the question.
+        upload = driver.findElement(By.cssSelector("#payout-return-file"));
+        upload.sendKeys(good.toString());
+        browser.click(driver.findElement(By.cssSelector("#payout-return-preview")));
+        WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#payout-return-preview-result[data-problems=\"0\"]")));
+        assertEquals("1", preview.getAttribute("data-failed"), preview::getText);
+        assertEquals(String.valueOf(proposal.size() - 1), preview.getAttribute("data-paid"), preview::getText);
+        WebElement returnedRow = preview.findElement(By.cssSelector("tr[data-claim-id=\"" + returned + "\"]"));
+        assertEquals("FAILED", returnedRow.getAttribute("data-outcome"));
+        assertTrue(returnedRow.getText().contains("账户已销户"), returnedRow::getText);
+        assertFalse(ENGLISH.matcher(preview.getText()).find(), () -> "English on the Chinese page: " + preview.getText());
+        assertEquals("IN_PAYMENT", status(paid, member), "a preview changed the claim");
+        show(preview);
+        shot("3-preview");
 
-            Chromium.click(driver, driver.findElement(By.cssSelector("#payout-return-confirm")));
-            String question = Chromium.confirm(driver, wait);
-            assertTrue(question.contains("1 件转账失败") && question.contains("核对银行账户"), question);
-            WebElement closed = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#payout-batch[data-payout-id=\"" + batchId + "\"][data-status=\"CLOSED\"]")));
-            assertEquals("PAID", closed.findElement(By.cssSelector("#payout-lines tr[data-claim-id=\"" + paid + "\"]"))
-                    .getAttribute("data-status"));
-            show(closed);
-            shot(info, size, "4-recorded");
+        browser.click(driver.findElement(By.cssSelector("#payout-return-confirm")));
+        String question = browser.confirm();
+        assertTrue(question.contains("1 件转账失败") && question.contains("核对银行账户"), question);
+        WebElement closed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#payout-batch[data-payout-id=\"" + batchId + "\"][data-status=\"CLOSED\"]")));
+        assertEquals("PAID", closed.findElement(By.cssSelector("#payout-lines tr[data-claim-id=\"" + paid + "\"]"))
+                .getAttribute("data-status"));
+        show(closed);
+        shot("4-recorded");
 
-            // ---- 5. The claims as the member has them, and the SMS asking to check the account.
-            assertEquals("PAID", status(paid, member));
-            JsonNode back = api.get("/api/mutual-aid/claims/" + returned, member).expect(200).json();
-            assertEquals("APPROVED", back.path("status").asText());
-            assertEquals("账户已销户", back.path("paymentFailure").asText());
-            JsonNode sms = api.get("/api/portal/notifications?module=mutual-aid&kind=PAYMENT_FAILED&size=100", district).expect(200).json();
-            boolean told = false;
-            for (JsonNode n : sms.path("items")) {
-                told |= n.path("message").asText().contains("编号 " + returned + "）") && n.path("message").asText().contains("核对");
-            }
-            assertTrue(told, () -> "no SMS about the failed transfer of claim " + returned + ": " + sms);
-        } catch (Throwable t) {
-            shot(info, size, "failure");
-            throw t;
+        // ---- 5. The claims as the member has them, and the SMS asking to check the account.
+        assertEquals("PAID", status(paid, member));
+        JsonNode back = api.get("/api/mutual-aid/claims/" + returned, member).expect(200).json();
+        assertEquals("APPROVED", back.path("status").asText());
+        assertEquals("账户已销户", back.path("paymentFailure").asText());
+        JsonNode sms = api.get("/api/portal/notifications?module=mutual-aid&kind=PAYMENT_FAILED&size=100", district).expect(200).json();
+        boolean told = false;
+        for (JsonNode n : sms.path("items")) {
+            told |= n.path("message").asText().contains("编号 " + returned + "）") && n.path("message").asText().contains("核对");
         }
+        assertTrue(told, () -> "no SMS about the failed transfer of claim " + returned + ": " + sms);
     }
 
     /** An approved claim of the demo member's current cover, with an account to pay into. */
@@ -238,12 +223,7 @@ class BankReturnFileBrowserIT {
     }
 
     private void signIn(String username) {
-        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
-        form.findElement(By.name("username")).clear();
-        form.findElement(By.name("username")).sendKeys(username);
-        form.findElement(By.name("password")).sendKeys(Distribution.PASSWORD);
-        form.findElement(By.cssSelector("button[type=submit], button:not([type]), input[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#logout")));
+        browser.signIn(username);
     }
 
     /** Sets payouts.secondPerson (on, auto) and waits until the module applies it (demo mode: auto is off). */
@@ -258,7 +238,8 @@ class BankReturnFileBrowserIT {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
     }
 
-    private void shot(TestInfo info, String size, String moment) {
-        Chromium.screenshot(driver, info, size + "-" + moment);
+    /** A screenshot named by the window size and the moment. */
+    private void shot(String moment) {
+        browser.screenshot(size + "-" + moment);
     }
 }

@@ -11,12 +11,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -42,193 +39,167 @@ class HouseholdLifecycleBrowserIT {
     private static final String PROBE = "/api/hardship-aid/households?size=1";
     private static final String FEATURE = "union-hardship-aid";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Duration UI = Duration.ofSeconds(30);
     /** A word of two or more Latin letters: English on the Chinese page. */
     private static final Pattern ENGLISH = Pattern.compile("[A-Za-z]{2,}");
     private static final java.util.Random RANDOM = new java.util.Random();
 
-    private static Distribution portal;
-    private static Api api;
-    private static boolean installedHere;
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.withModule(FEATURE, PROBE);
 
     private WebDriver driver;
     private WebDriverWait wait;
     private JavascriptExecutor js;
-
-    @BeforeAll
-    static void install(Distribution shared) {
-        portal = shared;
-        api = shared.api();
-        installedHere = portal.installModule(FEATURE, PROBE);
-    }
-
-    @AfterAll
-    static void uninstall() {
-        if (portal != null && installedHere) {
-            installedHere = false;
-            portal.uninstallModule(FEATURE, PROBE);
-        }
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+    private String size;
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1366, 768", "390, 844"})
-    void aHouseholdGoesFromApplicationToItsFirstPaidQuarter(int width, int height, TestInfo info) throws IOException {
-        driver = Chromium.start("HouseholdLifecycleBrowserIT");
-        driver.manage().window().setSize(new Dimension(width, height));
-        wait = new WebDriverWait(driver, UI);
+    void aHouseholdGoesFromApplicationToItsFirstPaidQuarter(int width, int height) throws IOException {
+        browser.resize(new Dimension(width, height));
+        driver = browser.driver();
+        wait = browser.pageWait();
         js = (JavascriptExecutor) driver;
-        String size = width + "x" + height;
-        try {
-            String headName = "周" + han(2);
-            String selfId = idNumber(1976);
-            String wrongId = selfId.substring(0, 17) + (selfId.charAt(17) == '1' ? '2' : '1');
+        size = width + "x" + height;
+        Distribution portal = browser.portal();
+        Api api = browser.api();
+        String headName = "周" + han(2);
+        String selfId = idNumber(1976);
+        String wrongId = selfId.substring(0, 17) + (selfId.charAt(17) == '1' ? '2' : '1');
 
-            // ---- 1. The operator files the application; a wrong check digit is explained in Chinese only.
-            driver.get(portal.baseUrl() + "/");
-            signIn("operator");
-            go("hardship-aid/households");
-            click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#ha-new"))));
-            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ha-household-form")));
-            new Select(form.findElement(By.name("requestedLevel"))).selectByValue("SPECIAL");
-            type(form, "address", "梁溪区周期路 18 号");
-            type(form, "phone", "13900002222");
-            click(form.findElement(By.cssSelector("input[name=\"causes\"][value=\"ILLNESS\"]")));
-            type(form, "hardshipNote", "本人患病，无力工作");
-            new Select(form.findElement(By.name("channel"))).selectByValue("BANK");
-            type(form, "bankName", "工商银行无锡分行");
-            type(form, "bankAccount", "6222020302009876543");
-            type(form, "loveCardNo", "AX20261202");
-            type(form, "members[0].name", headName);
-            type(form, "members[0].idNumber", wrongId);
-            type(form, "members[0].monthlyIncomeFen", "1200.00");
-            type(form, "members[0].work", "保洁员");
-            click(form.findElement(By.cssSelector("#ha-household-save")));
-            By idError = By.cssSelector("[data-error-for=\"members[0].idNumber\"]");
-            wait.until(d -> !d.findElement(idError).getText().isBlank());
-            String idProblem = driver.findElement(idError).getText();
-            assertFalse(ENGLISH.matcher(idProblem).find(), () -> "English on the Chinese page: " + idProblem);
-            chineseOnlyProblems();
-            shot(info, size, "1-wrong-id-number");
+        // ---- 1. The operator files the application; a wrong check digit is explained in Chinese only.
+        driver.get(portal.baseUrl() + "/");
+        signIn("operator");
+        go("hardship-aid/households");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#ha-new"))));
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ha-household-form")));
+        new Select(form.findElement(By.name("requestedLevel"))).selectByValue("SPECIAL");
+        type(form, "address", "梁溪区周期路 18 号");
+        type(form, "phone", "13900002222");
+        click(form.findElement(By.cssSelector("input[name=\"causes\"][value=\"ILLNESS\"]")));
+        type(form, "hardshipNote", "本人患病，无力工作");
+        new Select(form.findElement(By.name("channel"))).selectByValue("BANK");
+        type(form, "bankName", "工商银行无锡分行");
+        type(form, "bankAccount", "6222020302009876543");
+        type(form, "loveCardNo", "AX20261202");
+        type(form, "members[0].name", headName);
+        type(form, "members[0].idNumber", wrongId);
+        type(form, "members[0].monthlyIncomeFen", "1200.00");
+        type(form, "members[0].work", "保洁员");
+        click(form.findElement(By.cssSelector("#ha-household-save")));
+        By idError = By.cssSelector("[data-error-for=\"members[0].idNumber\"]");
+        wait.until(d -> !d.findElement(idError).getText().isBlank());
+        String idProblem = driver.findElement(idError).getText();
+        assertFalse(ENGLISH.matcher(idProblem).find(), () -> "English on the Chinese page: " + idProblem);
+        chineseOnlyProblems();
+        shot("1-wrong-id-number");
 
-            type(form, "members[0].idNumber", selfId);
-            click(form.findElement(By.cssSelector("#ha-household-save")));
-            WebElement filed = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#ha-household-detail[data-household-id][data-status=\"APPLIED\"]")));
-            long householdId = Long.parseLong(filed.getAttribute("data-household-id"));
-            show(filed);
-            shot(info, size, "2-filed");
-            signOut();
+        type(form, "members[0].idNumber", selfId);
+        click(form.findElement(By.cssSelector("#ha-household-save")));
+        WebElement filed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#ha-household-detail[data-household-id][data-status=\"APPLIED\"]")));
+        long householdId = Long.parseLong(filed.getAttribute("data-household-id"));
+        show(filed);
+        shot("2-filed");
+        signOut();
 
-            // ---- 2. The district administrator follows the home page's to-do link: the list opens filtered.
-            signIn("district");
-            WebElement todoItem = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("li[data-code=\"hardship-aid.households.toReview\"]")));
-            int counted = Integer.parseInt(todoItem.getAttribute("data-count"));
-            assertTrue(counted >= 1, () -> "the new application is not counted: " + todoItem.getText());
-            shot(info, size, "3-home-to-do");
-            click(todoItem.findElement(By.cssSelector("a[href=\"#/hardship-aid/households?status=APPLIED\"]")));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ha-household-list")));
-            assertEquals("APPLIED", new Select(driver.findElement(By.cssSelector("#ha-filter-status")))
-                    .getFirstSelectedOption().getAttribute("value"), "the to-do link's filter is not applied");
-            By row = By.cssSelector("#ha-household-list tr[data-household-id=\"" + householdId + "\"]");
-            WebElement ours = wait.until(ExpectedConditions.presenceOfElementLocated(row));
-            var listed = driver.findElements(By.cssSelector("#ha-household-list tbody tr[data-household-id]"));
-            for (WebElement r : listed) {
-                assertEquals("APPLIED", r.getAttribute("data-status"), "a household of another status in the filtered list");
-            }
-            if (counted <= 20) {   // one page of the list
-                assertEquals(counted, listed.size(), "the home page's count is not what the list shows");
-            }
-            click(ours.findElement(By.cssSelector(".ha-household-open")));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#ha-household-detail[data-household-id=\"" + householdId + "\"][data-status=\"APPLIED\"]")));
-            new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ha-decision-level")))).selectByValue("SPECIAL");
-            new Select(driver.findElement(By.cssSelector("#ha-decision-file-level"))).selectByValue("DISTRICT");
-            click(driver.findElement(By.cssSelector("#ha-approve")));
-            answerConfirmationIfAsked();
-            WebElement approved = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#ha-household-detail[data-household-id=\"" + householdId + "\"][data-status=\"ON_FILE\"]")));
-            assertFalse(driver.findElements(By.cssSelector("#ha-detail-close.ui-back")).isEmpty(), "no 返回列表 on the detail");
-            show(approved);
-            shot(info, size, "4-approved");
-
-            // ---- 3. The district generates the batch of the first quarter not yet due; the household is in it.
-            String period = firstQuarterNotDue(LocalDate.now(SHANGHAI));
-            go("hardship-aid/batches");
-            new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ha-batch-kind")))).selectByValue("QUARTER");
-            WebElement periodInput = driver.findElement(By.cssSelector("#ha-batch-period"));
-            periodInput.clear();
-            periodInput.sendKeys(period);
-            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#ha-batch-period-info"), "data-due-date",
-                    dueDate(period).toString()));
-            click(driver.findElement(By.cssSelector("#ha-batch-generate")));
-            WebElement generated = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#ha-batch-detail[data-batch-id], #ha-batch-conflict, #ha-batch-generate-error")));
-            if (!"ha-batch-detail".equals(generated.getAttribute("id"))) {
-                fail("generating " + period + " paid nothing for household " + householdId + ": " + generated.getText());
-            }
-            long batchId = Long.parseLong(generated.getAttribute("data-batch-id"));
-            assertFalse(driver.findElements(By.cssSelector("#ha-batch-lines tr[data-household-id=\"" + householdId + "\"]")).isEmpty(),
-                    () -> "household " + householdId + " is not in batch " + batchId);
-            show(generated);
-            shot(info, size, "5-batch-generated");
-            signOut();
-
-            // ---- 4. A second person approves the batch (found through the to-do filter) and records the bank's answer.
-            signIn("checker");
-            go("hardship-aid/batches?status=DRAFT");
-            WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#ha-batch-list tr[data-batch-id=\"" + batchId + "\"] .ha-batch-open")));
-            for (WebElement r : driver.findElements(By.cssSelector("#ha-batch-list tbody tr[data-batch-id]"))) {
-                assertEquals("DRAFT", r.getAttribute("data-status"), "a batch of another status in the filtered list");
-            }
-            click(open);
-            click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#ha-batch-approve"))));
-            String question = Chromium.confirm(driver, wait);
-            assertTrue(question.contains("#" + batchId) && question.contains("元"), question);
-            WebElement batch = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#ha-batch-detail[data-batch-id=\"" + batchId + "\"][data-status=\"APPROVED\"]")));
-            show(batch);
-            shot(info, size, "6-batch-approved-by-second-person");
-            click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#ha-batch-result-start"))));
-            WebElement resultForm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ha-result-form")));
-            shot(info, size, "7-bank-answer");
-            click(resultForm.findElement(By.cssSelector("#ha-result-confirm")));
-            Chromium.confirm(driver, wait);
-            WebElement closed = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#ha-batch-detail[data-batch-id=\"" + batchId + "\"][data-status=\"CLOSED\"]")));
-            show(closed);
-            shot(info, size, "8-batch-closed");
-            signOut();
-
-            // ---- 5. The operator sees the first quarter's living subsidy paid on the household (the quarter's batch also
-            //         pays the previous quarter's price subsidy onto the love card).
-            signIn("operator");
-            go("hardship-aid/households/" + householdId);
-            WebElement paid = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#ha-payments tr[data-batch-id=\"" + batchId + "\"][data-item=\"LIVING\"][data-status=\"PAID\"]")));
-            assertTrue(paid.getText().contains(period), paid::getText);
-            show(paid);
-            shot(info, size, "9-first-quarter-paid");
-            chineseOnlyProblems();
-
-            JsonNode stored = api.get("/api/hardship-aid/households/" + householdId, api.login("admin")).expect(200).json();
-            boolean paidThere = false;
-            for (JsonNode p : stored.path("payments")) {
-                paidThere |= p.path("batchId").asLong() == batchId && "PAID".equals(p.path("status").asText());
-            }
-            assertTrue(paidThere, () -> "the household's payments: " + stored.path("payments"));
-        } catch (Throwable t) {
-            shot(info, size, "failure");
-            throw t;
+        // ---- 2. The district administrator follows the home page's to-do link: the list opens filtered.
+        signIn("district");
+        WebElement todoItem = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("li[data-code=\"hardship-aid.households.toReview\"]")));
+        int counted = Integer.parseInt(todoItem.getAttribute("data-count"));
+        assertTrue(counted >= 1, () -> "the new application is not counted: " + todoItem.getText());
+        shot("3-home-to-do");
+        click(todoItem.findElement(By.cssSelector("a[href=\"#/hardship-aid/households?status=APPLIED\"]")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ha-household-list")));
+        assertEquals("APPLIED", new Select(driver.findElement(By.cssSelector("#ha-filter-status")))
+                .getFirstSelectedOption().getAttribute("value"), "the to-do link's filter is not applied");
+        By row = By.cssSelector("#ha-household-list tr[data-household-id=\"" + householdId + "\"]");
+        WebElement ours = wait.until(ExpectedConditions.presenceOfElementLocated(row));
+        var listed = driver.findElements(By.cssSelector("#ha-household-list tbody tr[data-household-id]"));
+        for (WebElement r : listed) {
+            assertEquals("APPLIED", r.getAttribute("data-status"), "a household of another status in the filtered list");
         }
+        if (counted <= 20) {   // one page of the list
+            assertEquals(counted, listed.size(), "the home page's count is not what the list shows");
+        }
+        click(ours.findElement(By.cssSelector(".ha-household-open")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#ha-household-detail[data-household-id=\"" + householdId + "\"][data-status=\"APPLIED\"]")));
+        new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ha-decision-level")))).selectByValue("SPECIAL");
+        new Select(driver.findElement(By.cssSelector("#ha-decision-file-level"))).selectByValue("DISTRICT");
+        click(driver.findElement(By.cssSelector("#ha-approve")));
+        answerConfirmationIfAsked();
+        WebElement approved = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#ha-household-detail[data-household-id=\"" + householdId + "\"][data-status=\"ON_FILE\"]")));
+        assertFalse(driver.findElements(By.cssSelector("#ha-detail-close.ui-back")).isEmpty(), "no 返回列表 on the detail");
+        show(approved);
+        shot("4-approved");
+
+        // ---- 3. The district generates the batch of the first quarter not yet due; the household is in it.
+        String period = firstQuarterNotDue(LocalDate.now(SHANGHAI));
+        go("hardship-aid/batches");
+        new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ha-batch-kind")))).selectByValue("QUARTER");
+        WebElement periodInput = driver.findElement(By.cssSelector("#ha-batch-period"));
+        periodInput.clear();
+        periodInput.sendKeys(period);
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#ha-batch-period-info"), "data-due-date",
+                dueDate(period).toString()));
+        click(driver.findElement(By.cssSelector("#ha-batch-generate")));
+        WebElement generated = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#ha-batch-detail[data-batch-id], #ha-batch-conflict, #ha-batch-generate-error")));
+        if (!"ha-batch-detail".equals(generated.getAttribute("id"))) {
+            fail("generating " + period + " paid nothing for household " + householdId + ": " + generated.getText());
+        }
+        long batchId = Long.parseLong(generated.getAttribute("data-batch-id"));
+        assertFalse(driver.findElements(By.cssSelector("#ha-batch-lines tr[data-household-id=\"" + householdId + "\"]")).isEmpty(),
+                () -> "household " + householdId + " is not in batch " + batchId);
+        show(generated);
+        shot("5-batch-generated");
+        signOut();
+
+        // ---- 4. A second person approves the batch (found through the to-do filter) and records the bank's answer.
+        signIn("checker");
+        go("hardship-aid/batches?status=DRAFT");
+        WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#ha-batch-list tr[data-batch-id=\"" + batchId + "\"] .ha-batch-open")));
+        for (WebElement r : driver.findElements(By.cssSelector("#ha-batch-list tbody tr[data-batch-id]"))) {
+            assertEquals("DRAFT", r.getAttribute("data-status"), "a batch of another status in the filtered list");
+        }
+        click(open);
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#ha-batch-approve"))));
+        String question = browser.confirm();
+        assertTrue(question.contains("#" + batchId) && question.contains("元"), question);
+        WebElement batch = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#ha-batch-detail[data-batch-id=\"" + batchId + "\"][data-status=\"APPROVED\"]")));
+        show(batch);
+        shot("6-batch-approved-by-second-person");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#ha-batch-result-start"))));
+        WebElement resultForm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ha-result-form")));
+        shot("7-bank-answer");
+        click(resultForm.findElement(By.cssSelector("#ha-result-confirm")));
+        browser.confirm();
+        WebElement closed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#ha-batch-detail[data-batch-id=\"" + batchId + "\"][data-status=\"CLOSED\"]")));
+        show(closed);
+        shot("8-batch-closed");
+        signOut();
+
+        // ---- 5. The operator sees the first quarter's living subsidy paid on the household (the quarter's batch also
+        //         pays the previous quarter's price subsidy onto the love card).
+        signIn("operator");
+        go("hardship-aid/households/" + householdId);
+        WebElement paid = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#ha-payments tr[data-batch-id=\"" + batchId + "\"][data-item=\"LIVING\"][data-status=\"PAID\"]")));
+        assertTrue(paid.getText().contains(period), paid::getText);
+        show(paid);
+        shot("9-first-quarter-paid");
+        chineseOnlyProblems();
+
+        JsonNode stored = api.get("/api/hardship-aid/households/" + householdId, api.login("admin")).expect(200).json();
+        boolean paidThere = false;
+        for (JsonNode p : stored.path("payments")) {
+            paidThere |= p.path("batchId").asLong() == batchId && "PAID".equals(p.path("status").asText());
+        }
+        assertTrue(paidThere, () -> "the household's payments: " + stored.path("payments"));
     }
 
     /** Whatever problem or error text is on screen has no English word. */
@@ -246,7 +217,7 @@ class HouseholdLifecycleBrowserIT {
         } catch (org.openqa.selenium.TimeoutException none) {
             return;
         }
-        Chromium.confirm(driver, wait);
+        browser.confirm();
     }
 
     private void go(String route) {
@@ -254,22 +225,15 @@ class HouseholdLifecycleBrowserIT {
     }
 
     private void signIn(String username) {
-        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
-        form.findElement(By.name("username")).clear();
-        form.findElement(By.name("username")).sendKeys(username);
-        form.findElement(By.name("password")).sendKeys(Distribution.PASSWORD);
-        form.findElement(By.cssSelector("button[type=submit], button:not([type]), input[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#logout")));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#home")));
+        browser.signIn(username);
     }
 
     private void signOut() {
-        click(driver.findElement(By.cssSelector("#logout")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
+        browser.signOut();
     }
 
     private void click(WebElement element) {
-        Chromium.click(driver, element);
+        browser.click(element);
     }
 
     private void type(WebElement form, String name, String text) {
@@ -321,7 +285,8 @@ class HouseholdLifecycleBrowserIT {
         return s.toString();
     }
 
-    private void shot(TestInfo info, String size, String moment) {
-        Chromium.screenshot(driver, info, size + "-" + moment);
+    /** A screenshot named by the window size and the moment. */
+    private void shot(String moment) {
+        browser.screenshot(size + "-" + moment);
     }
 }
