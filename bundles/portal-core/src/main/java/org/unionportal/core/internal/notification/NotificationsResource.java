@@ -20,6 +20,7 @@ import org.unionportal.api.rest.Paging;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.RolesAllowed;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.Masking;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
@@ -56,7 +57,7 @@ public class NotificationsResource {
             throw ProblemException.badRequest("status_unknown",
                     Text.of("状态只能是 PENDING、SENT 或 FAILED。", "status must be PENDING, SENT or FAILED."));
         }
-        Outbox.Filter filter = new Outbox.Filter(user.subtreePattern(), blankToNull(module), s, blankToNull(kind));
+        Outbox.Filter filter = new Outbox.Filter(DataScope.of(user), blankToNull(module), s, blankToNull(kind));
         int limit = Paging.size(size);
         long offset = Paging.offset(page, limit);
         Map<String, Object> answer = db.read(c -> {

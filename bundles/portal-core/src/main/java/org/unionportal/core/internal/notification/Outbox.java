@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,8 @@ import org.unionportal.api.i18n.Text;
 import org.unionportal.api.notification.Delivery;
 import org.unionportal.api.notification.Notification;
 import org.unionportal.api.notification.Recipient;
+import org.unionportal.api.scope.DataScope;
+import org.unionportal.api.scope.Where;
 
 /** The SQL of the notification outbox ({@code PORTAL_NOTIFICATION}). */
 public final class Outbox {
@@ -135,8 +136,8 @@ public final class Outbox {
         Jdbc.update(c, "UPDATE PORTAL_NOTIFICATION SET CLAIMED_UNTIL = ? WHERE ID = ? AND STATUS = 'PENDING'", Timestamp.from(notBefore), id);
     }
 
-    /** What an administrator filters the outbox by; nulls mean any. */
-    public record Filter(String subtreePattern, String module, String status, String kind) {
+    /** What an administrator filters the outbox by: always the caller's subtree ({@code scope}); the other nulls mean any. */
+    public record Filter(DataScope scope, String module, String status, String kind) {
     }
 
     /** Messages of a subtree, newest first. */
@@ -164,25 +165,11 @@ public final class Outbox {
         return counts;
     }
 
-    private record Where(String sql, Object[] params) {
-    }
-
     private static Where where(Filter f) {
-        StringBuilder sql = new StringBuilder("WHERE ORG_PATH LIKE ?");
-        List<Object> params = new ArrayList<>(List.of(f.subtreePattern()));
-        if (f.module() != null) {
-            sql.append(" AND MODULE = ?");
-            params.add(f.module());
-        }
-        if (f.status() != null) {
-            sql.append(" AND STATUS = ?");
-            params.add(f.status());
-        }
-        if (f.kind() != null) {
-            sql.append(" AND KIND = ?");
-            params.add(f.kind());
-        }
-        return new Where(sql.toString(), params.toArray());
+        return f.scope().where("ORG_PATH")
+                .andIfPresent("MODULE = ?", f.module())
+                .andIfPresent("STATUS = ?", f.status())
+                .andIfPresent("KIND = ?", f.kind());
     }
 
     static Row map(ResultSet rs) throws SQLException {

@@ -24,6 +24,7 @@ import org.unionportal.api.notification.Notification;
 import org.unionportal.api.notification.Recipient;
 import org.unionportal.api.notification.spi.MessageSender;
 import org.unionportal.api.notification.spi.OutgoingMessage;
+import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.Role;
 import org.unionportal.core.internal.MutableClock;
 import org.unionportal.core.internal.store.AccountStore;
@@ -102,7 +103,7 @@ class NotificationsTest {
                 sms.sent.stream().map(OutgoingMessage::text).toList());
         assertEquals("13961000002", sms.sent.get(0).phone());
         assertEquals("7", sms.sent.get(0).recipient().reference());
-        for (Outbox.Row row : db.read(c -> Outbox.list(c, new Outbox.Filter("/%", null, null, null), 0, 10))) {
+        for (Outbox.Row row : db.read(c -> Outbox.list(c, new Outbox.Filter(DataScope.subtree("/"), null, null, null), 0, 10))) {
             assertEquals(Outbox.SENT, row.status());
             assertEquals("fake-sms", row.sender());
             assertEquals(clock.instant(), row.sentAt());
@@ -122,7 +123,7 @@ class NotificationsTest {
             clock.advance(Duration.ofHours(1));
             assertEquals(new DispatchRound.Round(0, 1, 0), round.runOnce());
         }
-        Outbox.Row row = db.read(c -> Outbox.list(c, new Outbox.Filter("/%", null, null, null), 0, 1)).get(0);
+        Outbox.Row row = db.read(c -> Outbox.list(c, new Outbox.Filter(DataScope.subtree("/"), null, null, null), 0, 1)).get(0);
         assertEquals(Outbox.FAILED, row.status());
         assertEquals(Outbox.MAX_ATTEMPTS, row.attempts());
         assertEquals("broken: gateway down", row.lastError());
@@ -167,9 +168,9 @@ class NotificationsTest {
     void theOutboxListingShowsOnlyTheSubtree() {
         queue(paid(1));
         queue(new Notification("mutual-aid", "X", "X:1", Recipient.phone("13900000000"), "/1/3/", Text.of("x", "x"), null));
-        assertEquals(1L, (long) db.read(c -> Outbox.count(c, new Outbox.Filter("/1/2/%", null, null, null))));
-        assertEquals(2L, (long) db.read(c -> Outbox.count(c, new Outbox.Filter("/1/%", null, null, null))));
-        assertEquals(1L, (long) db.read(c -> Outbox.count(c, new Outbox.Filter("/1/%", "mutual-aid", "PENDING", "X"))));
+        assertEquals(1L, (long) db.read(c -> Outbox.count(c, new Outbox.Filter(DataScope.subtree("/1/2/"), null, null, null))));
+        assertEquals(2L, (long) db.read(c -> Outbox.count(c, new Outbox.Filter(DataScope.subtree("/1/"), null, null, null))));
+        assertEquals(1L, (long) db.read(c -> Outbox.count(c, new Outbox.Filter(DataScope.subtree("/1/"), "mutual-aid", "PENDING", "X"))));
     }
 
     static final class FakeSender implements MessageSender {
