@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
@@ -40,7 +41,8 @@ import org.unionportal.core.internal.store.Organisation;
 /**
  * The audit trail of the caller's subtree, for platform and district administrators: per record
  * ({@code module}, {@code recordType}, {@code recordId}), per user ({@code user}), per action, per day range
- * ({@code from}, {@code until}, inclusive, Asia/Shanghai), newest first; and the same as CSV or XLSX.
+ * ({@code from}, {@code until}, inclusive, Asia/Shanghai), newest first; and the same as CSV or XLSX. One record's
+ * history also has its own route, which answers 404 for a record outside the caller's subtree.
  */
 @Component(service = AuditResource.class)
 @PortalResource
@@ -50,6 +52,10 @@ public class AuditResource {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The most rows one export holds. */
     static final int MAX_EXPORT = 50_000;
+    /** The widths of PORTAL_AUDIT_ENTRY's MODULE, RECORD_TYPE and RECORD_ID. */
+    static final int MAX_MODULE = 40;
+    static final int MAX_RECORD_TYPE = 40;
+    static final int MAX_RECORD_ID = 100;
 
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)")
     PortalDatabase db;
@@ -64,22 +70,60 @@ public class AuditResource {
         AuditStore.Filter filter = filter(caller, module, recordType, recordId, user, action, from, until);
         int limit = Paging.size(size);
         long offset = Paging.offset(page, limit);
-        Map<String, Object> answer = db.read(c -> {
-            Map<String, String> orgNames = orgNames(c, caller);
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("total", AuditStore.count(c, filter));
-            List<Map<String, Object>> items = new ArrayList<>();
-            List<AuditStore.Row> rows = AuditStore.list(c, filter, offset, limit);
-            Map<String, String> people = displayNames(c, rows);
-            for (AuditStore.Row r : rows) {
-                Map<String, Object> v = view(r, orgNames);
-                v.put("userName", people.getOrDefault(r.username(), r.username()));   // 张丽, not operator
-                items.add(v);
-            }
-            a.put("items", items);
-            return a;
-        });
+        Map<String, Object> answer = db.read(c -> page(c, caller, filter, offset, limit));
         return Response.ok(answer).header("Cache-Control", "private, no-store").build();
+    }
+
+    /**
+     * One record's history as the caller's subtree holds it, newest first, in the list's shape. A record with no
+     * entry in the caller's subtree (another district's, or unknown) answers 404 like a record that does not exist,
+     * where the list's filter would answer an empty page.
+     */
+    @GET
+    @Path("/records/{module}/{recordType}/{recordId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response record(@PathParam("module") String module, @PathParam("recordType") String recordType,
+                           @PathParam("recordId") String recordId, @QueryParam("page") Integer page,
+                           @QueryParam("size") Integer size, @Context SecurityContext context) {
+        PortalUser caller = CurrentUser.of(context.getUserPrincipal());
+        int limit = Paging.size(size);
+        long offset = Paging.offset(page, limit);
+        Map<String, Object> answer = db.read(c -> recordHistory(c, caller, module, recordType, recordId, offset, limit));
+        return Response.ok(answer).header("Cache-Control", "private, no-store").build();
+    }
+
+    /** See {@link #record}; throws the 404 {@code audit_record_not_found}. */
+    static Map<String, Object> recordHistory(java.sql.Connection c, PortalUser caller, String module, String recordType,
+                                             String recordId, long offset, int limit) throws java.sql.SQLException {
+        ProblemException notFound = ProblemException.notFound("audit_record_not_found",
+                Text.of("没有这条记录的操作日志。", "There is no audit trail of this record."));
+        if (module.length() > MAX_MODULE || recordType.length() > MAX_RECORD_TYPE || recordId.length() > MAX_RECORD_ID) {
+            throw notFound;   // longer than its column: no entry can have it (and the database would refuse the comparison)
+        }
+        AuditStore.Filter filter = new AuditStore.Filter(DataScope.of(caller), module, recordType, recordId, null, null, null, null);
+        Map<String, Object> answer = page(c, caller, filter, offset, limit);
+        if ((Long) answer.get("total") == 0) {
+            throw notFound;
+        }
+        return answer;
+    }
+
+    /** {@code {"total": n, "items": [...]}} of the filter, newest first, with organisation and user names. */
+    private static Map<String, Object> page(java.sql.Connection c, PortalUser caller, AuditStore.Filter filter, long offset,
+                                            int limit) throws java.sql.SQLException {
+        Map<String, String> orgNames = orgNames(c, caller);
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("total", AuditStore.count(c, filter));
+        List<Map<String, Object>> items = new ArrayList<>();
+        List<AuditStore.Row> rows = AuditStore.list(c, filter, offset, limit);
+        Map<String, String> people = displayNames(c, rows);
+        for (AuditStore.Row r : rows) {
+            Map<String, Object> v = view(r, orgNames);
+            v.put("userName", people.getOrDefault(r.username(), r.username()));   // 张丽, not operator
+            items.add(v);
+        }
+        a.put("items", items);
+        return a;
     }
 
     @GET
