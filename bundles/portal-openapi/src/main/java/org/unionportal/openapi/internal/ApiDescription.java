@@ -5,8 +5,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unionportal.api.rest.PortalResources;
 
-/** The OpenAPI JSON of the portal's resources, rebuilt only after a resource came or went. */
+/** The OpenAPI JSON of the portal's resources (as the core tracks them), rebuilt only after a resource came or went. */
 @Component(service = ApiDescription.class)
 public class ApiDescription {
     private final PortalResources resources;

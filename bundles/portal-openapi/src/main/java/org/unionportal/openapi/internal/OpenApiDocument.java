@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.unionportal.api.rest.PortalResources;
 import org.unionportal.api.rest.PortalRest;
 import org.unionportal.api.security.Role;
 
@@ -42,9 +43,9 @@ final class OpenApiDocument {
     private OpenApiDocument() {
     }
 
-    static OpenAPI build(Collection<ResourceClass> resources, String version) {
-        List<ResourceClass> sorted = resources.stream().sorted(Comparator.comparing(r -> r.type().getName())).toList();
-        Set<Class<?>> classes = sorted.stream().map(ResourceClass::type).collect(Collectors.toCollection(LinkedHashSet::new));
+    static OpenAPI build(Collection<PortalResources.Resource> resources, String version) {
+        List<PortalResources.Resource> sorted = resources.stream().sorted(Comparator.comparing(r -> r.type().getName())).toList();
+        Set<Class<?>> classes = sorted.stream().map(PortalResources.Resource::type).collect(Collectors.toCollection(LinkedHashSet::new));
         SwaggerConfiguration config = new SwaggerConfiguration().openAPI(new OpenAPI()).sortOutput(true).readAllResources(true);
         OpenAPI api = new Reader(config).read(classes);
         api.info(new Info().title("工会服务门户 API / Union Portal API").version(version).description(
@@ -60,7 +61,7 @@ final class OpenApiDocument {
                         .addProperty("field", new StringSchema()).addProperty("code", new StringSchema())
                         .addProperty("message", new StringSchema()))
                 .addSchemas(PROBLEM, problemSchema()));
-        for (ResourceClass resource : sorted) {
+        for (PortalResources.Resource resource : sorted) {
             for (ResourceAccess.Operation access : ResourceAccess.of(resource.type())) {
                 io.swagger.v3.oas.models.Operation operation = operation(api, access);
                 if (operation != null) {

@@ -19,6 +19,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.junit.jupiter.api.Test;
+import org.unionportal.api.rest.PortalResources;
 import org.unionportal.api.rest.Public;
 import org.unionportal.api.rest.RolesAllowed;
 import org.unionportal.api.security.Role;
@@ -67,7 +68,7 @@ class OpenApiDocumentTest {
     }
 
     private final JsonNode doc = parse(OpenApiDocument.build(List.of(
-            new ResourceClass("parcels", ParcelsResource.class), new ResourceClass("core", AdminResource.class)), "1.2.3"));
+            new PortalResources.Resource("parcels", ParcelsResource.class), new PortalResources.Resource("core", AdminResource.class)), "1.2.3"));
 
     private static JsonNode parse(io.swagger.v3.oas.models.OpenAPI api) {
         try {
@@ -135,14 +136,6 @@ class OpenApiDocumentTest {
         assertEquals("/fixture/items/{id}", ResourceAccess.path("/fixture", "/items/{id: [0-9]+}"));
         assertEquals("/portal", ResourceAccess.path("/portal/", ""));
         assertEquals("/a/b", ResourceAccess.path("a", "b/"));
-    }
-
-    @Test
-    void onlyResourcesOfThePortalApplicationCount() {
-        assertTrue(PortalResources.selectsPortal("(osgi.jaxrs.name=union.portal)"));
-        assertTrue(PortalResources.selectsPortal(new String[] {"(osgi.jaxrs.name=union.portal)"}));
-        assertFalse(PortalResources.selectsPortal("(osgi.jaxrs.name=other)"));
-        assertFalse(PortalResources.selectsPortal(null));
     }
 
     @Test

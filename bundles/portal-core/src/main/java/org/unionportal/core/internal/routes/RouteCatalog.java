@@ -8,11 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceObjects;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,26 +19,26 @@ import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
 import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
-import org.unionportal.api.module.PortalModules;
+import org.unionportal.api.rest.PortalResources;
 import org.unionportal.api.rest.PortalRest;
 
 /**
  * Every REST route the portal application serves right now: the whiteboard's runtime DTO says
- * which resource services are deployed and their methods and paths; the resource class (loaded
- * from the registering bundle) says who may call each; the bundle's {@code Union-Module} header
- * names the module. The one listing the admin endpoint, tests and API descriptions build on.
+ * which resource services are deployed and their methods and paths; {@link WhiteboardResources}
+ * gives each one's class (who may call each method) and module. The one listing the admin endpoint
+ * and the tests build on.
  */
 @Component(service = RouteCatalog.class)
 public class RouteCatalog {
     /** The module id of routes registered by a bundle without {@code Union-Module}. */
-    public static final String CORE = "core";
+    public static final String CORE = PortalResources.CORE;
 
-    private final BundleContext context;
+    private final WhiteboardResources resources;
     private volatile JaxrsServiceRuntime runtime;
 
     @Activate
-    public RouteCatalog(BundleContext context) {
-        this.context = context;
+    public RouteCatalog(@Reference WhiteboardResources resources) {
+        this.resources = resources;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -61,18 +56,14 @@ public class RouteCatalog {
     /** The live routes, sorted by path and method; empty while no whiteboard runs. */
     public List<RestRoute> routes() {
         JaxrsServiceRuntime rt = runtime;
-        return rt == null ? List.of() : routes(rt.getRuntimeDTO(), this::resourceService);
-    }
-
-    /** A deployed resource service: the module that registered it and its class. */
-    public record ResourceService(String module, Class<?> type) {
+        return rt == null ? List.of() : routes(rt.getRuntimeDTO(), resources::byServiceId);
     }
 
     /**
      * The routes of the portal application in {@code dto}; {@code services} finds a resource
      * service by its service id (empty when it is gone meanwhile, then its routes are left out).
      */
-    public static List<RestRoute> routes(RuntimeDTO dto, LongFunction<Optional<ResourceService>> services) {
+    public static List<RestRoute> routes(RuntimeDTO dto, LongFunction<Optional<PortalResources.Resource>> services) {
         List<RestRoute> routes = new ArrayList<>();
         if (dto == null || dto.applicationDTOs == null) {
             return routes;
@@ -89,7 +80,7 @@ public class RouteCatalog {
         return routes;
     }
 
-    static List<RestRoute> routes(ResourceDTO resource, ResourceService service) {
+    static List<RestRoute> routes(ResourceDTO resource, PortalResources.Resource service) {
         Map<String, RouteAccess> declared = ResourceRoutes.of(service.type()).stream()
                 .collect(Collectors.toMap(d -> d.method() + " " + d.path(), ResourceRoutes.Declared::access, (a, b) -> a));
         // what the class alone says, for a route the whiteboard knows but reflection does not
@@ -107,53 +98,5 @@ public class RouteCatalog {
 
     private static List<String> list(String[] values) {
         return values == null ? List.of() : Arrays.asList(values);
-    }
-
-    private Optional<ResourceService> resourceService(long serviceId) {
-        try {
-            ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(service.id=" + serviceId + ")");
-            if (refs == null || refs.length == 0 || refs[0].getBundle() == null) {
-                return Optional.empty();
-            }
-            Bundle bundle = refs[0].getBundle();
-            String module = Optional.ofNullable(bundle.getHeaders("").get(PortalModules.MODULE_HEADER))
-                    .map(String::strip).filter(id -> !id.isEmpty()).orElse(CORE);
-            return resourceClass(refs[0], bundle).or(() -> instanceClass(refs[0])).map(type -> new ResourceService(module, type));
-        } catch (InvalidSyntaxException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The class named by the service's objectClass, loaded by its bundle (the portal's resources register as their class). */
-    private static Optional<Class<?>> resourceClass(ServiceReference<?> ref, Bundle bundle) {
-        Object names = ref.getProperty("objectClass");
-        if (names instanceof String[] classNames) {
-            for (String name : classNames) {
-                try {
-                    Class<?> type = bundle.loadClass(name);
-                    if (type != Object.class && !type.isInterface()) {
-                        return Optional.of(type);
-                    }
-                } catch (ClassNotFoundException | IllegalStateException e) {
-                    // not visible to the bundle, or the bundle is going away: try the next name
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** For a resource registered under an interface or Object: the class of the service object itself. */
-    private Optional<Class<?>> instanceClass(ServiceReference<?> ref) {
-        @SuppressWarnings("unchecked")
-        ServiceObjects<Object> objects = context.getServiceObjects((ServiceReference<Object>) ref);
-        Object service = objects == null ? null : objects.getService();
-        if (service == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(service.getClass());
-        } finally {
-            objects.ungetService(service);
-        }
     }
 }

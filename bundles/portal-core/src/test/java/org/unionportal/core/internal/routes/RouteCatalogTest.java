@@ -10,6 +10,7 @@ import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
 import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
+import org.unionportal.api.rest.PortalResources;
 import org.unionportal.api.security.Role;
 
 class RouteCatalogTest {
@@ -46,10 +47,10 @@ class RouteCatalogTest {
                     resource(7, method("GET", "/things/{id: \\d+}"), method("GET", "/things"), method("GET", "/things/open")),
                     resource(8, method("DELETE", "/free/{id}"), method("POST", "/free", "application/json")),
                     resource(9, method("GET", "/gone")))};
-        Map<Long, RouteCatalog.ResourceService> services = Map.of(
-                1L, new RouteCatalog.ResourceService("other", ResourceRoutesTest.Things.class),
-                7L, new RouteCatalog.ResourceService("things", ResourceRoutesTest.Things.class),
-                8L, new RouteCatalog.ResourceService(RouteCatalog.CORE, ResourceRoutesTest.Free.class));
+        Map<Long, PortalResources.Resource> services = Map.of(
+                1L, new PortalResources.Resource("other", ResourceRoutesTest.Things.class),
+                7L, new PortalResources.Resource("things", ResourceRoutesTest.Things.class),
+                8L, new PortalResources.Resource(RouteCatalog.CORE, ResourceRoutesTest.Free.class));
 
         List<RestRoute> routes = RouteCatalog.routes(dto, id -> Optional.ofNullable(services.get(id)));
 
@@ -69,7 +70,7 @@ class RouteCatalogTest {
     @Test
     void aRouteReflectionDoesNotFindTakesItsClassAccess() {
         List<RestRoute> routes = RouteCatalog.routes(resource(7, method("GET", "/things/located/deeper")),
-                new RouteCatalog.ResourceService("things", ResourceRoutesTest.Things.class));
+                new PortalResources.Resource("things", ResourceRoutesTest.Things.class));
         assertEquals(RouteAccess.Kind.ROLES, routes.get(0).access());
         assertEquals(List.of(Role.DISTRICT_ADMIN), routes.get(0).roles());
     }
