@@ -266,7 +266,8 @@ public class EnrolmentService {
 
     public List<EnrolmentStore.Batch> batches(PortalUser user) {
         requireStaff(user);
-        return db.read(c -> EnrolmentStore.batches(c, DataScope.of(user)));
+        LocalDate today = time.today();
+        return db.read(c -> EnrolmentStore.batches(c, DataScope.of(user), today));
     }
 
     /** A member's own cover (我的保障): the insured person's id and their enrolments, masked. */

@@ -277,10 +277,20 @@ public final class EnrolmentStore {
             + "B.COVER_END, B.PERSON_COUNT, B.FEE_TOTAL_FEN, B.STATUS, B.CREATED_BY, B.CREATED_AT FROM MA_ENROLMENT_BATCH B "
             + "JOIN MA_PLAN P ON P.ID = B.PLAN_ID ";
 
-    /** The group enrolments of a subtree, newest first. */
-    public static List<Batch> batches(Connection c, DataScope scope) throws SQLException {
+    /**
+     * The group enrolments of a subtree, newest first; an active one whose cover ended before {@code today} is
+     * EXPIRED, as its enrolments are (derived from the date: no job flips the stored status).
+     */
+    public static List<Batch> batches(Connection c, DataScope scope, LocalDate today) throws SQLException {
         Where where = scope.where("B.ORG_PATH");
-        return Jdbc.list(c, BATCH_SELECT + where.sql() + " ORDER BY B.ID DESC", EnrolmentStore::mapBatch, where.params());
+        return Jdbc.list(c, BATCH_SELECT + where.sql() + " ORDER BY B.ID DESC", rs -> asOf(mapBatch(rs), today), where.params());
+    }
+
+    /** The batch with its status as of {@code today} ({@link #effectiveStatus}). */
+    static Batch asOf(Batch b, LocalDate today) {
+        String status = effectiveStatus(b.status(), b.coverEnd(), today);
+        return status.equals(b.status()) ? b : new Batch(b.id(), b.planId(), b.planCode(), b.planNameZh(), b.orgId(), b.orgPath(),
+                b.coverStart(), b.coverEnd(), b.personCount(), b.feeTotalFen(), status, b.createdBy(), b.createdAt());
     }
 
     /** How many group enrolments of a subtree are in {@code status} (the home page's to-do count). */
