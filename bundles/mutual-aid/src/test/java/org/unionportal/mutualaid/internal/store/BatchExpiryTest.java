@@ -31,11 +31,14 @@ class BatchExpiryTest {
     void setUp() {
         db = TestDatabase.create(dir);
         long plan = db.plan("WX-3IN1", "三合一");
-        long member = db.member("李娜", "320213198503010023", "13912345678", "/1/2/8/");
         LocalDate start = END.minusYears(1).plusDays(1);
-        active = batchOf(db.enrolment(plan, "WX-3IN1", member, "/1/2/8/", start, END, "ACTIVE"));
-        pending = batchOf(db.enrolment(plan, "WX-3IN1", member, "/1/2/8/", start, END, "PENDING_PAYMENT"));
-        cancelled = batchOf(db.enrolment(plan, "WX-3IN1", member, "/1/2/8/", start, END, "CANCELLED"));
+        active = batchOf(db.enrolment(plan, "WX-3IN1", member("李娜", 1), "/1/2/8/", start, END, "ACTIVE"));
+        pending = batchOf(db.enrolment(plan, "WX-3IN1", member("张伟", 2), "/1/2/8/", start, END, "PENDING_PAYMENT"));
+        cancelled = batchOf(db.enrolment(plan, "WX-3IN1", member("王芳", 3), "/1/2/8/", start, END, "CANCELLED"));
+    }
+
+    private long member(String name, int n) {
+        return db.member(name, "32021319850301002" + n, "1391234567" + n, "/1/2/8/");
     }
 
     private long batchOf(long enrolmentId) {
