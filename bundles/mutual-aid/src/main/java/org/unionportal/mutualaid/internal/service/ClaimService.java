@@ -36,6 +36,7 @@ import org.unionportal.api.security.Masking;
 import org.unionportal.api.money.Money;
 import org.unionportal.mutualaid.internal.rules.Rejection;
 import org.unionportal.mutualaid.internal.store.Claim;
+import org.unionportal.api.security.PeopleNames;
 import org.unionportal.api.security.UserDirectory;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.unionportal.api.security.PeopleNames;
 import org.unionportal.api.security.UserDirectory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.unionportal.api.approval.SecondPerson;
@@ -34,6 +35,7 @@ import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.money.Money;
 import org.unionportal.api.notification.Notifications;
+import org.unionportal.api.payout.BankReturnFile;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.ProblemException.FieldError;
 import org.unionportal.api.scope.DataScope;
@@ -42,8 +44,6 @@ import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.time.PortalTime;
 import org.unionportal.mutualaid.internal.MutualAid;
 import org.unionportal.mutualaid.internal.reminders.Reminders;
-import org.unionportal.mutualaid.internal.roster.BankReturnReader;
-import org.unionportal.mutualaid.internal.roster.RowProblem;
 import org.unionportal.mutualaid.internal.rules.BankResult;
 import org.unionportal.mutualaid.internal.rules.ClaimStatus;
 import org.unionportal.mutualaid.internal.rules.PayoutAction;
@@ -304,7 +304,7 @@ public class PayoutService {
     }
 
     /**
-     * The bank's return file ({@link BankReturnReader}) read against the batch: without {@code confirm} nothing changes and
+     * The bank's return file ({@link BankReturnFile}) read against the batch: without {@code confirm} nothing changes and
      * the answer shows which claims were paid and which returned (with the bank's reasons), the totals and the file's
      * problems; with {@code confirm} a clean file is recorded as {@link #result} would record it, and the batch is in the
      * answer under {@code batch}.
@@ -322,28 +322,15 @@ public class PayoutService {
             amounts.put(l.claimId(), l.amountFen());
             names.put(l.claimId(), l.name());
         });
-        BankReturnReader.Parsed parsed = BankReturnReader.read(file, fileName, id, amounts);
-        if (confirm && !parsed.problems().isEmpty()) {
-            throw ProblemException.invalid(parsed.problems().stream().map(RowProblem::toFieldError).toList());
-        }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("lines", parsed.rows().stream().map(r -> {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("line", r.line());
-            v.put("claimId", r.claimId());
-            v.put("name", names.get(r.claimId()));
-            v.put("amountFen", r.amountFen());
-            v.put("outcome", r.outcome());
-            v.put("reason", r.reason());
-            return v;
-        }).toList());
-        view.put("paidCount", parsed.rows().stream().filter(r -> BankReturnReader.OUTCOME_PAID.equals(r.outcome())).count());
-        view.put("paidFen", parsed.paidFen());
-        view.put("failedCount", parsed.failures().size());
-        view.put("failedFen", parsed.failedFen());
-        view.put("problems", parsed.problems().stream().map(p -> p.view(language, null)).toList());
+        BankReturnFile.Read read = BankReturnFile.read(file, fileName, new BankReturnFile.Batch("MA-" + id + "-", amounts, "理赔编号",
+                BankResult.MAX_REASON));
         if (confirm) {
-            view.put("batch", result(id, new Result(paidOn, parsed.failures()), user));
+            read.requireClean();
+        }
+        Map<String, Object> view = read.preview(language, "claimId", names::get);
+        if (confirm) {
+            view.put("batch", result(id, new Result(paidOn, read.failed().stream()
+                    .map(l -> new BankResult.Failure(l.key(), l.reason())).toList()), user));
         }
         return view;
     }
@@ -386,7 +373,7 @@ public class PayoutService {
 
     /** The reference on each transfer, which the bank sends back with its result. */
     static String reference(long batchId, long claimId) {
-        return BankReturnReader.reference(batchId, claimId);
+        return "MA-" + batchId + "-" + claimId;
     }
 
     private static String text(String s) {

@@ -176,7 +176,7 @@ class PayoutServiceTest {
 
         Map<String, Object> preview = payouts.resultFile(id, new ByteArrayInputStream(file), "回盘.csv", TODAY, false, DISTRICT, Language.ZH);
         assertEquals(List.of(), preview.get("problems"), preview::toString);
-        assertEquals(1L, preview.get("paidCount"));
+        assertEquals(1, preview.get("paidCount"));
         assertEquals(1, preview.get("failedCount"));
         assertEquals("IN_PAYMENT", claims.get(paid, OPERATOR).get("status"), "a preview changes nothing");
         assertTrue(outbox.queued.isEmpty(), "nobody is told before the result is confirmed");
