@@ -1,9 +1,13 @@
 package org.unionportal.hardshipaid.internal.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -16,6 +20,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.export.Download;
+import org.unionportal.api.i18n.Language;
 import org.unionportal.api.rest.CurrentUser;
 import org.unionportal.api.rest.PortalResource;
 import org.unionportal.api.rest.RolesAllowed;
@@ -49,6 +54,13 @@ public class BatchesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response generate(Generate g, @Context SecurityContext context) {
         return Response.status(201).entity(batches.generate(CurrentUser.of(context.getUserPrincipal()), g)).build();
+    }
+
+    /** Whether a batch's maker is refused as its approver now ({@code batches.secondPerson}): pages and tests read it. */
+    @GET
+    @Path("/rules")
+    public Response rules() {
+        return noStore(batches.rules());
     }
 
     @GET
@@ -98,9 +110,27 @@ public class BatchesResource {
         return batches.result(CurrentUser.of(context.getUserPrincipal()), id, r);
     }
 
+    /**
+     * The bank's return file (the bank file with 结果 and 失败原因 columns, CSV or XLSX): previewed, or recorded with
+     * {@code confirm=true}. The batch's scope is checked before the body is read.
+     */
+    @POST
+    @Path("/{id}/result-file")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, CSV, XLSX})
+    public Response resultFile(@PathParam("id") long id, InputStream body, @QueryParam("fileName") String fileName,
+                               @QueryParam("confirm") boolean confirm, @HeaderParam("Accept-Language") String acceptLanguage,
+                               @Context SecurityContext context) throws IOException {
+        return noStore(batches.resultFile(CurrentUser.of(context.getUserPrincipal()), id, body, fileName, confirm,
+                Language.fromAcceptLanguage(acceptLanguage)));
+    }
+
     @POST
     @Path("/{id}/reissue")
     public Response reissue(@PathParam("id") long id, @Context SecurityContext context) {
         return Response.status(201).entity(batches.reissue(CurrentUser.of(context.getUserPrincipal()), id)).build();
+    }
+
+    private static Response noStore(Map<String, Object> body) {
+        return Response.ok(body).header("Cache-Control", "private, no-store").build();
     }
 }

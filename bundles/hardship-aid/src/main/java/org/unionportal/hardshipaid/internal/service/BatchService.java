@@ -1,5 +1,7 @@
 package org.unionportal.hardshipaid.internal.service;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.unionportal.api.approval.SecondPerson;
 import org.unionportal.api.demo.DemoMode;
 import org.osgi.service.component.annotations.Reference;
@@ -22,12 +26,16 @@ import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.export.Download;
 import org.unionportal.api.export.ExportPurpose;
 import org.unionportal.api.export.TableFormat;
+import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.money.Money;
+import org.unionportal.api.payout.BankReturnFile;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.Validation;
 import org.unionportal.api.scope.DataScope;
+import org.unionportal.api.security.PeopleNames;
 import org.unionportal.api.security.PortalUser;
+import org.unionportal.api.security.UserDirectory;
 import org.unionportal.api.time.PortalTime;
 import org.unionportal.hardshipaid.internal.rules.BatchKind;
 import org.unionportal.hardshipaid.internal.rules.BatchStatus;
@@ -59,7 +67,12 @@ public class BatchService {
     /** Demo mode: maker-checker is off there unless configured on (set by DS; tests leave it null: not demo). */
     @Reference
     DemoMode demo;
+    /** People's names for the pages, from the core (optional: tests show login names). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    volatile UserDirectory users;
     private volatile String secondPersonSetting = "auto";
+    /** The longest failure reason kept. */
+    static final int MAX_REASON = 400;
 
     public record Generate(String kind, String period) {
     }
@@ -103,7 +116,9 @@ public class BatchService {
     }
 
     public List<Batch> list(DataScope scope) {
-        return db.read(c -> BatchStore.list(c, scope));
+        PeopleNames names = new PeopleNames(users);
+        boolean required = secondPersonRequired();
+        return db.read(c -> BatchStore.list(c, scope)).stream().map(b -> shown(b, names, required)).toList();
     }
 
     public Batch generate(PortalUser user, Generate g) {
@@ -121,11 +136,11 @@ public class BatchService {
                 "只能为应发日在 " + latestDue + " 之前的期间生成批次（已开始或 " + horizonDays + " 天内开始）",
                 "Batches are only for periods due by " + latestDue + " (begun, or beginning within " + horizonDays + " days)"));
         v.throwIfInvalid();
-        return db.inTransaction(c -> {
+        return shown(db.inTransaction(c -> {
             Batch batch = generate(c, period, DataScope.of(user), user.username());
             audit.record(c, Audit.entry("batch", batch.id(), "CREATE", batch.orgPath(), user).changes(Map.of(), Audit.of(batch)));
             return batch;
-        });
+        }));
     }
 
     /**
@@ -160,7 +175,7 @@ public class BatchService {
     }
 
     public Batch get(PortalUser user, long id) {
-        return db.read(c -> visible(c, id, user).withLines(lines(c, id)));
+        return shown(db.read(c -> visible(c, id, user).withLines(lines(c, id))));
     }
 
     public void discard(PortalUser user, long id) {
@@ -176,7 +191,7 @@ public class BatchService {
     }
 
     public Batch approve(PortalUser user, long id) {
-        return db.inTransaction(c -> {
+        return shown(db.inTransaction(c -> {
             BatchStore.lock(c, id);
             Batch before = visible(c, id, user);
             requireStatus(before, BatchStatus.DRAFT, "batch_not_draft", "只有待审批的批次可以审批", "Only a draft batch can be approved");
@@ -185,7 +200,7 @@ public class BatchService {
                     "You generated batch " + id + ": someone else approves it (maker-checker)."));
             BatchStore.approve(c, id, user.username(), time.now());
             return recorded(c, user, "APPROVE", before);
-        });
+        }));
     }
 
     /**
@@ -257,11 +272,11 @@ public class BatchService {
         for (int i = 0; i < failed.size(); i++) {
             Failure f = failed.get(i);
             v.require(f != null && f.lineId() != null, "failed[" + i + "].lineId", "required", Text.of("请指明失败的行", "Name the failed line"));
-            v.require(f != null && f.reason() != null && !f.reason().isBlank() && f.reason().length() <= 400, "failed[" + i + "].reason",
+            v.require(f != null && f.reason() != null && !f.reason().isBlank() && f.reason().length() <= MAX_REASON, "failed[" + i + "].reason",
                     "reason_needed", Text.of("请写明失败原因，如“账户已销户”（400 字以内）", "Give the reason, e.g. the account is closed (at most 400 characters)"));
         }
         v.throwIfInvalid();
-        return db.inTransaction(c -> {
+        return shown(db.inTransaction(c -> {
             BatchStore.lock(c, id);
             Batch before = visible(c, id, user);
             requireStatus(before, BatchStatus.APPROVED, "batch_not_approved", "只有已审批的批次可以登记发放结果",
@@ -276,12 +291,12 @@ public class BatchService {
             }
             BatchStore.close(c, id, user.username(), time.now());
             return recorded(c, user, "RESULT", before);
-        });
+        }));
     }
 
     /** A new batch paying the failed, not yet reissued lines again, each to its household's current account. */
     public Batch reissue(PortalUser user, long id) {
-        return db.inTransaction(c -> {
+        return shown(db.inTransaction(c -> {
             BatchStore.lock(c, id);
             Batch b = visible(c, id, user);
             requireStatus(b, BatchStatus.CLOSED, "batch_not_closed", "登记发放结果后才能重发失败的款项",
@@ -297,7 +312,60 @@ public class BatchService {
             Batch reissue = visible(c, newId, user);
             audit.record(c, Audit.entry("batch", newId, "CREATE", reissue.orgPath(), user).changes(Map.of(), Audit.of(reissue)));
             return reissue.withLines(lines(c, newId));
-        });
+        }));
+    }
+
+    /**
+     * The bank's return file ({@link BankReturnFile}: the bank file as downloaded with 结果 and 失败原因 added) read
+     * against the batch's bank lines, matched by 附言 ({@code HA-<batch>-<line>}). Without {@code confirm} nothing
+     * changes: the answer shows which lines were paid and which returned (with the bank's reasons), the totals and the
+     * file's problems, and the love-card lines, which the bank file does not carry and which are recorded as paid with
+     * the result. With {@code confirm} a clean file is recorded as {@link #result} records it; the batch is under
+     * {@code batch}.
+     */
+    public Map<String, Object> resultFile(PortalUser user, long id, InputStream file, String fileName, boolean confirm,
+                                          Language language) throws IOException {
+        Batch batch = db.read(c -> visible(c, id, user)); // the scope before the body
+        requireStatus(batch, BatchStatus.APPROVED, "batch_not_approved", "只有已审批的批次可以登记发放结果",
+                "Only an approved batch gets the bank's result");
+        Map<Long, Long> amounts = new LinkedHashMap<>();
+        Map<Long, String> names = new LinkedHashMap<>();
+        long loveCardCount = 0;
+        long loveCardFen = 0;
+        for (BatchStore.Line l : db.read(c -> lines(c, id))) {
+            if (l.channel() == Channel.BANK) {
+                amounts.put(l.id(), l.amountFen());
+                names.put(l.id(), l.headName());
+            } else {
+                loveCardCount++;
+                loveCardFen = Math.addExact(loveCardFen, l.amountFen());
+            }
+        }
+        BankReturnFile.Read read = BankReturnFile.read(file, fileName, new BankReturnFile.Batch("HA-" + id + "-", amounts, "明细编号",
+                MAX_REASON));
+        if (confirm) {
+            read.requireClean();
+        }
+        Map<String, Object> view = read.preview(language, "lineId", names::get);
+        view.put("loveCardCount", loveCardCount);
+        view.put("loveCardFen", loveCardFen);
+        if (confirm) {
+            view.put("batch", result(user, id, new Result(read.failed().stream().map(l -> new Failure(l.key(), l.reason())).toList())));
+        }
+        return view;
+    }
+
+    /** The module's rules for the pages and tests: whether a batch's maker is refused as its approver now. */
+    public Map<String, Object> rules() {
+        return Map.of("secondPersonRequired", secondPersonRequired());
+    }
+
+    private Batch shown(Batch b) {
+        return shown(b, new PeopleNames(users), secondPersonRequired());
+    }
+
+    private static Batch shown(Batch b, PeopleNames names, boolean secondPersonRequired) {
+        return b.withPeople(names.of(b.createdBy()), names.of(b.approvedBy()), secondPersonRequired);
     }
 
     /** Records the decision on the batch and answers it as it is now, with its lines. */

@@ -11,6 +11,9 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.unionportal.api.security.UserDirectory;
 import org.unionportal.api.attachment.Attachment;
 import org.unionportal.api.attachment.AttachmentContent;
 import org.unionportal.api.attachment.AttachmentOwner;
@@ -79,6 +82,10 @@ public class HouseholdService {
 
     public record Leave(String reason, LocalDate date) {
     }
+
+    /** People's names for the pages, from the core (optional: tests show login names). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    volatile UserDirectory users;
 
     @Activate
     public HouseholdService(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=hardship-aid)") PortalDatabase db,
@@ -458,13 +465,14 @@ public class HouseholdService {
 
     private Detail detail(long id, PortalUser user) {
         Map<Long, String> names = orgNames(user);
-        return db.read(c -> {
+        Detail detail = db.read(c -> {
             Summary s = visible(c, id, DataScope.of(user));
             // The operator who files an application corrects it while it is open, so sees what was typed;
             // once decided, only district and city staff see ID numbers, incomes and illnesses in full.
             return HouseholdStore.detail(c, HouseholdStore.withOrgName(s, names.get(s.orgId())), Staff.fullAccess(user) || s.status().open(),
                     documents(c, attachments, id));
         });
+        return detail.withPeople(People.of(users, detail.history().stream().map(HouseholdStore.HistoryEntry::actor).toList()));
     }
 
     /** Names of the organisations in the user's subtree (read before any transaction: it is another connection). */

@@ -11,6 +11,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.unionportal.api.security.UserDirectory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.unionportal.api.audit.AuditFields;
 import org.unionportal.api.audit.AuditTrail;
@@ -53,8 +56,9 @@ public class SafetyNetService {
             long reimbursedFen, long selfPayFen, long thresholdFen, long excessFen, long awardedFen, long dueFen) {
     }
 
+    /** {@code people}: the names of who recorded, proposed and decided (login name → name). */
     public record Case(long householdId, String headName, int year, List<Expense> expenses, SafetyNet.Calculation calculation,
-            List<Award> awards) {
+            List<Award> awards, Map<String, String> people) {
     }
 
     /** The award's note columns (HA_SAFETY_NET_AWARD): longer is a field error, never a database refusal. */
@@ -65,6 +69,10 @@ public class SafetyNetService {
 
     public record Decision(String action, String note) {
     }
+
+    /** People's names for the pages, from the core (optional: tests show login names). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    volatile UserDirectory users;
 
     @Activate
     public SafetyNetService(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=hardship-aid)") PortalDatabase db,
@@ -106,8 +114,16 @@ public class SafetyNetService {
         long threshold = thresholdFen;
         return db.read(c -> {
             HouseholdStore.Summary h = HouseholdService.visible(c, householdId, DataScope.of(user));
-            return new Case(householdId, h.headName(), year, SafetyNetStore.expenses(c, householdId, year),
-                    calculation(c, householdId, year, threshold), SafetyNetStore.awards(c, householdId, year));
+            List<Expense> expenses = SafetyNetStore.expenses(c, householdId, year);
+            List<Award> awards = SafetyNetStore.awards(c, householdId, year);
+            List<String> who = new java.util.ArrayList<>();
+            expenses.forEach(e -> who.add(e.recordedBy()));
+            awards.forEach(a -> {
+                who.add(a.proposedBy());
+                who.add(a.decidedBy());
+            });
+            return new Case(householdId, h.headName(), year, expenses, calculation(c, householdId, year, threshold), awards,
+                    People.of(users, who));
         });
     }
 

@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.unionportal.api.security.UserDirectory;
 import org.unionportal.api.audit.AuditTrail;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.i18n.Labels;
@@ -42,7 +45,8 @@ public class StandardService {
     @Reference
     AuditTrail audit;
 
-    public record Table(LocalDate date, List<Row> inForce, List<Row> rows) {
+    /** {@code people}: the names of who proposed and decided (login name → name). */
+    public record Table(LocalDate date, List<Row> inForce, List<Row> rows, Map<String, String> people) {
     }
 
     public record Proposal(String item, Long amountFen, LocalDate effectiveFrom, String note) {
@@ -50,6 +54,10 @@ public class StandardService {
 
     public record Decision(String action, String note) {
     }
+
+    /** People's names for the pages, from the core (optional: tests show login names). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    volatile UserDirectory users;
 
     @Activate
     public StandardService(@Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=hardship-aid)") PortalDatabase db) {
@@ -77,7 +85,12 @@ public class StandardService {
                         .max(Comparator.comparing(Row::effectiveFrom).thenComparing(Row::id))
                         .ifPresent(inForce::add);
             }
-            return new Table(day, inForce, rows);
+            List<String> who = new ArrayList<>();
+            rows.forEach(r -> {
+                who.add(r.proposedBy());
+                who.add(r.decidedBy());
+            });
+            return new Table(day, inForce, rows, People.of(users, who));
         });
     }
 

@@ -45,18 +45,32 @@ public final class BatchStore {
             PaymentStatus status, String failureReason, Long reissuedInBatchId) {
     }
 
+    /**
+     * A batch as the pages see it. {@code createdByName} and {@code approvedByName} are people's names (null when unknown);
+     * {@code secondPersonRequired} says whether its maker is refused as its approver now (the module's
+     * {@code batches.secondPerson} setting; null where the service did not add it).
+     */
     public record Batch(long id, BatchKind kind, String period, BatchStatus status, String orgPath, LocalDate dueDate, int lineCount,
             long totalFen, long bankFen, long loveCardFen, String createdBy, Instant createdAt, String approvedBy,
-            Instant approvedAt, Instant closedAt, Long reissueOf, List<Line> lines, List<String> warnings) {
+            Instant approvedAt, Instant closedAt, Long reissueOf, List<Line> lines, List<String> warnings,
+            String createdByName, String approvedByName, Boolean secondPersonRequired) {
         public Batch withLines(List<Line> l) {
             return new Batch(id, kind, period, status, orgPath, dueDate, lineCount, totalFen, bankFen, loveCardFen, createdBy,
-                    createdAt, approvedBy, approvedAt, closedAt, reissueOf, l, warnings);
+                    createdAt, approvedBy, approvedAt, closedAt, reissueOf, l, warnings, createdByName, approvedByName,
+                    secondPersonRequired);
         }
 
         /** The rules' warnings of a generation (items without a standard in force). */
         public Batch withWarnings(List<String> w) {
             return new Batch(id, kind, period, status, orgPath, dueDate, lineCount, totalFen, bankFen, loveCardFen, createdBy,
-                    createdAt, approvedBy, approvedAt, closedAt, reissueOf, lines, List.copyOf(w));
+                    createdAt, approvedBy, approvedAt, closedAt, reissueOf, lines, List.copyOf(w), createdByName, approvedByName,
+                    secondPersonRequired);
+        }
+
+        /** With its people's names and whether a second person must approve it. */
+        public Batch withPeople(String createdName, String approvedName, boolean secondPerson) {
+            return new Batch(id, kind, period, status, orgPath, dueDate, lineCount, totalFen, bankFen, loveCardFen, createdBy,
+                    createdAt, approvedBy, approvedAt, closedAt, reissueOf, lines, warnings, createdName, approvedName, secondPerson);
         }
     }
 
@@ -262,7 +276,7 @@ public final class BatchStore {
                 Labels.of(BatchStatus.class, rs.getString(4)), rs.getString(5),
                 rs.getDate(6).toLocalDate(), rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getString(11),
                 rs.getTimestamp(12).toInstant(), rs.getString(13), approved == null ? null : approved.toInstant(),
-                closed == null ? null : closed.toInstant(), Jdbc.longOrNull(rs, "REISSUE_OF"), null, null);
+                closed == null ? null : closed.toInstant(), Jdbc.longOrNull(rs, "REISSUE_OF"), null, null, null, null, null);
     }
 
     static Payable payable(ResultSet rs) throws SQLException {

@@ -58,7 +58,12 @@ public final class HouseholdStore {
     public record Detail(@JsonUnwrapped Summary household, boolean fullAccess, String address, String phone, Channel channel, String bankName,
             String bankAccount, String loveCardNo, String hardshipNote, Long monthlyIncomeFen, Long perCapitaIncomeFen,
             List<Member> members, List<HistoryEntry> history, List<Map<String, Object>> documents,
-            List<Map<String, Object>> payments, String leftReason) {
+            List<Map<String, Object>> payments, String leftReason, Map<String, String> people) {
+        /** With the names of the people in its history (login name → name). */
+        public Detail withPeople(Map<String, String> names) {
+            return new Detail(household, fullAccess, address, phone, channel, bankName, bankAccount, loveCardNo, hardshipNote,
+                    monthlyIncomeFen, perCapitaIncomeFen, members, history, documents, payments, leftReason, names);
+        }
     }
 
     /** Files a new application; returns its id. */
@@ -280,7 +285,7 @@ public final class HouseholdStore {
         return new Detail(shown, full, (String) h[0], full ? (String) h[1] : Masking.phone((String) h[1]),
                 Labels.of(Channel.class, (String) h[2]),
                 (String) h[3], full ? (String) h[4] : Masking.idNumber((String) h[4]), (String) h[5], hidden((String) h[6], full),
-                full ? income : null, full ? income / count : null, members, history, documents, payments, (String) h[8]);
+                full ? income : null, full ? income / count : null, members, history, documents, payments, (String) h[8], Map.of());
     }
 
     /** Facts for entitlement of every household that may be on file on the day, in the subtree. */

@@ -230,4 +230,55 @@ class HardshipServicesTest {
         long batchId = batches.generate(DISTRICT, new BatchService.Generate("SUMMER", "2027")).id();
         assertEquals(org.unionportal.hardshipaid.internal.rules.BatchStatus.APPROVED, batches.approve(DISTRICT, batchId).status());
     }
+
+    @Test
+    void theBanksReturnFileIsPreviewedThenRecordedAndPeopleAppearByName() throws java.io.IOException {
+        Detail returned = onFile(7);
+        onFile(8);
+        batches.users = username -> Optional.of(new PortalUser(9, username, username.equals("district") ? "王芳" : "钱敏", 1, "/1/",
+                Set.of(Role.PLATFORM_ADMIN)));
+        assertEquals(java.util.Map.of("secondPersonRequired", true), batches.rules());
+        var batch = batches.generate(DISTRICT, new BatchService.Generate("SUMMER", "2027"));
+        assertEquals("王芳", batch.createdByName(), "the maker by name, not login name");
+        assertTrue(batch.secondPersonRequired());
+        long batchId = batch.id();
+        assertEquals("batch_not_approved", assertThrows(ProblemException.class, () -> batches.resultFile(DISTRICT, batchId,
+                new java.io.ByteArrayInputStream(new byte[0]), "回盘.csv", false, org.unionportal.api.i18n.Language.ZH)).code());
+        assertEquals("钱敏", batches.approve(CHECKER, batchId).approvedByName());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        batches.channelFile(DISTRICT, batchId, org.unionportal.hardshipaid.internal.rules.Channel.BANK, "csv").writeTo(out);
+        StringBuilder answer = new StringBuilder();
+        StringBuilder wrong = new StringBuilder();
+        for (String line : out.toString(java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").split("\\r?\\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String added = line.startsWith("序号") ? ",结果,失败原因" : line.contains(returned.household().headName()) ? ",失败,账户已销户" : ",成功,";
+            answer.append(line).append(added).append('\n');
+            wrong.append(line.replace(",200.00,", ",201.00,")).append(added).append('\n');
+        }
+        var zh = org.unionportal.api.i18n.Language.ZH;
+        java.util.Map<String, Object> problems = batches.resultFile(DISTRICT, batchId, bytes(wrong), "回盘.csv", false, zh);
+        assertFalse(((List<?>) problems.get("problems")).isEmpty(), problems::toString);
+        assertEquals(422, assertThrows(ProblemException.class,
+                () -> batches.resultFile(DISTRICT, batchId, bytes(wrong), "回盘.csv", true, zh)).status());
+        java.util.Map<String, Object> preview = batches.resultFile(DISTRICT, batchId, bytes(answer), "回盘.csv", false, zh);
+        assertEquals(List.of(), preview.get("problems"), preview::toString);
+        assertEquals(1, preview.get("failedCount"));
+        assertEquals(1, preview.get("paidCount"));
+        assertEquals(org.unionportal.hardshipaid.internal.rules.BatchStatus.APPROVED, batches.get(DISTRICT, batchId).status(),
+                "a preview changes nothing");
+        java.util.Map<String, Object> recorded = batches.resultFile(DISTRICT, batchId, bytes(answer), "回盘.csv", true, zh);
+        var closed = (org.unionportal.hardshipaid.internal.store.BatchStore.Batch) recorded.get("batch");
+        assertEquals(org.unionportal.hardshipaid.internal.rules.BatchStatus.CLOSED, closed.status());
+        for (var line : closed.lines()) {
+            boolean ours = line.householdId() == returned.household().id();
+            assertEquals(ours ? "FAILED" : "PAID", line.status().code(), line::toString);
+            assertEquals(ours ? "账户已销户" : null, line.failureReason());
+        }
+    }
+
+    private static java.io.InputStream bytes(CharSequence text) {
+        return new java.io.ByteArrayInputStream(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
