@@ -43,7 +43,7 @@ export function mount(root, context) {
             t('生成人', 'Created by'), t('审批人', 'Approved by')],
           rows: batches.map((b) => [b.id, k.kindLabel(b.kind), b.period || '', k.date(b.dueDate), b.lineCount ?? '',
             fenToYuanText(b.totalFen), fenToYuanText(b.bankFen), fenToYuanText(b.loveCardFen), k.batchStatusLabel(b.status),
-            b.createdBy || '', b.approvedBy || '']),
+            person(b.createdByName, b.createdBy), person(b.approvedByName, b.approvedBy)]),
         }), 'ha-batch-list-export'),
         el('label', { for: 'ha-batch-status-filter' }, t('状态', 'Status')), statusFilter,
         el('button', { type: 'button', class: 'button', id: 'ha-batch-refresh', onclick: () => loadList() }, t('刷新', 'Refresh'))),
@@ -57,6 +57,8 @@ export function mount(root, context) {
         'Generate a batch for a kind and period: every household on file on the due date that is entitled and not yet paid for the period gets each item at the standard in force that day. Once approved, the bank and love-card files can be downloaded; record the bank’s answer and reissue what failed.'))),
     notice, generateSlot, split));
 
+  /** A person by name (张丽), the login name only when the directory does not know it. */
+  const person = (name, username) => name || username || '';
   const say = (text, kind = '') => fill(notice, text ? el('p', { class: `notice ${kind}`, role: 'status', id: 'ha-batches-message' }, text) : null);
 
   // ---------------------------------------------------------------- generate
@@ -242,13 +244,19 @@ export function mount(root, context) {
 
     const actionButtons = [];
     if (batch.status === 'DRAFT') {
+      // the maker-checker rule as the server applies it now (batches.secondPerson; off in demo unless configured on)
+      const ownBatch = batch.createdBy === (context.user && context.user.username);
+      const blocked = batch.secondPersonRequired !== false && ownBatch;
       actionButtons.push(
-        el('button', { type: 'button', class: 'button primary', id: 'ha-batch-approve', disabled: lines.length === 0,
+        el('button', { type: 'button', class: 'button primary', id: 'ha-batch-approve', disabled: lines.length === 0 || blocked,
           onclick: (ev) => act(batch, ev.currentTarget, 'approve') }, t('审批通过', 'Approve')),
         el('button', { type: 'button', class: 'button', id: 'ha-batch-discard', onclick: () => confirmDiscard(batch, actionProblem) }, t('作废草稿', 'Discard')),
-        el('small', { class: 'muted', id: 'ha-batch-second-person' }, batch.createdBy === (context.user && context.user.username)
-          ? t('此批次由您生成：须由另一位工作人员审批（四眼原则）。', 'You generated this batch: someone else approves it (maker-checker).')
-          : t('批次须由生成人以外的工作人员审批（四眼原则）。', 'A batch is approved by someone other than whoever generated it (maker-checker).')));
+        el('small', { class: 'muted', id: 'ha-batch-second-person', dataset: { required: String(batch.secondPersonRequired !== false) } },
+          batch.secondPersonRequired === false
+            ? t('本系统未要求第二人审批：生成人也可审批。', 'No second person is required here: whoever generated it may approve it.')
+            : ownBatch
+              ? t('此批次由您生成：须由另一位工作人员审批（四眼原则）。', 'You generated this batch: someone else approves it (maker-checker).')
+              : t('批次须由生成人以外的工作人员审批（四眼原则）。', 'A batch is approved by someone other than whoever generated it (maker-checker).')));
     }
     if (batch.status === 'APPROVED') {
       actionButtons.push(el('button', { type: 'button', class: 'button primary', id: 'ha-batch-result-start',
@@ -275,8 +283,8 @@ export function mount(root, context) {
       [t('发放日', 'Due'), k.date(batch.dueDate), 'dueDate'],
       [t('重发自', 'Reissue of'), batch.reissueOf ? el('a', { href: '#', class: 'ha-batch-link', dataset: { batchId: batch.reissueOf },
         onclick: (ev) => { ev.preventDefault(); openBatch(batch.reissueOf); } }, `#${batch.reissueOf}`) : null, 'reissueOf'],
-      [t('生成', 'Generated'), `${batch.createdBy || ''} · ${k.when(batch.createdAt)}`, 'created'],
-      [t('审批', 'Approved'), batch.approvedBy ? `${batch.approvedBy} · ${k.when(batch.approvedAt)}` : null, 'approved'],
+      [t('生成', 'Generated'), `${person(batch.createdByName, batch.createdBy)} · ${k.when(batch.createdAt)}`, 'created'],
+      [t('审批', 'Approved'), batch.approvedBy ? `${person(batch.approvedByName, batch.approvedBy)} · ${k.when(batch.approvedAt)}` : null, 'approved'],
       [t('结果确认', 'Result recorded'), batch.closedAt ? k.when(batch.closedAt) : null, 'closed'],
     ], { id: 'ha-batch-facts' }),
     el('h3', {}, t('按渠道合计', 'Totals by channel')),
@@ -308,6 +316,7 @@ export function mount(root, context) {
       filesReady ? null : el('small', { class: 'muted' }, t('批次审批后才能下载银行和爱心卡文件。', 'The files can be downloaded once the batch is approved.')),
       actionProblem),
     resultSlot,
+    batch.status === 'APPROVED' && count('BANK') > 0 ? bankReturnFile(batch) : null,
     el('div', { class: 'ui-toolbar' },
       el('h3', {}, t(`发放明细（${lines.length} 笔）`, `Lines (${lines.length})`)),
       el('span', { class: 'spacer' }),
@@ -430,6 +439,37 @@ export function mount(root, context) {
     }
   }
 
+  /**
+   * 上传银行回盘文件 (the page kit's bankReturnFile, as mutual aid's batches): the bank lines' results from the bank's
+   * file, previewed, recorded after a confirmation; love-card lines are recorded as paid with them.
+   */
+  function bankReturnFile(batch) {
+    return k.bankReturnFile({
+      idPrefix: 'ha-batch',
+      alive: () => alive,
+      url: ({ fileName, confirm }) => `${BASE}/${batch.id}/result-file?${new URLSearchParams({ fileName, confirm: String(confirm) })}`,
+      line: { key: 'lineId', label: t('明细', 'Line'), text: (l) => `#${l.lineId}` },
+      question: (answer) => ({
+        title: t(`按回盘文件登记批次 #${batch.id} 的发放结果`, `Record the bank’s result of batch #${batch.id}`),
+        message: t(`将按回盘文件登记：银行代发 ${answer.paidCount} 笔已发放（合计 ${k.money(answer.paidFen)}），${answer.failedCount} 笔发放失败`
+          + `（合计 ${k.money(answer.failedFen)}，记下银行原因，可重新发放）`
+          + (answer.loveCardCount ? `；爱心卡 ${answer.loveCardCount} 笔（合计 ${k.money(answer.loveCardFen)}）记为已发放` : '')
+          + '。批次随即结束，不能更改。确定？',
+        `From the file: ${answer.paidCount} bank line(s) paid (${k.money(answer.paidFen)}), ${answer.failedCount} failed (${k.money(answer.failedFen)}, `
+          + 'with the bank’s reason, can be reissued)'
+          + (answer.loveCardCount ? `; ${answer.loveCardCount} love-card line(s) (${k.money(answer.loveCardFen)}) paid` : '')
+          + '. The batch is then closed for good. Go ahead?'),
+        confirmLabel: t('登记结果', 'Record'),
+      }),
+      onRecorded: async (recorded) => {
+        say(t(`已按回盘文件登记批次 #${batch.id} 的发放结果：${recorded.paidCount} 笔已发放，${recorded.failedCount} 笔失败（可重新发放）。`,
+          `Batch #${batch.id} recorded from the bank’s file: ${recorded.paidCount} paid, ${recorded.failedCount} failed (can be reissued).`));
+        await openBatch(batch.id);
+        loadList();
+      },
+    });
+  }
+
   /** The bank's answer: tick the failed lines, give each a reason; the rest are paid. */
   function showResultForm(batch, slot, problemSlot) {
     fill(problemSlot);
@@ -463,12 +503,14 @@ export function mount(root, context) {
         el('thead', {}, el('tr', {}, [t('失败', 'Failed'), t('户主', 'Head'), t('项目', 'Item'), t('金额', 'Amount'), t('渠道', 'Channel'), t('失败原因', 'Reason')]
           .map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, rows.map((r) => el('tr', { dataset: { lineId: r.l.id } },
-          el('td', {}, r.box),
-          el('td', {}, r.l.headName || `#${r.l.householdId}`, r.l.beneficiary ? el('small', { class: 'muted' }, ` · ${r.l.beneficiary}`) : null),
-          el('td', {}, k.itemLabel(r.l.item)),
-          el('td', { class: 'num' }, k.money(r.l.amountFen)),
-          el('td', { class: 'nowrap' }, k.channelLabel(r.l.channel)),
-          el('td', { class: 'ha-reason-cell' }, r.reason, r.slot)))))),
+          // data-label: the column's name before each value when the rows become stacked cards on a phone
+          el('td', { 'data-label': t('失败', 'Failed') }, r.box),
+          el('td', { 'data-label': t('户主', 'Head') }, r.l.headName || `#${r.l.householdId}`,
+            r.l.beneficiary ? el('small', { class: 'muted' }, ` · ${r.l.beneficiary}`) : null),
+          el('td', { 'data-label': t('项目', 'Item') }, k.itemLabel(r.l.item)),
+          el('td', { class: 'num', 'data-label': t('金额', 'Amount') }, k.money(r.l.amountFen)),
+          el('td', { class: 'nowrap', 'data-label': t('渠道', 'Channel') }, k.channelLabel(r.l.channel)),
+          el('td', { class: 'ha-reason-cell', 'data-label': t('失败原因', 'Reason') }, r.reason, r.slot)))))),
       summary, formProblem,
       el('div', { class: 'ui-form-actions' }, confirm,
         el('button', { type: 'button', class: 'button', id: 'ha-result-cancel', onclick: () => fill(slot) }, t('取消', 'Cancel'))));

@@ -190,6 +190,7 @@ export function mount(root, context) {
     fill(detailSlot, el('p', { class: 'loading' }, t('加载中…', 'Loading…')));
     try {
       const household = await context.api(`${BASE}/${encodeURIComponent(id)}`);
+      k.rememberPeople(household.people);
       if (alive && state.selected === id) renderDetail(household, problemNode);
     } catch (e) {
       if (alive && state.selected === id) fill(detailSlot, k.fail(e, 'ha-detail-problem'));
@@ -298,7 +299,7 @@ export function mount(root, context) {
   function historyTable(history) {
     return k.table([
       { label: t('时间', 'When'), key: 'at', className: 'nowrap', value: (x) => k.when(x.at) },
-      { label: t('操作人', 'By'), key: 'actor', value: (x) => x.actor || '' },
+      { label: t('操作人', 'By'), key: 'actor', value: (x) => k.person(x.actor) },
       { label: t('操作', 'Action'), key: 'action', className: 'nowrap', value: (x) => k.actionLabel(x.action) },
       { label: t('说明', 'Note'), key: 'note', className: 'ha-note', value: (x) => x.note || '' },
     ], history, { id: 'ha-history', empty: t('暂无记录', 'No history'), rowAttrs: (x) => ({ dataset: { action: x.action } }) });
@@ -308,6 +309,7 @@ export function mount(root, context) {
   async function refreshHistory(id) {
     try {
       const h = await context.api(`${BASE}/${encodeURIComponent(id)}`);
+      k.rememberPeople(h.people);
       const slot = detailSlot.querySelector(`#ha-household-detail[data-household-id="${CSS.escape(String(id))}"] #ha-history-slot`);
       if (alive && slot) fill(slot, historyTable(h.history || []));
     } catch {
@@ -412,6 +414,7 @@ export function mount(root, context) {
       if (!alive) return;
       if (!answer || !Array.isArray(answer.members)) answer = await context.api(`${BASE}/${h.id}`);
       if (!alive) return;
+      k.rememberPeople(answer.people);
       say(message(answer));
       state.selected = h.id;
       renderDetail(answer);

@@ -334,8 +334,15 @@ export function kit(context) {
         'Proof of income, medical records, disability or unemployment certificates, school records: PDF, JPG or PNG, at most 10 MB each.'),
     });
 
+  // People by name (张丽, not the login name): answers carry `people` (login name → name) for those in them
+  const people = new Map();
+  const rememberPeople = (map) => Object.entries(map || {}).forEach(([username, name]) => people.set(username, name));
+  const person = (username, name = null) => name || people.get(username)
+    || (context.user && username && username === context.user.username ? context.user.displayName : null) || username || '';
+
   return {
     ...base,
+    rememberPeople, person,
     fail, yesNo, problemLabels, periodText, documents,
     roles,
     isOperator: roles.includes('UNION_OPERATOR'),

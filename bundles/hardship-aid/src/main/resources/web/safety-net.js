@@ -137,6 +137,8 @@ export function mount(root, context) {
         context.api(`${HOUSEHOLDS}/${encodeURIComponent(id)}`),
       ]);
       if (!alive || mine !== detailSeq) return;
+      k.rememberPeople(year_.people);
+      k.rememberPeople(household.people);
       render(year_, household, message);
     } catch (e) {
       if (alive && mine === detailSeq) fill(detailSlot, k.fail(e, 'ha-sn-detail-problem'));
@@ -186,7 +188,7 @@ export function mount(root, context) {
       { label: t('报销', 'Reimbursed'), key: 'reimbursed', className: 'num', value: (x) => k.money(x.reimbursedFen) },
       { label: t('自付', 'Own share'), key: 'selfPay', className: 'num', value: (x) => k.money(x.selfPayFen) },
       { label: t('备注', 'Note'), key: 'note', value: (x) => x.note || '' },
-      { label: t('登记人', 'By'), key: 'by', value: (x) => x.recordedBy || '' },
+      { label: t('登记人', 'By'), key: 'by', value: (x) => k.person(x.recordedBy) },
     ], expenses, { id: 'ha-sn-expenses', empty: t('该年度还没有登记医疗费用。', 'No costs recorded for this year.'),
       rowAttrs: (x) => ({ dataset: { expenseId: x.id, memberId: x.memberId } }) }),
     ['ON_FILE', 'LEFT'].includes(household.status) ? expenseForm(household, members, y) : null,
@@ -196,8 +198,8 @@ export function mount(root, context) {
       { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (a) => k.money(a.amountFen) },
       { label: t('状态', 'Status'), key: 'status', className: 'nowrap', value: (a) => k.awardBadge(a.status) },
       { label: t('计算', 'Calculation'), key: 'calculation', className: 'ha-note', value: (a) => a.calculationZh || '' },
-      { label: t('提出', 'Proposed'), key: 'proposed', value: (a) => [a.proposedBy || '', el('br'), el('small', { class: 'muted nowrap' }, k.when(a.proposedAt))] },
-      { label: t('审批', 'Decided'), key: 'decided', value: (a) => (a.decidedBy ? [a.decidedBy, el('br'), el('small', { class: 'muted nowrap' }, k.when(a.decidedAt))] : '–') },
+      { label: t('提出', 'Proposed'), key: 'proposed', value: (a) => [k.person(a.proposedBy), el('br'), el('small', { class: 'muted nowrap' }, k.when(a.proposedAt))] },
+      { label: t('审批', 'Decided'), key: 'decided', value: (a) => (a.decidedBy ? [k.person(a.decidedBy), el('br'), el('small', { class: 'muted nowrap' }, k.when(a.decidedAt))] : '–') },
       { label: t('支付', 'Paid'), key: 'paid', className: 'nowrap', value: (a) => (a.paidAt ? k.when(a.paidAt) : '–') },
       { label: t('说明', 'Note'), key: 'note', className: 'ha-note', value: (a) => a.note || '' },
       { label: '', key: 'actions', className: 'nowrap', value: (a) => awardActions(a, awardForm, problemSlot) },

@@ -53,6 +53,7 @@ export function mount(root, context) {
     try {
       const answer = await context.api(`${BASE}?date=${encodeURIComponent(day)}`);
       if (!alive || mine !== seq) return;
+      k.rememberPeople(answer.people);
       data = {
         date: answer.date || day,
         inForce: Array.isArray(answer.inForce) ? answer.inForce : [],
@@ -94,7 +95,7 @@ export function mount(root, context) {
         k.exportButtons('救助标准-全部', () => ({
           headers: ['编号', '救助项目', '项目代码', '金额(元)', '生效日期', '状态', '提出人', '提出时间', '审批人', '审批时间', '说明'],
           rows: data.rows.map((r) => [r.id, k.itemLabel(r.item), r.item, amountCell(r), k.date(r.effectiveFrom), k.standardStatusLabel(r.status),
-            r.proposedBy || '', k.when(r.proposedAt), r.decidedBy || '', r.decidedAt ? k.when(r.decidedAt) : '', r.note || '']),
+            k.person(r.proposedBy), k.when(r.proposedAt), r.decidedBy ? k.person(r.decidedBy) : '', r.decidedAt ? k.when(r.decidedAt) : '', r.note || '']),
         }), 'ha-standards', data.rows.length === 0)),
       k.table([
         { label: t('编号', 'No.'), key: 'id', className: 'num', value: (r) => String(r.id) },
@@ -102,8 +103,8 @@ export function mount(root, context) {
         { label: t('标准', 'Amount'), key: 'amount', value: amountText },
         { label: t('生效日期', 'From'), key: 'from', className: 'nowrap', value: (r) => k.date(r.effectiveFrom) },
         { label: t('状态', 'Status'), key: 'status', className: 'nowrap', value: (r) => k.standardBadge(r.status) },
-        { label: t('提出', 'Proposed'), key: 'proposed', value: (r) => [r.proposedBy || '', el('br'), el('small', { class: 'muted nowrap' }, k.when(r.proposedAt))] },
-        { label: t('审批', 'Decided'), key: 'decided', value: (r) => (r.decidedBy ? [r.decidedBy, el('br'), el('small', { class: 'muted nowrap' }, k.when(r.decidedAt))] : '–') },
+        { label: t('提出', 'Proposed'), key: 'proposed', value: (r) => [k.person(r.proposedBy), el('br'), el('small', { class: 'muted nowrap' }, k.when(r.proposedAt))] },
+        { label: t('审批', 'Decided'), key: 'decided', value: (r) => (r.decidedBy ? [k.person(r.decidedBy), el('br'), el('small', { class: 'muted nowrap' }, k.when(r.decidedAt))] : '–') },
         { label: t('说明', 'Note'), key: 'note', className: 'ha-note', value: (r) => r.note || '' },
         { label: '', key: 'actions', className: 'nowrap', value: (r) => (k.isPlatform && r.status === 'PROPOSED'
           ? el('button', { type: 'button', class: 'button ha-standard-review', dataset: { standardId: r.id }, onclick: () => showDecision(r) },
@@ -127,7 +128,7 @@ export function mount(root, context) {
     el('div', { class: 'ui-wide' }, k.facts([
       [t('标准', 'Amount'), amountText(row), 'amount'],
       [t('生效日期', 'From'), k.date(row.effectiveFrom), 'from'],
-      [t('提出人', 'Proposed by'), `${row.proposedBy || ''} · ${k.when(row.proposedAt)}`, 'proposedBy'],
+      [t('提出人', 'Proposed by'), `${k.person(row.proposedBy)} · ${k.when(row.proposedAt)}`, 'proposedBy'],
       [t('说明', 'Note'), row.note, 'note'],
     ])),
     own ? el('p', { class: 'notice warn ui-wide', id: 'ha-standard-own' }, t('这是您本人提出的标准，须由另一位市总管理员审批。',

@@ -557,7 +557,7 @@ export function mount(root, context) {
         }
       });
     }
-    const returnFile = pending ? bankReturnFile(b, lines) : null;
+    const returnFile = pending ? bankReturnFile(b) : null;
     fill(batchSlot, el('article', { class: 'card ui-detail', id: 'payout-batch', dataset: { payoutId: b.id, status: b.status } },
       el('div', { class: 'ui-toolbar' },
         el('h3', {}, t(`支付批次 #${b.id}`, `Payout batch #${b.id}`)), k.payoutBadge(b.status),
@@ -574,95 +574,35 @@ export function mount(root, context) {
   }
 
   /**
-   * 上传银行回盘文件: the bank's return file (the bank file with 结果 and 失败原因 added) is previewed (paid and returned
-   * lines, reasons, totals, problems), then recorded after a confirmation. The server reads and checks it; nothing
-   * changes before 确认登记.
+   * 上传银行回盘文件 (the page kit's bankReturnFile): previewed, then recorded after a confirmation; the day the bank paid
+   * goes with it.
    */
-  function bankReturnFile(b, lines) {
-    const fileInput = el('input', { type: 'file', id: 'payout-return-file', name: 'returnFile', accept: '.csv,.txt,.xlsx' });
+  function bankReturnFile(b) {
     const paidOn = el('input', { type: 'date', id: 'payout-return-paid-on', name: 'paidOn', value: today(), max: today() });
-    const preview = el('button', { type: 'button', class: 'button', id: 'payout-return-preview', disabled: true }, t('预览回盘文件', 'Preview the file'));
-    const out = el('div', { id: 'payout-return-result', 'aria-live': 'polite' });
-    fileInput.addEventListener('change', () => { preview.disabled = fileInput.files.length === 0; fill(out); });
-    const url = (confirm) => `${PAYOUTS}/${b.id}/result-file?${new URLSearchParams({
-      fileName: fileInput.files[0].name, paidOn: paidOn.value, confirm: String(confirm) })}`;
-    const send = async (confirm) => uploadRaw(url(confirm), fileInput.files[0]).promise;
-    const problemsTable = (problems) => k.table([
-      { label: t('行号', 'Line'), key: 'line', className: 'num', value: (p) => String(p.line ?? '') },
-      { label: t('问题', 'Problem'), key: 'message', value: (p) => p.message },
-    ], problems, { id: 'payout-return-problems' });
-    preview.addEventListener('click', async () => {
-      fill(out);
-      if (!paidOn.value) {
-        fill(out, el('p', { class: 'notice error', role: 'alert', id: 'payout-return-check' }, t('请填写银行支付日期。', 'Give the day the bank paid.')));
-        paidOn.focus();
-        return;
-      }
-      preview.disabled = true;
-      try {
-        const answer = await send(false);
-        if (!alive) return;
-        const problems = Array.isArray(answer.problems) ? answer.problems : [];
-        const rows = Array.isArray(answer.lines) ? answer.lines : [];
-        const confirmButton = el('button', { type: 'button', class: 'button primary', id: 'payout-return-confirm', disabled: problems.length > 0 },
-          t('确认登记银行结果', 'Record this result'));
-        confirmButton.addEventListener('click', async () => {
-          const sure = await k.confirm({
-            title: t(`登记支付批次 #${b.id} 的银行结果`, `Record the bank’s result of batch #${b.id}`),
-            message: t(`将按回盘文件登记：${answer.paidCount} 件已支付（合计 ${k.money(answer.paidFen)}，支付日期 ${paidOn.value}），并通知会员“互助金已发放”；`
-              + `${answer.failedCount} 件转账失败（合计 ${k.money(answer.failedFen)}），退回“已核准”并短信提醒会员核对银行账户。登记后不能更改，确定？`,
-            `${answer.paidCount} claim(s) paid (${k.money(answer.paidFen)}, on ${paidOn.value}) and their members told; ${answer.failedCount} failed `
-              + `(${k.money(answer.failedFen)}), approved again, and their members asked by SMS to check the account. This cannot be changed afterwards. Go ahead?`),
-            confirmLabel: t('登记结果', 'Record'),
-          });
-          if (!sure) return;
-          confirmButton.disabled = true;
-          try {
-            await send(true);
-            if (!alive) return;
-            say(t(`已按回盘文件登记支付批次 #${b.id} 的银行结果：${answer.paidCount} 件已支付，${answer.failedCount} 件失败。`,
-              `Bank result of batch #${b.id} recorded from the file: ${answer.paidCount} paid, ${answer.failedCount} failed.`));
-            loadPayouts();
-            loadList();
-          } catch (e) {
-            if (!alive) return;
-            k.checkSession(e);
-            fill(out, k.problem(e, { id: 'payout-return-error' }));
-          }
-        });
-        fill(out, el('div', { class: 'ui-section', id: 'payout-return-preview-result', dataset: {
-          paid: answer.paidCount, failed: answer.failedCount, problems: problems.length } },
-        el('p', { class: `notice ${problems.length ? 'error' : ''}`, role: 'status', id: 'payout-return-message' }, problems.length
-          ? t('回盘文件有问题，未登记任何结果。请核对后重新上传：', 'The file has problems; nothing was recorded. Fix it and upload it again:')
-          : t('预览（尚未登记）：请核对后点击“确认登记银行结果”。', 'Preview (nothing recorded yet): check it, then record it.')),
-        k.facts([
-          [t('支付成功', 'Paid'), `${answer.paidCount}${t(' 件', '')} · ${k.money(answer.paidFen)}`, 'paid'],
-          [t('转账失败', 'Failed'), `${answer.failedCount}${t(' 件', '')} · ${k.money(answer.failedFen)}`, 'failed'],
-        ], { id: 'payout-return-totals' }),
-        problems.length ? problemsTable(problems) : k.table([
-          { label: t('理赔', 'Claim'), key: 'claim', className: 'num', value: (l) => `#${l.claimId}` },
-          { label: t('收款人', 'Payee'), key: 'name', value: (l) => l.name || '–' },
-          { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (l) => k.money(l.amountFen) },
-          { label: t('结果', 'Outcome'), key: 'outcome', value: (l) => (l.outcome === 'PAID' ? t('成功', 'paid') : t('失败', 'failed')) },
-          { label: t('银行原因', 'Bank’s reason'), key: 'reason', value: (l) => l.reason || '' },
-        ], rows, { id: 'payout-return-lines', rowAttrs: (l) => ({ dataset: { claimId: l.claimId, outcome: l.outcome } }) }),
-        el('div', { class: 'ui-form-actions' }, confirmButton)));
-      } catch (e) {
-        if (!alive) return;
-        k.checkSession(e);
-        fill(out, k.problem(e, { id: 'payout-return-error' }));
-      } finally {
-        preview.disabled = fileInput.files.length === 0;
-      }
+    return k.bankReturnFile({
+      idPrefix: 'payout',
+      alive: () => alive,
+      heading: t('或上传银行回盘文件', 'Or upload the bank’s return file'),
+      unit: t(' 件', ''),
+      fields: [el('label', { for: 'payout-return-paid-on' }, t('银行支付日期', 'Day the bank paid')), paidOn],
+      check: () => (paidOn.value ? null : { message: t('请填写银行支付日期。', 'Give the day the bank paid.'), focus: paidOn }),
+      url: ({ fileName, confirm }) => `${PAYOUTS}/${b.id}/result-file?${new URLSearchParams({ fileName, paidOn: paidOn.value, confirm: String(confirm) })}`,
+      line: { key: 'claimId', label: t('理赔', 'Claim'), text: (l) => `#${l.claimId}` },
+      question: (answer) => ({
+        title: t(`登记支付批次 #${b.id} 的银行结果`, `Record the bank’s result of batch #${b.id}`),
+        message: t(`将按回盘文件登记：${answer.paidCount} 件已支付（合计 ${k.money(answer.paidFen)}，支付日期 ${paidOn.value}），并通知会员“互助金已发放”；`
+          + `${answer.failedCount} 件转账失败（合计 ${k.money(answer.failedFen)}），退回“已核准”并短信提醒会员核对银行账户。登记后不能更改，确定？`,
+        `${answer.paidCount} claim(s) paid (${k.money(answer.paidFen)}, on ${paidOn.value}) and their members told; ${answer.failedCount} failed `
+          + `(${k.money(answer.failedFen)}), approved again, and their members asked by SMS to check the account. This cannot be changed afterwards. Go ahead?`),
+        confirmLabel: t('登记结果', 'Record'),
+      }),
+      onRecorded: (recorded) => {
+        say(t(`已按回盘文件登记支付批次 #${b.id} 的银行结果：${recorded.paidCount} 件已支付，${recorded.failedCount} 件失败。`,
+          `Bank result of batch #${b.id} recorded from the file: ${recorded.paidCount} paid, ${recorded.failedCount} failed.`));
+        loadPayouts();
+        loadList();
+      },
     });
-    return el('section', { class: 'ui-section', id: 'payout-return' },
-      el('h4', {}, t('或上传银行回盘文件', 'Or upload the bank’s return file')),
-      el('p', { class: 'muted' }, t('回盘文件即下载的银行文件加“结果”（成功/失败）和“失败原因”两列，按“附言”对应每笔转账；CSV 或 Excel。上传后先预览，确认后才登记。',
-        'The return file is the downloaded bank file with a result column (paid or failed) and a reason column added, matched by the reference; CSV or Excel. It is previewed first and recorded only when you confirm.')),
-      el('div', { class: 'ui-toolbar' },
-        el('label', { for: 'payout-return-paid-on' }, t('银行支付日期', 'Day the bank paid')), paidOn,
-        el('label', { for: 'payout-return-file' }, t('回盘文件', 'Return file')), fileInput, preview),
-      out);
   }
 
   // ---------------------------------------------------------------- settlement import (draft claims)

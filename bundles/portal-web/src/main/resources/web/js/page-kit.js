@@ -750,9 +750,106 @@ export function baseKit(context, { statuses = {} } = {}) {
     return box;
   };
 
+  /**
+   * 上传银行回盘文件 of a payout batch, the same in every module: the bank's return file (the downloaded bank file with
+   * 结果 and 失败原因 added) is sent to `url({ fileName, confirm })` (the server's BankReturnFile preview), shown (paid and
+   * returned lines, reasons, totals, or the file's problems), and recorded only after `question(answer)` (a confirmDialog's
+   * { title, message, confirmLabel }) is confirmed; then `onRecorded(answer)`. `check()` may refuse before sending
+   * ({ message, focus }); `fields` are more inputs shown before the file (e.g. the day the bank paid). `line` names the
+   * lines' key: { key: 'claimId', label, text(line) }. Element ids start with `idPrefix` (`<idPrefix>-return-file`, …).
+   */
+  const bankReturnFile = ({ idPrefix, url, line, question, onRecorded, check = () => null, fields = [], intro = null, heading = null,
+    unit = t(' 笔', ''), alive = () => true }) => {
+    const id = (name) => `${idPrefix}-return-${name}`;
+    const fileInput = el('input', { type: 'file', id: id('file'), name: 'returnFile', accept: '.csv,.txt,.xlsx' });
+    const preview = el('button', { type: 'button', class: 'button', id: id('preview'), disabled: true }, t('预览回盘文件', 'Preview the file'));
+    const out = el('div', { id: id('result'), 'aria-live': 'polite' });
+    const fileProblem = (file) => {
+      const ext = ((/\.([^.]+)$/.exec(file.name) || [])[1] || '').toLowerCase();
+      if (!['csv', 'txt', 'xlsx'].includes(ext)) return t('回盘文件应为 .csv 或 .xlsx 文件。', 'The return file must be a .csv or .xlsx file.');
+      if (file.size === 0) return t('文件是空的。', 'The file is empty.');
+      return null;
+    };
+    fileInput.addEventListener('change', () => {
+      fill(out);
+      const file = fileInput.files[0];
+      const wrong = file && fileProblem(file);
+      if (wrong) {
+        fill(out, el('p', { class: 'notice error', role: 'alert', id: id('check') }, wrong));
+        fileInput.value = '';
+      }
+      preview.disabled = fileInput.files.length === 0;
+    });
+    const send = (confirm) => uploadRaw(url({ fileName: fileInput.files[0].name, confirm }), fileInput.files[0]).promise;
+    const failedTo = (e) => {
+      if (!alive()) return;
+      checkSession(e);
+      fill(out, problem(e, { id: id('error') }));
+    };
+    preview.addEventListener('click', async () => {
+      fill(out);
+      const refused = check();
+      if (refused) {
+        fill(out, el('p', { class: 'notice error', role: 'alert', id: id('check') }, refused.message));
+        if (refused.focus) refused.focus.focus();
+        return;
+      }
+      preview.disabled = true;
+      try {
+        const answer = await send(false);
+        if (!alive()) return;
+        const problems = Array.isArray(answer.problems) ? answer.problems : [];
+        const rows = Array.isArray(answer.lines) ? answer.lines : [];
+        const record = el('button', { type: 'button', class: 'button primary', id: id('confirm'), disabled: problems.length > 0 },
+          t('确认登记银行结果', 'Record this result'));
+        record.addEventListener('click', async () => {
+          if (!(await confirmDialog(t, question(answer)))) return;
+          record.disabled = true;
+          try {
+            const recorded = await send(true);
+            if (alive()) onRecorded(recorded);
+          } catch (e) {
+            failedTo(e);
+          }
+        });
+        fill(out, el('div', { class: 'ui-section', id: id('preview-result'), dataset: {
+          paid: answer.paidCount, failed: answer.failedCount, problems: problems.length } },
+        el('p', { class: `notice ${problems.length ? 'error' : ''}`, role: 'status', id: id('message') }, problems.length
+          ? t('回盘文件有问题，未登记任何结果。请核对后重新上传：', 'The file has problems; nothing was recorded. Fix it and upload it again:')
+          : t('预览（尚未登记）：请核对后点击“确认登记银行结果”。', 'Preview (nothing recorded yet): check it, then record it.')),
+        facts([
+          [t('支付成功', 'Paid'), `${answer.paidCount}${unit} · ${money(answer.paidFen)}`, 'paid'],
+          [t('转账失败', 'Failed'), `${answer.failedCount}${unit} · ${money(answer.failedFen)}`, 'failed'],
+        ], { id: id('totals') }),
+        problems.length ? table([
+          { label: t('行号', 'Line'), key: 'line', className: 'num', value: (p) => String(p.line ?? '') },
+          { label: t('问题', 'Problem'), key: 'message', value: (p) => p.message },
+        ], problems, { id: id('problems') }) : table([
+          { label: line.label, key: 'key', className: 'num', value: (l) => line.text(l) },
+          { label: t('收款人', 'Payee'), key: 'name', value: (l) => l.name || '–' },
+          { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (l) => money(l.amountFen) },
+          { label: t('结果', 'Outcome'), key: 'outcome', value: (l) => (l.outcome === 'PAID' ? t('成功', 'paid') : t('失败', 'failed')) },
+          { label: t('银行原因', 'Bank’s reason'), key: 'reason', value: (l) => l.reason || '' },
+        ], rows, { id: id('lines'), rowAttrs: (l) => ({ dataset: { [line.key]: l[line.key], outcome: l.outcome } }) }),
+        el('div', { class: 'ui-form-actions' }, record)));
+      } catch (e) {
+        failedTo(e);
+      } finally {
+        preview.disabled = fileInput.files.length === 0;
+      }
+    });
+    return el('section', { class: 'ui-section', id: id('section') },
+      el('h4', {}, heading || t('上传银行回盘文件', 'Upload the bank’s return file')),
+      el('p', { class: 'muted' }, intro || t('回盘文件即下载的银行文件加“结果”（成功/失败）和“失败原因”两列，按“附言”对应每笔转账；CSV 或 Excel。上传后先预览，确认后才登记。',
+        'The return file is the downloaded bank file with a result column (paid or failed) and a reason column added, matched by the reference; CSV or Excel. It is previewed first and recorded only when you confirm.')),
+      el('div', { class: 'ui-toolbar ui-return-file' }, fields,
+        el('label', { for: id('file') }, t('回盘文件', 'Return file')), fileInput, preview),
+      out);
+  };
+
   return {
     t, en, pick, money, badge, statusLabel, yuanError, problem, clearErrors, fieldError, table, facts, csvButton, exportButtons,
-    checkSession, documentsBox, checkForm, backToList, periodChooser, chart,
+    checkSession, documentsBox, checkForm, backToList, periodChooser, chart, bankReturnFile,
     /** "名称（编号）" in Chinese, "name (code)" in English. */
     paren: (text, inner) => t(`${text}（${inner}）`, `${text} (${inner})`),
   };
