@@ -151,6 +151,9 @@ class BankReturnFileBrowserIT {
                 .getAttribute("data-status"));
         show(closed);
         shot("4-recorded");
+        // the batch view stacks on a phone: nothing scrolls sideways
+        Number sideways = (Number) js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0, sideways.intValue(), () -> "the payout batch view scrolls sideways at " + size + " by " + sideways + " px");
 
         // ---- 5. The claims as the member has them, and the SMS asking to check the account.
         assertEquals("PAID", status(paid, member));
