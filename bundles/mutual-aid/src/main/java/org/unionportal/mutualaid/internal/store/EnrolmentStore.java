@@ -1,6 +1,7 @@
 package org.unionportal.mutualaid.internal.store;
 
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.db.RowInserter;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,21 +81,12 @@ public final class EnrolmentStore {
         Upserted upserted = upsertMembers(c, rows, registered);
         Map<String, Long> members = upserted.ids();
         Set<Long> renewing = renewing(c, plan.code(), coverStart.minusDays(1), members.values());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO MA_ENROLMENT (BATCH_ID, PLAN_ID, PLAN_CODE, MEMBER_ID, ORG_PATH, "
-                + "COVER_START, COVER_END, FEE_FEN, RENEWAL, STATUS, LOCK_VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
-            int pending = 0;
+        try (RowInserter insert = RowInserter.into(c, "MA_ENROLMENT", "BATCH_ID", "PLAN_ID", "PLAN_CODE", "MEMBER_ID", "ORG_PATH",
+                "COVER_START", "COVER_END", "FEE_FEN", "RENEWAL", "STATUS", "LOCK_VERSION")) {
             for (RosterRow row : rows) {
                 long memberId = members.get(row.idNumber());
-                Jdbc.bind(ps, batchId, plan.id(), plan.code(), memberId, org.path(), coverStart, coverEnd, fee,
-                        renewing.contains(memberId), status);
-                ps.addBatch();
-                if (++pending == CHUNK) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
+                insert.add(batchId, plan.id(), plan.code(), memberId, org.path(), coverStart, coverEnd, fee,
+                        renewing.contains(memberId), status, 0);
             }
         }
         return new Enrolled(batchId, upserted.created(), upserted.changed());
@@ -157,11 +149,10 @@ public final class EnrolmentStore {
             known.put(idNumber, k.id());
             knownFields.put(idNumber, k.fields());
         });
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO MA_MEMBER (ID_NUMBER, NAME, PHONE, GENDER, BIRTH_DATE, CATEGORY, "
-                + "BASIC_INSURANCE, UNION_MEMBER, ORG_ID, ORG_PATH, REGISTER_ID, USER_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        try (RowInserter insert = RowInserter.into(c, "MA_MEMBER", "ID_NUMBER", "NAME", "PHONE", "GENDER", "BIRTH_DATE",
+                "CATEGORY", "BASIC_INSURANCE", "UNION_MEMBER", "ORG_ID", "ORG_PATH", "REGISTER_ID", "USER_ID");
              PreparedStatement update = c.prepareStatement("UPDATE MA_MEMBER SET NAME = ?, PHONE = ?, CATEGORY = ?, BASIC_INSURANCE = ?, "
                      + "UNION_MEMBER = ?, ORG_ID = ?, ORG_PATH = ?, REGISTER_ID = ?, USER_ID = ? WHERE ID = ?")) {
-            int inserts = 0;
             int updates = 0;
             for (RosterRow row : rows) {
                 String category = WorkerCategory.parse(row.category()).orElseThrow().name();
@@ -171,12 +162,8 @@ public final class EnrolmentStore {
                 }
                 Long id = known.get(row.idNumber());
                 if (id == null) {
-                    Jdbc.bind(insert, row.idNumber(), m.name(), m.phone(), m.gender(), m.birthDate(), category,
+                    insert.add(row.idNumber(), m.name(), m.phone(), m.gender(), m.birthDate(), category,
                             row.basicInsurance(), row.unionMember(), m.orgId(), m.orgPath(), m.id(), m.userId());
-                    insert.addBatch();
-                    if (++inserts % CHUNK == 0) {
-                        insert.executeBatch();
-                    }
                 } else {
                     Map<String, Object> before = knownFields.get(row.idNumber());
                     Map<String, Object> after = ownFields(category, Boolean.TRUE.equals(row.basicInsurance()),
@@ -192,7 +179,6 @@ public final class EnrolmentStore {
                     }
                 }
             }
-            insert.executeBatch();
             update.executeBatch();
         }
         List<String> added = idNumbers.stream().filter(id -> !known.containsKey(id)).toList();

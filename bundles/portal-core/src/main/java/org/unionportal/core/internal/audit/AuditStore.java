@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.db.RowInserter;
 import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.scope.Where;
 
@@ -36,9 +37,7 @@ public final class AuditStore {
                          String action, Instant from, Instant until) {
     }
 
-    private static final String INSERT = "INSERT INTO PORTAL_AUDIT_ENTRY (OCCURRED_AT, USER_ID, USERNAME, MODULE, RECORD_TYPE, "
-            + "RECORD_ID, ACTION, ORG_PATH, BEFORE_JSON, AFTER_JSON) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** Entries per executeBatch: large enough to make a 100,000-person roster a few hundred round trips. */
+    /** Entries whose change JSON is made and held at once by {@link PortalAuditTrail#recordAll} (heap, not round trips). */
     static final int BATCH_CHUNK = 500;
 
     /** One entry to insert: an {@link org.unionportal.api.audit.AuditEntry} with its changes as JSON. */
@@ -51,27 +50,19 @@ public final class AuditStore {
     }
 
     /**
-     * The entries in order, as JDBC batches of {@value #BATCH_CHUNK} (multi-row inserts on PostgreSQL with
-     * reWriteBatchedInserts), on the caller's connection and transaction.
+     * The entries in order, many rows per statement ({@link RowInserter}: on Derby a JDBC batch is one execution per
+     * row, each opening the table and its four indexes), on the caller's connection and transaction.
      */
     static void insertAll(Connection c, Instant at, List<NewRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         Timestamp occurredAt = Timestamp.from(at);
-        try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT)) {
-            int pending = 0;
+        try (RowInserter insert = RowInserter.into(c, "PORTAL_AUDIT_ENTRY", "OCCURRED_AT", "USER_ID", "USERNAME", "MODULE",
+                "RECORD_TYPE", "RECORD_ID", "ACTION", "ORG_PATH", "BEFORE_JSON", "AFTER_JSON")) {
             for (NewRow r : rows) {
-                Jdbc.bind(ps, occurredAt, r.userId(), cut(r.username(), 100), r.module(), r.recordType(), r.recordId(),
+                insert.add(occurredAt, r.userId(), cut(r.username(), 100), r.module(), r.recordType(), r.recordId(),
                         r.action(), r.orgPath(), r.changes().before(), r.changes().after());
-                ps.addBatch();
-                if (++pending == BATCH_CHUNK) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
             }
         }
     }

@@ -30,7 +30,7 @@ public class PortalAuditTrail implements AuditTrail {
     }
 
     /**
-     * In JDBC batches (see {@link AuditStore#insertAll}): a roster's 100,000 entries are not 100,000 statements.
+     * Many rows per statement (see {@link AuditStore#insertAll}): a roster's 100,000 entries are not 100,000 statements.
      * Rows are made one chunk at a time: 100,000 rows' change JSON at once does not fit the portal's heap.
      */
     @Override

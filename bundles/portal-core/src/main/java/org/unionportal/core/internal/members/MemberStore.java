@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.unionportal.api.db.Jdbc;
+import org.unionportal.api.db.RowInserter;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.member.GigOccupation;
 import org.unionportal.api.member.Member;
@@ -157,23 +158,14 @@ public final class MemberStore {
             form.occupation(), MembershipStatus.ACTIVE, joinedOn, now, actor, now, actor};
     }
 
-    /** Many new members of one union at once, in batches. */
+    /** Many new members of one union at once, many rows per statement (see {@link RowInserter}). */
     public static void insertAll(Connection c, List<MemberRules.Form> forms, long orgId, String orgPath, LocalDate today,
                                  String actor, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO PORTAL_MEMBER (ID_NUMBER, NAME, PHONE, GENDER, BIRTH_DATE, "
-                + "ORG_ID, ORG_PATH, CATEGORIES, OCCUPATION, STATUS, JOINED_ON, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
+        try (RowInserter insert = RowInserter.into(c, "PORTAL_MEMBER", "ID_NUMBER", "NAME", "PHONE", "GENDER", "BIRTH_DATE",
+                "ORG_ID", "ORG_PATH", "CATEGORIES", "OCCUPATION", "STATUS", "JOINED_ON", "CREATED_AT", "CREATED_BY", "UPDATED_AT",
+                "UPDATED_BY")) {
             for (MemberRules.Form f : forms) {
-                Jdbc.bind(ps, insertParams(f, orgId, orgPath, f.joinedOn() == null ? today : f.joinedOn(), actor, now));
-                ps.addBatch();
-                if (++pending == CHUNK) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
+                insert.add(insertParams(f, orgId, orgPath, f.joinedOn() == null ? today : f.joinedOn(), actor, now));
             }
         }
     }
