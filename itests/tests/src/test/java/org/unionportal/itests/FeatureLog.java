@@ -74,6 +74,11 @@ final class FeatureLog {
         return actions().stream().filter(a -> !a.bundle().equals(allowed)).toList();
     }
 
+    /** The lines written since the mark that contain {@code text}. */
+    List<String> linesContaining(String text) {
+        return linesSinceMark().stream().filter(l -> l.contains(text)).toList();
+    }
+
     private List<String> linesSinceMark() {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long length = file.length();

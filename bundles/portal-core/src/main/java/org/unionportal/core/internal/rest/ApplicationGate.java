@@ -1,8 +1,6 @@
 package org.unionportal.core.internal.rest;
 
-import java.util.ArrayList;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -16,18 +14,17 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.SynchronousBundleListener;
-import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -41,15 +38,19 @@ import org.unionportal.api.db.PortalDatabase;
  * the application's whole CXF server again for every resource or extension that arrives after the application was
  * deployed (a new resource model of every resource so far, each time: about 25 builds per start with both modules),
  * but takes everything registered before it in one build. {@link PortalApplication} names this gate's marker service
- * in Aries' {@code application.ready.service.filter}, so the whiteboard deploys the application once the gate opens:
+ * in Aries' {@code application.ready.service.filter}, so the whiteboard deploys the application once the gate opens.
+ * Every {@value #POLL_MILLIS} ms the gate looks at the framework and {@link StartupSettling} decides:
  * <ul>
- *   <li>every bundle that is to start has started, and no Karaf features deployment runs;</li>
- *   <li>no start-up work announced with {@link #begin} runs (the module choice installing module features on a
- *       fresh start, the cluster's wanted modules);</li>
- *   <li>every enabled DS component of a started bundle that is a JAX-RS resource or extension, and every component of
- *       the core, has its references (a resource of a module whose migration failed is not waited for: it never
- *       comes);</li>
- *   <li>and the set of registered JAX-RS resources did not change since the previous look ({@value #POLL_MILLIS} ms).</li>
+ *   <li>nothing is in progress: the framework has raised its start level to the one Karaf asked for (on existing
+ *       data the start level thread starts the modules, and a bundle is ACTIVE before the extenders, SCR among them,
+ *       have seen it start: only the end of the raise says their components are registered), no bundle is
+ *       starting, no Karaf features deployment runs, and no start-up work announced with {@link #begin} runs (the
+ *       module choice installing module features on a fresh start, the cluster's wanted modules);</li>
+ *   <li>the set of registered JAX-RS resources did not change since the previous look;</li>
+ *   <li>and no enabled DS component of a started bundle that is a JAX-RS resource or extension, and no component of
+ *       the core, waits for a reference; or, when some still wait while nothing else has happened for
+ *       {@value #STALL_SECONDS} s, they wait for something that is not coming (the database was down when its pool
+ *       was created, a module's migration failed) and are not waited for.</li>
  * </ul>
  * At most {@value #MAX_WAIT_SECONDS} s after the core started, the gate opens anyway (and logs what it waited for):
  * whatever comes later is added the usual way. Once open it stays open; modules installed later are added to the
@@ -65,6 +66,7 @@ public class ApplicationGate {
     public static final String READY_FILTER_PROPERTY = "application.ready.service.filter";
     public static final String OPEN_FILTER = "(" + OPEN_PROPERTY + "=open)";
     static final long POLL_MILLIS = 150;
+    static final long STALL_SECONDS = 10;
     static final long MAX_WAIT_SECONDS = 120;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -76,36 +78,30 @@ public class ApplicationGate {
     private final BundleContext context;
     private final FeaturesService features;
     private final ServiceComponentRuntime scr;
-    private final MigrationProblems problems;
+    /** Optional: with the database down at start its extender never registers it, and the gate still opens. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MigrationProblems problems;
     private final DeploymentListener deployments = e -> deploying = e != null && e != DeploymentEvent.DEPLOYMENT_FINISHED;
     private volatile boolean deploying;
-    /** Set by the framework's event at the end of a start level change, or when no bundle is left to start. */
-    private volatile boolean startLevelReached;
     /** When the framework stops, the application goes first, not after each of its resources. */
     private final SynchronousBundleListener shutdown = e -> {
         if (e.getBundle().getBundleId() == 0 && e.getType() == BundleEvent.STOPPING) {
             close();
         }
     };
-    private final FrameworkListener startLevels = e -> {
-        if (e.getType() == FrameworkEvent.STARTLEVEL_CHANGED && activeLevelCoversEveryBundle()) {
-            startLevelReached = true;
-        }
-    };
     private volatile ServiceRegistration<Object> marker;
-    private final long started;
-    private Set<Long> lastResources = Set.of();
+    private final StartupSettling settling;
+    private final int targetStartLevel;
 
     @Activate
-    public ApplicationGate(BundleContext context, @Reference FeaturesService features, @Reference ServiceComponentRuntime scr,
-                           @Reference MigrationProblems problems) {
+    public ApplicationGate(BundleContext context, @Reference FeaturesService features, @Reference ServiceComponentRuntime scr) {
         this.context = context;
         this.features = features;
         this.scr = scr;
-        this.problems = problems;
-        this.started = System.nanoTime();
+        this.settling = new StartupSettling(System.nanoTime(), TimeUnit.SECONDS.toMillis(STALL_SECONDS),
+                TimeUnit.SECONDS.toMillis(MAX_WAIT_SECONDS));
+        this.targetStartLevel = targetStartLevel(context);
         features.registerListener(deployments);
-        context.addFrameworkListener(startLevels);
         context.addBundleListener(shutdown);
         timer.scheduleWithFixedDelay(this::look, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -115,7 +111,6 @@ public class ApplicationGate {
         context.removeBundleListener(shutdown);
         timer.shutdownNow();
         features.unregisterListener(deployments);
-        context.removeFrameworkListener(startLevels);
         close();
     }
 
@@ -152,13 +147,23 @@ public class ApplicationGate {
 
     private void look() {
         try {
-            List<String> waitingFor = waitingFor();
-            boolean late = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) >= MAX_WAIT_SECONDS;
-            if (!waitingFor.isEmpty() && !late) {
-                return;
-            }
-            if (!waitingFor.isEmpty()) {
-                LOG.warn("Serving the portal application after {} s without waiting any longer for {}", MAX_WAIT_SECONDS, waitingFor);
+            StartupSettling.Look look = new StartupSettling.Look(startLevelRising(), anyBundleStarting(), deploying,
+                    work.get() > 0, unsatisfiedComponents(), resourceIds());
+            StartupSettling.Decision decision = settling.next(look, System.nanoTime());
+            switch (decision.verdict()) {
+                case WAIT:
+                    return;
+                case STALLED:
+                    LOG.warn("Serving the portal application without waiting for {}: nothing has started or changed for {} s, "
+                            + "so they wait for something that is not coming (the log above says why); they are added "
+                            + "when they come", decision.waitingFor(), STALL_SECONDS);
+                    break;
+                case LATE:
+                    LOG.warn("Serving the portal application after {} s without waiting any longer for {}", MAX_WAIT_SECONDS,
+                            decision.waitingFor());
+                    break;
+                default:
+                    break;
             }
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(OPEN_PROPERTY, "open");
@@ -172,63 +177,46 @@ public class ApplicationGate {
         }
     }
 
-    /** What the application still waits for (empty: open the gate). */
-    private List<String> waitingFor() {
-        List<String> waiting = new ArrayList<>();
-        if (!startLevelReached) {
-            if (anyBundleToStart()) {
-                waiting.add("bundles still starting");
-            } else {
-                startLevelReached = true;
+    /**
+     * The start level Karaf raises the framework to: its launcher keeps {@code org.osgi.framework.startlevel.beginning}
+     * as a system property and gives the framework a lower one (the level before its instance lock is taken).
+     */
+    private static int targetStartLevel(BundleContext context) {
+        for (String value : new String[] {System.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL),
+                context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL)}) {
+            try {
+                if (value != null) {
+                    return Integer.parseInt(value.strip());
+                }
+            } catch (NumberFormatException ignored) {
+                // the next source
             }
         }
-        if (deploying) {
-            waiting.add("a features deployment");
-        }
-        if (work.get() > 0) {
-            waiting.add("module installation at start");
-        }
-        waiting.addAll(unsatisfiedComponents());
-        Set<Long> resources = resourceIds();
-        if (!resources.equals(lastResources)) {
-            waiting.add("resources still registering");
-        }
-        lastResources = resources;
-        return waiting;
+        return 1;
     }
 
     /**
-     * Whether a bundle that is to start has not started yet: persistently started, neither a fragment nor lazy, and
-     * installed, resolved or starting. (Karaf starts the framework at start level 1 and raises it afterwards, and
-     * the active start level is no sure sign either, so the end of that raise is taken from its framework event.)
+     * Whether the framework is still raising its start level. Felix sets the active start level to the target only
+     * after the start level thread has started every bundle up to it, each start returning only after the bundle's
+     * synchronous listeners (SCR creating its components, Karaf registering its commands) have seen it start.
      */
-    private boolean anyBundleToStart() {
+    private boolean startLevelRising() {
+        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        return framework != null && framework.getStartLevel() < targetStartLevel;
+    }
+
+    /**
+     * Whether a bundle is starting (a lazy one waits in STARTING for its first class load, so it does not count).
+     * Bundles the start level thread has yet to start count as the start level rising; bundles a features
+     * deployment installs, as the deployment; a bundle that failed to start is not waited for.
+     */
+    private boolean anyBundleStarting() {
         for (Bundle b : context.getBundles()) {
-            BundleStartLevel level = b.adapt(BundleStartLevel.class);
-            if (b.getBundleId() == 0 || level == null || !level.isPersistentlyStarted() || isFragmentOrLazy(b)) {
-                continue;
-            }
-            int state = b.getState();
-            if (state == Bundle.INSTALLED || state == Bundle.RESOLVED || state == Bundle.STARTING) {
+            if (b.getState() == Bundle.STARTING && !isFragmentOrLazy(b)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Karaf raises the start level in steps; the last step reaches the start level of every bundle to start. */
-    private boolean activeLevelCoversEveryBundle() {
-        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
-        if (framework == null) {
-            return true;
-        }
-        for (Bundle b : context.getBundles()) {
-            BundleStartLevel level = b.adapt(BundleStartLevel.class);
-            if (level != null && level.isPersistentlyStarted() && level.getStartLevel() > framework.getStartLevel()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isFragmentOrLazy(Bundle b) {
@@ -236,8 +224,8 @@ public class ApplicationGate {
                 || String.valueOf(b.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY)).contains(Constants.ACTIVATION_LAZY);
     }
 
-    private List<String> unsatisfiedComponents() {
-        List<String> names = new ArrayList<>();
+    private Set<String> unsatisfiedComponents() {
+        Set<String> names = new TreeSet<>();
         long core = context.getBundle().getBundleId();
         for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
             Bundle b = context.getBundle(d.bundle.id);
@@ -266,7 +254,8 @@ public class ApplicationGate {
 
     private boolean migrationFailed(Bundle b) {
         String schema = b.getHeaders("").get(PortalDatabase.MIGRATIONS_HEADER);
-        return schema != null && !schema.isBlank()
+        MigrationProblems problems = this.problems;
+        return schema != null && !schema.isBlank() && problems != null
                 && problems.of(schema.strip()).filter(p -> p.bundleId() == b.getBundleId()).isPresent();
     }
 
