@@ -98,6 +98,40 @@ class DatabaseDownIT {
                 () -> api.get("/api/portal/ready", null), r -> r.status() == 200);
         api.get("/api/portal/organisations", admin).expect(200); // the same session: nothing was lost
         assertTrue(portal.isRunning(), "the portal was restarted");
+
+        startedWhileTheDatabaseIsDown(api, admin);
+    }
+
+    /**
+     * Started with the server down, the pool cannot be created, so nothing that needs the database comes: the API
+     * answers 503 database_unavailable (readiness too), once start-up has settled without it (the application gate
+     * gives up on components whose reference nobody is starting, not after its longest wait); started again with the
+     * server back, it serves.
+     */
+    private static void startedWhileTheDatabaseIsDown(Api api, String admin) throws Exception {
+        portal.stop();
+        asPostgres(List.of(pgBin.resolve("pg_ctl").toString(), "-D", pgData.resolve("data").toString(), "-m", "fast", "-w", "stop"), true);
+        Path log = portal.home().resolve("data/log/karaf.log");
+        long mark = Files.size(log);
+        portal.launch();
+        Api.Reply down = Await.until("the API to answer 503 database_unavailable after a start with the database down",
+                Duration.ofSeconds(Long.getLong("itests.startTimeoutSeconds", 120)),
+                () -> api.send("GET", "/api/portal/ready", null, null, java.util.Map.of("Accept-Language", "en")),
+                r -> r.status() == 503 && r.body().contains("database_unavailable"));
+        JsonNode problem = down.assertProblem();
+        assertEquals("database_unavailable", problem.path("code").asText(), problem::toString);
+        assertTrue(down.header("Retry-After").isPresent(), "no Retry-After");
+        byte[] all = Files.readAllBytes(log);
+        String since = new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(since.contains("Serving the portal application without waiting for"), "the gate did not give up on its own");
+        assertTrue(!since.contains("Serving the portal application after"), "the gate waited its longest wait");
+
+        startServer();
+        portal.stop();
+        portal.start();
+        api.get("/api/portal/ready", null).expect(200);
+        api.get("/api/portal/organisations", admin).expect(200);
     }
 
     private static void startServer() throws IOException {
