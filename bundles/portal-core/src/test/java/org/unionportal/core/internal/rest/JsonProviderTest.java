@@ -154,4 +154,30 @@ class JsonProviderTest {
         assertFalse(provider.isWriteable(javax.ws.rs.core.StreamingOutput.class, javax.ws.rs.core.StreamingOutput.class, none, json));
         assertFalse(provider.isWriteable(Login.class, Login.class, none, MediaType.TEXT_PLAIN_TYPE));
     }
+
+    public record Nested(Login login, java.util.List<String> causes) {
+    }
+
+    @Test
+    void aControlCharacterInAnyStringIsA422NamingTheField() {
+        ProblemException nul = problem(Login.class, "{\"username\":\"ad\\u0000min\",\"password\":\"x\"}");
+        assertEquals(422, nul.status());
+        assertEquals("username", nul.errors().get(0).field());
+        assertEquals("character_not_allowed", nul.errors().get(0).code());
+        assertFalse(nul.errors().get(0).text().zh().isBlank());
+        assertTrue(nul.errors().get(0).text().en().contains("NUL"));
+
+        assertEquals("login.password", problem(Nested.class, "{\"login\":{\"username\":\"a\",\"password\":\"\\u001f\"},\"causes\":[]}")
+                .errors().get(0).field());
+        assertEquals("causes[1]", problem(Nested.class, "{\"login\":null,\"causes\":[\"a\",\"b\\u0007\"]}").errors().get(0).field());
+        assertEquals("body", problem(String.class, "\"\\u0000\"").errors().get(0).field());
+    }
+
+    @Test
+    void tabsAndLineBreaksAndOtherTextStay() throws Exception {
+        assertEquals(new Login("a\tb", "l1\r\nl2\n\u007f\u202e反转\ud83d\ude00"),
+                read(Login.class, "{\"username\":\"a\\tb\",\"password\":\"l1\\r\\nl2\\n\\u007f\\u202e反转\\ud83d\\ude00\"}"));
+        // the strict coercions still hold for strings read this way
+        assertEquals(400, problem(Login.class, "{\"username\":123,\"password\":\"x\"}").status());
+    }
 }
