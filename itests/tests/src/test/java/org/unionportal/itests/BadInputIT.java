@@ -126,16 +126,35 @@ class BadInputIT {
     }
 
     @Test
+    void aControlCharacterInAnyJsonStringIsA422NamingTheFieldBeforeAnyWrite() {
+        String operator = api.login("operator");
+        long households = api.get("/api/hardship-aid/households?size=1", operator).expect(200).json().path("total").asLong();
+        Api.Reply en = seen(api.send("POST", "/api/hardship-aid/households", operator, "{\"causes\":[\"病\\u0000\"]}",
+                Map.of("Accept-Language", "en")));
+        JsonNode problem = en.expectProblem(422);
+        assertEquals("causes[0]", problem.path("errors").get(0).path("field").asText(), problem::toString);
+        assertEquals("character_not_allowed", problem.path("errors").get(0).path("code").asText(), problem::toString);
+        assertTrue(problem.path("errors").get(0).path("message").asText().contains("NUL"), problem::toString);
+        JsonNode zh = seen(api.send("POST", "/api/auth/login", null, "{\"username\":\"ad\\u0001min\",\"password\":\"x\"}",
+                Map.of("Accept-Language", "zh-CN"))).expectProblem(422);
+        assertEquals("username", zh.path("errors").get(0).path("field").asText(), zh::toString);
+        assertTrue(zh.path("errors").get(0).path("message").asText().contains("控制字符"), zh::toString);
+        assertEquals(households, api.get("/api/hardship-aid/households?size=1", operator).expect(200).json().path("total").asLong());
+    }
+
+    @Test
     void hostilePathsGetProblemJsonNotJettysPages() throws Exception {
         seen(api.get("/api/portal/health", null));   // Jetty's own error handler is replaced from the first request on
-        assertRawProblem("GET /a%00b HTTP/1.1", 400);
-        assertRawProblem("GET /api/..;/auth/me HTTP/1.1", 400);
-        assertRawProblem("GET /" + "a".repeat(20_000) + " HTTP/1.1", 414);
-        assertRawProblem("GET /WEB-INF/web.xml HTTP/1.1", 404);
+        // refused on the request line, before Jetty reads Accept-Language: the default language, Chinese
+        assertRawProblem("GET /a%00b HTTP/1.1", 400, "zh-CN");
+        assertRawProblem("GET /" + "a".repeat(20_000) + " HTTP/1.1", 414, "zh-CN");
+        // refused once the headers are read: the caller's language
+        assertRawProblem("GET /api/..;/auth/me HTTP/1.1", 400, "en");
+        assertRawProblem("GET /WEB-INF/web.xml HTTP/1.1", 404, "en");
     }
 
     /** Sends the request line as it is (an HTTP client would clean it up) and checks the answer is a problem. */
-    private void assertRawProblem(String requestLine, int status) throws Exception {
+    private void assertRawProblem(String requestLine, int status, String language) throws Exception {
         java.net.URI base = api.base();
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
@@ -148,6 +167,8 @@ class BadInputIT {
                     () -> shown + " answered " + answer);
             assertFalse(answer.contains("<html") || answer.contains("<h1>"), () -> shown + " answered HTML: " + answer);
             assertFalse(answer.contains("Exception"), () -> shown + " answered " + answer);
+            assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-language: " + language.toLowerCase(java.util.Locale.ROOT)),
+                    () -> shown + " answered not in " + language + ": " + answer);
         }
     }
 

@@ -18,9 +18,11 @@ import org.unionportal.core.internal.events.HttpProblems;
 /**
  * Jetty's own error answers as problem+json instead of its HTML pages: what Jetty refuses before any servlet
  * sees the request (a NUL or an ambiguous encoding in the path, a URI or headers too long) and errors outside
- * every context. They follow {@code Accept-Language} where Jetty read the headers before refusing (a NUL or an
- * ambiguous encoding in the path); what is refused before (a URI or headers too long) is in the portal's
- * default language, Chinese.
+ * every context. They follow {@code Accept-Language} where Jetty read the headers before refusing (an ambiguous
+ * encoding in the path, headers too large). Jetty 9.4 refuses two things on the request line, before any header is
+ * read: a URI too long (414, {@code HttpParser}) and a NUL in the path (400: {@code HttpURI} throws as the request line
+ * ends, and the parser drops the rest of the buffer). Those are in the portal's default language, Chinese: the only
+ * honest choice without the headers ({@code ProblemErrorHandlerTest} pins which is which).
  */
 public class ProblemErrorHandler extends ErrorHandler {
 
