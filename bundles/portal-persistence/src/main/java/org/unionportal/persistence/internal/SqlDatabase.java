@@ -58,7 +58,7 @@ final class SqlDatabase implements PortalDatabase {
      */
     static boolean isDeadlock(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s && RETRIED_STATES.contains(s.getSQLState())) {
+            if (c instanceof SQLException s && s.getSQLState() != null && RETRIED_STATES.contains(s.getSQLState())) {
                 return true;
             }
         }
@@ -80,6 +80,7 @@ final class SqlDatabase implements PortalDatabase {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            Throwable failure = null;
             try {
                 if (readOnly) {
                     T result = work.run(connection);
@@ -98,10 +99,19 @@ final class SqlDatabase implements PortalDatabase {
                 }
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
+                failure = e;
                 rollbackQuietly(connection, e);
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                try {
+                    connection.setAutoCommit(autoCommit);
+                } catch (SQLException restoreFailure) {
+                    // a connection the failure closed (Derby shuts a database down on a full disk): the failure is the news
+                    if (failure == null) {
+                        throw restoreFailure;
+                    }
+                    failure.addSuppressed(restoreFailure);
+                }
             }
         } catch (SQLException e) {
             throw new DataAccessException("Database operation failed: " + e.getMessage(), e);
