@@ -23,8 +23,11 @@ public final class DatabaseUnavailable {
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53000", "53200", "53300",
             // Derby: the database cannot be booted, was shut down, or a connection is closed
             "XJ040", "08006", "08003", "40XD0");
-    /** PostgreSQL 53100 disk_full; Derby reports a full disk through IOExceptions (log or container writes). */
-    private static final String DISK_FULL = "53100";
+    /**
+     * PostgreSQL 53100 disk_full; Derby XSLA4, its transaction log could not be written ("most likely the disk
+     * holding the recovery log is full"), and otherwise IOExceptions saying so (log or container writes).
+     */
+    private static final Set<String> DISK_FULL = Set.of("53100", "XSLA4");
 
     private DatabaseUnavailable() {
     }
@@ -43,9 +46,12 @@ public final class DatabaseUnavailable {
                         || (state == null && c instanceof SQLTransientConnectionException)) {
                     unavailable = true;
                 }
+                // Derby: XJ040 "failed to start the database", the reason in the next exception and its causes
                 for (SQLException next = sql.getNextException(); next != null; next = next.getNextException()) {
-                    if (isDiskFull(next)) {
-                        return Optional.of(diskFull());
+                    for (Throwable n = next; n != null; n = n.getCause() == n ? null : n.getCause()) {
+                        if (isDiskFull(n)) {
+                            return Optional.of(diskFull());
+                        }
                     }
                 }
             }
@@ -54,7 +60,7 @@ public final class DatabaseUnavailable {
     }
 
     private static boolean isDiskFull(Throwable t) {
-        if (t instanceof SQLException sql && DISK_FULL.equals(sql.getSQLState())) {
+        if (t instanceof SQLException sql && sql.getSQLState() != null && DISK_FULL.contains(sql.getSQLState())) {
             return true;
         }
         String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.db.MigrationProblems;
 import org.unionportal.api.db.PortalDatabase;
+import org.unionportal.core.internal.faults.DatabaseUnavailable;
 
 /**
  * Whether this node can serve: the database answers, and every started bundle that ships migrations has its
@@ -29,6 +30,8 @@ import org.unionportal.api.db.PortalDatabase;
 @Component(service = Readiness.class)
 public class Readiness {
     public static final String READY = "READY";
+    /** The database state when it cannot write for want of disk space ("UP" and "DOWN" otherwise). */
+    public static final String DISK_FULL = "DISK_FULL";
     public static final String MIGRATION_FAILED = MigrationProblems.MIGRATION_FAILED;
     static final Duration MAX_AGE = Duration.ofSeconds(1);
 
@@ -104,7 +107,8 @@ public class Readiness {
             db.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM PORTAL_SETTING WHERE NAME = ?", "-"));
             return "UP";
         } catch (RuntimeException e) {
-            return "DOWN";
+            // a full disk is for an administrator to free, not to wait out: readiness names it
+            return DatabaseUnavailable.problem(e).filter(p -> "disk_full".equals(p.code())).isPresent() ? DISK_FULL : "DOWN";
         }
     }
 

@@ -33,6 +33,12 @@ class DatabaseUnavailableTest {
                 new IOException("No space left on device"));
         assertEquals("503 disk_full", code(derby));
         assertTrue(DatabaseUnavailable.diskFull().message().in(Language.ZH).contains("磁盘已满"));
+        // Derby: its log could not be written; a database that cannot boot again with the reason deeper in the next exception
+        assertEquals("503 disk_full", code(new SQLException("Error encountered when attempting to write the transaction recovery log.", "XSLA4")));
+        SQLException boot = new SQLException("Failed to start database 'portal' with class loader ..., see the next exception for details.", "XJ040");
+        boot.setNextException(new SQLException("Cannot flush the log file to disk /x/log/log2.dat.", "XSLA0",
+                new IOException("No space left on device")));
+        assertEquals("503 disk_full", code(boot));
     }
 
     @Test

@@ -1,0 +1,239 @@
+package org.unionportal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A full disk under a running portal: its Derby database on a small tmpfs of its own (the rest of the portal's
+ * folder, its log included, stays on the ordinary disk), filled to the last byte by a file while the portal serves.
+ * Writes that need new space answer 503 problem+json {@code disk_full} (or {@code database_unavailable} while Derby
+ * has the database shut down) in the caller's language, never a 500, and nothing half-written; once the file is
+ * removed the same portal process serves writes again. Needs root (mount); skipped where mounting is not possible,
+ * and in the PostgreSQL pass (the database files are the server's there). A distribution of its own: its disk is
+ * filled.
+ */
+class FullDiskIT {
+    private static final String TMPFS_SIZE = "48m";
+    /** A roster whose confirmation writes more log than Derby's preallocated log file (1 MiB) has left. */
+    private static final int ROWS = 6_000;
+    private static final Set<String> UNAVAILABLE = Set.of("disk_full", "database_unavailable");
+    private static Distribution portal;
+    private static Path derby;
+    private static volatile boolean mounted;
+
+    @BeforeAll
+    static void portalOnASmallDisk() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("itests.postgresql", "").isBlank(), "the Derby pass only");
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
+        portal = Distribution.create("full-disk").configureLikeRunSh();
+        derby = portal.home().resolve("data/derby");
+        Files.createDirectories(derby);
+        mounted = run("mount", "-t", "tmpfs", "-o", "size=" + TMPFS_SIZE, "tmpfs", derby.toString()) == 0;
+        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here");
+        // never leave the mount behind a killed test JVM
+        Runtime.getRuntime().addShutdownHook(new Thread(FullDiskIT::unmount, "unmount-full-disk"));
+        portal.start();
+        portal.awaitShippedModules();
+    }
+
+    @AfterAll
+    static void stopAndUnmount() {
+        try {
+            if (portal != null) {
+                portal.stop();
+            }
+        } finally {
+            unmount();
+        }
+    }
+
+    private static synchronized void unmount() {
+        if (mounted) {
+            mounted = run("umount", "-l", derby.toString()) != 0;
+        }
+    }
+
+    @Test
+    void aFullDiskIs503InTheCallersLanguageAndWritesWorkAgainOnceSpaceReturns() throws Exception {
+        Api api = portal.api();
+        String admin = api.login("admin");
+        String operator = api.login("operator");
+        String member = api.login("member");
+        long jvm = KillDuringWriteIT.karafJvm(portal.home()).pid();
+        long planId = api.post("/api/mutual-aid/plans", admin, MutualAidData.openPlan("DISK")).expect(201).json().path("id").asLong();
+        JsonNode preview = api.send("POST", "/api/mutual-aid/enrolments/uploads?planId=" + planId + "&fileName=disk.csv", operator,
+                roster(ROWS).getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/octet-stream")).expect(201).json();
+        assertTrue(preview.path("canConfirm").asBoolean(), () -> "the roster has problems: " + Distribution.abbreviate(preview.toString(), 1000));
+        long uploadId = preview.path("uploadId").asLong();
+        long enrolmentsBefore = enrolments(api, admin);
+        Map<String, Object> claim = claim(api, member);
+
+        Path filler = derby.resolve("filler");
+        fill(filler);
+        List<String> seen = new ArrayList<>();
+        boolean claimFiled;
+        try {
+            // the large write: Derby's log needs space it cannot get
+            Api.Reply confirm = confirm(api, operator, uploadId, "en");
+            seen.add("confirm: " + confirm);
+            JsonNode full = unavailable(confirm, "en");
+            assertEquals("disk_full", full.path("code").asText(), confirm::toString);
+            assertTrue(full.path("detail").asText().contains("disk is full"), confirm::toString);
+
+            // the roster again, in Chinese: still no space for it
+            Api.Reply again = confirm(api, operator, uploadId, "zh-CN");
+            seen.add("confirm again: " + again);
+            assertEquals("disk_full", unavailable(again, "zh").path("code").asText(), again::toString);
+
+            // small writes, in Chinese: a sign-in (writes a session), a claim. Derby reopens the database it shut down
+            // and what fits into the log file it has already reserved goes through; the rest is a 503, never a 500.
+            Api.Reply login = api.send("POST", "/api/auth/login", null, Map.of("username", "district", "password", Distribution.PASSWORD),
+                    Map.of("Accept-Language", "zh-CN"));
+            seen.add("login: " + login);
+            succeededOrUnavailable(login, "zh");
+            Api.Reply filed = api.send("POST", "/api/mutual-aid/claims", member, claim, Map.of("Accept-Language", "zh-CN"));
+            seen.add("claim: " + filed);
+            succeededOrUnavailable(filed, "zh");
+            claimFiled = filed.status() == 201;
+
+            // reads need no space: they answer
+            Api.Reply read = api.send("GET", "/api/mutual-aid/plans", admin, null, Map.of("Accept-Language", "en"));
+            seen.add("read: " + read);
+            read.expect(200);
+            Api.Reply ready = api.get("/api/portal/ready", null);
+            seen.add("ready: " + ready);
+            assertTrue(ready.status() == 200 || ready.json().path("database").asText().equals("DISK_FULL"), ready::toString);
+        } finally {
+            Files.deleteIfExists(filler);
+            System.out.println("[FullDiskIT] with the disk full:\n  " + String.join("\n  ", seen));
+        }
+
+        // space is back: the same process serves writes again, and nothing of the refused ones was kept
+        Api.Reply back = Await.until("a sign-in to work once space is back", Duration.ofSeconds(120),
+                () -> api.login("district", Distribution.PASSWORD), r -> r.status() != 503);
+        assertEquals(200, back.status(), back::toString);
+        Await.until("readiness 200 once space is back", Duration.ofSeconds(60), () -> api.get("/api/portal/ready", null),
+                r -> r.status() == 200);
+        String admin2 = api.login("admin");
+        assertEquals(enrolmentsBefore, enrolments(api, admin2), "a refused roster confirmation left enrolments behind");
+        Api.Reply confirmed = confirm(api, api.login("operator"), uploadId, "en");
+        assertEquals(201, confirmed.status(), confirmed::toString);
+        assertEquals(ROWS, confirmed.json().path("persons").asInt(), confirmed::toString);
+        assertEquals(enrolmentsBefore + ROWS, enrolments(api, admin2));
+        if (!claimFiled) {
+            api.post("/api/mutual-aid/claims", api.login("member"), claim).expect(201);
+        }
+        assertEquals(jvm, KillDuringWriteIT.karafJvm(portal.home()).pid(), "the portal was restarted");
+    }
+
+    /** A 503 problem in the language asked for, with Retry-After: nothing wrong with the request, send it again later. */
+    private static JsonNode unavailable(Api.Reply reply, String language) {
+        JsonNode problem = reply.expectProblem(503);
+        assertTrue(UNAVAILABLE.contains(problem.path("code").asText()), reply::toString);
+        assertTrue(reply.header("Retry-After").isPresent(), () -> "no Retry-After: " + reply);
+        String detail = problem.path("detail").asText();
+        boolean chinese = detail.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        assertEquals(language.startsWith("zh"), chinese, () -> "not in " + language + ": " + reply);
+        return problem;
+    }
+
+    private static void succeededOrUnavailable(Api.Reply reply, String language) {
+        if (reply.status() >= 300) {
+            unavailable(reply, language);
+        }
+    }
+
+    /** Writes {@code file} until the filesystem has no byte left. */
+    private static void fill(Path file) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int size = chunk.length; size > 0; size /= 4) {
+                try {
+                    while (true) {
+                        out.write(chunk, 0, size);
+                        out.flush();
+                    }
+                } catch (IOException full) {
+                    // smaller pieces next, down to single bytes
+                }
+            }
+        } catch (IOException closing) {
+            // the last buffered bytes did not fit either: the disk is full
+        }
+        assertEquals(0, Files.getFileStore(derby).getUsableSpace(), "the tmpfs is not full");
+    }
+
+    private static Api.Reply confirm(Api api, String token, long uploadId, String language) {
+        String path = "/api/mutual-aid/enrolments/uploads/" + uploadId + "/confirm";
+        return api.send(HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofMinutes(3))
+                .header("Authorization", "Bearer " + token).header("Accept-Language", language)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), "POST", path);
+    }
+
+    /** A hospital stay for the demo member's cover of this year (filed once space is back, as the same body). */
+    private static Map<String, Object> claim(Api api, String member) {
+        JsonNode me = api.get("/api/mutual-aid/me", member).expect(200).json();
+        for (JsonNode e : me.path("enrolments")) {
+            LocalDate start = LocalDate.parse(e.path("coverStart").asText());
+            LocalDate end = LocalDate.parse(e.path("coverEnd").asText(start.plusYears(1).minusDays(1).toString()));
+            LocalDate admission = MutualAidData.today().minusDays(20);
+            if (!admission.isBefore(start) && admission.plusDays(3).isBefore(end)) {
+                return MutualAidData.hospitalStay(e.path("id").asLong(), admission, 3, 900_000, 500_000);
+            }
+        }
+        throw new AssertionError("the demo member has no cover for a stay 20 days ago: " + me.path("enrolments"));
+    }
+
+    private static String roster(int rows) {
+        StringBuilder csv = new StringBuilder(MutualAidData.ROSTER_HEADER);
+        LocalDate first = LocalDate.of(1971, 1, 1);
+        for (int i = 0; i < rows; i++) {
+            LocalDate born = first.plusDays(i / 400);
+            String seq = String.format("%03d", (i % 400) * 2 + 1);
+            String id = MutualAidData.withCheckDigit("320202" + born.toString().replace("-", "") + seq);
+            csv.append("盘满").append(i).append(',').append(id).append(",137").append(String.format("%08d", i))
+                    .append(",男,在职职工,是,是\n");
+        }
+        return csv.toString();
+    }
+
+    private static long enrolments(Api api, String admin) {
+        return api.get("/api/mutual-aid/enrolments?size=1", admin).expect(200).json().path("total").asLong();
+    }
+
+    private static int run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int code = process.waitFor();
+            if (code != 0) {
+                System.out.println("[FullDiskIT] " + String.join(" ", command) + " -> " + code + ": " + out);
+            }
+            return code;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}
