@@ -1,7 +1,6 @@
 package org.unionportal.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,14 +25,15 @@ import org.junit.jupiter.api.Test;
  * A full disk under a running portal: its Derby database on a small tmpfs of its own (the rest of the portal's
  * folder, its log included, stays on the ordinary disk), filled to the last byte by a file while the portal serves.
  * Writes that need new space answer 503 problem+json {@code disk_full} (or {@code database_unavailable} while Derby
- * has the database shut down) in the caller's language, never a 500, and nothing half-written; once the file is
+ * has the database shut down) in the caller's language, never a 500, and nothing half-written; small writes that fit
+ * into space Derby already holds (its preallocated log file) may go through, and reads answer. Once the file is
  * removed the same portal process serves writes again. Needs root (mount); skipped where mounting is not possible,
  * and in the PostgreSQL pass (the database files are the server's there). A distribution of its own: its disk is
  * filled.
  */
 class FullDiskIT {
     private static final String TMPFS_SIZE = "48m";
-    /** A roster whose confirmation writes more log than Derby's preallocated log file (1 MiB) has left. */
+    /** A roster whose confirmation needs more than the space Derby already holds (its 1 MiB log file, its page cache). */
     private static final int ROWS = 6_000;
     private static final Set<String> UNAVAILABLE = Set.of("disk_full", "database_unavailable");
     private static Distribution portal;
