@@ -231,7 +231,7 @@ export function mount(root, context) {
     el('p', { class: 'ha-print-only ha-print-title' }, t('困难职工家庭建档申请表', 'Hardship household application form')),
     problemNode,
     h.status === 'RETURNED' && lastReturn ? el('div', { class: 'notice warn ha-returned', id: 'ha-returned-note', role: 'status' },
-      el('div', {}, el('strong', {}, t('申请已退回：', 'Returned: ')), el('span', { class: 'ha-reason' }, lastReturn.note || ''),
+      el('div', {}, el('strong', {}, t('申请已退回：', 'Returned: ')), el('span', { class: 'ha-reason ui-verbatim' }, lastReturn.note || ''),
         el('p', {}, t('请按意见修改后重新提交。', 'Please change the application as asked and submit it again.')))) : null,
     h.fullAccess === false ? el('p', { class: 'muted', id: 'ha-masked-note' },
       t('身份证号、收入、健康状况和困难情况说明只对区、市工会审核人员完整显示。', 'ID numbers, incomes, health and the hardship note are shown in full to district and city reviewers only.')) : null,

@@ -241,12 +241,23 @@ class OneLanguageBrowserIT {
         for (WebElement e : browser.driver().findElements(By.cssSelector(PROBLEMS))) {
             try {
                 if (e.isDisplayed() && !e.getText().isBlank()) {
-                    shown.add(e.getText().strip());
+                    shown.add(portalWords(e));
                 }
             } catch (WebDriverException stale) {
                 // replaced while reading
             }
         }
+    }
+
+    /**
+     * The element's text without what people wrote ({@code .ui-verbatim}: a bank's failure reason, a reviewer's note),
+     * which is shown as written, in whatever language its writer used.
+     */
+    private String portalWords(WebElement e) {
+        Object text = ((JavascriptExecutor) browser.driver()).executeScript(
+                "const c = arguments[0].cloneNode(true); c.querySelectorAll('.ui-verbatim').forEach(v => v.remove());"
+                        + " return c.textContent;", e);
+        return String.valueOf(text).replaceAll("\\s+", " ").strip();
     }
 
     private static Path wrongTypeFile() throws IOException {
