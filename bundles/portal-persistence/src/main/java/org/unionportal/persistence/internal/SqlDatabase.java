@@ -38,10 +38,20 @@ final class SqlDatabase implements PortalDatabase {
         return retryingDeadlocks(work, true);
     }
 
+    /** How many pooled connections found closed before any work ran are given up before the failure is reported. */
+    static final int STALE_CONNECTION_ATTEMPTS = 3;
+
     private <T> T retryingDeadlocks(SqlWork<T> work, boolean readOnly) {
+        int stale = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 return run(work, readOnly);
+            } catch (StaleConnection e) {
+                // nothing ran on it: the pool drops it (SQLSTATE class 08), the next connection is a new one
+                if (++stale >= STALE_CONNECTION_ATTEMPTS) {
+                    throw new DataAccessException("Database operation failed: " + e.getCause().getMessage(), e.getCause());
+                }
+                attempt--;
             } catch (DataAccessException e) {
                 if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(e.getCause())) {
                     throw e;
@@ -77,9 +87,18 @@ final class SqlDatabase implements PortalDatabase {
 
     private <T> T run(SqlWork<T> work, boolean readOnly) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            boolean autoCommit;
+            try {
+                autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            } catch (SQLException e) {
+                if (isClosedConnection(e)) {
+                    // a pooled connection of a database Derby shut down (a full disk) or a server that went away
+                    throw new StaleConnection(e);
+                }
+                throw e;
+            }
             Throwable failure = null;
             try {
                 if (readOnly) {
@@ -115,6 +134,20 @@ final class SqlDatabase implements PortalDatabase {
             }
         } catch (SQLException e) {
             throw new DataAccessException("Database operation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** SQLSTATE class 08: the connection is gone (Derby's 08003 "no current connection", a server that closed it). */
+    static boolean isClosedConnection(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    }
+
+    /** A pooled connection found closed before any work ran on it: safe to take another. */
+    private static final class StaleConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StaleConnection(SQLException cause) {
+            super(cause.getMessage(), cause, false, false);
         }
     }
 
