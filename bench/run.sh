@@ -75,7 +75,7 @@
 #              BENCH_WRITE_ENROLMENTS (5000), BENCH_LIST_CLAIMS (1000), BENCH_DIST (the tar.gz),
 #              BENCH_DB_URL (empty: embedded Derby; jdbc:postgresql://127.0.0.1:5432/ : PostgreSQL, each fresh
 #              copy of the portal on a fresh database bench_<time> made with psql, configured by run.sh, and the
-#              in-process bulk figures on a schema of that server's database "postgres"), BENCH_DB_USER (portal,
+#              in-process bulk figures on a database of their own there), BENCH_DB_USER (portal,
 #              needs CREATEDB), BENCH_DB_PASSWORD (portal), BENCH_NODES (1; 2: step 5b, needs BENCH_DB_URL and haproxy),
 #              BENCH_START_TIMEOUT (180 s per start).
 # On PostgreSQL the script checks that the portal's datasource sets reWriteBatchedInserts = true (the driver then
@@ -107,8 +107,10 @@ DB_PASSWORD=${BENCH_DB_PASSWORD:-portal}
 if [ -n "$DB_URL" ]; then
     DB_URL="${DB_URL%/}/"
     DB_LABEL="PostgreSQL"
-    # the in-process JUnit benchmarks: ModuleTestDatabase makes a schema of its own on this database
-    TEST_DB_PROPERTY="unionportal.test.postgresql=${DB_URL}postgres?user=${DB_USER}&password=${DB_PASSWORD}"
+    # the in-process JUnit benchmarks: ModuleTestDatabase makes a schema of its own in a database made for them
+    # when first needed (junit_benchmark): a user with CREATEDB, as README asks for, may not create schemas in the
+    # server's database postgres (PostgreSQL 15 and later)
+    TEST_DB_PROPERTY=""
 else
     DB_LABEL="Derby"
     TEST_DB_PROPERTY="unionportal.test.postgresql="
@@ -647,6 +649,16 @@ await_status() {
 
 # Runs a JUnit class tagged "benchmark" (skipped by the build) in bundle $1: class $2, with the system
 # property $3 (name=value); prints its "BENCH <$4> ... <$5>=<value>" median (offline first, then online).
+# On PostgreSQL, makes the in-process benchmarks' database once (not in a subshell: it sets TEST_DB_PROPERTY).
+inprocess_database() {
+    [ -z "$TEST_DB_PROPERTY" ] || return 0
+    local db="bench_inprocess_$(date +%Y%m%d%H%M%S)_$$" hostport=${DB_URL#jdbc:postgresql://}
+    hostport=${hostport%%/*}
+    PGPASSWORD="$DB_PASSWORD" psql -q -h "${hostport%:*}" -p "${hostport##*:}" -U "$DB_USER" -d postgres \
+        -c "CREATE DATABASE $db" || die "cannot create the database $db on $DB_URL (psql, user $DB_USER)"
+    TEST_DB_PROPERTY="unionportal.test.postgresql=${DB_URL}$db?user=${DB_USER}&password=${DB_PASSWORD}"
+}
+
 junit_benchmark() {
     local out median
     out=$(cd "$ROOT" && mvn -B -ntp -q -o test -pl "bundles/$1" -Dtest="$2" -Dsurefire.excludedGroups=none \
@@ -666,6 +678,7 @@ measure_hardship_batch() {
     local median
     log "hardship batch for $HARDSHIP_HOUSEHOLDS households (mvn, bundles/hardship-aid)"
     # an assignment of its own, so that a failure (die in the subshell) stops the script (set -e)
+    inprocess_database
     median=$(junit_benchmark hardship-aid HardshipBatchBenchmark "bench.households=$HARDSHIP_HOUSEHOLDS" hardship-batch-median seconds)
     row "bulk: generate a quarterly hardship batch for $HARDSHIP_HOUSEHOLDS households ($((2 * HARDSHIP_HOUSEHOLDS)) lines), in-process $DB_LABEL (s)" "$median"
 }
@@ -675,6 +688,7 @@ measure_hardship_batch() {
 measure_figures() {
     local median
     log "figures over $FIGURES_ENROLMENTS enrolments (mvn, bundles/mutual-aid)"
+    inprocess_database
     median=$(junit_benchmark mutual-aid FiguresBenchmark "bench.enrolments=$FIGURES_ENROLMENTS" figures-median ms)
     row "bulk: the mutual-aid figures page's queries over $FIGURES_ENROLMENTS enrolments, in-process $DB_LABEL (ms)" "$median"
 }
