@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,51 +17,34 @@ import org.junit.jupiter.api.Test;
 /**
  * The database unreachable: a portal on a PostgreSQL server of this test's own (stopping CI's shared server would
  * break every other portal) answers readiness 503 and its endpoints 503 problem+json while the server is stopped,
- * and serves again without a restart once it is back. Runs only in the PostgreSQL pass ({@code -Ditests.postgresql=}),
- * with the server binaries .ci/run uses (/usr/lib/postgresql/N/bin).
+ * and serves again without a restart once it is back; and a portal started while the server is down answers 503
+ * problem+json until the server is started, then comes up in the same process (migrations, core, modules), without a
+ * restart. Runs only in the PostgreSQL pass ({@code -Ditests.postgresql=}), with the server binaries .ci/run uses.
  */
 class DatabaseDownIT {
-    private static Path pgData;
-    private static Path pgBin;
-    private static int pgPort;
+    private static final String MODULE_PROBE = "/api/mutual-aid/plans";
+    private static OwnPostgresqlServer server;
     private static Distribution portal;
 
     @BeforeAll
     static void portalOnItsOwnServer() throws Exception {
-        Assumptions.assumeFalse(System.getProperty("itests.postgresql", "").isBlank(), "the PostgreSQL pass only");
-        pgBin = newestPostgresqlBin();
-        pgData = Files.createTempDirectory("union-it-pg-");
-        pgPort = Distribution.freePort();
-        asPostgres(List.of("chown", "postgres", pgData.toString()), false);
-        asPostgres(List.of(pgBin.resolve("initdb").toString(), "-D", pgData.resolve("data").toString(), "-U", "postgres",
-                "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"), true);
-        startServer();
-        Distribution.run(List.of(pgBin.resolve("psql").toString(), "-q", "-h", "127.0.0.1", "-p", String.valueOf(pgPort), "-U", "postgres",
-                "-v", "ON_ERROR_STOP=1", "-c", "CREATE ROLE portal LOGIN CREATEDB PASSWORD 'portal'"), pgData, Duration.ofSeconds(60));
-        // the harness makes the portal's database on the server named by itests.postgresql: this one, for this portal
-        String shared = System.getProperty("itests.postgresql");
-        System.setProperty("itests.postgresql", "jdbc:postgresql://127.0.0.1:" + pgPort + "/");
-        try {
-            portal = Distribution.create("database-down");
-        } finally {
-            System.setProperty("itests.postgresql", shared);
-        }
+        Assumptions.assumeFalse(System.getProperty("itests.postgresql", "").isBlank(),
+                "the PostgreSQL pass only: embedded Derby runs inside the portal and cannot be stopped apart from it");
+        server = OwnPostgresqlServer.startNew();
+        portal = server.newPortal("database-down").configureLikeRunSh();
         portal.start();
+        portal.awaitShippedModules();
     }
 
     @AfterAll
     static void stopAll() throws Exception {
-        if (portal != null) {
-            portal.stop();
-        }
-        if (pgData != null) {
-            try {
-                asPostgres(List.of(pgBin.resolve("pg_ctl").toString(), "-D", pgData.resolve("data").toString(), "-m", "immediate", "stop"), true);
-            } catch (RuntimeException | IOException alreadyStopped) {
-                // stopped by the test
+        try {
+            if (portal != null) {
+                portal.stop();
             }
-            try (Stream<Path> walk = Files.walk(pgData)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } finally {
+            if (server != null) {
+                server.close();
             }
         }
     }
@@ -77,14 +56,14 @@ class DatabaseDownIT {
         api.get("/api/portal/ready", null).expect(200);
         api.get("/api/portal/organisations", admin).expect(200);
 
-        asPostgres(List.of(pgBin.resolve("pg_ctl").toString(), "-D", pgData.resolve("data").toString(), "-m", "fast", "-w", "stop"), true);
+        server.stop();
 
         JsonNode notReady = Await.until("readiness 503 with the database stopped", Duration.ofSeconds(120),
                 () -> api.get("/api/portal/ready", null), r -> r.status() == 503).json();
         assertEquals("DOWN", notReady.path("database").asText(), notReady::toString);
         // the token check and the read both need the database: a 503 problem in the caller's language, never a 500
         Api.Reply down = Await.until("an endpoint to answer 503", Duration.ofSeconds(120),
-                () -> api.send("GET", "/api/portal/organisations", admin, null, java.util.Map.of("Accept-Language", "en")),
+                () -> api.send("GET", "/api/portal/organisations", admin, null, Map.of("Accept-Language", "en")),
                 r -> r.status() != 200);
         assertEquals(503, down.status(), down::toString);
         JsonNode problem = down.assertProblem();
@@ -92,70 +71,75 @@ class DatabaseDownIT {
         assertTrue(down.header("Retry-After").isPresent(), "no Retry-After");
         assertTrue(problem.path("detail").asText().contains("database"), problem::toString);
 
-        startServer();
+        server.start();
 
         Await.until("readiness 200 once the database is back", Duration.ofSeconds(120),
                 () -> api.get("/api/portal/ready", null), r -> r.status() == 200);
         api.get("/api/portal/organisations", admin).expect(200); // the same session: nothing was lost
+        api.get(MODULE_PROBE, admin).expect(200);
         assertTrue(portal.isRunning(), "the portal was restarted");
 
         startedWhileTheDatabaseIsDown(api, admin);
     }
 
     /**
-     * Started with the server down, the pool cannot be created, so nothing that needs the database comes: the API
-     * answers 503 database_unavailable (readiness too), once start-up has settled without it (the application gate
-     * gives up on components whose reference nobody is starting, not after its longest wait); started again with the
-     * server back, it serves.
+     * Started with the server down, the pool is created without a connection (hikari.initializationFailTimeout = -1)
+     * and the persistence extender waits for the database, so nothing that needs it comes yet: start-up settles
+     * without it (the application gate gives up on components whose reference nobody is starting, not after its
+     * longest wait), and the API, readiness and health included, answers 503 database_unavailable in the caller's
+     * language. Once the server is started, the extender migrates and publishes the schemas and the core, the modules
+     * and the application come up in the same process: readiness 200, a module's endpoint 200, the session kept.
      */
     private static void startedWhileTheDatabaseIsDown(Api api, String admin) throws Exception {
         portal.stop();
-        asPostgres(List.of(pgBin.resolve("pg_ctl").toString(), "-D", pgData.resolve("data").toString(), "-m", "fast", "-w", "stop"), true);
+        server.stop();
         Path log = portal.home().resolve("data/log/karaf.log");
         long mark = Files.size(log);
         portal.launch();
         Api.Reply down = Await.until("the API to answer 503 database_unavailable after a start with the database down",
                 Duration.ofSeconds(Long.getLong("itests.startTimeoutSeconds", 120)),
-                () -> api.send("GET", "/api/portal/ready", null, null, java.util.Map.of("Accept-Language", "en")),
+                () -> api.send("GET", "/api/portal/ready", null, null, Map.of("Accept-Language", "en")),
                 r -> r.status() == 503 && r.body().contains("database_unavailable"));
-        JsonNode problem = down.assertProblem();
-        assertEquals("database_unavailable", problem.path("code").asText(), problem::toString);
-        assertTrue(down.header("Retry-After").isPresent(), "no Retry-After");
-        byte[] all = Files.readAllBytes(log);
-        String since = new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark),
-                java.nio.charset.StandardCharsets.UTF_8);
+        assertUnavailable(down, "en");
+        assertUnavailable(api.send("GET", MODULE_PROBE, admin, null, Map.of("Accept-Language", "zh-CN")), "zh");
+        assertUnavailable(api.send("GET", "/api/portal/health", null, null, Map.of("Accept-Language", "zh-CN")), "zh");
+        // said once the pool gives up its first wait (hikari.connectionTimeout, 10 s)
+        Await.until("the persistence extender to log that it waits for the database", Duration.ofSeconds(60),
+                () -> logSince(log, mark).contains("The portal database does not answer"));
+        String since = logSince(log, mark);
         assertTrue(since.contains("Serving the portal application without waiting for"), "the gate did not give up on its own");
         assertTrue(!since.contains("Serving the portal application after"), "the gate waited its longest wait");
+        long jvm = KillDuringWriteIT.karafJvm(portal.home()).pid();
 
-        startServer();
-        portal.stop();
-        portal.start();
-        api.get("/api/portal/ready", null).expect(200);
+        server.start();
+
+        Await.until("readiness 200 once the database answers, without a restart", Duration.ofSeconds(180),
+                () -> api.get("/api/portal/ready", null), r -> r.status() == 200);
+        Await.until("the module's endpoint to answer 200", Duration.ofSeconds(60),
+                () -> api.get(MODULE_PROBE, admin), r -> r.status() == 200); // the session from before the restart
         api.get("/api/portal/organisations", admin).expect(200);
+        assertEquals(jvm, KillDuringWriteIT.karafJvm(portal.home()).pid(), "the portal was restarted");
+        assertTrue(logSince(log, mark).contains("The portal database answers now"), "the extender did not say it found the database");
     }
 
-    private static void startServer() throws IOException {
-        asPostgres(List.of(pgBin.resolve("pg_ctl").toString(), "-D", pgData.resolve("data").toString(), "-l",
-                pgData.resolve("server.log").toString(), "-w", "-o",
-                "-p " + pgPort + " -k " + pgData + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), true);
+    /** 503 problem+json database_unavailable with Retry-After, its text in {@code language} only. */
+    private static void assertUnavailable(Api.Reply reply, String language) {
+        JsonNode problem = reply.expectProblem(503);
+        assertEquals("database_unavailable", problem.path("code").asText(), reply::toString);
+        assertTrue(reply.header("Retry-After").isPresent(), () -> "no Retry-After: " + reply);
+        String detail = problem.path("detail").asText();
+        boolean chinese = detail.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        assertEquals(language.startsWith("zh"), chinese, () -> "not in " + language + ": " + reply);
+        assertTrue(!detail.contains("restart") && !detail.contains("重启门户"), () -> "asks for a restart: " + reply);
     }
 
-    private static void asPostgres(List<String> command, boolean asPostgresUser) throws IOException {
-        List<String> full = new ArrayList<>();
-        if (asPostgresUser && "root".equals(System.getProperty("user.name"))) {
-            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+    private static String logSince(Path log, long mark) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(log);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        full.addAll(command);
-        Distribution.run(full, Paths.get("/tmp"), Duration.ofSeconds(120));
-    }
-
-    private static Path newestPostgresqlBin() throws IOException {
-        Path root = Paths.get("/usr/lib/postgresql");
-        Assumptions.assumeTrue(Files.isDirectory(root), "no PostgreSQL server binaries in /usr/lib/postgresql");
-        try (Stream<Path> versions = Files.list(root)) {
-            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
-                    .max(Comparator.comparingInt(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
-                    .orElseThrow(() -> new IllegalStateException("no initdb under " + root));
-        }
+        return new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark), StandardCharsets.UTF_8);
     }
 }

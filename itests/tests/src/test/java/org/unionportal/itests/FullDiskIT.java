@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
  * has the database shut down) in the caller's language, never a 500, and nothing half-written; small writes that fit
  * into space Derby already holds (its preallocated log file) may go through, and reads answer. Once the file is
  * removed the same portal process serves writes again. Needs root (mount); skipped where mounting is not possible,
- * and in the PostgreSQL pass (the database files are the server's there). A distribution of its own: its disk is
- * filled.
+ * and in the PostgreSQL pass (the database files are the server's there; PostgresqlFullDiskIT is its counterpart).
+ * A distribution of its own: its disk is filled. It is started while the test's JVM holds its database (Derby's
+ * form of a database unreachable at start), and must come up once the database is let go.
  */
 class FullDiskIT {
     private static final String TMPFS_SIZE = "48m";
@@ -51,8 +52,40 @@ class FullDiskIT {
         Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here");
         // never leave the mount behind a killed test JVM
         Runtime.getRuntime().addShutdownHook(new Thread(FullDiskIT::unmount, "unmount-full-disk"));
-        portal.start();
+        startedWhileItsDatabaseIsHeldElsewhere();
         portal.awaitShippedModules();
+    }
+
+    /**
+     * Derby's form of "the database unreachable at start" (DatabaseDownIT stops a PostgreSQL server): the portal starts
+     * while another process, this test's JVM, has its database open, so Derby refuses to open it (XSDB6). The API,
+     * readiness included, answers 503 database_unavailable; once the other process lets the database go, the same
+     * portal process opens it, migrates, and serves. Tested here because this test starts a fresh Derby portal of its own anyway.
+     */
+    private static void startedWhileItsDatabaseIsHeldElsewhere() throws Exception {
+        System.setProperty("derby.stream.error.file", portal.home().resolve("test-jvm-derby.log").toString());
+        String url = "jdbc:derby:" + derby.resolve("portal");
+        java.sql.DriverManager.getConnection(url + ";create=true").close();
+        portal.launch();
+        Api api = portal.api();
+        Api.Reply held = Await.until("the API to answer 503 database_unavailable while another process has the database",
+                Duration.ofSeconds(Long.getLong("itests.startTimeoutSeconds", 120)),
+                () -> api.send("GET", "/api/portal/ready", null, null, Map.of("Accept-Language", "en")),
+                r -> r.status() == 503 && r.body().contains("database_unavailable"));
+        unavailable(held, "en");
+        // let go at once, not after the pool's first wait (30 s on Derby) and the extender's log line: DatabaseDownIT
+        // waits for those on PostgreSQL; here the point is Derby's refusal and the same process coming up after it
+        long jvm = KillDuringWriteIT.karafJvm(portal.home()).pid();
+        try {
+            java.sql.DriverManager.getConnection(url + ";shutdown=true").close();
+        } catch (java.sql.SQLException shutDown) {
+            assertEquals("08006", shutDown.getSQLState(), shutDown::toString); // Derby's way of saying it is closed
+        }
+        Await.until("readiness 200 once the database is free, without a restart", Duration.ofSeconds(180),
+                () -> api.get("/api/portal/ready", null), r -> r.status() == 200);
+        Await.until("the sign-in resources to be there", Duration.ofSeconds(60), () -> api.get("/api/auth/me", null),
+                r -> r.status() == 401);
+        assertEquals(jvm, KillDuringWriteIT.karafJvm(portal.home()).pid(), "the portal was restarted");
     }
 
     @AfterAll

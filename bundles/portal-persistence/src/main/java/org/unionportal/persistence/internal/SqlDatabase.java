@@ -24,39 +24,54 @@ final class SqlDatabase implements PortalDatabase {
         this.shared = "postgresql".equals(dialect.name()) ? new SharedGeneration(dataSource) : null;
     }
 
-    /** How often a transaction chosen as a deadlock victim is run again before the failure is reported. */
+    /** How many runs of its work one call makes at most while each is a deadlock victim; the last failure is reported. */
     static final int DEADLOCK_ATTEMPTS = 4;
 
     @Override
     public <T> T inTransaction(SqlWork<T> work) {
-        return retryingDeadlocks(work, false);
+        return runWithRetries(work, false);
     }
 
     @Override
     public <T> T read(SqlWork<T> work) {
         // Readers take row locks for the length of a statement in Derby, so they can be victims too.
-        return retryingDeadlocks(work, true);
+        return runWithRetries(work, true);
     }
 
-    /** How many pooled connections found closed before any work ran are given up before the failure is reported. */
+    /**
+     * How many pooled connections found closed before any work ran one call takes at most: the last of them is
+     * reported. After Derby shut its database down (a full disk) or a server went away, the pool may still hold
+     * a few such connections; a database that stays gone must not keep a call looping.
+     */
     static final int STALE_CONNECTION_ATTEMPTS = 3;
 
-    private <T> T retryingDeadlocks(SqlWork<T> work, boolean readOnly) {
-        int stale = 0;
-        for (int attempt = 1; ; attempt++) {
+    /**
+     * Runs {@code work} on a connection of its own, and again in two cases, each counted on its own: the connection
+     * was found closed before the work ran (the work did not run, so this is no run of it; at most
+     * {@link #STALE_CONNECTION_ATTEMPTS} such connections per call), or the work's transaction was a deadlock victim
+     * (at most {@link #DEADLOCK_ATTEMPTS} runs of the work per call).
+     */
+    private <T> T runWithRetries(SqlWork<T> work, boolean readOnly) {
+        int staleConnections = 0;
+        int deadlockedRuns = 0;
+        while (true) {
             try {
                 return run(work, readOnly);
             } catch (StaleConnection e) {
                 // nothing ran on it: the pool drops it (SQLSTATE class 08), the next connection is a new one
-                if (++stale >= STALE_CONNECTION_ATTEMPTS) {
+                staleConnections++;
+                if (staleConnections >= STALE_CONNECTION_ATTEMPTS) {
                     throw new DataAccessException("Database operation failed: " + e.getCause().getMessage(), e.getCause());
                 }
-                attempt--;
             } catch (DataAccessException e) {
-                if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(e.getCause())) {
+                if (!isDeadlock(e.getCause())) {
                     throw e;
                 }
-                pause(attempt);
+                deadlockedRuns++;
+                if (deadlockedRuns >= DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+                pause(deadlockedRuns);
             }
         }
     }

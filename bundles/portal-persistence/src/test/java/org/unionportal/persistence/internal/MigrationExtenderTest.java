@@ -6,6 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Hashtable;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +52,70 @@ class MigrationExtenderTest {
             }
             default -> null;
         });
-        extender = new MigrationExtender(context, new DriverManagerDataSource("jdbc:derby:" + dir.resolve("db") + ";create=true"));
+        // a long first wait: these tests call addingBundle themselves, after activation took the database in hand
+        extender = new MigrationExtender(context, new DriverManagerDataSource("jdbc:derby:" + dir.resolve("db") + ";create=true"),
+                Duration.ofMinutes(2), Duration.ofSeconds(1));
+    }
+
+    @AfterEach
+    void tearDown() {
+        extender.deactivate();
+    }
+
+    /**
+     * Started while the database does not answer (a PostgreSQL server down; here a data source refusing as the pool
+     * does): activation returns without it, nothing is published, and the extender keeps trying; once the database
+     * answers, the started bundle's migrations run and its schema is published, without activating anything again.
+     */
+    @Test
+    void startedWhileTheDatabaseDoesNotAnswerItMigratesAndPublishesOnceItDoes() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("bundle-late/db/migration"));
+        Files.writeString(root.resolve("V1__t.sql"), "CREATE TABLE LATE1 (ID INT);");
+        Bundle started = bundle("late", root.getParent().getParent());
+        DriverManagerDataSource derby = new DriverManagerDataSource("jdbc:derby:" + dir.resolve("late-db") + ";create=true");
+        AtomicBoolean down = new AtomicBoolean(true);
+        CountDownLatch refused = new CountDownLatch(3);
+        DataSource pool = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (p, m, args) -> {
+                    if (!m.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(m.getName());
+                    }
+                    if (down.get()) {
+                        refused.countDown();
+                        throw new SQLTransientConnectionException("portal - Connection is not available, request timed out",
+                                null, new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+                    }
+                    return derby.getConnection();
+                });
+        CountDownLatch published = new CountDownLatch(1);
+        List<Object> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BundleContext context = proxy(BundleContext.class, (name, args) -> switch (name) {
+            case "getBundles" -> new Bundle[] {started};
+            case "registerService" -> {
+                services.add(args[1]);
+                if (args[1] instanceof PortalDatabase) {
+                    published.countDown();
+                }
+                yield proxy(ServiceRegistration.class, (n, a) -> null);
+            }
+            default -> null;
+        });
+
+        MigrationExtender late = new MigrationExtender(context, pool, Duration.ofMillis(200), Duration.ofMillis(50));
+        try {
+            assertTrue(refused.await(30, TimeUnit.SECONDS), "the extender does not try again");
+            assertTrue(services.stream().noneMatch(PortalDatabase.class::isInstance), "a schema published without its database");
+            assertTrue(services.stream().anyMatch(MigrationProblems.class::isInstance), "no MigrationProblems while waiting");
+            assertTrue(late.of("late").isEmpty(), "waiting for the database is no migration problem");
+
+            down.set(false);
+            assertTrue(published.await(60, TimeUnit.SECONDS), "nothing published once the database answers");
+            try (Connection c = derby.getConnection(); Statement s = c.createStatement()) {
+                s.executeQuery("SELECT COUNT(*) FROM LATE1").close(); // the migration ran
+            }
+        } finally {
+            late.deactivate();
+        }
     }
 
     @Test
@@ -117,6 +190,7 @@ class MigrationExtenderTest {
             }
             case "getSymbolicName" -> "test." + schema;
             case "getBundleId" -> 42L;
+            case "getState" -> Bundle.ACTIVE;
             case "findEntries" -> {
                 Path folder = root.resolve(((String) args[0]).substring(1));
                 if (!Files.isDirectory(folder)) {

@@ -58,6 +58,57 @@ class SqlDatabaseTest {
         assertEquals(SqlDatabase.STALE_CONNECTION_ATTEMPTS, handedOut.get());
     }
 
+    /** Deadlock retries between them do not renew the stale-connection bound of a call. */
+    @Test
+    void atMostThreeStaleConnectionsPerCallEvenWithDeadlockRetriesBetweenThem() {
+        DriverManagerDataSource real = derby();
+        AtomicInteger handedOut = new AtomicInteger();
+        // closed, a real one (its run is a deadlock victim), closed, a real one (a victim again), closed, then only real ones
+        SqlDatabase database = new SqlDatabase(pool(() -> handedOut.incrementAndGet() % 2 == 1 && handedOut.get() <= 5
+                ? closed() : real.getConnection()), Dialects.forProduct("Apache Derby"));
+        AtomicInteger runs = new AtomicInteger();
+        DataAccessException e = assertThrows(DataAccessException.class, () -> database.inTransaction(c -> {
+            runs.incrementAndGet();
+            throw new SQLException("deadlock victim", "40001");
+        }));
+        assertEquals("08003", ((SQLException) e.getCause()).getSQLState(), "the third closed connection is reported");
+        assertEquals(5, handedOut.get(), "three closed connections, two runs");
+        assertEquals(2, runs.get());
+    }
+
+    /** Closed connections found on the way cost no run: a deadlock victim still gets all its runs. */
+    @Test
+    void staleConnectionsDoNotUseUpTheDeadlockRuns() {
+        DriverManagerDataSource real = derby();
+        AtomicInteger handedOut = new AtomicInteger();
+        SqlDatabase database = new SqlDatabase(pool(() -> handedOut.incrementAndGet() <= 2 ? closed() : real.getConnection()),
+                Dialects.forProduct("Apache Derby"));
+        AtomicInteger runs = new AtomicInteger();
+        DataAccessException e = assertThrows(DataAccessException.class, () -> database.inTransaction(c -> {
+            runs.incrementAndGet();
+            throw new SQLException("deadlock victim", "40001");
+        }));
+        assertEquals("40001", ((SQLException) e.getCause()).getSQLState());
+        assertEquals(SqlDatabase.DEADLOCK_ATTEMPTS, runs.get());
+        assertEquals(2 + SqlDatabase.DEADLOCK_ATTEMPTS, handedOut.get());
+    }
+
+    /** A deadlock victim that goes through on a later run returns its result once. */
+    @Test
+    void aDeadlockVictimIsRunAgainUntilItGoesThrough() {
+        DriverManagerDataSource real = derby();
+        SqlDatabase database = new SqlDatabase(pool(real::getConnection), Dialects.forProduct("Apache Derby"));
+        AtomicInteger runs = new AtomicInteger();
+        int result = database.inTransaction(c -> {
+            if (runs.incrementAndGet() < 3) {
+                throw new SQLException("deadlock victim", "40P01");
+            }
+            return 7;
+        });
+        assertEquals(7, result);
+        assertEquals(3, runs.get());
+    }
+
     private DriverManagerDataSource derby() {
         System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
         return new DriverManagerDataSource("jdbc:derby:" + dir.resolve("db") + ";create=true");

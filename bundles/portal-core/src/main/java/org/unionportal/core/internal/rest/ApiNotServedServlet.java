@@ -22,7 +22,8 @@ import org.unionportal.core.internal.faults.DatabaseUnavailable;
  * the whiteboard has deployed it, so this servlet of the root context only answers meanwhile: during start-up, before
  * the {@link ApplicationGate} opens ({@code starting}), and when the gate opened without the core's database service
  * (the database was unreachable at start, so nothing that needs it, the application's sign-in filter included, can
- * run: {@code database_unavailable}; readiness, a balancer's check, answers the same 503).
+ * run: {@code database_unavailable}; readiness, a balancer's check, answers the same 503). The persistence extender
+ * keeps trying the database meanwhile and publishes the core's schema once it answers; the application follows.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("union-portal-api-not-served")
@@ -44,9 +45,9 @@ public class ApiNotServedServlet extends HttpServlet {
         if (gate.isOpen() && db == null) {
             response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
             HttpProblems.send(request, response, 503, "database_unavailable", Text.of(
-                    "门户无法连接数据库，暂不提供服务。请联系管理员检查数据库，恢复后重启门户。",
-                    "The portal cannot reach its database and serves nothing until it can. Ask the administrator to check "
-                            + "the database, then restart the portal."));
+                    "门户无法连接数据库，暂不提供服务；数据库恢复后门户自动恢复服务，无需重启。如果持续出现，请联系管理员检查数据库。",
+                    "The portal cannot reach its database and serves nothing until it can; it serves again by itself once "
+                            + "the database is back. If this goes on, ask the administrator to check the database."));
             return;
         }
         response.setHeader("Retry-After", STARTING_RETRY_AFTER_SECONDS);
