@@ -304,7 +304,7 @@ export function mount(root, context) {
   };
 
   function renderForm() {
-    const usable = me.enrolments.filter((e) => e.status === 'ACTIVE' || e.status === 'EXPIRED');
+    const usable = me.enrolments.filter((e) => e.paid && (e.status === 'ACTIVE' || e.status === 'EXPIRED'));
     const title = el('h2', { id: 'claim-form-title' }, t('申请理赔', 'File a claim'));
     if (usable.length === 0) {
       fill(formSlot, title, el('p', { class: 'muted', id: 'claim-form-unavailable' }, me.enrolled

@@ -130,6 +130,12 @@ public class ClaimService {
 
     /** The checks of a new claim against its cover and earlier claims, then the rules' assessment. */
     private static Assessment assessNew(Connection c, EnrolmentStore.EnrolmentView enrolment, ClaimFacts facts) throws SQLException {
+        if (!enrolment.paid() && CLAIMABLE_COVER.contains(enrolment.status())) {
+            // its period ended before the fee was recorded: it never gave cover
+            throw ProblemException.conflict("cover_not_paid", Text.of(
+                    "该保障期间已结束，团体参保费用未缴纳，不能申请理赔。",
+                    "This cover's period has ended without the group enrolment's fee being paid; no claim can be filed on it."));
+        }
         if (!CLAIMABLE_COVER.contains(enrolment.status())) {
             Text status = EnrolmentService.statusLabel(enrolment.status());
             throw ProblemException.conflict("cover_not_paid", Text.of(

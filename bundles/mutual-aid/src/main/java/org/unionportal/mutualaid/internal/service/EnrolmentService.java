@@ -305,8 +305,9 @@ public class EnrolmentService {
         DataScope scope = DataScope.of(user);
         return db.inTransaction(c -> {
             EnrolmentStore.Batch batch = EnrolmentStore.batch(c, id, scope).orElseThrow(() -> batchNotFound(id));
-            if (!EnrolmentStore.setBatchStatus(c, id, from, to)) {
-                Text now = statusLabel(batch.status());
+            // as the list shows it: an unpaid group whose cover has ended is EXPIRED, no longer to pay or cancel
+            if (!from.equals(EnrolmentStore.asOf(batch, time.today()).status()) || !EnrolmentStore.setBatchStatus(c, id, from, to)) {
+                Text now = statusLabel(EnrolmentStore.asOf(batch, time.today()).status());
                 throw ProblemException.conflict("batch_status", Text.of("团体参保 " + id + " 当前为“" + now.zh() + "”，不是“"
                         + statusLabel(from).zh() + "”。", "Group enrolment " + id + " is " + now.en() + ", not "
                         + statusLabel(from).en() + "."));
@@ -359,6 +360,7 @@ public class EnrolmentService {
         view.put("feeFen", e.feeFen());
         view.put("renewal", e.renewal());
         view.put("status", e.status());
+        view.put("paid", e.paid());
         return view;
     }
 

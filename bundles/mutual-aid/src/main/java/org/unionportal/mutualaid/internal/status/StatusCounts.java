@@ -34,9 +34,10 @@ final class StatusCounts {
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.count("plans.current", Text.of("现行互助项目", "Current plans"),
                 Jdbc.count(c, "SELECT COUNT(*) FROM MA_PLAN WHERE CURRENT_VERSION = ?", true)));
+        // statuses as of today, as CoverStatus derives them for the lists
         Map<String, Long> enrolments = new HashMap<>();
-        for (Object[] r : Jdbc.list(c, "SELECT S, COUNT(*) FROM (SELECT CASE WHEN STATUS = 'ACTIVE' AND COVER_END < ? "
-                + "THEN 'EXPIRED' ELSE STATUS END AS S FROM MA_ENROLMENT) T GROUP BY S",
+        for (Object[] r : Jdbc.list(c, "SELECT S, COUNT(*) FROM (SELECT CASE WHEN STATUS IN ('ACTIVE', 'PENDING_PAYMENT') "
+                + "AND COVER_END < ? THEN 'EXPIRED' ELSE STATUS END AS S FROM MA_ENROLMENT) T GROUP BY S",
                 rs -> new Object[] {rs.getString(1).strip(), rs.getLong(2)}, today)) {
             enrolments.merge((String) r[0], (Long) r[1], Long::sum);
         }

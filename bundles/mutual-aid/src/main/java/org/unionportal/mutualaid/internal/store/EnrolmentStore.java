@@ -23,6 +23,7 @@ import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.scope.Where;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.mutualaid.internal.roster.RosterRow;
+import org.unionportal.mutualaid.internal.rules.CoverStatus;
 import org.unionportal.mutualaid.internal.rules.WorkerCategory;
 
 /** Members, group enrolments and enrolments. */
@@ -37,7 +38,8 @@ public final class EnrolmentStore {
     /** An enrolment as lists and self-service show it. */
     public record EnrolmentView(long id, long batchId, long planId, String planCode, String planNameZh, String planNameEn,
                                 long memberId, String memberName, String idNumber, String phone, String orgPath,
-                                LocalDate coverStart, LocalDate coverEnd, long feeFen, boolean renewal, String status) {
+                                LocalDate coverStart, LocalDate coverEnd, long feeFen, boolean renewal, String status,
+                                boolean paid) {
     }
 
     public record Batch(long id, long planId, String planCode, String planNameZh, long orgId, String orgPath,
@@ -226,16 +228,12 @@ public final class EnrolmentStore {
             + "M.NAME, M.ID_NUMBER, M.PHONE, E.ORG_PATH, E.COVER_START, E.COVER_END, E.FEE_FEN, E.RENEWAL, E.STATUS "
             + "FROM MA_ENROLMENT E JOIN MA_MEMBER M ON M.ID = E.MEMBER_ID JOIN MA_PLAN P ON P.ID = E.PLAN_ID ";
 
-    /** Status with expiry derived from the date, so no job has to flip it. */
-    static String effectiveStatus(String stored, LocalDate coverEnd, LocalDate today) {
-        return "ACTIVE".equals(stored) && coverEnd.isBefore(today) ? "EXPIRED" : stored;
-    }
-
     private static EnrolmentView mapView(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate end = Jdbc.date(rs, "COVER_END");
+        String stored = rs.getString(16);
         return new EnrolmentView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), Jdbc.date(rs, "COVER_START"),
-                end, rs.getLong(14), rs.getBoolean(15), effectiveStatus(rs.getString(16), end, today));
+                end, rs.getLong(14), rs.getBoolean(15), CoverStatus.asOf(stored, end, today), CoverStatus.paid(stored));
     }
 
     public static List<EnrolmentView> list(Connection c, DataScope scope, Long batchId, long offset, int limit, LocalDate today)
@@ -264,24 +262,27 @@ public final class EnrolmentStore {
             + "JOIN MA_PLAN P ON P.ID = B.PLAN_ID ";
 
     /**
-     * The group enrolments of a subtree, newest first; an active one whose cover ended before {@code today} is
-     * EXPIRED, as its enrolments are (derived from the date: no job flips the stored status).
+     * The group enrolments of a subtree, newest first; an active or unpaid one whose cover ended before {@code today}
+     * is EXPIRED, as its enrolments are ({@link CoverStatus}: derived from the date, no job flips the stored status).
      */
     public static List<Batch> batches(Connection c, DataScope scope, LocalDate today) throws SQLException {
         Where where = scope.where("B.ORG_PATH");
         return Jdbc.list(c, BATCH_SELECT + where.sql() + " ORDER BY B.ID DESC", rs -> asOf(mapBatch(rs), today), where.params());
     }
 
-    /** The batch with its status as of {@code today} ({@link #effectiveStatus}). */
-    static Batch asOf(Batch b, LocalDate today) {
-        String status = effectiveStatus(b.status(), b.coverEnd(), today);
+    /** The batch with its status as of {@code today} ({@link CoverStatus#asOf}). */
+    public static Batch asOf(Batch b, LocalDate today) {
+        String status = CoverStatus.asOf(b.status(), b.coverEnd(), today);
         return status.equals(b.status()) ? b : new Batch(b.id(), b.planId(), b.planCode(), b.planNameZh(), b.orgId(), b.orgPath(),
                 b.coverStart(), b.coverEnd(), b.personCount(), b.feeTotalFen(), status, b.createdBy(), b.createdAt());
     }
 
-    /** How many group enrolments of a subtree are in {@code status} (the home page's to-do count). */
-    public static long countBatches(Connection c, DataScope scope, String status) throws SQLException {
-        Where where = scope.where("B.ORG_PATH").and("B.STATUS = ?", status);
+    /**
+     * How many group enrolments of a subtree still wait for their fee on {@code today} (the home page's to-do count):
+     * unpaid ones whose cover has not ended, as the group list's 待缴费 filter shows them ({@link CoverStatus}).
+     */
+    public static long countAwaitingPayment(Connection c, DataScope scope, LocalDate today) throws SQLException {
+        Where where = scope.where("B.ORG_PATH").and("B.STATUS = ?", CoverStatus.PENDING_PAYMENT).and("B.COVER_END >= ?", today);
         return Jdbc.count(c, "SELECT COUNT(*) FROM MA_ENROLMENT_BATCH B " + where.sql(), where.params());
     }
 

@@ -8,6 +8,7 @@ import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
+import org.unionportal.api.time.PortalTime;
 import org.unionportal.api.todo.WorkItem;
 import org.unionportal.api.todo.WorkItems;
 import org.unionportal.mutualaid.internal.rules.ClaimStatus;
@@ -16,13 +17,17 @@ import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 
 /**
  * Mutual aid's part of the home page's work to do: claims to review (district and city staff), groups whose fee is
- * not yet recorded (staff: to confirm the payment; operators: to pay), in the caller's subtree.
+ * not yet recorded while their cover has not ended (staff: to confirm the payment; operators: to pay), in the caller's
+ * subtree.
  */
 @Component(service = WorkItems.class)
 public class MutualAidWorkItems implements WorkItems {
 
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=mutual-aid)")
     PortalDatabase db;
+
+    /** Whose cover has ended no longer waits for payment: "today" decides (fixed in tests). */
+    PortalTime time = PortalTime.SYSTEM;
 
     @Override
     public String moduleId() {
@@ -39,7 +44,7 @@ public class MutualAidWorkItems implements WorkItems {
         DataScope scope = DataScope.of(user);
         return db.read(c -> {
             List<WorkItem> items = new ArrayList<>();
-            long unpaidGroups = EnrolmentStore.countBatches(c, scope, "PENDING_PAYMENT");
+            long unpaidGroups = EnrolmentStore.countAwaitingPayment(c, scope, time.today());
             if (staff) {
                 // one item per status, each linking to the list of exactly what it counts
                 items.add(WorkItem.of("mutual-aid.claims.toReview", "件理赔待审核", "claims to review",

@@ -44,6 +44,8 @@ class ClaimServiceTest {
     private TestDatabase db;
     private ClaimService claims;
     private long enrolment;
+    /** Last year's cover of the same member, whose group never paid: it shows as expired but never began. */
+    private long lastYearUnpaid;
 
     @BeforeEach
     void setUp() {
@@ -55,6 +57,8 @@ class ClaimServiceTest {
         long planId = db.inTransaction(c -> PlanStore.insertVersion(c, plan, "test"));
         long member = db.member("陈静", "320202199207150021", "13961000002", "/1/2/8/");
         enrolment = db.enrolment(planId, t.code(), member, "/1/2/8/", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "ACTIVE");
+        lastYearUnpaid = db.enrolment(planId, t.code(), member, "/1/2/8/", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31),
+                "PENDING_PAYMENT");
         claims = new ClaimService(db, PortalTime.fixedAt(TODAY));
         claims.notifications = new FakeNotifications();
         claims.audit = trail;
@@ -107,6 +111,18 @@ class ClaimServiceTest {
         // the filing and the one decision taken are audited; refused decisions leave nothing
         assertEquals(java.util.List.of("CREATE", "APPROVE"), audited.stream().filter(e -> e.recordId().equals(String.valueOf(id)))
                 .map(org.unionportal.api.audit.AuditEntry::action).toList());
+    }
+
+    @Test
+    void aCoverWhosePeriodEndedUnpaidIsExpiredButCannotBeClaimedOn() {
+        assertEquals("EXPIRED", db.read(c -> EnrolmentStore.byId(c, lastYearUnpaid, TODAY)).orElseThrow().status());
+        ClaimForm form = new ClaimForm(lastYearUnpaid, EventType.HOSPITAL_STAY, LocalDate.of(2025, 7, 5), LocalDate.of(2025, 7, 5),
+                LocalDate.of(2025, 7, 10), "无锡市人民医院", "阑尾炎", null, null, 2_000_000L, 1_200_000L, 0L, null, null);
+        ProblemException refused = assertProblem(409, "cover_not_paid", () -> claims.file(form, OPERATOR));
+        assertTrue(refused.message().zh().contains("未缴纳") && refused.message().zh().matches("[^A-Za-z]*"), refused.message()::toString);
+        assertTrue(refused.message().en().contains("ended") && refused.message().en().contains("paid"), refused.message()::toString);
+        assertProblem(409, "cover_not_paid", () -> claims.preview(form, OPERATOR));
+        assertEquals(0L, db.read(c -> org.unionportal.api.db.Jdbc.count(c, "SELECT COUNT(*) FROM MA_CLAIM")), "nothing filed");
     }
 
     @Test

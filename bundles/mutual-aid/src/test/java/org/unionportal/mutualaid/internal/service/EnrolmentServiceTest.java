@@ -185,6 +185,24 @@ class EnrolmentServiceTest {
     }
 
     @Test
+    void anUnpaidGroupWhoseCoverHasEndedIsExpiredAndNoLongerToPayOrCancel() {
+        long batch = (Long) enrolments.confirm(upload(roster("李娜," + LI + ",13912345678,女,在职职工,是,是")), OPERATOR).get("batchId");
+        EnrolmentService nextYear = new EnrolmentService(db, PortalTime.fixedAt(LocalDate.of(2027, 1, 1)));   // cover ended 2026-12-31
+        nextYear.organisations = enrolments.organisations;
+        nextYear.registry = enrolments.registry;
+        nextYear.audit = trail;
+        audited.clear();
+
+        assertEquals(List.of("EXPIRED"), nextYear.batches(DISTRICT).stream().map(EnrolmentStore.Batch::status).toList());
+        ProblemException late = assertProblem(409, "batch_status", () -> nextYear.paid(batch, DISTRICT));
+        assertTrue(late.message().zh().contains("已到期") && late.message().en().contains("expired"), late.message()::toString);
+        assertProblem(409, "batch_status", () -> nextYear.cancel(batch, OPERATOR));
+        assertEquals(List.of(), audited, "refused decisions leave nothing");
+        assertEquals(List.of("PENDING_PAYMENT"), enrolments.batches(DISTRICT).stream().map(EnrolmentStore.Batch::status).toList(),
+                "before its cover ended it waited for payment");
+    }
+
+    @Test
     void aRosterThatChangesAnInsuredPersonsOwnFieldsRecordsTheChange() {
         enrolments.confirm(upload(roster("李娜," + LI + ",13912345678,女,在职职工,是,是")), OPERATOR);
         long otherPlan = plan("WX-OTHER");

@@ -13,8 +13,8 @@ import org.unionportal.api.scope.DataScope;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
 
 /**
- * A group enrolment lists as EXPIRED (已到期) once its cover has ended, though its stored status stays ACTIVE: the
- * group list's "已到期" filter finds it.
+ * A group enrolment lists as EXPIRED (已到期) once its cover has ended, paid or not, though its stored status stays:
+ * the group list's "已到期" filter finds it, the home page's 待缴费 count no longer does.
  */
 class BatchExpiryTest {
     static final LocalDate END = LocalDate.of(2025, 12, 31);
@@ -56,10 +56,20 @@ class BatchExpiryTest {
     void anActiveGroupIsExpiredFromTheDayAfterItsCoverEnds() {
         assertEquals(Map.of(active, "ACTIVE", pending, "PENDING_PAYMENT", cancelled, "CANCELLED"), statusesOn(END),
                 "covered through its last day");
-        assertEquals(Map.of(active, "EXPIRED", pending, "PENDING_PAYMENT", cancelled, "CANCELLED"), statusesOn(END.plusDays(1)),
-                "only an active group expires; an unpaid or cancelled one keeps its status");
+        assertEquals(Map.of(active, "EXPIRED", pending, "EXPIRED", cancelled, "CANCELLED"), statusesOn(END.plusDays(1)),
+                "an active or unpaid group expires; a cancelled one stays cancelled");
         assertEquals("ACTIVE", db.read(c -> EnrolmentStore.batch(c, active, DISTRICT)).orElseThrow().status(),
-                "the stored status is unchanged: payment and cancellation still see ACTIVE");
+                "the stored status is unchanged");
+    }
+
+    @Test
+    void anUnpaidGroupAwaitsPaymentOnlyUntilItsCoverEnds() {
+        assertEquals(1L, db.read(c -> EnrolmentStore.countAwaitingPayment(c, DISTRICT, END)));
+        assertEquals(0L, db.read(c -> EnrolmentStore.countAwaitingPayment(c, DISTRICT, END.plusDays(1))),
+                "the to-do count agrees with the list's 待缴费 filter");
+        EnrolmentStore.EnrolmentView person = db.read(c -> EnrolmentStore.list(c, DISTRICT, pending, 0, 10, END.plusDays(1))).get(0);
+        assertEquals("EXPIRED", person.status(), "its people show what the group shows");
+        assertEquals(false, person.paid(), "but their cover never began");
     }
 
     @Test

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
+import org.unionportal.api.time.PortalTime;
 import org.unionportal.api.todo.WorkItem;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
 
 /**
  * The home page's mutual-aid counts: claims to review and under review (one status each, so that the count equals the
- * list its link opens) and unpaid groups, only in the caller's subtree.
+ * list its link opens) and unpaid groups whose cover has not ended, only in the caller's subtree.
  */
 class MutualAidWorkItemsTest {
     private static final PortalUser DISTRICT = new PortalUser(3, "district", "district", 2, "/1/2/", Set.of(Role.DISTRICT_ADMIN));
@@ -35,6 +36,7 @@ class MutualAidWorkItemsTest {
         long plan = db.plan("A", "甲项目");
         LocalDate start = LocalDate.of(2026, 1, 1);
         LocalDate end = start.plusYears(1).minusDays(1);
+        items.time = PortalTime.fixedAt(end);
         int n = 0;
         for (String path : new String[] {"/1/2/8/", "/1/3/9/"}) {
             long member = db.member("会员" + n, idNumber(n++), null, path);
@@ -42,6 +44,9 @@ class MutualAidWorkItemsTest {
             for (int group = 0; group < 2; group++) {   // each group of one other person
                 db.enrolment(plan, "A", db.member("会员" + n, idNumber(n++), null, path), path, start, end, "PENDING_PAYMENT");
             }
+            // last year's unpaid group: its cover has ended, it is expired and no longer waits for payment
+            db.enrolment(plan, "A", db.member("会员" + n, idNumber(n++), null, path), path, start.minusYears(1),
+                    start.minusDays(1), "PENDING_PAYMENT");
             for (String status : new String[] {"SUBMITTED", "UNDER_REVIEW", "UNDER_REVIEW", "APPROVED", "PAID", "REJECTED"}) {
                 db.claim(active, member, path, start.plusDays(n++), status);
             }
