@@ -186,9 +186,17 @@ class HardshipAidIT {
         String export = api.get(BASE + "/batches/" + batchId + "/export?format=csv", district).expect(200).body();
         assertFalse(export.contains("6228480402564890018"), "the lines export masks accounts");
 
+        int textsBefore = transferFailedTexts(district, "周建华").size();
         JsonNode closed = api.post(BASE + "/batches/" + batchId + "/result", district,
                 Map.of("failed", List.of(Map.of("lineId", ours.path("id").asLong(), "reason", "账户已销户")))).expect(200).json();
         assertEquals("CLOSED", closed.path("status").asText());
+        // the household whose transfer was returned is texted, in the portal's outbox: the aid, the period, the bank's reason
+        List<JsonNode> texts = transferFailedTexts(district, "周建华");
+        assertEquals(textsBefore + 1, texts.size(), texts::toString);
+        String text = texts.get(0).path("message").asText();   // newest first
+        assertTrue(text.contains(oneOffYear + "年一次性临时价格补贴 300.00 元银行转账未成功，银行退回原因：账户已销户"), text);
+        assertFalse(text.contains("6228480402564890018"), text);
+        assertEquals("PHONE", texts.get(0).path("recipientKind").asText(), texts.get(0)::toString);
         assertEquals("FAILED", line(closed, id, "ONE_OFF_PRICE").path("status").asText());
         closed.path("lines").forEach(l -> assertTrue(List.of("PAID", "FAILED").contains(l.path("status").asText())));
         JsonNode reissue = api.post(BASE + "/batches/" + batchId + "/reissue", district, null).expect(201).json();
@@ -492,5 +500,17 @@ class HardshipAidIT {
         assertEquals(List.of("FILE", "APPROVE", "RECHECK", "LEAVE"), actions);
         LocalDate due = LocalDate.parse(rechecked.path("nextReviewDate").asText());
         assertEquals(MutualAidData.today().plusYears(1), due);
+    }
+
+    /** The outbox's texts to households whose transfer was returned that name {@code headName}, newest first. */
+    private static List<JsonNode> transferFailedTexts(String token, String headName) {
+        List<JsonNode> texts = new ArrayList<>();
+        api.get("/api/portal/notifications?module=hardship-aid&kind=TRANSFER_FAILED&size=200", token).expect(200).json().path("items")
+                .forEach(n -> {
+                    if (n.path("message").asText().contains(headName)) {
+                        texts.add(n);
+                    }
+                });
+        return texts;
     }
 }

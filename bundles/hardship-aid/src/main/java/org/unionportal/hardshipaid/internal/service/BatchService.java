@@ -29,6 +29,9 @@ import org.unionportal.api.export.TableFormat;
 import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.money.Money;
+import org.unionportal.api.notification.Notification;
+import org.unionportal.api.notification.Notifications;
+import org.unionportal.api.notification.Recipient;
 import org.unionportal.api.payout.BankReturnFile;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.rest.Validation;
@@ -44,6 +47,7 @@ import org.unionportal.hardshipaid.internal.rules.Entitlement;
 import org.unionportal.hardshipaid.internal.rules.Entitlements;
 import org.unionportal.hardshipaid.internal.rules.PaymentStatus;
 import org.unionportal.hardshipaid.internal.rules.Period;
+import org.unionportal.hardshipaid.internal.rules.TransferFailedText;
 import org.unionportal.hardshipaid.internal.store.BatchStore;
 import org.unionportal.hardshipaid.internal.store.BatchStore.Batch;
 import org.unionportal.hardshipaid.internal.store.BatchStore.Payable;
@@ -64,6 +68,9 @@ public class BatchService {
     /** Every batch decision and every file exported is in the portal's audit trail (set by DS; tests set their own). */
     @Reference
     AuditTrail audit;
+    /** The portal's outbox: a household whose bank transfer was returned is texted (set by DS; tests set their own). */
+    @Reference
+    Notifications notifications;
     /** Demo mode: maker-checker is off there unless configured on (set by DS; tests leave it null: not demo). */
     @Reference
     DemoMode demo;
@@ -73,6 +80,8 @@ public class BatchService {
     private volatile String secondPersonSetting = "auto";
     /** The longest failure reason kept. */
     static final int MAX_REASON = 400;
+    /** The kind of the text to a household whose transfer the bank returned. */
+    static final String TRANSFER_FAILED = "TRANSFER_FAILED";
 
     public record Generate(String kind, String period) {
     }
@@ -290,8 +299,29 @@ public class BatchService {
                 }
             }
             BatchStore.close(c, id, user.username(), time.now());
+            textReturnedTransfers(c, id);
             return recorded(c, user, "RESULT", before);
         }));
+    }
+
+    /**
+     * Each household whose bank transfer in the batch was returned gets one text naming the aid, the period and the bank's
+     * reason (never the account), queued in the portal's outbox in the result's transaction, as mutual aid tells its members;
+     * a household without a phone on file is not texted (its union tells it when reissuing).
+     */
+    private void textReturnedTransfers(Connection c, long batchId) throws SQLException {
+        List<BatchStore.Line> returned = lines(c, batchId).stream()
+                .filter(l -> l.status() == PaymentStatus.FAILED && l.channel() == Channel.BANK).toList();
+        for (BatchStore.Contact household : BatchStore.householdsOfFailedTransfers(c, batchId)) {
+            if (household.phone() == null || household.phone().isBlank()) {
+                continue;
+            }
+            List<TransferFailedText.Returned> lines = returned.stream().filter(l -> l.householdId() == household.householdId())
+                    .map(l -> new TransferFailedText.Returned(l.item(), l.period(), l.amountFen(), l.failureReason())).toList();
+            notifications.queue(c, Notification.of(Audit.MODULE, TRANSFER_FAILED,
+                    Notification.dedupKey(TRANSFER_FAILED, "batch", batchId, "household", household.householdId()),
+                    Recipient.phone(household.phone()), household.orgPath(), TransferFailedText.of(household.headName(), lines)));
+        }
     }
 
     /** A new batch paying the failed, not yet reissued lines again, each to its household's current account. */

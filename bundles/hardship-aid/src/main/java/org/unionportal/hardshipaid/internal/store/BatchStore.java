@@ -128,6 +128,18 @@ public final class BatchStore {
                 PaymentStatus.FAILED.code(), reason, lineId, batchId) == 1;
     }
 
+    /** A household whose bank transfer in a batch was returned: where to text it and whose subtree it is in. */
+    public record Contact(long householdId, String headName, String phone, String orgPath) {
+    }
+
+    /** The households of a batch's failed bank lines, with their phone as it is now (null when none is on file). */
+    public static List<Contact> householdsOfFailedTransfers(Connection c, long batchId) throws SQLException {
+        return Jdbc.list(c, "SELECT DISTINCT H.ID, H.HEAD_NAME, H.PHONE, H.ORG_PATH FROM HA_PAYMENT P JOIN HA_HOUSEHOLD H "
+                        + "ON H.ID = P.HOUSEHOLD_ID WHERE P.BATCH_ID = ? AND P.STATUS = ? AND P.CHANNEL = ? ORDER BY H.ID",
+                rs -> new Contact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), batchId,
+                PaymentStatus.FAILED.code(), Channel.BANK.name());
+    }
+
     /** Every line not failed is paid; the batch is closed. */
     public static void close(Connection c, long id, String user, Instant at) throws SQLException {
         Jdbc.update(c, "UPDATE HA_PAYMENT SET STATUS = ? WHERE BATCH_ID = ? AND STATUS = ?", PaymentStatus.PAID.code(), id,

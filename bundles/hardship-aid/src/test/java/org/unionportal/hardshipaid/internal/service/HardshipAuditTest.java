@@ -57,6 +57,7 @@ class HardshipAuditTest {
         standards.audit = trail;
         batches = new BatchService(db, time, 730);   // these tests pay periods of the next year
         batches.audit = trail;
+        batches.notifications = new org.unionportal.persistence.internal.FakeNotifications();
         safetyNet = new SafetyNetService(db, time, 300_000);
         safetyNet.audit = trail;
     }

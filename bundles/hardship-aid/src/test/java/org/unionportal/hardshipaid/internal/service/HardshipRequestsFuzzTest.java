@@ -51,6 +51,7 @@ class HardshipRequestsFuzzTest {
         standards.audit = (c, e) -> { };
         batches = new BatchService(db, time);
         batches.audit = (c, e) -> { };
+        batches.notifications = new org.unionportal.persistence.internal.FakeNotifications();
         safetyNet = new SafetyNetService(db, time, 300_000);
         safetyNet.audit = (c, e) -> { };
         approved = households.decide(DISTRICT, households.file(OPERATOR, form(SEQ.getAndIncrement())).household().id(),

@@ -29,6 +29,7 @@ import org.unionportal.hardshipaid.internal.rules.Item;
 import org.unionportal.hardshipaid.internal.rules.Level;
 import org.unionportal.hardshipaid.internal.store.HouseholdStore.Detail;
 import org.unionportal.persistence.internal.FakeAttachments;
+import org.unionportal.persistence.internal.FakeNotifications;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
 /** The services on a real Derby database with the module's migrations: scope, the state machine, maker-checker. */
@@ -52,6 +53,8 @@ class HardshipServicesTest {
     private HouseholdService households;
     private StandardService standards;
     private BatchService batches;
+    /** What the batches queued in the portal's outbox. */
+    private final FakeNotifications outbox = new FakeNotifications();
 
     /** The union tree above, as the core would answer. */
     static final class Tree implements OrganisationDirectory {
@@ -89,6 +92,7 @@ class HardshipServicesTest {
         standards.audit = (c, e) -> { };
         batches = new BatchService(db, time, 730);   // these tests pay periods of the next year
         batches.audit = (c, e) -> { };
+        batches.notifications = outbox;
     }
 
     static HouseholdForm form(int seq) {
@@ -276,6 +280,53 @@ class HardshipServicesTest {
             assertEquals(ours ? "FAILED" : "PAID", line.status().code(), line::toString);
             assertEquals(ours ? "账户已销户" : null, line.failureReason());
         }
+        // the household whose transfer was returned, and only it, is texted once, in Chinese, without its account
+        assertEquals(1, outbox.queued.size(), outbox.queued::toString);
+        org.unionportal.api.notification.Notification text = outbox.queued.get(0);
+        assertEquals("hardship-aid", text.module());
+        assertEquals("TRANSFER_FAILED", text.kind());
+        assertEquals(org.unionportal.api.notification.Recipient.phone("13900001111"), text.recipient());
+        assertEquals(org.unionportal.api.i18n.Language.ZH, text.language());
+        assertEquals("/1/2/8/", text.orgPath(), "staff of the household's subtree see it in the outbox");
+        String zhText = text.text().zh();
+        assertTrue(zhText.contains(returned.household().headName()) && zhText.contains("2027年夏季防暑降温补贴")
+                && zhText.contains("200.00 元") && zhText.contains("银行退回原因：账户已销户"), zhText);
+        assertFalse(zhText.contains("6222") || zhText.contains("0000007"), () -> "an account number in " + zhText);
+        assertThrows(ProblemException.class, () -> batches.result(DISTRICT, batchId, new BatchService.Result(List.of())));
+        assertEquals(1, outbox.queued.size(), "a refused second result texts nobody");
+    }
+
+    @Test
+    void aHouseholdWithAPhoneIsTextedOncePerBatchThatReturnedItsTransfer() {
+        long texted = onFile(11).household().id();
+        HouseholdForm noPhone = form(12);
+        noPhone = new HouseholdForm(noPhone.orgId(), noPhone.address(), null, noPhone.causes(), noPhone.hardshipNote(),
+                noPhone.requestedLevel(), noPhone.channel(), noPhone.bankName(), noPhone.bankAccount(), noPhone.loveCardNo(),
+                noPhone.members());
+        long silent = households.file(OPERATOR, noPhone).household().id();
+        households.decide(DISTRICT, silent, new HouseholdService.Decision("APPROVE", "SPECIAL", "DISTRICT", null));
+        batches.secondPerson("off");
+        long batchId = batches.generate(DISTRICT, new BatchService.Generate("SUMMER", "2027")).id();
+        batches.approve(DISTRICT, batchId);
+        batches.result(DISTRICT, batchId, new BatchService.Result(List.of(
+                new BatchService.Failure(lineOf(batchId, texted), "户名与账号 6222 0203 0200 0000 11 不符。"),
+                new BatchService.Failure(lineOf(batchId, silent), "账户已冻结"))));
+        assertEquals(List.of("TRANSFER_FAILED:batch:" + batchId + ":household:" + texted), outbox.keys(),
+                "the household without a phone is not texted");
+        String first = outbox.queued.get(0).text().zh();
+        assertTrue(first.contains("银行退回原因：户名与账号不符。") && !first.contains("6222"), first);
+
+        long reissue = batches.reissue(DISTRICT, batchId).id();
+        batches.approve(DISTRICT, reissue);
+        batches.result(DISTRICT, reissue, new BatchService.Result(List.of(new BatchService.Failure(lineOf(reissue, texted), "账户已销户"))));
+        assertEquals(List.of("TRANSFER_FAILED:batch:" + batchId + ":household:" + texted,
+                "TRANSFER_FAILED:batch:" + reissue + ":household:" + texted), outbox.keys(), "the reissue's return is told again");
+        assertTrue(outbox.queued.get(1).text().zh().contains("2027年夏季防暑降温补贴 200.00 元银行转账未成功，银行退回原因：账户已销户。"),
+                outbox.queued.get(1).text()::zh);
+    }
+
+    private long lineOf(long batchId, long householdId) {
+        return batches.get(DISTRICT, batchId).lines().stream().filter(l -> l.householdId() == householdId).findFirst().orElseThrow().id();
     }
 
     private static java.io.InputStream bytes(CharSequence text) {
