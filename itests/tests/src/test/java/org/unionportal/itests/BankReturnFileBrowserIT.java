@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,8 +95,9 @@ class BankReturnFileBrowserIT {
         String bankFile = api.get("/api/mutual-aid/payouts/" + batchId + "/bank-file?format=csv", checker).expect(200).body();
 
         // The bank's answer: every transfer paid but the second claim's (account closed).
-        Path good = returnFile(bankFile, batchId, returned, false, size);
-        Path wrong = returnFile(bankFile, batchId, returned, true, size);
+        Path good = BankReturnFiles.write(bankFile, "MA-" + batchId + "-" + returned, "账户已销户", false, "回盘-" + batchId + "-" + size + ".csv");
+        Path wrong = BankReturnFiles.write(bankFile, "MA-" + batchId + "-" + returned, "账户已销户", true,
+                "回盘-" + batchId + "-wrong-" + size + ".csv");
 
         // ---- 2. The checker opens the batch.
         JavascriptExecutor js = (JavascriptExecutor) driver;
@@ -188,37 +185,6 @@ class BankReturnFileBrowserIT {
         long id = api.post("/api/mutual-aid/claims", member, stay).expect(201).json().path("id").asLong();
         api.post("/api/mutual-aid/claims/" + id + "/decision", district, Map.of("action", "APPROVE")).expect(200);
         return id;
-    }
-
-    /** The bank file with 结果 and 失败原因 added: the returned claim failed; {@code wrongAmount} changes the first amount. */
-    private static Path returnFile(String bankFile, long batchId, long returned, boolean wrongAmount, String size) throws IOException {
-        StringBuilder out = new StringBuilder();
-        boolean changed = false;
-        for (String line : bankFile.replace("\uFEFF", "").split("\\r?\\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.startsWith("序号")) {
-                out.append(line).append(",结果,失败原因\n");
-                continue;
-            }
-            String row = line;
-            if (wrongAmount && !changed) {
-                Matcher amount = Pattern.compile(",(\\d+)\\.(\\d\\d),").matcher(row);
-                if (amount.find()) {
-                    row = row.substring(0, amount.start()) + "," + (Long.parseLong(amount.group(1)) + 1) + "." + amount.group(2) + ","
-                            + row.substring(amount.end());
-                    changed = true;
-                }
-            }
-            out.append(row).append(row.contains("MA-" + batchId + "-" + returned) ? ",失败,账户已销户\n" : ",成功,\n");
-        }
-        assertTrue(!wrongAmount || changed, () -> "no amount to change in " + bankFile);
-        Path dir = Paths.get(System.getProperty("itests.work", "target/runs")).toAbsolutePath();
-        Files.createDirectories(dir);
-        Path file = dir.resolve("回盘-" + batchId + (wrongAmount ? "-wrong" : "") + "-" + size + ".csv");
-        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
-        return file;
     }
 
     private static String status(long claimId, String member) {

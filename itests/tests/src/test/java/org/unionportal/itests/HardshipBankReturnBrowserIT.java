@@ -6,16 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,8 +100,8 @@ class HardshipBankReturnBrowserIT {
 
         // ---- 4. The bank's answer: our household's first bank line returned, the rest paid.
         String bankFile = api.get(BASE + "/batches/" + batchId + "/bank-file?format=csv", checker).expect(200).body();
-        Path wrong = returnFile(bankFile, head, true);
-        Path good = returnFile(bankFile, head, false);
+        Path wrong = BankReturnFiles.write(bankFile, "," + head + ",", "账户已冻结", true, "帮扶回盘-" + head + "-wrong.csv");
+        Path good = BankReturnFiles.write(bankFile, "," + head + ",", "账户已冻结", false, "帮扶回盘-" + head + ".csv");
         WebElement upload = browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ha-batch-return-file")));
         upload.sendKeys(wrong.toString());
         browser.click(browser.driver().findElement(By.cssSelector("#ha-batch-return-preview")));
@@ -188,61 +181,12 @@ class HardshipBankReturnBrowserIT {
 
     /** Files an application (operator) and approves it (district): on file now, paid by bank. */
     private static long onFile(Api api, String operator, String district, String head) {
-        Map<String, Object> self = new LinkedHashMap<>();
-        self.put("name", head);
-        self.put("idNumber", HouseholdLifecycleBrowserIT.idNumber(1972));
-        self.put("relation", "SELF");
-        self.put("monthlyIncomeFen", 90_000);
-        self.put("health", "慢性病");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("address", "梁溪区回盘路 3 号");
-        body.put("phone", "13900003333");
-        body.put("causes", List.of("ILLNESS"));
-        body.put("hardshipNote", "本人患病，收入低");
-        body.put("requestedLevel", "SPECIAL");
-        body.put("channel", "BANK");
-        body.put("bankName", "中国银行无锡分行");
-        body.put("bankAccount", "6216610200001234567");
-        body.put("loveCardNo", "AX55001234");
-        body.put("members", new ArrayList<>(List.of(self)));
+        Map<String, Object> body = ModuleRecords.hardshipApplication("梁溪区回盘路 3 号", head,
+                HouseholdLifecycleBrowserIT.idNumber(1972), "SPECIAL");
         long id = api.post(BASE + "/households", operator, body).expect(201).json().path("id").asLong();
         api.post(BASE + "/households/" + id + "/decision", district, Map.of("action", "APPROVE", "level", "SPECIAL",
                 "fileLevel", "DISTRICT")).expect(200);
         return id;
-    }
-
-    /** The bank file with 结果 and 失败原因: the first line of {@code head} returned; {@code wrongAmount} changes that line's amount. */
-    private static Path returnFile(String bankFile, String head, boolean wrongAmount) throws IOException {
-        StringBuilder out = new StringBuilder();
-        boolean returned = false;
-        for (String line : bankFile.replace("\uFEFF", "").split("\\r?\\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.startsWith("序号")) {
-                out.append(line).append(",结果,失败原因\n");
-                continue;
-            }
-            String row = line;
-            if (!returned && row.contains("," + head + ",")) {
-                returned = true;
-                if (wrongAmount) {
-                    Matcher amount = Pattern.compile(",(\\d+)\\.(\\d\\d),").matcher(row);
-                    assertTrue(amount.find(), row);
-                    row = row.substring(0, amount.start()) + "," + (Long.parseLong(amount.group(1)) + 1) + "." + amount.group(2) + ","
-                            + row.substring(amount.end());
-                }
-                out.append(row).append(",失败,账户已冻结\n");
-            } else {
-                out.append(row).append(",成功,\n");
-            }
-        }
-        assertTrue(returned, () -> "no line of " + head + " in the bank file: " + bankFile);
-        Path dir = Paths.get(System.getProperty("itests.work", "target/runs")).toAbsolutePath();
-        Files.createDirectories(dir);
-        Path file = dir.resolve("帮扶回盘-" + head + (wrongAmount ? "-wrong" : "") + ".csv");
-        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
-        return file;
     }
 
     /** Sets batches.secondPerson (on, auto) and waits until the module applies it (demo mode: auto is off). */

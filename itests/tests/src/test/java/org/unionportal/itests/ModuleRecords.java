@@ -54,9 +54,14 @@ final class ModuleRecords {
 
     /** An application of a hardship household at {@code address}. */
     static Map<String, Object> hardshipApplication(String address) {
+        return hardshipApplication(address, "钱建国", MutualAidData.idNumber(1978, 'M'), "HARDSHIP");
+    }
+
+    /** An application of a one-person household of {@code headName} at {@code address}, paid by bank, at {@code requestedLevel}. */
+    static Map<String, Object> hardshipApplication(String address, String headName, String idNumber, String requestedLevel) {
         Map<String, Object> head = new LinkedHashMap<>();
-        head.put("name", "钱建国");
-        head.put("idNumber", MutualAidData.idNumber(1978, 'M'));
+        head.put("name", headName);
+        head.put("idNumber", idNumber);
         head.put("relation", "SELF");
         head.put("monthlyIncomeFen", 180_000);
         head.put("health", "慢性病");
@@ -65,7 +70,7 @@ final class ModuleRecords {
         body.put("phone", "13900002222");
         body.put("causes", List.of("ILLNESS"));
         body.put("hardshipNote", "本人慢性病，长期服药");
-        body.put("requestedLevel", "HARDSHIP");
+        body.put("requestedLevel", requestedLevel);
         body.put("channel", "BANK");
         body.put("bankName", "中国农业银行无锡分行");
         body.put("bankAccount", "6228480402564890018");

@@ -3,47 +3,28 @@ package org.unionportal.core.internal.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.audit.Actor;
 import org.unionportal.api.audit.AuditEntry;
 import org.unionportal.api.rest.ProblemException;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
-import org.unionportal.persistence.internal.ModuleTestDatabase;
 
 /** One record's history ({@code GET /api/portal/audit/records/{module}/{recordType}/{recordId}}): 404 outside the subtree. */
-class AuditRecordHistoryTest {
-    static final Instant NOW = Instant.parse("2025-06-30T01:00:00Z");
+class AuditRecordHistoryTest extends AuditTrailFixture {
     static final PortalUser DISTRICT = new PortalUser(9, "district", "区管理员", 2, "/1/2/", Set.of(Role.DISTRICT_ADMIN));
     static final PortalUser DISTRICT2 = new PortalUser(10, "district2", "区管理员", 3, "/1/3/", Set.of(Role.DISTRICT_ADMIN));
     static final PortalUser CITY = new PortalUser(1, "admin", "市管理员", 1, "/1/", Set.of(Role.PLATFORM_ADMIN));
 
-    @TempDir
-    Path dir;
-    ModuleTestDatabase db;
-    final PortalAuditTrail trail = new PortalAuditTrail(Clock.fixed(NOW, ZoneOffset.UTC));
-
     @BeforeEach
-    void setUp() {
-        db = ModuleTestDatabase.create(dir, "portal");
-        for (AuditEntry e : List.of(
-                AuditEntry.of("mutual-aid", "claim", 5, "CREATE", "/1/2/5/", new Actor(3L, "operator")),
-                AuditEntry.of("mutual-aid", "claim", 5, "APPROVE", "/1/2/5/", new Actor(9L, "district")),
-                AuditEntry.of("mutual-aid", "claim", 6, "CREATE", "/1/3/8/", new Actor(11L, "operator2")))) {
-            db.inTransaction(c -> {
-                trail.record(c, e);
-                return null;
-            });
-        }
+    void recordTwoClaimsHistories() {
+        record(AuditEntry.of("mutual-aid", "claim", 5, "CREATE", "/1/2/5/", new Actor(3L, "operator")));
+        record(AuditEntry.of("mutual-aid", "claim", 5, "APPROVE", "/1/2/5/", new Actor(9L, "district")));
+        record(AuditEntry.of("mutual-aid", "claim", 6, "CREATE", "/1/3/8/", new Actor(11L, "operator2")));
     }
 
     private Map<String, Object> history(PortalUser caller, String module, String type, String id) {

@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.audit.Actor;
 import org.unionportal.api.audit.AuditEntry;
 import org.unionportal.api.rest.ProblemException;
@@ -24,28 +19,9 @@ import org.unionportal.api.scope.DataScope;
 import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.security.Role;
 import org.unionportal.core.internal.store.AccountStore;
-import org.unionportal.persistence.internal.ModuleTestDatabase;
 
-class AuditTrailTest {
-    static final Instant NOW = Instant.parse("2025-06-30T01:00:00Z");
+class AuditTrailTest extends AuditTrailFixture {
     static final PortalUser OPERATOR = new PortalUser(3, "operator", "经办人", 5, "/1/2/5/", Set.of(Role.UNION_OPERATOR));
-
-    @TempDir
-    Path dir;
-    ModuleTestDatabase db;
-    final PortalAuditTrail trail = new PortalAuditTrail(Clock.fixed(NOW, ZoneOffset.UTC));
-
-    @BeforeEach
-    void setUp() {
-        db = ModuleTestDatabase.create(dir, "portal");
-    }
-
-    private void record(AuditEntry e) {
-        db.inTransaction(c -> {
-            trail.record(c, e);
-            return null;
-        });
-    }
 
     private List<AuditStore.Row> find(AuditStore.Filter f) {
         return db.read(c -> AuditStore.list(c, f, 0, 100));
