@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * One Union Portal distribution, unpacked from the real tar.gz into a fresh folder under
  * {@code target/runs/} and run as {@code bin/karaf server} on free ports, with demo data and, when the
  * system property {@code itests.fixture} names the fixture jar, the fixture module registered (but not
- * installed) through {@code deploy/}. A module's own integration tests use it without the fixture and
+ * installed) as a features repository Karaf adds at its first start. A module's own integration tests use it without the fixture and
  * put their module in with {@link #deployFeature}.
  *
  * <p>System properties (maven-failsafe-plugin sets them): {@code itests.distribution} the tar.gz,
@@ -41,8 +41,6 @@ public final class Distribution {
 
     public static final String PASSWORD = "demo1234";
     public static final String FIXTURE_FEATURE = "union-fixture";
-    /** An empty auto-installed feature next to union-fixture; see {@link #registerFixture()}. */
-    public static final String FIXTURE_ANCHOR_FEATURE = "itests-fixture-repository";
     public static final String FIXTURE_SYMBOLIC_NAME = "org.unionportal.fixture-module";
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("itests.startTimeoutSeconds", 120)); // more on a loaded machine
@@ -231,7 +229,13 @@ public final class Distribution {
         }
     }
 
-    /** Installs the fixture module the way a developer hot-deploys a features repository. */
+    /**
+     * Registers the fixture module's features repository (feature {@code union-fixture}, {@code install="manual"}: known,
+     * not installed) as one of the repositories Karaf adds at its first start ({@code featuresRepositories} in
+     * etc/org.apache.karaf.features.cfg). Not through {@code deploy/}: Karaf's features deployer would run a deployment of
+     * its own at every fresh start, which rewrites the root requirements without a lock and drops a module installed
+     * meanwhile ({@code ModuleConvergence} repairs that; the tests should not depend on the repair).
+     */
     private void registerFixture() throws IOException {
         if (System.getProperty("itests.fixture", "").isBlank()) {
             return; // a module's own tests: no fixture
@@ -251,13 +255,26 @@ public final class Distribution {
                     <feature>union-portal</feature>
                     <bundle>%s</bundle>
                   </feature>
-                  <!-- Karaf's feature deployer registers a deployed repository only together with a feature
-                       it installs: this empty one (no union- prefix, so no module) makes it register. -->
-                  <feature name="%s" description="Registers the fixture repository (empty)"/>
                 </features>
-                """.formatted(FIXTURE_FEATURE, target.toUri(), FIXTURE_ANCHOR_FEATURE);
-        Path deploy = Files.createDirectories(home.resolve("deploy"));
-        Files.writeString(deploy.resolve("union-fixture-features.xml"), xml, StandardCharsets.UTF_8);
+                """.formatted(FIXTURE_FEATURE, target.toUri());
+        Path repository = fixtureDir.resolve("union-fixture-features.xml");
+        Files.writeString(repository, xml, StandardCharsets.UTF_8);
+        addBootRepository(home.resolve("etc/org.apache.karaf.features.cfg"), repository.toUri().toString());
+    }
+
+    /** Puts {@code uri} first in the {@code featuresRepositories} of Karaf's features configuration (a continued line). */
+    static void addBootRepository(Path featuresCfg, String uri) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(featuresCfg, StandardCharsets.ISO_8859_1));
+        Pattern key = Pattern.compile("^(\\s*featuresRepositories\\s*[=:]\\s*)(.*)$");
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = key.matcher(lines.get(i));
+            if (m.matches()) {
+                lines.set(i, m.group(1) + uri + (m.group(2).isBlank() ? "" : ", " + m.group(2)));
+                Files.write(featuresCfg, lines, StandardCharsets.ISO_8859_1);
+                return;
+            }
+        }
+        throw new IllegalStateException("No featuresRepositories in " + featuresCfg);
     }
 
     /**
@@ -637,8 +654,8 @@ public final class Distribution {
     }
 
     /**
-     * {@code feature:install union-fixture}. The features repository in {@code deploy/} is picked up a
-     * little after start, so this retries for a while when the feature is not known yet.
+     * {@code feature:install union-fixture}. Karaf adds the fixture's features repository as it boots; this retries
+     * for a while should the feature not be known yet.
      */
     public void installFixture() {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

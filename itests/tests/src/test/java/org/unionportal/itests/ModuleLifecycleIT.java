@@ -168,7 +168,7 @@ class ModuleLifecycleIT {
 
     @Test
     void fixtureFeatureIsRegisteredButNotInstalled() {
-        // deploy/union-fixture-features.xml is picked up by the deployer shortly after start.
+        // the fixture's features repository is one Karaf adds as it first boots (featuresRepositories)
         Await.until("feature:list to know " + Distribution.FIXTURE_FEATURE, java.time.Duration.ofSeconds(60),
                 () -> portal.shell("feature:list"), out -> out.contains(Distribution.FIXTURE_FEATURE));
         assertFalse(portal.fixtureInstalled(), "union-fixture is installed although it is install=\"manual\"");
