@@ -27,6 +27,9 @@ class StatusCountsTest {
         long chen = db.member("陈静", "320202199207150021", "13961000002", "/1/2/5/");
         long active = db.enrolment(plan, "WX-3IN1", chen, "/1/2/5/", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), "ACTIVE");
         db.enrolment(plan, "WX-3IN1", chen, "/1/2/5/", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "ACTIVE");
+        long li = db.member("李娜", "320202198503010021", "13961000003", "/1/2/5/");
+        db.enrolment(plan, "WX-3IN1", li, "/1/2/5/", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), "PENDING_PAYMENT");
+        db.enrolment(plan, "WX-3IN1", li, "/1/2/5/", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "PENDING_PAYMENT");
         db.claim(active, chen, "/1/2/5/", LocalDate.of(2025, 3, 1), "SUBMITTED");
         db.claim(active, chen, "/1/2/5/", LocalDate.of(2025, 4, 1), "SUBMITTED");
         db.claim(active, chen, "/1/2/5/", LocalDate.of(2025, 5, 1), "DRAFT");
@@ -35,6 +38,7 @@ class StatusCountsTest {
         Map<String, Figure> byCode = figures.stream().collect(Collectors.toMap(Figure::code, Function.identity()));
         assertEquals(1, byCode.get("plans.current").value());
         assertEquals(1, byCode.get("enrolments.active").value(), "the cover that ended last year is not active");
+        assertEquals(1, byCode.get("enrolments.pendingPayment").value(), "last year's unpaid cover no longer waits for payment");
         assertEquals(2, byCode.get("claims.SUBMITTED").value());
         assertTrue(byCode.get("claims.SUBMITTED").pending());
         assertEquals(1, byCode.get("claims.DRAFT").value());
