@@ -82,6 +82,8 @@ public class BatchService {
     static final int MAX_REASON = 400;
     /** The kind of the text to a household whose transfer the bank returned. */
     static final String TRANSFER_FAILED = "TRANSFER_FAILED";
+    /** A mobile number (the household form also takes landlines, which get no text). */
+    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1\\d{10}");
 
     public record Generate(String kind, String period) {
     }
@@ -307,14 +309,14 @@ public class BatchService {
     /**
      * Each household whose bank transfer in the batch was returned gets one text naming the aid, the period and the bank's
      * reason (never the account), queued in the portal's outbox in the result's transaction, as mutual aid tells its members;
-     * a household without a phone on file is not texted (its union tells it when reissuing).
+     * a household without a mobile number on file is not texted (its union tells it when reissuing).
      */
     private void textReturnedTransfers(Connection c, long batchId) throws SQLException {
         List<BatchStore.Line> returned = lines(c, batchId).stream()
                 .filter(l -> l.status() == PaymentStatus.FAILED && l.channel() == Channel.BANK).toList();
         for (BatchStore.Contact household : BatchStore.householdsOfFailedTransfers(c, batchId)) {
-            if (household.phone() == null || household.phone().isBlank()) {
-                continue;
+            if (household.phone() == null || !MOBILE.matcher(household.phone().strip()).matches()) {
+                continue;   // no phone, or a landline: no text message reaches it
             }
             List<TransferFailedText.Returned> lines = returned.stream().filter(l -> l.householdId() == household.householdId())
                     .map(l -> new TransferFailedText.Returned(l.item(), l.period(), l.amountFen(), l.failureReason())).toList();

@@ -297,10 +297,10 @@ class HardshipServicesTest {
     }
 
     @Test
-    void aHouseholdWithAPhoneIsTextedOncePerBatchThatReturnedItsTransfer() {
+    void aHouseholdWithAMobileIsTextedOncePerBatchThatReturnedItsTransfer() {
         long texted = onFile(11).household().id();
         HouseholdForm noPhone = form(12);
-        noPhone = new HouseholdForm(noPhone.orgId(), noPhone.address(), null, noPhone.causes(), noPhone.hardshipNote(),
+        noPhone = new HouseholdForm(noPhone.orgId(), noPhone.address(), "0510-82345678", noPhone.causes(), noPhone.hardshipNote(),
                 noPhone.requestedLevel(), noPhone.channel(), noPhone.bankName(), noPhone.bankAccount(), noPhone.loveCardNo(),
                 noPhone.members());
         long silent = households.file(OPERATOR, noPhone).household().id();
@@ -312,7 +312,7 @@ class HardshipServicesTest {
                 new BatchService.Failure(lineOf(batchId, texted), "户名与账号 6222 0203 0200 0000 11 不符。"),
                 new BatchService.Failure(lineOf(batchId, silent), "账户已冻结"))));
         assertEquals(List.of("TRANSFER_FAILED:batch:" + batchId + ":household:" + texted), outbox.keys(),
-                "the household without a phone is not texted");
+                "the household with only a landline is not texted");
         String first = outbox.queued.get(0).text().zh();
         assertTrue(first.contains("银行退回原因：户名与账号不符。") && !first.contains("6222"), first);
 
