@@ -84,15 +84,9 @@ public final class TransferFailedText {
         return t;
     }
 
-    /** At most {@link #MAX_REASON} chars, never splitting a surrogate pair; "…" marks a cut. */
+    /** At most {@link #MAX_REASON} characters (code points: a pair is never split); "…" marks a cut. */
     static String cut(String text) {
-        if (text.length() <= MAX_REASON) {
-            return text;
-        }
-        int end = MAX_REASON - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
+        return text.codePointCount(0, text.length()) <= MAX_REASON ? text
+                : text.substring(0, text.offsetByCodePoints(0, MAX_REASON - 1)) + "…";
     }
 }
