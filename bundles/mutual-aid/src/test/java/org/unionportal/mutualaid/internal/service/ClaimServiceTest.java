@@ -28,6 +28,7 @@ import org.unionportal.mutualaid.internal.rules.PlanTemplate;
 import org.unionportal.mutualaid.internal.store.Plan;
 import org.unionportal.mutualaid.internal.store.PlanStore;
 import org.unionportal.mutualaid.internal.store.ClaimStore;
+import org.unionportal.mutualaid.internal.store.EnrolmentStore;
 import org.unionportal.mutualaid.internal.testdb.TestDatabase;
 import org.unionportal.persistence.internal.FakeAuditTrail;
 import org.unionportal.persistence.internal.FakeNotifications;
@@ -115,14 +116,16 @@ class ClaimServiceTest {
 
     @Test
     void aCoverWhosePeriodEndedUnpaidIsExpiredButCannotBeClaimedOn() {
-        assertEquals("EXPIRED", db.read(c -> EnrolmentStore.byId(c, lastYearUnpaid, TODAY)).orElseThrow().status());
+        EnrolmentStore.EnrolmentView cover = db.read(c -> EnrolmentStore.byId(c, lastYearUnpaid, TODAY)).orElseThrow();
+        assertEquals("EXPIRED", cover.status());
         ClaimForm form = new ClaimForm(lastYearUnpaid, EventType.HOSPITAL_STAY, LocalDate.of(2025, 7, 5), LocalDate.of(2025, 7, 5),
                 LocalDate.of(2025, 7, 10), "无锡市人民医院", "阑尾炎", null, null, 2_000_000L, 1_200_000L, 0L, null, null);
         ProblemException refused = assertProblem(409, "cover_not_paid", () -> claims.file(form, OPERATOR));
         assertTrue(refused.message().zh().contains("未缴纳") && refused.message().zh().matches("[^A-Za-z]*"), refused.message()::toString);
         assertTrue(refused.message().en().contains("ended") && refused.message().en().contains("paid"), refused.message()::toString);
         assertProblem(409, "cover_not_paid", () -> claims.preview(form, OPERATOR));
-        assertEquals(0L, db.read(c -> org.unionportal.api.db.Jdbc.count(c, "SELECT COUNT(*) FROM MA_CLAIM")), "nothing filed");
+        long claimsFiled = db.read(c -> org.unionportal.api.db.Jdbc.count(c, "SELECT COUNT(*) FROM MA_CLAIM"));
+        assertEquals(0, claimsFiled, "nothing filed");
     }
 
     @Test

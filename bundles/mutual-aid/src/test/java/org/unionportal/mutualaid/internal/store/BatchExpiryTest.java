@@ -64,9 +64,10 @@ class BatchExpiryTest {
 
     @Test
     void anUnpaidGroupAwaitsPaymentOnlyUntilItsCoverEnds() {
-        assertEquals(1L, db.read(c -> EnrolmentStore.countAwaitingPayment(c, DISTRICT, END)));
-        assertEquals(0L, db.read(c -> EnrolmentStore.countAwaitingPayment(c, DISTRICT, END.plusDays(1))),
-                "the to-do count agrees with the list's 待缴费 filter");
+        long onTheLastDay = db.read(c -> EnrolmentStore.countAwaitingPayment(c, DISTRICT, END));
+        long theDayAfter = db.read(c -> EnrolmentStore.countAwaitingPayment(c, DISTRICT, END.plusDays(1)));
+        assertEquals(1, onTheLastDay);
+        assertEquals(0, theDayAfter, "the to-do count agrees with the list's 待缴费 filter");
         EnrolmentStore.EnrolmentView person = db.read(c -> EnrolmentStore.list(c, DISTRICT, pending, 0, 10, END.plusDays(1))).get(0);
         assertEquals("EXPIRED", person.status(), "its people show what the group shows");
         assertEquals(false, person.paid(), "but their cover never began");
