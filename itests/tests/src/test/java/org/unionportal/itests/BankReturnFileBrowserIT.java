@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * 已支付, the returned one approved again with the bank's reason, and its member is texted to check the account.
  * Screenshots of each step.
  */
+@Tag("browser")
+@Tag("lifecycle")
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true",
         disabledReason = "skipped with -DskipBrowserTests=true")
 @ExtendWith(SharedPortal.class)

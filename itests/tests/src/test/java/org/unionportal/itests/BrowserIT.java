@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A person in a real (headless) Chromium: signs in, watches a module appear in the menu without a
  * reload when it is installed, opens its page, and sees it go when it is uninstalled.
  */
+@Tag("browser")
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true",
         disabledReason = "skipped with -DskipBrowserTests=true")
 @ExtendWith(SharedPortal.class)

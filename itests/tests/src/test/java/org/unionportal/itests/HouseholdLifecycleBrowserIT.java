@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * quarter not yet due; a second person (the city's checker) approves the batch and records the bank's answer; the
  * operator then sees the quarter paid on the household. No English word in any problem text; screenshots of each step.
  */
+@Tag("browser")
+@Tag("lifecycle")
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true",
         disabledReason = "skipped with -DskipBrowserTests=true")
 @ExtendWith(SharedPortal.class)

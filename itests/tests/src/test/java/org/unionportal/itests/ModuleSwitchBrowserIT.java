@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +25,7 @@ import org.unionportal.itests.ModuleRecords.Module;
  * phone (390x844): the page fits the width, hardship aid is switched off after the confirmation, the
  * district's own menu loses it live, and it is switched on again.
  */
+@Tag("browser")
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true",
         disabledReason = "skipped with -DskipBrowserTests=true")
 @ExtendWith(SharedPortal.class)

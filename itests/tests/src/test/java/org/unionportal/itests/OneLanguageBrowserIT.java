@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * findings of a run are reported together. Nothing is recorded: the wrong values are refused, a confirmation is
  * cancelled. Screenshots of each page.
  */
+@Tag("browser")
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true",
         disabledReason = "skipped with -DskipBrowserTests=true")
 @ExtendWith(SharedPortal.class)

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * makes the batch and may not approve it; the city's checker approves it and records the bank's result; the member
  * then sees the claim 已支付 with the day it was paid. Every step asks first; screenshots of each step.
  */
+@Tag("browser")
+@Tag("lifecycle")
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true",
         disabledReason = "skipped with -DskipBrowserTests=true")
 @ExtendWith(SharedPortal.class)
