@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -68,6 +70,8 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
     private WebDriver driver;
     private WebDriverWait pageWait;
     private ExtensionContext test;
+    /** What {@link #step} found in the running test. */
+    private final List<String> mixedLanguage = new ArrayList<>();
 
     private BrowserSession(List<Module> modules) {
         this.modules = modules;
@@ -138,6 +142,8 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void afterEach(ExtensionContext context) {
+        List<String> found = new ArrayList<>(mixedLanguage);
+        mixedLanguage.clear();
         try {
             if (driver != null) {
                 driver.quit();
@@ -146,6 +152,11 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
             driver = null;
             pageWait = null;
             test = null;
+        }
+        if (!found.isEmpty()) {
+            org.junit.jupiter.api.Assertions.fail(found.size() + " text(s) on the pages of "
+                    + context.getDisplayName() + " not in the page's language (step: «word» in: text (where)):\n"
+                    + String.join("\n", found));
         }
     }
 
@@ -219,6 +230,58 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
     /** {@link Chromium#confirm}: answers the page kit's question with 确定 and returns the question. */
     public String confirm() {
         return Chromium.confirm(driver, pageWait);
+    }
+
+    /**
+     * One step of a test: saves a screenshot ({@link #screenshot}) and checks that the page shows one language
+     * ({@link #assertOneLanguage}'s rule). What the check finds is collected, and the test fails at its end naming every
+     * offending text of every step, so that one run shows all of them.
+     */
+    public void step(String name) {
+        screenshot(name);
+        for (String finding : oneLanguageFindings()) {
+            mixedLanguage.add(name + ": " + finding);
+        }
+    }
+
+    /**
+     * Fails, naming each offending text and where it is, when the page shown now mixes languages: Han characters on the
+     * English page, English words on the Chinese page ({@link OneLanguage}: what people wrote, marked {@code ui-verbatim},
+     * hidden elements and the values typed into fields are left out). Call it at every step of a test; {@code step}
+     * names the screenshot saved when it fails ({@code <step>-mixed-language}).
+     */
+    public void assertOneLanguage(String step) {
+        List<String> findings = oneLanguageFindings();
+        if (!findings.isEmpty()) {
+            screenshot(step + "-mixed-language");
+            org.junit.jupiter.api.Assertions.fail("step " + step + ": " + findings.size() + " text(s) not in the page's language ("
+                    + pageLanguage() + "):\n" + String.join("\n", findings));
+        }
+    }
+
+    /** What {@link #assertOneLanguage} would fail with (empty: the page shows one language). */
+    @SuppressWarnings("unchecked")
+    public List<String> oneLanguageFindings() {
+        Map<String, Object> answer = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(OneLanguage.VISIBLE_TEXT);
+        return OneLanguage.findings(String.valueOf(answer.get("language")), OneLanguage.texts(answer));
+    }
+
+    /** The page's language as the shell set it on {@code <html lang>}: {@code "en"} or {@code "zh"}. */
+    public String pageLanguage() {
+        Object lang = ((JavascriptExecutor) driver).executeScript("return document.documentElement.lang || 'zh-CN';");
+        return String.valueOf(lang).toLowerCase().startsWith("en") ? "en" : "zh";
+    }
+
+    /**
+     * Chooses the page's language ({@code "zh"} or {@code "en"}) before the shell starts: remembered in the browser
+     * as the 中文/EN switch does; takes effect at the next {@link #open}.
+     */
+    public void language(String language) {
+        if (driver.getCurrentUrl() == null || !driver.getCurrentUrl().startsWith(portal.baseUrl())) {
+            open("/");
+        }
+        ((JavascriptExecutor) driver).executeScript("localStorage.setItem('unionPortal.lang', arguments[0]);",
+                "en".equals(language) ? "en" : "zh-CN");
     }
 
     /** Resizes the window to {@code size}. */

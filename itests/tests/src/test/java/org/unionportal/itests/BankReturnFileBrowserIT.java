@@ -36,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * 结果 and 失败原因 added); a file with a wrong amount is shown with its problems in Chinese only and cannot be recorded;
  * the right file is previewed (paid and returned lines, totals) and recorded after a confirmation: the paid claim is
  * 已支付, the returned one approved again with the bank's reason, and its member is texted to check the account.
- * Screenshots of each step.
+ * Each step (a screenshot) shows Chinese only ({@link BrowserSession#step}).
  */
 @Tag("browser")
 @Tag("lifecycle")
@@ -210,8 +210,8 @@ class BankReturnFileBrowserIT {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
     }
 
-    /** A screenshot named by the window size and the moment. */
+    /** A step: a screenshot named by the window size and the moment, and the page checked for one language. */
     private void shot(String moment) {
-        browser.screenshot(size + "-" + moment);
+        browser.step(size + "-" + moment);
     }
 }

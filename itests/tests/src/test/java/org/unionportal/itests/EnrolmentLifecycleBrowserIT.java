@@ -30,8 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A group enrolment's whole life in the pages (headless Chromium): the operator uploads a roster of a paid plan,
  * sees the preview and confirms after the question naming people and fee; the district administrator finds the
  * group among those awaiting payment, records the payment after its question, and lists the insured persons with
- * masked ID numbers; after the plan's next version the operator renews the group in one step. Screenshots of each
- * step land in the test output.
+ * masked ID numbers; after the plan's next version the operator renews the group in one step. Each step (a
+ * screenshot in the test output) shows Chinese only, no English word but what people wrote ({@link BrowserSession#step}).
  */
 @Tag("browser")
 @Tag("lifecycle")
@@ -70,13 +70,13 @@ class EnrolmentLifecycleBrowserIT {
         driver.findElement(By.cssSelector("#roster-file")).sendKeys(file.toString());
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#roster-upload"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#roster-preview[data-can-confirm=\"true\"]")));
-        browser.screenshot("1-preview");
+        browser.step("1-preview");
         driver.findElement(By.cssSelector("#roster-confirm")).click();
         assertEquals("将为 2 人参保，费用 240.00 元，确定？", browser.confirm());
         WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#enrol-result[data-batch-id]")));
         long batchId = Long.parseLong(result.getAttribute("data-batch-id"));
         assertEquals("PENDING_PAYMENT", result.getAttribute("data-status"));
-        browser.screenshot("2-confirmed");
+        browser.step("2-confirmed");
         browser.signOut();
 
         // ---- 2. the district records the payment and lists the insured persons
@@ -85,7 +85,7 @@ class EnrolmentLifecycleBrowserIT {
         By row = By.cssSelector("#enrol-batch-list tr[data-batch-id=\"" + batchId + "\"]");
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         assertTrue(driver.findElements(By.cssSelector("#roster-file")).isEmpty(), "district staff are offered the upload");
-        browser.screenshot("3-awaiting-payment");
+        browser.step("3-awaiting-payment");
         driver.findElement(By.cssSelector("#batch-paid-" + batchId)).click();
         String question = browser.confirm();
         assertTrue(question.startsWith("将确认收到团体参保 " + batchId) && question.contains("240.00 元") && question.endsWith("确定？"),
@@ -102,7 +102,7 @@ class EnrolmentLifecycleBrowserIT {
         assertTrue(shown.contains(MutualAidData.masked(id1)) && shown.contains(MutualAidData.masked(id2)), shown);
         assertFalse(shown.contains(id1) || shown.contains(id2), () -> "full ID numbers on screen: " + shown);
         assertTrue(driver.findElement(By.cssSelector("#enrol-persons-xlsx")).isDisplayed());
-        browser.screenshot("4-paid-and-insured-persons");
+        browser.step("4-paid-and-insured-persons");
         browser.signOut();
 
         // ---- 3. the plan's next period; the operator renews the group in one step
@@ -117,7 +117,7 @@ class EnrolmentLifecycleBrowserIT {
         WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#enrol-batch-step-done[data-action=\"batch-renew\"]")));
         assertTrue(done.getText().contains("240.00 元"), done::getText);
-        browser.screenshot("5-renewed");
+        browser.step("5-renewed");
         List<JsonNode> batches = browser.api().get("/api/mutual-aid/enrolments/batches", admin).expect(200).json().findParents("planId");
         assertTrue(batches.stream().anyMatch(b -> b.path("id").asLong() > batchId && b.path("personCount").asInt() == 2
                 && b.path("planCode").asText().equals(created.path("code").asText())), () -> "no renewed batch: " + batches);

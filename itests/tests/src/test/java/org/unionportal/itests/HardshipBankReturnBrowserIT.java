@@ -28,8 +28,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * quarter's batch and may not approve it (the page says why, the API refuses); the city's checker approves it, uploads a
  * return file with a wrong amount (problems in Chinese only, nothing recordable), then the right one: previewed, recorded
  * after the question; the household's line is 发放失败 with the bank's reason, the others paid. People are shown by name
- * (王芳, 钱敏), never by login name, and the batch view does not scroll sideways on a phone (390×844). Screenshots of
- * each step.
+ * (王芳, 钱敏), never by login name, and the batch view does not scroll sideways on a phone (390×844). Each step (a
+ * screenshot) shows Chinese only ({@link BrowserSession#step}).
  */
 @Tag("browser")
 @Tag("lifecycle")
@@ -87,7 +87,7 @@ class HardshipBankReturnBrowserIT {
         assertTrue(factText("created").contains("王芳"), () -> "the maker is not shown by name: " + factText("created"));
         assertFalse(factText("created").contains("district"), () -> "a login name on the page: " + factText("created"));
         api.post(BASE + "/batches/" + batchId + "/approve", district, null).expectProblem(403);
-        browser.screenshot("1-generated-maker-may-not-approve");
+        browser.step("1-generated-maker-may-not-approve");
         browser.signOut();
 
         // ---- 3. The checker approves it in the page (after the question).
@@ -99,7 +99,7 @@ class HardshipBankReturnBrowserIT {
         browser.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#ha-batch-detail[data-batch-id=\"" + batchId + "\"][data-status=\"APPROVED\"]")));
         assertTrue(factText("approved").contains("钱敏"), () -> "the approver is not shown by name: " + factText("approved"));
-        browser.screenshot("2-approved-by-the-checker");
+        browser.step("2-approved-by-the-checker");
 
         // ---- 4. The bank's answer: our household's first bank line returned, the rest paid.
         String bankFile = api.get(BASE + "/batches/" + batchId + "/bank-file?format=csv", checker).expect(200).body();
@@ -114,7 +114,7 @@ class HardshipBankReturnBrowserIT {
         assertFalse(ENGLISH.matcher(problems.replaceAll("HA-\\d+-\\d*", "")).find(), () -> "English on the Chinese page: " + problems);
         assertFalse(browser.driver().findElement(By.cssSelector("#ha-batch-return-confirm")).isEnabled(), "a wrong file can be recorded");
         show(refused);
-        browser.screenshot("3-wrong-file-refused");
+        browser.step("3-wrong-file-refused");
 
         browser.driver().findElement(By.cssSelector("#ha-batch-return-file")).sendKeys(good.toString());
         browser.click(browser.driver().findElement(By.cssSelector("#ha-batch-return-preview")));
@@ -125,14 +125,14 @@ class HardshipBankReturnBrowserIT {
         assertEquals("APPROVED", api.get(BASE + "/batches/" + batchId, checker).expect(200).json().path("status").asText(),
                 "a preview changed the batch");
         show(preview);
-        browser.screenshot("4-preview");
+        browser.step("4-preview");
         browser.click(browser.driver().findElement(By.cssSelector("#ha-batch-return-confirm")));
         String record = browser.confirm();
         assertTrue(record.contains("1 笔发放失败"), record);
         WebElement closed = browser.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#ha-batch-detail[data-batch-id=\"" + batchId + "\"][data-status=\"CLOSED\"]")));
         show(closed);
-        browser.screenshot("5-recorded");
+        browser.step("5-recorded");
 
         JsonNode batch = api.get(BASE + "/batches/" + batchId, checker).expect(200).json();
         int failed = 0;
@@ -153,7 +153,7 @@ class HardshipBankReturnBrowserIT {
         openBatch(batchId);
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ha-batch-lines")));
         assertNoSidewaysScroll("the hardship batch view");
-        browser.screenshot("6-phone-batch");
+        browser.step("6-phone-batch");
         browser.desktop();
     }
 

@@ -55,7 +55,7 @@ class HomeBrowserIT {
         browser.screenshot("1-district-home");
 
         String member = browser.api().login("member");
-        fileClaim(member);
+        fileClaim(browser.api(), member);
 
         driver.findElement(By.cssSelector("#home-link")).click();   // the home page counts again when shown
         wait.until(d -> count() == before + 1);
@@ -177,8 +177,9 @@ class HomeBrowserIT {
         browser.api().post("/api/accounts/password", token, Map.of("currentPassword", current, "newPassword", Distribution.PASSWORD)).expect(204);
     }
 
-    private static void fileClaim(String member) {
-        JsonNode me = browser.api().get("/api/mutual-aid/me", member).expect(200).json();
+    /** A new claim of the demo member (submitted, a random stay where no other test files one); its id. */
+    static long fileClaim(Api api, String member) {
+        JsonNode me = api.get("/api/mutual-aid/me", member).expect(200).json();
         LocalDate today = MutualAidData.today();
         for (JsonNode e : me.path("enrolments")) {
             LocalDate start = LocalDate.parse(e.path("coverStart").asText());
@@ -197,11 +198,10 @@ class HomeBrowserIT {
                 if (takenByOtherTests(admission, today) || takenByOtherTests(admission.plusDays(3), today)) {
                     continue;
                 }
-                Api.Reply reply = browser.api().post("/api/mutual-aid/claims", member,
+                Api.Reply reply = api.post("/api/mutual-aid/claims", member,
                         MutualAidData.hospitalStay(e.path("id").asLong(), admission, 3, 500_000, 300_000));
                 if (reply.status() != 409) {
-                    reply.expect(201);
-                    return;
+                    return reply.expect(201).json().path("id").asLong();
                 }
             }
             throw new AssertionError("fifty random stays were all refused as filed before or fell where other tests file theirs");

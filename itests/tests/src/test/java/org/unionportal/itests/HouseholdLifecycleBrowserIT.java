@@ -31,7 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (390×844): the operator files it (a wrong ID number is explained in Chinese only), the district administrator finds it
  * through the home page's to-do link (the list opens filtered), approves it and generates the batch of the first
  * quarter not yet due; a second person (the city's checker) approves the batch and records the bank's answer; the
- * operator then sees the quarter paid on the household. No English word in any problem text; screenshots of each step.
+ * operator then sees the quarter paid on the household. Each step (a screenshot) shows Chinese only:
+ * no English word on screen but what people wrote ({@link BrowserSession#step}).
  */
 @Tag("browser")
 @Tag("lifecycle")
@@ -288,8 +289,8 @@ class HouseholdLifecycleBrowserIT {
         return s.toString();
     }
 
-    /** A screenshot named by the window size and the moment. */
+    /** A step: a screenshot named by the window size and the moment, and the page checked for one language. */
     private void shot(String moment) {
-        browser.screenshot(size + "-" + moment);
+        browser.step(size + "-" + moment);
     }
 }

@@ -1,6 +1,9 @@
 package org.unionportal.itests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,12 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,25 +32,22 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One language per message, page by page: on the Chinese page and on the English page, every form of the core pages and
- * of both modules is sent empty (the client's checks, or the server's when the page has none) and then with wrong values
- * (an ID number with a wrong check digit, amounts far over any cap, a phone number too short, dates far in the future, a
- * period that does not exist, a file of the wrong type), and every problem shown (notices, field errors, alerts) is read.
- * The Chinese page may show no word of Latin letters but file formats and units ({@link #ALLOWED}: what Chinese
- * software writes in Latin letters too) and record references (HA-3-40); the English page no Chinese character. All
- * findings of a run are reported together. Nothing is recorded: the wrong values are refused, a confirmation is
- * cancelled. Screenshots of each page.
+ * One language on screen, page by page: on the Chinese page and on the English page, the whole visible text of every
+ * page as it opens is read ({@link BrowserSession#oneLanguageFindings}); every form of the core pages and of both modules
+ * is sent empty (the client's checks, or the server's when the page has none) and then with wrong values (an ID number
+ * with a wrong check digit, amounts far over any cap, a phone number too short, dates far in the future, a period that
+ * does not exist, a file of the wrong type), and every problem shown (notices, field errors, alerts) is read; records are
+ * opened (a claim and a household with their decision forms, a group's insured persons) and their whole text read.
+ * The Chinese page may show no word of Latin letters but file formats and units ({@link OneLanguage#ALLOWED_ON_CHINESE}:
+ * what Chinese software writes in Latin letters too) and bank references (HA-3-40); the English page no Chinese
+ * character; what people wrote is marked {@code ui-verbatim} and left out. All findings of a run are reported together.
+ * Nothing is decided: the wrong values are refused, a confirmation is cancelled. Screenshots of each page.
  */
 @Tag("browser")
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true",
         disabledReason = "skipped with -DskipBrowserTests=true")
 @ExtendWith(SharedPortal.class)
 class OneLanguageBrowserIT {
-    /** File formats and units, written in Latin letters on Chinese pages as well. */
-    static final Set<String> ALLOWED = Set.of("PDF", "JPG", "JPEG", "PNG", "CSV", "XLSX", "XLS", "TXT", "MB", "KB", "Excel", "UTF");
-    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
-    private static final Pattern REFERENCE = Pattern.compile("\\b(HA|MA)-\\d+-\\d*");
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final String PROBLEMS = ".notice.error, .notice.warn, .ui-field-error, [data-error-for], .ui-problem, [role=alert]";
 
     @RegisterExtension
@@ -78,8 +79,7 @@ class OneLanguageBrowserIT {
         List<String> findings = new ArrayList<>();
         int pagesWithProblems = 0;
         String signedIn = null;
-        browser.open("/");
-        ((JavascriptExecutor) browser.driver()).executeScript("localStorage.setItem('unionPortal.lang', arguments[0]);", language);
+        browser.language(language);
         for (Page page : PAGES) {
             if (!page.user().equals(signedIn)) {
                 if (signedIn != null) {
@@ -97,6 +97,9 @@ class OneLanguageBrowserIT {
                 if (!opener.isEmpty() && opener.get(0).isDisplayed()) {
                     browser.click(opener.get(0));
                 }
+            }
+            for (String wrong : browser.oneLanguageFindings()) {
+                findings.add(page.route() + " (" + page.user() + ", the page as it opens): " + wrong);
             }
             Set<String> shown = new LinkedHashSet<>();
             provoke(false, wrongFile, shown);
@@ -118,19 +121,101 @@ class OneLanguageBrowserIT {
                 + String.join("\n", findings));
     }
 
-    /** The first word of the other language in {@code text}, or null. */
+    /** The first word of the other language in {@code text}, or null ({@link OneLanguage#wrongWord}). */
     static String wrongLanguage(String language, String text) {
-        if ("en".equals(language)) {
-            Matcher han = HAN.matcher(text);
-            return han.find() ? text.substring(Math.max(0, han.start() - 8), Math.min(text.length(), han.end() + 8)) : null;
+        return OneLanguage.wrongWord(language, text);
+    }
+
+    /**
+     * The district administrator opens records, not only lists, on the Chinese and on the English page: a submitted claim
+     * with its decision form, a household's application with its decision form, and a group's insured persons; the whole
+     * visible text of each must be in the page's language, but what people wrote ({@code ui-verbatim}: names, addresses,
+     * notes). A claim and a household to decide are filed through the API when the shared portal has none (they stay
+     * undecided: nothing is decided here).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zh", "en"})
+    void anOpenedRecordAndItsDecisionFormAreInThePagesLanguage(String language) {
+        Api api = browser.api();
+        long claimId = submittedClaim(api);
+        long householdId = appliedHousehold(api);
+        browser.language(language);
+        browser.open("/");
+        browser.signIn("district");
+        assertEquals(language, browser.pageLanguage());
+        browser.step(language + "-home");
+
+        browser.open("#/mutual-aid/claims?status=SUBMITTED");
+        browser.click(browser.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#claim-list tr[data-claim-id=\"" + claimId + "\"] .claim-open"))));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#claim-detail[data-claim-id=\"" + claimId + "\"]")));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#claim-decision-form")));
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#claim-documents-box[data-count]")));
+        browser.step(language + "-claim-and-decision-form");
+
+        browser.open("#/hardship-aid/households/" + householdId);
+        browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#ha-household-detail[data-household-id=\"" + householdId + "\"]")));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ha-decision-form")));
+        browser.step(language + "-household-and-decision-form");
+
+        browser.open("#/mutual-aid/enrol");
+        WebElement persons = browser.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#enrol-batch-list [id^=\"batch-persons-\"]")));
+        String batchId = persons.getAttribute("id").substring("batch-persons-".length());
+        browser.click(persons);
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#enrol-persons-card[data-batch-id=\"" + batchId + "\"]")));
+        browser.step(language + "-group-and-insured-persons");
+    }
+
+    /** A submitted claim in 梁溪区: the newest one there, or one the demo member files now. */
+    private static long submittedClaim(Api api) {
+        String district = api.login("district");
+        JsonNode listed = api.get("/api/mutual-aid/claims?status=SUBMITTED&size=1", district).expect(200).json().path("items");
+        return listed.size() > 0 ? listed.path(0).path("id").asLong() : HomeBrowserIT.fileClaim(api, api.login("member"));
+    }
+
+    /** A household's application awaiting the district's decision: one of the portal's, or one the operator files now. */
+    private static long appliedHousehold(Api api) {
+        String district = api.login("district");
+        JsonNode listed = api.get("/api/hardship-aid/households?status=APPLIED&size=1", district).expect(200).json().path("items");
+        if (listed.size() > 0) {
+            return listed.path(0).path("id").asLong();
         }
-        Matcher word = LATIN_WORD.matcher(REFERENCE.matcher(text).replaceAll(""));
-        while (word.find()) {
-            if (!ALLOWED.contains(word.group()) && !ALLOWED.contains(word.group().toUpperCase())) {
-                return word.group();
-            }
-        }
-        return null;
+        Map<String, Object> self = new LinkedHashMap<>();
+        self.put("name", "冯秀兰");
+        self.put("idNumber", HouseholdLifecycleBrowserIT.idNumber(1969));
+        self.put("relation", "SELF");
+        self.put("monthlyIncomeFen", 80_000);
+        self.put("health", "慢性病");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("address", "梁溪区语言路 5 号");
+        body.put("phone", "13900005555");
+        body.put("causes", List.of("ILLNESS"));
+        body.put("hardshipNote", "本人患病，收入低");
+        body.put("requestedLevel", "HARDSHIP");
+        body.put("channel", "BANK");
+        body.put("bankName", "中国银行无锡分行");
+        body.put("bankAccount", "6216610200005555555");
+        body.put("members", List.of(self));
+        return api.post("/api/hardship-aid/households", api.login("operator"), body).expect(201).json().path("id").asLong();
+    }
+
+    /**
+     * The check itself can fail: English put on the Chinese page is found and named, while the same word inside
+     * {@code ui-verbatim}, in a hidden element or inside an element marked {@code lang="en"} is not.
+     */
+    @Test
+    void theCheckFindsEnglishOnTheChinesePage() {
+        browser.language("zh");
+        browser.open("/");
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
+        assertEquals(List.of(), browser.oneLanguageFindings(), "the sign-in page");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('#login-form').insertAdjacentHTML('beforeend',"
+                + " '<p id=\"planted\">状态：Pending</p><p class=\"ui-verbatim\">Written by someone</p>"
+                + "<p hidden>Hidden words</p><p><span lang=\"en\">English</span> 中文</p>');");
+        List<String> found = browser.oneLanguageFindings();
+        assertEquals(1, found.size(), () -> "found: " + found);
+        assertTrue(found.get(0).startsWith("«Pending» in: 状态：Pending") && found.get(0).contains("p#planted"), found.get(0));
     }
 
     /** Sends every visible form of the page (empty, or with wrong values) and reads the problems shown. */

@@ -26,7 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A mutual-aid payout in a real (headless) Chromium, with two people: the district administrator previews and
  * makes the batch and may not approve it; the city's checker approves it and records the bank's result; the member
- * then sees the claim 已支付 with the day it was paid. Every step asks first; screenshots of each step.
+ * then sees the claim 已支付 with the day it was paid. Every step asks first; each step (a screenshot) shows Chinese
+ * only ({@link BrowserSession#step}).
  */
 @Tag("browser")
 @Tag("lifecycle")
@@ -86,11 +87,11 @@ class PayoutBrowserIT {
         assertEquals("APPROVED", browser.api().get("/api/mutual-aid/claims/" + claimId, member).expect(200).json().path("status").asText(),
                 "a preview changed the claim");
         scrollTo(js, proposal);
-        browser.screenshot("1-proposal");
+        browser.step("1-proposal");
         driver.findElement(By.cssSelector("#payout-create")).click();
         WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ui-confirm-message")));
         assertTrue(question.getText().contains("生成支付批次") && question.getText().contains("元"), question::getText);
-        browser.screenshot("2-create-confirm");
+        browser.step("2-create-confirm");
         driver.findElement(By.cssSelector("#ui-confirm-ok")).click();
         WebElement batch = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#payout-batch[data-status=\"DRAFT\"]")));
         long batchId = Long.parseLong(batch.getAttribute("data-payout-id"));
@@ -98,7 +99,7 @@ class PayoutBrowserIT {
         assertTrue(driver.findElement(By.cssSelector("#payout-approve-hint")).getText().contains("另一位"));
         assertEquals("IN_PAYMENT", browser.api().get("/api/mutual-aid/claims/" + claimId, member).expect(200).json().path("status").asText());
         scrollTo(js, batch);
-        browser.screenshot("3-batch-made-maker-cannot-approve");
+        browser.step("3-batch-made-maker-cannot-approve");
 
         // ---- 3. The checker approves it and records the bank's result (the other lines failed).
         browser.signOut();
@@ -109,13 +110,13 @@ class PayoutBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#payout-batch[data-payout-id=\"" + batchId + "\"] #payout-approve"))).click();
         WebElement approveQuestion = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ui-confirm-message")));
         assertTrue(approveQuestion.getText().contains("将审批支付批次 #" + batchId), approveQuestion::getText);
-        browser.screenshot("4-approve-confirm");
+        browser.step("4-approve-confirm");
         driver.findElement(By.cssSelector("#ui-confirm-ok")).click();
         WebElement approved = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#payout-batch[data-payout-id=\"" + batchId + "\"][data-status=\"APPROVED\"]")));
         assertTrue(driver.findElements(By.cssSelector("#payout-bank-file-csv")).size() == 1, "no bank file button once approved");
         scrollTo(js, approved);
-        browser.screenshot("5-approved");
+        browser.step("5-approved");
 
         List<WebElement> others = driver.findElements(By.cssSelector("#payout-lines tbody tr:not([data-claim-id=\"" + claimId + "\"])"));
         for (WebElement row : others) {
@@ -126,13 +127,13 @@ class PayoutBrowserIT {
         WebElement resultQuestion = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ui-confirm-message")));
         assertTrue(resultQuestion.getText().contains("件已支付") && resultQuestion.getText().contains("互助金已发放"),
                 resultQuestion::getText);
-        browser.screenshot("6-bank-result-confirm");
+        browser.step("6-bank-result-confirm");
         driver.findElement(By.cssSelector("#ui-confirm-ok")).click();
         WebElement closed = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#payout-batch[data-payout-id=\"" + batchId + "\"][data-status=\"CLOSED\"]")));
         assertEquals("PAID", closed.findElement(By.cssSelector("#payout-lines tr[data-claim-id=\"" + claimId + "\"]")).getAttribute("data-status"));
         scrollTo(js, closed);
-        browser.screenshot("7-bank-result-recorded");
+        browser.step("7-bank-result-recorded");
 
         // ---- 4. The member sees the claim paid, with the day, on 我的保障.
         browser.signOut();
@@ -146,7 +147,7 @@ class PayoutBrowserIT {
         assertTrue(card.findElement(By.cssSelector("dd[data-fact=\"paidOn\"]")).getText().contains(today), card::getText);
         assertTrue(card.getText().contains("已支付"), card::getText);
         scrollTo(js, card);
-        browser.screenshot("8-member-sees-paid");
+        browser.step("8-member-sees-paid");
     }
 
     private static void openClaimsPage() {
