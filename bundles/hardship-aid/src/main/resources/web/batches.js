@@ -283,8 +283,8 @@ export function mount(root, context) {
       [t('发放日', 'Due'), k.date(batch.dueDate), 'dueDate'],
       [t('重发自', 'Reissue of'), batch.reissueOf ? el('a', { href: '#', class: 'ha-batch-link', dataset: { batchId: batch.reissueOf },
         onclick: (ev) => { ev.preventDefault(); openBatch(batch.reissueOf); } }, `#${batch.reissueOf}`) : null, 'reissueOf'],
-      [t('生成', 'Generated'), `${person(batch.createdByName, batch.createdBy)} · ${k.when(batch.createdAt)}`, 'created'],
-      [t('审批', 'Approved'), batch.approvedBy ? `${person(batch.approvedByName, batch.approvedBy)} · ${k.when(batch.approvedAt)}` : null, 'approved'],
+      [t('生成', 'Generated'), [k.verbatim(person(batch.createdByName, batch.createdBy)), ` · ${k.when(batch.createdAt)}`], 'created'],
+      [t('审批', 'Approved'), batch.approvedBy ? [k.verbatim(person(batch.approvedByName, batch.approvedBy)), ` · ${k.when(batch.approvedAt)}`] : null, 'approved'],
       [t('结果确认', 'Result recorded'), batch.closedAt ? k.when(batch.closedAt) : null, 'closed'],
     ], { id: 'ha-batch-facts' }),
     el('h3', {}, t('按渠道合计', 'Totals by channel')),
@@ -340,15 +340,15 @@ export function mount(root, context) {
 
   function linesTable(lines, batchPeriod) {
     return k.table([
-      { label: t('户主', 'Head'), key: 'head', value: (l) => l.headName || `#${l.householdId}` },
-      { label: t('优惠证号', 'Certificate'), key: 'certificate', className: 'nowrap', value: (l) => l.certificateNo || '–' },
+      { label: t('户主', 'Head'), key: 'head', value: (l) => k.verbatim(l.headName) || `#${l.householdId}` },
+      { label: t('优惠证号', 'Certificate'), key: 'certificate', className: 'nowrap', value: (l) => k.verbatim(l.certificateNo) || '–' },
       { label: t('项目', 'Item'), key: 'item', value: (l) => [k.itemLabel(l.item), l.period && l.period !== batchPeriod ? el('small', { class: 'muted nowrap' }, ` ${l.period}`) : null] },
-      { label: t('受益人', 'Beneficiary'), key: 'beneficiary', value: (l) => l.beneficiary || t('本户', 'household') },
+      { label: t('受益人', 'Beneficiary'), key: 'beneficiary', value: (l) => k.verbatim(l.beneficiary) || t('本户', 'household') },
       { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (l) => k.money(l.amountFen) },
       { label: t('渠道', 'Channel'), key: 'channel', className: 'nowrap', value: (l) => k.channelLabel(l.channel) },
       { label: t('计算说明', 'Explanation'), key: 'explanation', className: 'ha-note', value: (l) => l.explanation || '' },
       { label: t('状态', 'Status'), key: 'status', value: (l) => [k.lineBadge(l.status),
-        l.failureReason ? el('small', { class: 'ui-field-error ha-failure' }, l.failureReason) : null,
+        l.failureReason ? el('small', { class: 'ui-field-error ha-failure ui-verbatim' }, l.failureReason) : null,
         l.reissuedInBatchId ? el('small', { class: 'muted ha-failure' }, t(`已在批次 #${l.reissuedInBatchId} 重发`, `reissued in #${l.reissuedInBatchId}`)) : null] },
     ], lines, {
       id: 'ha-batch-lines', empty: t('没有发放明细。', 'No lines.'),
@@ -505,7 +505,7 @@ export function mount(root, context) {
         el('tbody', {}, rows.map((r) => el('tr', { dataset: { lineId: r.l.id } },
           // data-label: the column's name before each value when the rows become stacked cards on a phone
           el('td', { 'data-label': t('失败', 'Failed') }, r.box),
-          el('td', { 'data-label': t('户主', 'Head') }, r.l.headName || `#${r.l.householdId}`,
+          el('td', { 'data-label': t('户主', 'Head') }, k.verbatim(r.l.headName) || `#${r.l.householdId}`,
             r.l.beneficiary ? el('small', { class: 'muted' }, ` · ${r.l.beneficiary}`) : null),
           el('td', { 'data-label': t('项目', 'Item') }, k.itemLabel(r.l.item)),
           el('td', { class: 'num', 'data-label': t('金额', 'Amount') }, k.money(r.l.amountFen)),

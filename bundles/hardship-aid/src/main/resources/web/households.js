@@ -154,13 +154,13 @@ export function mount(root, context) {
     fill(listSlot, k.table([
       { label: t('户主', 'Head'), key: 'head', value: (h) => [
         el('a', { href: `#/hardship-aid/households/${h.id}`, class: 'ha-household-open ha-strong', dataset: { householdId: h.id },
-          onclick: (event) => { event.preventDefault(); openHousehold(h.id); } }, h.headName || t(`档案 #${h.id}`, `Household #${h.id}`)),
-        el('br'), el('small', { class: 'muted nowrap' }, h.headIdNumber || ''), el('br'), el('small', { class: 'muted' }, h.orgName || '')] },
+          onclick: (event) => { event.preventDefault(); openHousehold(h.id); } }, k.verbatim(h.headName) || t(`档案 #${h.id}`, `Household #${h.id}`)),
+        el('br'), el('small', { class: 'muted nowrap' }, h.headIdNumber || ''), el('br'), el('small', { class: 'muted ui-verbatim' }, h.orgName || '')] },
       { label: t('等级 / 状态', 'Level / status'), key: 'status', value: (h) => el('div', { class: 'ha-badges' },
         h.level ? k.levelBadge(h.level) : el('small', { class: 'muted nowrap' }, t(`申请${k.levelLabel(h.requestedLevel)}`, `asks ${k.levelLabel(h.requestedLevel)}`)),
         k.badge(h.status),
         reviewDue(h) ? el('span', { class: 'badge ui-warn', dataset: { due: 'true' } }, t('待复查', 're-check due')) : null) },
-      { label: t('优惠证号', 'Certificate'), key: 'certificate', className: 'nowrap', value: (h) => h.certificateNo || '–' },
+      { label: t('优惠证号', 'Certificate'), key: 'certificate', className: 'nowrap', value: (h) => k.verbatim(h.certificateNo) || '–' },
       { label: t('人口', 'Members'), key: 'members', className: 'num', value: (h) => String(h.memberCount ?? '') },
       { label: t('下次复查', 'Next re-check'), key: 'review', className: 'nowrap', value: (h) => k.date(h.nextReviewDate) },
     ], state.items, {
@@ -219,7 +219,7 @@ export function mount(root, context) {
     fill(detailSlot, el('article', { class: 'card ui-detail', id: 'ha-household-detail',
       dataset: { householdId: h.id, status: h.status, level: h.level || '', fullAccess: String(Boolean(h.fullAccess)) } },
     el('div', { class: 'ui-toolbar' },
-      el('h2', {}, h.headName || t(`档案 #${h.id}`, `Household #${h.id}`)),
+      el('h2', {}, k.verbatim(h.headName) || t(`档案 #${h.id}`, `Household #${h.id}`)),
       k.badge(h.status, { id: 'ha-detail-status' }),
       h.level ? k.levelBadge(h.level, { id: 'ha-detail-level' }) : null,
       el('span', { class: 'spacer' }),
@@ -237,41 +237,41 @@ export function mount(root, context) {
       t('身份证号、收入、健康状况和困难情况说明只对区、市工会审核人员完整显示。', 'ID numbers, incomes, health and the hardship note are shown in full to district and city reviewers only.')) : null,
     k.facts([
       [t('档案编号', 'Household no.'), `#${h.id}`, 'id'],
-      [t('所属工会', 'Union'), h.orgName, 'org'],
+      [t('所属工会', 'Union'), k.verbatim(h.orgName), 'org'],
       [t('困难等级', 'Level'), h.level ? k.levelLabel(h.level) : null, 'level'],
       [t('申请等级', 'Level asked for'), k.levelLabel(h.requestedLevel), 'requestedLevel'],
       [t('建档层级', 'Filed at'), h.fileLevel ? k.fileLevelLabel(h.fileLevel) : null, 'fileLevel'],
-      [t('优惠证号', 'Certificate no.'), h.certificateNo ? el('strong', { id: 'ha-certificate-no' }, h.certificateNo) : null, 'certificateNo'],
+      [t('优惠证号', 'Certificate no.'), h.certificateNo ? el('strong', { id: 'ha-certificate-no', class: 'ui-verbatim' }, h.certificateNo) : null, 'certificateNo'],
       [t('提交时间', 'Filed'), k.when(h.filedAt), 'filedAt'],
       [t('下次复查', 'Next re-check'), h.nextReviewDate ? k.date(h.nextReviewDate) : null, 'nextReviewDate'],
       [t('出档日期', 'Left on'), h.leftOn ? k.date(h.leftOn) : null, 'leftOn'],
       [t('致困原因', 'Causes'), (h.causes || []).map(k.causeLabel).join(t('、', ', ')), 'causes'],
-      [t('困难情况', 'Hardship'), shown(h.hardshipNote), 'hardshipNote'],
+      [t('困难情况', 'Hardship'), k.verbatim(h.hardshipNote), 'hardshipNote'],
       [t('家庭月收入', 'Household income a month'), money(h.monthlyIncomeFen), 'monthlyIncome'],
       [t('人均月收入', 'Per head a month'), money(h.perCapitaIncomeFen), 'perCapitaIncome'],
-      [t('住址', 'Address'), shown(h.address), 'address'],
+      [t('住址', 'Address'), k.verbatim(h.address), 'address'],
       [t('联系电话', 'Phone'), shown(h.phone), 'phone'],
       [t('发放渠道', 'Channel'), k.channelLabel(h.channel), 'channel'],
-      [t('开户银行', 'Bank'), shown(h.bankName), 'bankName'],
+      [t('开户银行', 'Bank'), k.verbatim(h.bankName), 'bankName'],
       [t('银行账号', 'Account'), shown(h.bankAccount), 'bankAccount'],
-      [t('爱心卡号', 'Love card'), shown(h.loveCardNo), 'loveCardNo'],
+      [t('爱心卡号', 'Love card'), k.verbatim(h.loveCardNo), 'loveCardNo'],
     ], { id: 'ha-facts' }),
     el('h3', {}, t('家庭成员', 'Members')),
     k.table([
-      { label: t('姓名', 'Name'), key: 'name', value: (m) => m.name },
+      { label: t('姓名', 'Name'), key: 'name', value: (m) => k.verbatim(m.name) },
       { label: t('关系', 'Relation'), key: 'relation', className: 'nowrap', value: (m) => k.relationLabel(m.relation) },
       { label: t('身份证号', 'ID number'), key: 'idNumber', className: 'nowrap', value: (m) => m.idNumber || '' },
       { label: t('月收入', 'Income a month'), key: 'income', className: 'num', value: (m) => (m.monthlyIncomeFen == null ? '–' : k.money(m.monthlyIncomeFen)) },
-      { label: t('健康状况', 'Health'), key: 'health', value: (m) => m.health || '–' },
-      { label: t('工作/学习', 'Work'), key: 'work', value: (m) => m.work || '–' },
+      { label: t('健康状况', 'Health'), key: 'health', value: (m) => k.verbatim(m.health) || '–' },
+      { label: t('工作/学习', 'Work'), key: 'work', value: (m) => k.verbatim(m.work) || '–' },
     ], members, { id: 'ha-members', rowAttrs: (m) => ({ dataset: { memberId: m.id, relation: m.relation } }) }),
     schooling.length ? [
       el('h3', {}, t('子女就学', 'Schooling')),
       k.table([
-        { label: t('子女', 'Child'), key: 'child', value: (s) => s.memberName },
+        { label: t('子女', 'Child'), key: 'child', value: (s) => k.verbatim(s.memberName) },
         { label: t('学年', 'School year'), key: 'year', className: 'nowrap', value: (s) => `${s.schoolYear}/${String(Number(s.schoolYear) + 1).slice(2)}` },
         { label: t('学段', 'Stage'), key: 'stage', value: (s) => k.stageLabel(s.stage) },
-        { label: t('学校', 'School'), key: 'school', value: (s) => s.school || '–' },
+        { label: t('学校', 'School'), key: 'school', value: (s) => k.verbatim(s.school) || '–' },
         { label: t('新生', 'New entrant'), key: 'newEntrant', value: (s) => k.yesNo(s.newEntrant) },
         { label: t('异地就学', 'Away'), key: 'studyAway', value: (s) => k.yesNo(s.studyAway) },
         { label: t('车票', 'Ticket'), key: 'ticket', className: 'num', value: (s) => (s.ticketFen == null ? '–' : k.money(s.ticketFen)) },
@@ -299,9 +299,9 @@ export function mount(root, context) {
   function historyTable(history) {
     return k.table([
       { label: t('时间', 'When'), key: 'at', className: 'nowrap', value: (x) => k.when(x.at) },
-      { label: t('操作人', 'By'), key: 'actor', value: (x) => k.person(x.actor) },
+      { label: t('操作人', 'By'), key: 'actor', value: (x) => k.who(x.actor) },
       { label: t('操作', 'Action'), key: 'action', className: 'nowrap', value: (x) => k.actionLabel(x.action) },
-      { label: t('说明', 'Note'), key: 'note', className: 'ha-note', value: (x) => x.note || '' },
+      { label: t('说明', 'Note'), key: 'note', className: 'ha-note', value: (x) => k.historyNote(x.action, x.note) },
     ], history, { id: 'ha-history', empty: t('暂无记录', 'No history'), rowAttrs: (x) => ({ dataset: { action: x.action } }) });
   }
 
@@ -480,12 +480,13 @@ export function mount(root, context) {
     const key = (o) => String(o.path || '').split('/').filter(Boolean).map((n) => n.padStart(12, '0')).join('/');
     const sorted = [...organisations].sort((a, b) => key(a).localeCompare(key(b)));
     const top = sorted.length ? Math.min(...sorted.map(depth)) : 0;
-    const options = sorted.map((o) => [String(o.id), `${'　'.repeat(Math.max(0, depth(o) - top))}${o.name}`]);
+    // the unions' names as their organisations are named (ui-verbatim), indented by depth
+    const options = sorted.map((o) => [String(o.id), ['　'.repeat(Math.max(0, depth(o) - top)), k.verbatim(o.name)]]);
     const user = context.user || {};
     if (selectedId != null && !options.some(([id]) => id === String(selectedId))) {
-      options.unshift([String(selectedId), selectedId === user.orgId ? user.orgName : t(`工会 #${selectedId}`, `Union #${selectedId}`)]);
+      options.unshift([String(selectedId), selectedId === user.orgId ? k.verbatim(user.orgName) : t(`工会 #${selectedId}`, `Union #${selectedId}`)]);
     }
-    if (options.length === 0 && user.orgId != null) options.push([String(user.orgId), user.orgName || String(user.orgId)]);
+    if (options.length === 0 && user.orgId != null) options.push([String(user.orgId), k.verbatim(user.orgName) || String(user.orgId)]);
     return options;
   }
 

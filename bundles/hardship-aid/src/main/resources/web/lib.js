@@ -340,9 +340,60 @@ export function kit(context) {
   const person = (username, name = null) => name || people.get(username)
     || (context.user && username && username === context.user.username ? context.user.displayName : null) || username || '';
 
+  /** A person's name as shown in the page's sentences: as written (`ui-verbatim`). */
+  const who = (username, name = null) => base.verbatim(person(username, name));
+
+  const levelByZh = (zh) => Object.keys(LEVELS).find((code) => LEVELS[code][0] === zh);
+  const fileLevelByZh = (zh) => Object.keys(FILE_LEVELS).find((code) => FILE_LEVELS[code][0] === zh);
+  /** A level or file level the server wrote in Chinese into a note, in the page's language. */
+  const levelText = (zh) => (levelByZh(zh) ? labelOf(LEVELS)(levelByZh(zh)) : fileLevelByZh(zh) ? labelOf(FILE_LEVELS)(fileLevelByZh(zh)) : base.verbatim(zh));
+
+  /**
+   * A household's history note in the page's language. The server writes the notes of its own steps in Chinese
+   * (提交建档申请（申请等级：特困）, 批准建档：特困，区级，优惠证号 TK2026-00001。note, 修改后重新提交, 上传材料：x.pdf, …): those are
+   * read and said again in the page's language; what a person wrote (a reviewer's note, a reason, a file's name, a
+   * certificate number) is shown as written (`ui-verbatim`), and so is a note of no known form.
+   */
+  const historyNote = (action, note) => {
+    const text = String(note || '');
+    if (!text) return '';
+    if (['RETURN', 'REJECT'].includes(action)) return base.verbatim(text);
+    const tail = (rest) => (rest ? [t('。', '. '), base.verbatim(rest)] : null);
+    let m = /^提交建档申请(?:（申请等级：(.+)）)?$/.exec(text);
+    if (m) return m[1] ? [t('提交建档申请（申请等级：', 'Application filed (level asked for: '), levelText(m[1]), t('）', ')')] : t(text, 'Application filed');
+    if (text === '修改后重新提交') return t(text, 'Changed and submitted again');
+    m = /^修改了家庭资料（(\d+) 位成员）$/.exec(text);
+    if (m) return t(text, `Household details changed (${m[1]} member(s))`);
+    m = /^批准建档(（演示数据）)?：([^，。]+)((?:，[^，。]+)*)(?:。([\s\S]*))?$/.exec(text);
+    if (m) {
+      const parts = m[3].split('，').filter(Boolean).map((part) => {
+        const certificate = /^优惠证号 (.+)$/.exec(part);
+        return certificate ? [t('，优惠证号 ', ', certificate no. '), base.verbatim(certificate[1])] : [t('，', ', '), levelText(part)];
+      });
+      return [t(`批准建档${m[1] ? '（演示数据）' : ''}：`, `Approved${m[1] ? ' (demo data)' : ''}: `), levelText(m[2]), parts, tail(m[4])];
+    }
+    m = /^(上传材料|删除材料)：([\s\S]*)$/.exec(text);
+    if (m) return [m[1] === '上传材料' ? t('上传材料：', 'Document added: ') : t('删除材料：', 'Document removed: '), base.verbatim(m[2])];
+    m = /^年度复核：(?:等级不变（(.+?)）|等级由(.+?)调整为([^，]+?)(?:，(发优惠证|收回优惠证) (\S+?))?)，下次复核 (\S+?)(?:。([\s\S]*))?$/.exec(text);
+    if (m) {
+      const change = m[1] ? [t('等级不变（', 'level unchanged ('), levelText(m[1]), t('）', ')')]
+        : [t('等级由', 'level changed from '), levelText(m[2]), t('调整为', ' to '), levelText(m[3]),
+          m[4] ? [m[4] === '发优惠证' ? t('，发优惠证 ', ', certificate issued: ') : t('，收回优惠证 ', ', certificate withdrawn: '), base.verbatim(m[5])] : null];
+      return [t('年度复核：', 'Annual re-check: '), change, t(`，下次复核 ${m[6]}`, `, next re-check ${m[6]}`), tail(m[7])];
+    }
+    m = /^(\d{4}) 年医疗兜底(申请)? ([\d,.]+) 元(?:：(批准|不予兜底)|(已支付))?$/.exec(text);
+    if (m) {
+      return t(text, `Safety net ${m[1]}${m[2] ? ' proposed' : ''}: ${m[3]} CNY${m[4] === '批准' ? ', approved' : m[4] ? ', refused' : ''}`
+        + `${m[5] ? ', paid' : ''}`);
+    }
+    m = /^出档（([^）]+)）：([\s\S]*)$/.exec(text);
+    if (m) return [t(`出档（${m[1]}）：`, `Left the register (${m[1]}): `), base.verbatim(m[2])];
+    return base.verbatim(text);
+  };
+
   return {
     ...base,
-    rememberPeople, person,
+    rememberPeople, person, who, historyNote,
     fail, yesNo, problemLabels, periodText, documents,
     roles,
     isOperator: roles.includes('UNION_OPERATOR'),

@@ -103,9 +103,9 @@ export function mount(root, context) {
         { label: t('标准', 'Amount'), key: 'amount', value: amountText },
         { label: t('生效日期', 'From'), key: 'from', className: 'nowrap', value: (r) => k.date(r.effectiveFrom) },
         { label: t('状态', 'Status'), key: 'status', className: 'nowrap', value: (r) => k.standardBadge(r.status) },
-        { label: t('提出', 'Proposed'), key: 'proposed', value: (r) => [k.person(r.proposedBy), el('br'), el('small', { class: 'muted nowrap' }, k.when(r.proposedAt))] },
-        { label: t('审批', 'Decided'), key: 'decided', value: (r) => (r.decidedBy ? [k.person(r.decidedBy), el('br'), el('small', { class: 'muted nowrap' }, k.when(r.decidedAt))] : '–') },
-        { label: t('说明', 'Note'), key: 'note', className: 'ha-note', value: (r) => r.note || '' },
+        { label: t('提出', 'Proposed'), key: 'proposed', value: (r) => [k.who(r.proposedBy), el('br'), el('small', { class: 'muted nowrap' }, k.when(r.proposedAt))] },
+        { label: t('审批', 'Decided'), key: 'decided', value: (r) => (r.decidedBy ? [k.who(r.decidedBy), el('br'), el('small', { class: 'muted nowrap' }, k.when(r.decidedAt))] : '–') },
+        { label: t('说明', 'Note'), key: 'note', className: 'ha-note', value: (r) => k.verbatim(r.note) || '' },
         { label: '', key: 'actions', className: 'nowrap', value: (r) => (k.isPlatform && r.status === 'PROPOSED'
           ? el('button', { type: 'button', class: 'button ha-standard-review', dataset: { standardId: r.id }, onclick: () => showDecision(r) },
             r.proposedBy === me ? t('查看', 'View') : t('审批', 'Review'))
@@ -128,8 +128,8 @@ export function mount(root, context) {
     el('div', { class: 'ui-wide' }, k.facts([
       [t('标准', 'Amount'), amountText(row), 'amount'],
       [t('生效日期', 'From'), k.date(row.effectiveFrom), 'from'],
-      [t('提出人', 'Proposed by'), `${k.person(row.proposedBy)} · ${k.when(row.proposedAt)}`, 'proposedBy'],
-      [t('说明', 'Note'), row.note, 'note'],
+      [t('提出人', 'Proposed by'), [k.who(row.proposedBy), ` · ${k.when(row.proposedAt)}`], 'proposedBy'],
+      [t('说明', 'Note'), k.verbatim(row.note), 'note'],
     ])),
     own ? el('p', { class: 'notice warn ui-wide', id: 'ha-standard-own' }, t('这是您本人提出的标准，须由另一位市总管理员审批。',
       'You proposed this standard; another platform administrator has to decide it.')) : null,

@@ -89,7 +89,7 @@ export function mount(root, context) {
   function renderList(pages) {
     fill(listSlot, k.table([
       { label: t('编号', 'No.'), key: 'id', className: 'num', value: (c) => String(c.id) },
-      { label: t('会员', 'Member'), key: 'member', value: (c) => c.memberName },
+      { label: t('会员', 'Member'), key: 'member', value: (c) => k.verbatim(c.memberName) },
       { label: t('项目', 'Plan'), key: 'plan', className: 'nowrap', value: (c) => el('span', { title: c.planCode }, t(c.planNameZh, c.planNameEn) || c.planCode) },
       { label: t('事件', 'Event'), key: 'event', className: 'nowrap', value: (c) => `${k.eventLabel(c.eventType)} · ${fmtDate(c.eventDate)}` },
       { label: t('测算金额', 'Computed'), key: 'computed', className: 'num', value: (c) => k.money(c.computedFen) },
@@ -136,25 +136,25 @@ export function mount(root, context) {
         k.backToList(closeDetail, { id: 'claim-close', class: 'button ui-back ma-no-print' })),
       problemNode,
       k.facts([
-        [t('会员', 'Member'), k.paren(claim.memberName, claim.idNumber), 'member'],
+        [t('会员', 'Member'), k.paren(k.verbatim(claim.memberName), claim.idNumber), 'member'],
         [t('项目', 'Plan'), t(claim.planNameZh, claim.planNameEn) || claim.planCode, 'plan'],
         [t('事件', 'Event'), `${k.eventLabel(claim.eventType)} · ${fmtDate(claim.eventDate)}`, 'event'],
         [t('住院期间', 'Hospital stay'), stay, 'stay'],
-        [t('医院', 'Hospital'), claim.hospital, 'hospital'],
-        [t('诊断', 'Diagnosis'), claim.diagnosis, 'diagnosis'],
-        [t('重大疾病', 'Critical illness'), claim.criticalIllness, 'criticalIllness'],
+        [t('医院', 'Hospital'), k.verbatim(claim.hospital), 'hospital'],
+        [t('诊断', 'Diagnosis'), k.verbatim(claim.diagnosis), 'diagnosis'],
+        [t('重大疾病', 'Critical illness'), k.verbatim(claim.criticalIllness), 'criticalIllness'],
         [t('伤残等级', 'Disability grade'), claim.disabilityGrade == null ? null : t(`${claim.disabilityGrade} 级`, `grade ${claim.disabilityGrade}`), 'grade'],
         [t('医疗总费用', 'Total cost'), k.money(claim.totalCostFen), 'totalCost'],
         [t('基本医保支付', 'Basic insurance paid'), k.money(claim.basicInsuranceFen), 'basicInsurance'],
         [t('商业保险支付', 'Commercial insurance paid'), k.money(claim.commercialInsuranceFen), 'commercialInsurance'],
         [t('测算金额', 'Computed'), k.money(claim.computedFen), 'computed'],
         [t('核准金额', 'Approved'), claim.approvedFen == null ? null : k.money(claim.approvedFen), 'approved'],
-        [t('审核意见', 'Reason'), claim.reason, 'reason'],
-        [t('提交', 'Filed'), `${fmtDateTime(claim.filedAt)} · ${claim.filedByName || k.actorLabel(claim.filedBy)}`, 'filed'],
-        [t('收款账户', 'Account'), claim.payeeAccount ? `${claim.payeeBank || ''} ${claim.payeeAccount}` : t('未填写', 'not given yet'), 'payee'],
+        [t('审核意见', 'Reason'), k.verbatim(claim.reason), 'reason'],
+        [t('提交', 'Filed'), [`${fmtDateTime(claim.filedAt)} · `, k.person(claim.filedByName, claim.filedBy)], 'filed'],
+        [t('收款账户', 'Account'), claim.payeeAccount ? [k.verbatim(claim.payeeBank), ` ${claim.payeeAccount}`] : t('未填写', 'not given yet'), 'payee'],
         [t('支付批次', 'Payout batch'), claim.payoutBatchId == null ? null : `#${claim.payoutBatchId}`, 'payoutBatch'],
         [t('支付日期', 'Paid on'), claim.paidOn ? fmtDate(claim.paidOn) : null, 'paidOn'],
-        [t('银行退回原因', 'Bank’s reason'), claim.paymentFailure, 'paymentFailure'],
+        [t('银行退回原因', 'Bank’s reason'), k.verbatim(claim.paymentFailure), 'paymentFailure'],
       ]),
       k.assessment(a),
       el('h3', { id: 'claim-documents-title' }, t('证明材料', 'Supporting documents')),
@@ -170,7 +170,7 @@ export function mount(root, context) {
   function historyTable(claim) {
     return k.table([
       { label: t('时间', 'When'), key: 'at', className: 'nowrap', value: (h) => fmtDateTime(h.at) },
-      { label: t('操作人', 'By'), key: 'actor', value: (h) => h.actorName || k.actorLabel(h.actor) },
+      { label: t('操作人', 'By'), key: 'actor', value: (h) => k.person(h.actorName, h.actor) },
       // The settlement import files its drafts as FILE → DRAFT.
       { label: t('操作', 'Action'), key: 'action', value: (h) => k.actionLabel(h.action === 'FILE' && h.to === 'DRAFT' ? 'IMPORT' : h.action) },
       { label: t('结果', 'Result'), key: 'to', value: (h) => k.badge(h.to) },
@@ -190,10 +190,20 @@ export function mount(root, context) {
     }
   }
 
-  /** "amount 2005000 fen; reason" (as the server records an approval) in yuan. */
+  /**
+   * The detail of a history entry as the server records it, in the page's language: "amount 2005000 fen; reason" (an
+   * approval) in yuan, "payout batch 3" and "payout batch 3; paid on 2026-05-01" (a payout); anything else is what a
+   * person wrote or named (a reason, a file's name, the bank's reason), shown as written.
+   */
   function historyDetail(detail) {
-    const m = /^amount (\d+) fen(?:; ?(.*))?$/s.exec(detail || '');
-    return m ? `${t('核准金额 ', 'amount ')}${k.money(Number(m[1]))}${m[2] ? t(`；${m[2]}`, `; ${m[2]}`) : ''}` : (detail || '');
+    const amount = /^amount (\d+) fen(?:; ?(.*))?$/s.exec(detail || '');
+    if (amount) return [`${t('核准金额 ', 'amount ')}${k.money(Number(amount[1]))}`, amount[2] ? [t('；', '; '), k.verbatim(amount[2])] : null];
+    const payout = /^payout batch (\d+)(?:; paid on (\S+))?$/.exec(detail || '');
+    if (payout) {
+      return payout[2] ? t(`支付批次 #${payout[1]}，${fmtDate(payout[2])} 支付`, `payout batch #${payout[1]}, paid on ${fmtDate(payout[2])}`)
+        : t(`支付批次 #${payout[1]}`, `payout batch #${payout[1]}`);
+    }
+    return k.verbatim(detail);
   }
 
   function closeDetail() {
@@ -345,8 +355,8 @@ export function mount(root, context) {
         { label: t('状态', 'Status'), key: 'status', value: (b) => k.payoutBadge(b.status) },
         { label: t('件数', 'Claims'), key: 'count', className: 'num', value: (b) => String(b.claimCount) },
         { label: t('金额合计', 'Total'), key: 'total', className: 'num', value: (b) => k.money(b.totalFen) },
-        { label: t('生成', 'Made'), key: 'created', className: 'nowrap', value: (b) => `${fmtDateTime(b.createdAt)} · ${b.createdByName || b.createdBy}` },
-        { label: t('审批', 'Approved'), key: 'approved', className: 'nowrap', value: (b) => (b.approvedBy ? `${fmtDateTime(b.approvedAt)} · ${b.approvedByName || b.approvedBy}` : '–') },
+        { label: t('生成', 'Made'), key: 'created', className: 'nowrap', value: (b) => [`${fmtDateTime(b.createdAt)} · `, k.person(b.createdByName, b.createdBy)] },
+        { label: t('审批', 'Approved'), key: 'approved', className: 'nowrap', value: (b) => (b.approvedBy ? [`${fmtDateTime(b.approvedAt)} · `, k.person(b.approvedByName, b.approvedBy)] : '–') },
         { label: t('支付日期', 'Paid on'), key: 'paidOn', className: 'nowrap', value: (b) => fmtDate(b.paidOn) || '–' },
         { label: '', key: 'open', value: (b) => el('button', { type: 'button', class: 'button payout-open', dataset: { payoutId: b.id },
           onclick: () => openBatch(b.id) }, t('查看', 'Open')) },
@@ -358,8 +368,8 @@ export function mount(root, context) {
 
   const proposalClaims = (rows, id) => k.table([
     { label: t('理赔', 'Claim'), key: 'claim', className: 'num', value: (p) => `#${p.claimId}` },
-    { label: t('收款人', 'Payee'), key: 'name', value: (p) => k.paren(p.name, p.idNumber) },
-    { label: t('开户银行', 'Bank'), key: 'bank', value: (p) => p.payeeBank || '–' },
+    { label: t('收款人', 'Payee'), key: 'name', value: (p) => k.paren(k.verbatim(p.name), p.idNumber) },
+    { label: t('开户银行', 'Bank'), key: 'bank', value: (p) => k.verbatim(p.payeeBank) || '–' },
     { label: t('银行账号', 'Account'), key: 'account', className: 'nowrap', value: (p) => p.payeeAccount || '–' },
     { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (p) => k.money(p.amountFen) },
   ], rows, { id, rowAttrs: (p) => ({ dataset: { claimId: p.claimId } }) });
@@ -491,8 +501,8 @@ export function mount(root, context) {
     const pending = b.status === 'APPROVED';
     const lineRows = k.table([
       { label: t('理赔', 'Claim'), key: 'claim', className: 'num', value: (l) => `#${l.claimId}` },
-      { label: t('收款人', 'Payee'), key: 'name', value: (l) => k.paren(l.name, l.idNumber) },
-      { label: t('开户银行', 'Bank'), key: 'bank', value: (l) => l.payeeBank || '–' },
+      { label: t('收款人', 'Payee'), key: 'name', value: (l) => k.paren(k.verbatim(l.name), l.idNumber) },
+      { label: t('开户银行', 'Bank'), key: 'bank', value: (l) => k.verbatim(l.payeeBank) || '–' },
       { label: t('银行账号', 'Account'), key: 'account', className: 'nowrap', value: (l) => l.payeeAccount || '–' },
       { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (l) => k.money(l.amountFen) },
       { label: t('结果', 'Outcome'), key: 'status', value: (l) => (pending
@@ -501,7 +511,7 @@ export function mount(root, context) {
             t(' 失败', ' failed')),
           el('input', { type: 'text', class: 'payout-line-reason', maxlength: 400, dataset: { claimId: l.claimId },
             placeholder: t('银行退回原因，如：账户已销户', 'the bank’s reason, e.g. account closed'), 'aria-label': t('失败原因', 'Reason') }))
-        : [k.payoutBadge(l.status, PAYOUT_LINE_STATUSES), l.failureReason ? el('small', { class: 'ma-last-error' }, l.failureReason) : null]) },
+        : [k.payoutBadge(l.status, PAYOUT_LINE_STATUSES), l.failureReason ? el('small', { class: 'ma-last-error ui-verbatim' }, l.failureReason) : null]) },
     ], lines, { id: 'payout-lines', rowAttrs: (l) => ({ dataset: { claimId: l.claimId, status: l.status } }) });
     let resultForm = null;
     if (pending) {
@@ -566,8 +576,8 @@ export function mount(root, context) {
       k.facts([
         [t('件数', 'Claims'), String(b.claimCount), 'count'],
         [t('金额合计', 'Total'), k.money(b.totalFen), 'total'],
-        [t('生成', 'Made'), `${fmtDateTime(b.createdAt)} · ${b.createdByName || b.createdBy}`, 'created'],
-        [t('审批', 'Approved'), b.approvedBy ? `${fmtDateTime(b.approvedAt)} · ${b.approvedByName || b.approvedBy}` : null, 'approved'],
+        [t('生成', 'Made'), [`${fmtDateTime(b.createdAt)} · `, k.person(b.createdByName, b.createdBy)], 'created'],
+        [t('审批', 'Approved'), b.approvedBy ? [`${fmtDateTime(b.approvedAt)} · `, k.person(b.approvedByName, b.approvedBy)] : null, 'approved'],
         [t('银行支付日期', 'Paid on'), b.paidOn ? fmtDate(b.paidOn) : null, 'paidOn'],
       ]),
       lineRows, resultForm, returnFile, actions));
@@ -734,7 +744,10 @@ export function mount(root, context) {
           el('li', {}, t('CSV 文件（逗号或 Tab 分隔），UTF-8 或 GB18030 编码均可；第一行为列名，列的顺序不限。',
             'A CSV file (comma or tab separated), UTF-8 or GB18030; the first row names the columns, in any order.')),
           el('li', {}, t('必需的列：身份证号、入院日期、出院日期、医院、医疗总费用、基本医保支付；可选：诊断。',
-            'Required columns: 身份证号 (ID number), 入院日期 (admission), 出院日期 (discharge), 医院 (hospital), 医疗总费用 (total cost), 基本医保支付 (paid by basic insurance); optional: 诊断 (diagnosis).')),
+            // the columns' names are Chinese in the file itself: marked as Chinese text (lang) on the English page
+            ['Required columns: ', [['身份证号', 'ID number'], ['入院日期', 'admission'], ['出院日期', 'discharge'], ['医院', 'hospital'],
+              ['医疗总费用', 'total cost'], ['基本医保支付', 'paid by basic insurance']].map(([zh, en], i) => [i ? ', ' : '',
+              el('span', { lang: 'zh-CN' }, zh), ` (${en})`]), '; optional: ', el('span', { lang: 'zh-CN' }, '诊断'), ' (diagnosis).'])),
           el('li', {}, t('日期写作 2026-06-01 或 2026/6/1；金额以元为单位，最多两位小数，例如 12345.67。',
             'Dates as 2026-06-01 or 2026/6/1; amounts in yuan with at most two decimals, e.g. 12345.67.')),
           el('li', {}, t('模板中的示例行仅作格式参考，导入前请删除。', 'The template’s example row only shows the format; delete it before importing.')))),

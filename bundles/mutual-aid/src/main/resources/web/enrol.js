@@ -99,7 +99,8 @@ export function mount(root, context) {
     }
     plans = open;
     const select = el('select', { id: 'enrol-plan', name: 'planId', onchange: () => { showPlan(); clearPreview(); syncButton(); } },
-      open.map((p) => el('option', { value: p.id }, k.paren(k.planName(p), `${p.code} v${p.version}`))));
+      // the plan's code is an identifier people chose: shown as written (ui-verbatim)
+      open.map((p) => el('option', { value: p.id }, k.planName(p), t('（', ' ('), k.verbatim(`${p.code} v${p.version}`), t('）', ')'))));
     fill(planSlot, el('div', { class: 'ui-toolbar' }, el('label', { for: 'enrol-plan' }, t('项目：', 'Plan: ')), select));
     showPlan();
     syncButton();
@@ -192,7 +193,7 @@ export function mount(root, context) {
   function problemsTable(problems) {
     return k.table([
       { label: t('行号', 'Line'), key: 'line', className: 'num', value: (p) => String(p.line) },
-      { label: t('姓名', 'Name'), key: 'name', value: (p) => p.name || '–' },
+      { label: t('姓名', 'Name'), key: 'name', value: (p) => k.verbatim(p.name) || '–' },
       { label: t('栏目', 'Field'), key: 'field', className: 'nowrap', value: (p) => fieldLabel(p.field) },
       { label: t('问题', 'Problem'), key: 'message', value: (p) => p.message },
     ], problems, { id: 'roster-problems', rowAttrs: (p) => ({ dataset: { line: p.line, field: p.field } }) });
@@ -208,8 +209,8 @@ export function mount(root, context) {
     fill(previewSlot, el('div', { class: 'card ui-section', id: 'roster-preview', dataset: { uploadId: answer.uploadId, canConfirm: String(Boolean(answer.canConfirm)) } },
       el('h2', {}, t('③ 检查结果', '③ Check result')),
       k.facts([
-        [t('项目', 'Plan'), answer.planNameZh, 'plan'],
-        [t('文件', 'File'), fileName, 'file'],
+        [t('项目', 'Plan'), k.planName(plans.find((p) => p.id === answer.planId) || answer), 'plan'],
+        [t('文件', 'File'), k.verbatim(fileName), 'file'],
         [t('人数', 'People'), String(answer.rows), 'rows'],
         [t('每人费用', 'Fee per person'), k.money(answer.feePerPersonFen), 'feePerPerson'],
         [t('费用合计', 'Fee total'), k.money(answer.feeTotalFen), 'feeTotal'],
@@ -287,10 +288,26 @@ export function mount(root, context) {
 
   // ---------------------------------------------------------------- group enrolments and their lifecycle
 
+  // A group's plan in the page's language: the batches carry the Chinese name only, the current plans (by code) both.
+  let planNames = null;
+  const batchPlanName = (b) => {
+    const plan = planNames && planNames.get(b.planCode);
+    return plan ? k.planName(plan) : b.planNameZh;
+  };
+  const loadPlanNames = async () => {
+    if (planNames) return;
+    try {
+      const all = await context.api('/api/mutual-aid/plans');
+      planNames = new Map((Array.isArray(all) ? all : []).map((p) => [p.code, p]));
+    } catch {
+      planNames = new Map();   // the Chinese name, as the batch has it
+    }
+  };
+
   const batchTitle = () => (operator ? t('本单位团体参保记录', 'Our group enrolments') : t('辖区团体参保', 'Group enrolments of your area'));
 
   function batchActions(b) {
-    const what = k.paren(b.planNameZh, t(`${b.personCount} 人`, `${b.personCount} people`));
+    const what = k.paren(batchPlanName(b), t(`${b.personCount} 人`, `${b.personCount} people`));
     const act = (id, label, question, path, cls = 'button') => el('button', {
       type: 'button', class: cls, id: `${id}-${b.id}`, dataset: { action: id, batchId: b.id },
       onclick: (event) => batchStep(event.currentTarget, question, path),
@@ -307,8 +324,8 @@ export function mount(root, context) {
           `Cancel group enrolment ${b.id} (${what}): ${b.personCount} people are no longer enrolled, and this cannot be undone. Continue?`),
         `${BASE}/batches/${b.id}/cancel`) : null,
       operator && b.status !== 'CANCELLED' ? act('batch-renew', t('续保', 'Renew'),
-        t(`将为团体参保 ${b.id} 的 ${b.personCount} 人续保“${b.planNameZh}”的当前保障期，按项目当前标准收费，确定？`,
-          `Renew the ${b.personCount} people of group enrolment ${b.id} for the current term of “${b.planNameZh}”, at the plan's current fee. Continue?`),
+        t(`将为团体参保 ${b.id} 的 ${b.personCount} 人续保“${batchPlanName(b)}”的当前保障期，按项目当前标准收费，确定？`,
+          `Renew the ${b.personCount} people of group enrolment ${b.id} for the current term of “${batchPlanName(b)}”, at the plan's current fee. Continue?`),
         `${BASE}/batches/${b.id}/renew`) : null);
   }
 
@@ -349,7 +366,7 @@ export function mount(root, context) {
           el('button', { type: 'button', class: 'button', id: 'enrol-persons-xlsx', onclick: () => exportFile('xlsx') }, t('导出 XLSX', 'Export XLSX'))),
         el('div', { id: 'enrol-persons-problem' }),
         k.table([
-          { label: t('姓名', 'Name'), key: 'name', value: (e) => e.memberName },
+          { label: t('姓名', 'Name'), key: 'name', value: (e) => k.verbatim(e.memberName) },
           { label: t('身份证号', 'ID number'), key: 'idNumber', className: 'nowrap', value: (e) => e.idNumber },
           { label: t('手机号', 'Phone'), key: 'phone', className: 'nowrap', value: (e) => e.phone || '–' },
           { label: t('保障期间', 'Cover'), key: 'cover', className: 'nowrap', value: (e) => `${fmtDate(e.coverStart)} ~ ${fmtDate(e.coverEnd)}` },
@@ -373,7 +390,7 @@ export function mount(root, context) {
   async function loadBatches(keepStep = false) {
     const step = keepStep ? batchesSlot.querySelector('#enrol-batch-step') : null;
     try {
-      const all = await context.api(`${BASE}/batches`);
+      const [all] = await Promise.all([context.api(`${BASE}/batches`), loadPlanNames()]);
       if (!alive) return;
       const batches = (Array.isArray(all) ? all : []).filter((b) => !batchStatus || b.status === batchStatus);
       const filter = el('select', { id: 'enrol-batch-status', name: 'status', onchange: (event) => { batchStatus = event.target.value; loadBatches(); } },
@@ -385,7 +402,7 @@ export function mount(root, context) {
         step || el('div', { id: 'enrol-batch-step' }),
         k.table([
           { label: t('编号', 'No.'), key: 'id', className: 'num', value: (b) => String(b.id) },
-          { label: t('项目', 'Plan'), key: 'plan', value: (b) => b.planNameZh },
+          { label: t('项目', 'Plan'), key: 'plan', value: (b) => batchPlanName(b) },
           { label: t('保障期间', 'Cover'), key: 'cover', className: 'nowrap', value: (b) => `${fmtDate(b.coverStart)} ~ ${fmtDate(b.coverEnd)}` },
           { label: t('人数', 'People'), key: 'persons', className: 'num', value: (b) => String(b.personCount) },
           { label: t('费用合计', 'Fee total'), key: 'fee', className: 'num', value: (b) => k.money(b.feeTotalFen) },

@@ -262,10 +262,17 @@ export function kit(context) {
   /** A user name as shown: system users (the settlement import) get a readable name. */
   const actorLabel = (name) => pick(SYSTEM_ACTORS[name], name ?? '');
 
+  /** Who did something: a system user's readable name, or a person's name as written (`ui-verbatim`). */
+  const person = (name, login) => {
+    const system = SYSTEM_ACTORS[login] || SYSTEM_ACTORS[name];
+    return system ? pick(system) : base.verbatim(name || login);
+  };
+
   /** The supporting documents of claim `claimId` (see the page kit's documentsBox). */
   const documents = (claimId, { id = `claim-documents-${claimId}`, canUpload = false, onUploaded = null, hint = null } = {}) => base.documentsBox(
     `/api/mutual-aid/claims/${encodeURIComponent(claimId)}/documents`, {
-      id, fileInputId: `doc-file-${claimId}`, uploadButtonId: `doc-upload-${claimId}`, canUpload, onUploaded, actorLabel, dataset: { claimId },
+      id, fileInputId: `doc-file-${claimId}`, uploadButtonId: `doc-upload-${claimId}`, canUpload, onUploaded,
+      actorLabel: (name) => person(name, name), dataset: { claimId },
       hint: hint || t('发票、费用清单、出院小结、诊断证明等，PDF、JPG 或 PNG 格式，每个文件不超过 10 MB。',
         'Invoices, cost lists, discharge summaries, diagnoses: PDF, JPG or PNG, at most 10 MB each.'),
     });
@@ -298,7 +305,7 @@ export function kit(context) {
   return {
     ...base, assessment, payoutBadge, progress,
     confirm: (options) => confirmDialog(t, options),
-    benefitLines, eligibilityLines, feePerPerson, feeText, planName, actorLabel, documents,
+    benefitLines, eligibilityLines, feePerPerson, feeText, planName, actorLabel, person, documents,
     eventLabel: (type) => pick(EVENT_TYPES[type], type),
     itemLabel: (item) => pick(ITEMS[item], item),
     actionLabel: (action) => pick(ACTIONS[action], action),

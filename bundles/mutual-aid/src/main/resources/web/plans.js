@@ -53,8 +53,8 @@ export function mount(root, context) {
           t('新建项目', 'New plan'))),
       k.table([
         { label: t('项目名称', 'Plan'), key: 'name', value: (p) => el('span', { class: 'plan-name' }, k.planName(p)) },
-        { label: t('编号', 'Code'), key: 'code', className: 'nowrap', value: (p) => el('code', {}, p.code) },
-        { label: t('版本', 'Version'), key: 'version', className: 'nowrap', value: (p) => `v${p.version}` },
+        { label: t('编号', 'Code'), key: 'code', className: 'nowrap', value: (p) => el('code', { class: 'ui-verbatim' }, p.code) },
+        { label: t('版本', 'Version'), key: 'version', className: 'nowrap', value: (p) => k.verbatim(`v${p.version}`) },
         { label: t('期限', 'Term'), key: 'term', className: 'nowrap', value: (p) => t(`${p.termYears} 年`, `${p.termYears} yr`) },
         { label: t('费用', 'Fee'), key: 'fee', value: (p) => k.feeText(p) },
         { label: t('报名时间', 'Enrolment'), key: 'window', className: 'nowrap',
@@ -99,7 +99,7 @@ export function mount(root, context) {
           plan.current ? el('button', { type: 'button', class: 'button', id: 'plan-detail-edit', onclick: () => showForm(plan) }, t('修改', 'Edit')) : null,
           k.backToList(() => fill(panel), { id: 'plan-detail-close' })),
         k.facts([
-          [t('编号 / 版本', 'Code / version'), `${plan.code} · v${plan.version}`, 'code'],
+          [t('编号 / 版本', 'Code / version'), k.verbatim(`${plan.code} · v${plan.version}`), 'code'],
           [t('期限', 'Term'), t(`${plan.termYears} 年`, `${plan.termYears} year(s)`), 'term'],
           [t('费用', 'Fee'), `${k.feeText(plan)}${t('；每人每期 ', '; per person per term ')}${k.money(k.feePerPerson(plan))}`, 'fee'],
           [t('报名时间', 'Enrolment window'), `${fmtDate(plan.enrolFrom)} ~ ${fmtDate(plan.enrolUntil)}`, 'window'],

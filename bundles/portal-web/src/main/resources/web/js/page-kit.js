@@ -38,6 +38,15 @@ export function add(node, children) {
   return node;
 }
 
+/**
+ * What people wrote or named (a person's or an organisation's name, an address, a note, a bank's reason, a file's name)
+ * inside the page's sentences: shown as written, in its writer's language, and marked `ui-verbatim` so that the
+ * one-language check of the browser tests leaves it out. Empty values stay empty (null).
+ */
+export function verbatim(text) {
+  return text == null || text === '' ? null : el('span', { class: 'ui-verbatim' }, String(text));
+}
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
@@ -635,7 +644,7 @@ export function baseKit(context, { statuses = {} } = {}) {
             fill(problemSlot, problem(e, { id: `${id}-download-error` }));
           }
         },
-      }, d.fileName || t(`材料 #${d.id}`, `Document #${d.id}`));
+      }, verbatim(d.fileName) || t(`材料 #${d.id}`, `Document #${d.id}`));
     };
     const renderList = () => {
       fill(listSlot, table([
@@ -672,14 +681,14 @@ export function baseKit(context, { statuses = {} } = {}) {
       const progressText = el('span', { class: 'muted', 'aria-live': 'polite' });
       const cancel = el('button', { type: 'button', class: 'button', onclick: () => upload && upload.abort() }, t('取消', 'Cancel'));
       const progressRow = el('div', { class: 'ui-progress', hidden: true }, progress, progressText, cancel);
+      // the file's name is shown as its owner named it (ui-verbatim), inside a sentence of the page's language
+      const named = (file, zh, en) => ['“', verbatim(file.name), t(`”${zh}`, `” ${en}`)];
       const fileProblem = (file) => {
         const ext = ((/\.([^.]+)$/.exec(file.name) || [])[1] || '').toLowerCase();
-        if (!DOCUMENT_EXTENSIONS.includes(ext)) {
-          return t(`“${file.name}”不是 PDF、JPG 或 PNG 文件。`, `“${file.name}” is not a PDF, JPG or PNG file.`);
-        }
-        if (file.size === 0) return t(`“${file.name}”是空文件。`, `“${file.name}” is empty.`);
+        if (!DOCUMENT_EXTENSIONS.includes(ext)) return named(file, '不是 PDF、JPG 或 PNG 文件。', 'is not a PDF, JPG or PNG file.');
+        if (file.size === 0) return named(file, '是空文件。', 'is empty.');
         if (file.size > DOCUMENT_MAX_BYTES) {
-          return t(`“${file.name}”超过 10 MB，请降低扫描分辨率或分页拍照后上传。`, `“${file.name}” is larger than 10 MB; scan it at a lower resolution.`);
+          return named(file, '超过 10 MB，请降低扫描分辨率或分页拍照后上传。', 'is larger than 10 MB; scan it at a lower resolution.');
         }
         return null;
       };
@@ -732,7 +741,7 @@ export function baseKit(context, { statuses = {} } = {}) {
           sync();
         }
         if (stored.length) {
-          statusLine.textContent = t(`已上传：${stored.map((d) => d.fileName).join('、')}`, `Uploaded: ${stored.map((d) => d.fileName).join(', ')}`);
+          fill(statusLine, t('已上传：', 'Uploaded: '), stored.map((d, i) => [i ? t('、', ', ') : null, verbatim(d.fileName)]));
         }
         if (!docs) load();
       });
@@ -826,10 +835,10 @@ export function baseKit(context, { statuses = {} } = {}) {
           { label: t('问题', 'Problem'), key: 'message', value: (p) => p.message },
         ], problems, { id: id('problems') }) : table([
           { label: line.label, key: 'key', className: 'num', value: (l) => line.text(l) },
-          { label: t('收款人', 'Payee'), key: 'name', value: (l) => l.name || '–' },
+          { label: t('收款人', 'Payee'), key: 'name', value: (l) => verbatim(l.name) || '–' },
           { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (l) => money(l.amountFen) },
           { label: t('结果', 'Outcome'), key: 'outcome', value: (l) => (l.outcome === 'PAID' ? t('成功', 'paid') : t('失败', 'failed')) },
-          { label: t('银行原因', 'Bank’s reason'), key: 'reason', value: (l) => l.reason || '' },
+          { label: t('银行原因', 'Bank’s reason'), key: 'reason', value: (l) => verbatim(l.reason) || '' },
         ], rows, { id: id('lines'), rowAttrs: (l) => ({ dataset: { [line.key]: l[line.key], outcome: l.outcome } }) }),
         el('div', { class: 'ui-form-actions' }, record)));
       } catch (e) {
@@ -849,9 +858,9 @@ export function baseKit(context, { statuses = {} } = {}) {
 
   return {
     t, en, pick, money, badge, statusLabel, yuanError, problem, clearErrors, fieldError, table, facts, csvButton, exportButtons,
-    checkSession, documentsBox, checkForm, backToList, periodChooser, chart, bankReturnFile,
-    /** "名称（编号）" in Chinese, "name (code)" in English. */
-    paren: (text, inner) => t(`${text}（${inner}）`, `${text} (${inner})`),
+    checkSession, documentsBox, checkForm, backToList, periodChooser, chart, bankReturnFile, verbatim,
+    /** "名称（编号）" in Chinese, "name (code)" in English; `text` may be a node (e.g. a `verbatim` name). */
+    paren: (text, inner) => (text instanceof Node ? [text, t(`（${inner}）`, ` (${inner})`)] : t(`${text}（${inner}）`, `${text} (${inner})`)),
   };
 }
 

@@ -4,6 +4,24 @@ import { h } from './dom.js';
 import { lang, msg, t, roleName, EN } from './i18n.js';
 import { icon } from './icons.js';
 
+/** What people wrote or named (a person's or a union's name, a notice), shown as written: see the page kit's `verbatim`. */
+function verbatim(text) {
+  return text == null || text === '' ? null : h('span', { class: 'ui-verbatim' }, String(text));
+}
+
+/** A shell text whose `{name}` placeholders are filled with what people wrote, each marked `ui-verbatim`. */
+function msgWith(key, values) {
+  const text = msg(key);
+  const parts = [];
+  let last = 0;
+  for (const m of text.matchAll(/\{(\w+)\}/g)) {
+    parts.push(text.slice(last, m.index), verbatim(values[m[1]]));
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts.filter((p) => p !== '' && p != null);
+}
+
 function logo() {
   return h('span', { class: 'logo', 'aria-hidden': 'true' }, icon('star', 'logo-icon'));
 }
@@ -37,8 +55,8 @@ export function renderHeader({ user, live, onToggleLang, onLogout, onToggleMenu,
       title: liveText(live), 'aria-label': liveText(live),
     }));
     bar.append(h('div', { class: 'user', title: msg('userLabel') },
-      h('span', { id: 'user-name', class: 'user-name' }, user.displayName || user.username || ''),
-      h('span', { id: 'user-org', class: 'user-org' }, user.orgName || '')));
+      h('span', { id: 'user-name', class: 'user-name ui-verbatim' }, user.displayName || user.username || ''),
+      h('span', { id: 'user-org', class: 'user-org ui-verbatim' }, user.orgName || '')));
     bar.append(h('a', { href: '#/account/password', id: 'password-link', class: 'button ghost', title: msg('changePassword') },
       icon('settings'), h('span', { class: 'label' }, msg('changePassword'))));
   }
@@ -104,12 +122,13 @@ export function renderMenu(container, groups, activeId) {
  * are null while loading; `findEntryByRoute(route)` says whether the user may open a link's page.
  */
 export function renderHome({ user, entries, home, notices, error, findEntryByRoute }) {
-  const roles = (user.roles || []).map(roleName).join('、');
+  const en = lang() === EN;
+  const roles = (user.roles || []).map(roleName).join(en ? ', ' : '、');
   const noFunction = entries.length === 0;
   return h('section', { class: 'home', id: 'home' },
     h('div', { class: 'hero card' },
-      h('h1', {}, msg('welcome', { name: user.displayName || user.username || '' })),
-      h('p', { class: 'muted' }, [user.orgName, roles && `${msg('roles')}：${roles}`].filter(Boolean).join(' · '))),
+      h('h1', {}, msgWith('welcome', { name: user.displayName || user.username || '' })),
+      h('p', { class: 'muted' }, [verbatim(user.orgName), user.orgName && roles ? ' · ' : null, roles ? `${msg('roles')}${en ? ': ' : '：'}${roles}` : null])),
     error ? h('p', { class: 'notice error', role: 'alert', id: 'home-error' }, error) : null,
     noFunction ? contactCard(home) : null,
     noFunction ? null : workSection(home, findEntryByRoute),
@@ -122,7 +141,7 @@ function contactCard(home) {
   return h('div', { class: 'card home-contact', id: 'home-contact', role: 'note' },
     h('h2', {}, msg('noFunctionTitle')),
     h('p', {}, contacts.length ? msg('noFunctionBody') : msg('noFunctionNobody')),
-    contacts.length ? h('ul', { id: 'contact-list' }, contacts.map((c) => h('li', {}, h('strong', {}, c.name), ` · ${c.orgName}`))) : null);
+    contacts.length ? h('ul', { id: 'contact-list' }, contacts.map((c) => h('li', {}, h('strong', { class: 'ui-verbatim' }, c.name), ' · ', verbatim(c.orgName)))) : null);
 }
 
 function workSection(home, findEntryByRoute) {
@@ -151,9 +170,9 @@ function noticeSection(notices) {
     notices === null ? h('p', { class: 'loading' }, msg('loading'))
       : notices.length === 0 ? h('p', { class: 'empty card', id: 'notices-empty' }, msg('noticesNone'))
         : h('ul', { id: 'notice-list', class: 'notice-list' }, notices.map((n) => h('li', { class: 'card notice-item', dataset: { noticeId: n.id } },
-          h('h3', {}, n.title),
-          h('p', { class: 'muted' }, msg('noticeFrom', { org: n.orgName, name: n.publishedByName, at: dateTime(n.publishedAt) })),
-          h('p', { class: 'notice-body' }, n.body)))));
+          h('h3', { class: 'ui-verbatim' }, n.title),
+          h('p', { class: 'muted' }, msgWith('noticeFrom', { org: n.orgName, name: n.publishedByName, at: dateTime(n.publishedAt) })),
+          h('p', { class: 'notice-body ui-verbatim' }, n.body)))));
 }
 
 function shortcutSection(entries) {

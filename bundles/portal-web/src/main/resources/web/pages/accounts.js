@@ -1,7 +1,7 @@
 // 账号管理 / Accounts (platform and district administrators): the users of the caller's part of the union tree,
 // and a password reset: the administrator sets a temporary password, the user must change it at the next sign-in
 // and their open sessions end.
-import { el, fill, baseKit, field } from '/js/page-kit.js';
+import { el, fill, baseKit, field, verbatim } from '/js/page-kit.js';
 
 const ROLE_NAMES = {
   PLATFORM_ADMIN: ['平台管理员', 'Platform administrator'], DISTRICT_ADMIN: ['区级管理员', 'District administrator'],
@@ -25,9 +25,9 @@ export function mount(root, context) {
       const users = await context.api('/api/portal/users');
       if (!alive) return;
       fill(listSlot, k.table([
-        { label: t('姓名', 'Name'), key: 'name', value: (u) => u.displayName || u.username },
+        { label: t('姓名', 'Name'), key: 'name', value: (u) => verbatim(u.displayName || u.username) },
         { label: t('用户名', 'User name'), key: 'username', value: (u) => u.username },
-        { label: t('所属组织', 'Organisation'), key: 'org', value: (u) => u.orgName },
+        { label: t('所属组织', 'Organisation'), key: 'org', value: (u) => verbatim(u.orgName) },
         { label: t('角色', 'Roles'), key: 'roles', value: (u) => (u.roles || []).map((r) => k.pick(ROLE_NAMES[r], r)).join('、') },
         { label: t('操作', 'Action'), key: 'action', value: (u) => (u.id === context.user.id ? '' : el('button', {
           type: 'button', class: 'button', dataset: { userId: u.id }, onclick: () => showReset(u),
@@ -42,7 +42,7 @@ export function mount(root, context) {
     const password = el('input', { name: 'password', type: 'text', autocomplete: 'off', spellcheck: 'false' });
     const message = el('div', {});
     const form = el('form', { id: 'reset-form', class: 'ui-form card', novalidate: true, dataset: { userId: user.id } },
-      el('h2', { class: 'ui-wide' }, t(`重置 ${user.displayName || user.username} 的密码`, `Reset the password of ${user.displayName || user.username}`)),
+      el('h2', { class: 'ui-wide' }, t('重置 ', 'Reset the password of '), verbatim(user.displayName || user.username), t(' 的密码', '')),
       field(t('临时密码', 'Temporary password'), password, { hint: t('至少 8 个字符，不能是常见密码。请当面或电话告知本人。',
         'At least 8 characters, not a common password. Tell it to the person directly.') }),
       message,

@@ -2,7 +2,7 @@
 // members (form, import), district and city staff see their subtree and move members between unions.
 // ID numbers and phone numbers are masked in the list; the detail shows them to the staff who keep them.
 
-import { el, fill, field, baseKit, fmtDate, fmtDateTime, downloadWithToken, csvBlob, xlsxBlob, downloadBlob } from '/js/page-kit.js';
+import { el, fill, field, verbatim, baseKit, fmtDate, fmtDateTime, downloadWithToken, csvBlob, xlsxBlob, downloadBlob } from '/js/page-kit.js';
 
 const BASE = '/api/portal/members';
 const MAX_IMPORT_BYTES = 16 * 1024 * 1024;   // the server's limit
@@ -90,10 +90,10 @@ export function mount(root, context) {
   function renderList(answer) {
     const items = answer.items || [];
     fill(listSlot, k.table([
-      { label: t('姓名', 'Name'), key: 'name', value: (m) => el('a', { href: '#', class: 'member-open', dataset: { memberId: m.id }, onclick: (e) => { e.preventDefault(); showDetail(m.id); } }, m.name) },
+      { label: t('姓名', 'Name'), key: 'name', value: (m) => el('a', { href: '#', class: 'member-open', dataset: { memberId: m.id }, onclick: (e) => { e.preventDefault(); showDetail(m.id); } }, verbatim(m.name)) },
       { label: t('身份证号', 'ID number'), key: 'idNumber', className: 'nowrap', value: (m) => m.idNumber },
       { label: t('手机号', 'Phone'), key: 'phone', className: 'nowrap', value: (m) => m.phone || '–' },
-      { label: t('工会', 'Union'), key: 'org', value: (m) => m.orgName || unionName(m.orgId) },
+      { label: t('工会', 'Union'), key: 'org', value: (m) => verbatim(m.orgName || unionName(m.orgId)) },
       { label: t('类别', 'Categories'), key: 'categories', value: (m) => (m.categories || []).map((c) => label(options.categories, c)).join(t('、', ', ')) },
       { label: t('状态', 'Status'), key: 'status', value: (m) => k.badge(m.status) },
       { label: t('入会日期', 'Joined'), key: 'joined', className: 'nowrap', value: (m) => fmtDate(m.joinedOn) },
@@ -137,7 +137,7 @@ export function mount(root, context) {
     let transferForm = null;
     if (options.canTransfer) {
       const target = el('select', { id: 'member-transfer-org', name: 'orgId' },
-        options.unions.filter((u) => u.kind === 'GRASSROOTS' && u.id !== m.orgId).map((u) => el('option', { value: u.id }, u.name)));
+        options.unions.filter((u) => u.kind === 'GRASSROOTS' && u.id !== m.orgId).map((u) => el('option', { value: u.id }, verbatim(u.name))));
       const reason = el('input', { type: 'text', id: 'member-transfer-reason', name: 'reason', maxlength: 500 });
       transferForm = el('form', { class: 'ui-form', id: 'member-transfer-form' },
         field(t('转入工会', 'Move to union'), target), field(t('原因', 'Reason'), reason),
@@ -160,13 +160,13 @@ export function mount(root, context) {
     const actions = { CREATE: ['登记', 'Registered'], REGISTER: ['登记', 'Registered'], IMPORT: ['导入', 'Imported'], UPDATE: ['修改', 'Changed'],
       TRANSFER: ['转移', 'Transferred'], LINK: ['关联账号', 'Account linked'], UNLINK: ['解除关联', 'Account unlinked'], ADOPT: ['迁入会员库', 'Taken over'] };
     fill(detailSlot, el('div', { class: 'card', id: 'member-card', dataset: { memberId: m.id } },
-      el('h2', {}, m.name, ' ', k.badge(m.status)),
+      el('h2', {}, verbatim(m.name), ' ', k.badge(m.status)),
       k.facts([
         [t('身份证号', 'ID number'), m.idNumber, 'idNumber'],
         [t('性别', 'Gender'), m.gender === 'M' ? t('男', 'Male') : t('女', 'Female')],
         [t('出生日期', 'Born'), fmtDate(m.birthDate)],
         [t('手机号', 'Phone'), m.phone || '–', 'phone'],
-        [t('工会', 'Union'), m.orgName || unionName(m.orgId), 'org'],
+        [t('工会', 'Union'), verbatim(m.orgName || unionName(m.orgId)), 'org'],
         [t('类别', 'Categories'), (m.categories || []).map((c) => label(options.categories, c)).join(t('、', ', '))],
         [t('职业', 'Occupation'), m.occupation ? label(options.occupations, m.occupation) : null],
         [t('入会日期', 'Joined'), fmtDate(m.joinedOn)],
@@ -209,12 +209,12 @@ export function mount(root, context) {
     };
     checks.forEach((l) => l.firstChild.addEventListener('change', syncOccupation));
     const union = editing ? null : el('select', { id: 'member-form-orgId', name: 'orgId' },
-      options.unions.map((u) => el('option', { value: u.id, selected: u.id === options.ownOrgId }, u.name)));
+      options.unions.map((u) => el('option', { value: u.id, selected: u.id === options.ownOrgId }, verbatim(u.name))));
     const status = editing ? el('select', { id: 'member-form-status', name: 'status' },
       options.statuses.map((s) => el('option', { value: s.code, selected: m.status === s.code }, t(s.zh, s.en)))) : null;
     const formProblem = el('div', { id: 'member-form-problem' });
     const form = el('form', { class: 'ui-form card', id: 'member-form', novalidate: true },
-      el('h2', { class: 'ui-wide' }, editing ? t(`修改会员：${m.name}`, `Edit member: ${m.name}`) : t('新增会员', 'Add member')),
+      el('h2', { class: 'ui-wide' }, editing ? [t('修改会员：', 'Edit member: '), verbatim(m.name)] : t('新增会员', 'Add member')),
       field(t('姓名', 'Name'), name), field(t('身份证号', 'ID number'), idNumber, { hint: editing ? t('身份证号不能修改', 'The ID number cannot be changed') : t('18 位，出生日期和性别按此计算', '18 characters; birth date and gender are read from it') }),
       field(t('手机号', 'Mobile phone'), phone), field(t('入会日期', 'Joined on'), joinedOn),
       union ? field(t('所属工会', 'Union'), union) : null,
@@ -255,7 +255,7 @@ export function mount(root, context) {
     if (importSlot.hidden) return;
     const file = el('input', { type: 'file', id: 'members-import-file', name: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const union = el('select', { id: 'members-import-org', name: 'orgId' },
-      options.unions.map((u) => el('option', { value: u.id, selected: u.id === options.ownOrgId }, u.name)));
+      options.unions.map((u) => el('option', { value: u.id, selected: u.id === options.ownOrgId }, verbatim(u.name))));
     const check = el('button', { type: 'button', class: 'button primary', id: 'members-import-check', disabled: true }, t('检查文件', 'Check file'));
     const result = el('div', { id: 'members-import-result', 'aria-live': 'polite' });
     file.addEventListener('change', () => { check.disabled = !file.files.length; fill(result); });
@@ -307,7 +307,7 @@ export function mount(root, context) {
           t(`共 ${answer.rows} 行，发现 ${answer.problemCount} 处问题，请修改文件后重新检查。`, `${answer.rows} row(s), ${answer.problemCount} problem(s): fix the file and check again.`)),
       problems.length ? k.table([
         { label: t('行号', 'Line'), key: 'line', className: 'num', value: (p) => p.line },
-        { label: t('姓名', 'Name'), key: 'name', value: (p) => p.name || '–' },
+        { label: t('姓名', 'Name'), key: 'name', value: (p) => verbatim(p.name) || '–' },
         { label: t('栏目', 'Column'), key: 'field', value: (p) => p.field },
         { label: t('问题', 'Problem'), key: 'message', value: (p) => p.message },
       ], problems, { id: 'members-import-problems', rowAttrs: (p) => ({ dataset: { line: p.line, code: p.code } }) }) : null,
@@ -328,7 +328,7 @@ export function mount(root, context) {
       return;
     }
     if (!alive) return;
-    fill(unionSelect, el('option', { value: '' }, t('全部', 'All')), options.unions.map((u) => el('option', { value: u.id }, `${'　'.repeat(Math.max(0, u.depth))}${u.name}`)));
+    fill(unionSelect, el('option', { value: '' }, t('全部', 'All')), options.unions.map((u) => el('option', { value: u.id }, '　'.repeat(Math.max(0, u.depth)), verbatim(u.name))));
     fill(categorySelect, el('option', { value: '' }, t('全部', 'All')), options.categories.map((c) => el('option', { value: c.code }, t(c.zh, c.en))));
     fill(statusSelect, el('option', { value: '' }, t('全部', 'All')), options.statuses.map((s) => el('option', { value: s.code }, t(s.zh, s.en))));
     load();

@@ -1,6 +1,6 @@
 // 通知公告 / Notices (platform and district administrators): publish a notice to the organisation's subtree,
 // see those published in it, withdraw one. Everyone reads the notices that reach them on the home page.
-import { el, fill, baseKit, field, fmtDateTime } from '/js/page-kit.js';
+import { el, fill, baseKit, field, fmtDateTime, verbatim } from '/js/page-kit.js';
 
 const API = '/api/notices';
 
@@ -28,8 +28,8 @@ export function mount(root, context) {
       const notices = await context.api(`${API}/managed`);
       if (!alive) return;
       fill(listSlot, k.table([
-        { label: t('标题', 'Title'), key: 'title', value: (n) => n.title },
-        { label: t('发布单位', 'Published by'), key: 'org', value: (n) => `${n.orgName} · ${n.publishedByName}` },
+        { label: t('标题', 'Title'), key: 'title', value: (n) => verbatim(n.title) },
+        { label: t('发布单位', 'Published by'), key: 'org', value: (n) => [verbatim(n.orgName), ' · ', verbatim(n.publishedByName)] },
         { label: t('发布时间', 'Published'), key: 'at', className: 'nowrap', value: (n) => fmtDateTime(n.publishedAt) },
         { label: t('状态', 'Status'), key: 'status', value: (n) => (n.withdrawnAt ? t('已撤回', 'Withdrawn') : t('已发布', 'Published')) },
         { label: t('操作', 'Action'), key: 'action', value: (n) => (n.withdrawnAt ? '' : el('button', {
