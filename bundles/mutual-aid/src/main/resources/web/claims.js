@@ -741,7 +741,7 @@ export function mount(root, context) {
       el('details', { class: 'ma-more', id: 'settlement-columns' },
         el('summary', {}, t('文件格式说明', 'File format')),
         el('ul', { class: 'ui-lines' },
-          el('li', {}, t('CSV 文件（逗号或 Tab 分隔），UTF-8 或 GB18030 编码均可；第一行为列名，列的顺序不限。',
+          el('li', {}, t('CSV 文件（逗号或制表符分隔），UTF-8 或 GB18030 编码均可；第一行为列名，列的顺序不限。',
             'A CSV file (comma or tab separated), UTF-8 or GB18030; the first row names the columns, in any order.')),
           el('li', {}, t('必需的列：身份证号、入院日期、出院日期、医院、医疗总费用、基本医保支付；可选：诊断。',
             // the columns' names are Chinese in the file itself: marked as Chinese text (lang) on the English page

@@ -44,8 +44,14 @@ export function mount(root, context) {
 
   const templateHint = t('填写说明：每行一人，第一行为表头，第二行是示例（上传前请删除）。XLSX 模板中性别、类别、是/否可从下拉列表选择。性别填“男”或“女”；类别填“在职职工”“劳务派遣工”“新就业形态劳动者”或“劳模”；'
     + '参加基本医保、工会会员填“是”或“否”。身份证号须为 18 位并以文本格式保存（XLSX 模板已设为文本格式，用 Excel 编辑 CSV 时后几位可能丢失）。',
-  'One person per row under the header row; the second row is an example (delete it before uploading). In the XLSX template gender, category and yes/no are chosen from drop-downs. Gender: 男 or 女; category: 在职职工, 劳务派遣工, 新就业形态劳动者 or 劳模; basic insurance and union member: 是 or 否. '
-    + 'ID numbers have 18 characters and must be kept as text (the XLSX template is formatted as text; Excel may cut digits off when it edits a CSV).');
+  // the values the file holds are Chinese: marked as Chinese text (lang) on the English page
+  (() => {
+    const zh = (text) => el('span', { lang: 'zh-CN' }, text);
+    return ['One person per row under the header row; the second row is an example (delete it before uploading). In the XLSX template gender, category and yes/no are chosen from drop-downs. Gender: ',
+      zh('男'), ' or ', zh('女'), '; category: ', zh('在职职工'), ', ', zh('劳务派遣工'), ', ', zh('新就业形态劳动者'), ' or ', zh('劳模'),
+      '; basic insurance and union member: ', zh('是'), ' or ', zh('否'), '. ',
+      'ID numbers have 18 characters and must be kept as text (the XLSX template is formatted as text; Excel may cut digits off when it edits a CSV).'];
+  })());
 
   const personsSlot = el('section', { id: 'enrol-persons', class: 'ui-section' });
 
@@ -116,7 +122,7 @@ export function mount(root, context) {
       [t('保障期间', 'Cover'), `${fmtDate(p.coverFrom)} ~ ${coverEnd(p.coverFrom, p.termYears)}`, 'cover'],
       [t('疾病等待期', 'Illness waiting period'), t(`${p.waitingDays} 天`, `${p.waitingDays} days`), 'waiting'],
       [t('参保条件', 'Eligibility'), k.eligibilityLines(rules.eligibility).join(t('；', '; ')), 'eligibility'],
-      [t('保障内容', 'Benefits'), el('ul', { class: 'ui-lines' }, k.benefitLines(rules.benefits).map((l) => el('li', {}, l))), 'benefits'],
+      [t('保障内容', 'Benefits'), el('ul', { class: 'ui-lines' }, k.benefitLines(rules.benefits, { nodes: true }).map((l) => el('li', {}, l))), 'benefits'],
     ], { id: 'enrol-plan-facts', dataset: { planId: p.id } }));
   }
 

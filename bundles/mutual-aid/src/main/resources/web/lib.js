@@ -175,8 +175,11 @@ export function kit(context) {
   const {
     t, pick, money, problem, table, checkSession,
   } = base;
-  /** Readable lines describing a plan's benefit items. */
-  const benefitLines = (benefits) => {
+  /**
+   * Readable lines describing a plan's benefit items (texts; with `nodes`, for the page, the critical illnesses the
+   * plan names are shown as its writer named them, ui-verbatim).
+   */
+  const benefitLines = (benefits, { nodes = false } = {}) => {
     if (!benefits) return [];
     const capText = (fen) => (Number(fen) > 0 ? money(fen, { short: true }) : t('不限', 'no limit'));
     const out = [];
@@ -195,9 +198,11 @@ export function kit(context) {
     }
     const ci = benefits.criticalIllness;
     if (ci) {
-      const list = ci.diseases && ci.diseases.length ? ci.diseases.join('、') : t('所有确诊的重大疾病', 'any diagnosed critical illness');
-      out.push(t(`${ITEMS.CRITICAL_ILLNESS[0]} ${money(ci.amountFen, { short: true })}（每期一次；${list}）`,
-        `${ITEMS.CRITICAL_ILLNESS[1]} ${money(ci.amountFen, { short: true })} (once per term; ${list})`));
+      const named = ci.diseases && ci.diseases.length ? ci.diseases.join('、') : null;
+      const list = named == null ? t('所有确诊的重大疾病', 'any diagnosed critical illness') : nodes ? base.verbatim(named) : named;
+      const line = [t(`${ITEMS.CRITICAL_ILLNESS[0]} ${money(ci.amountFen, { short: true })}（每期一次；`,
+        `${ITEMS.CRITICAL_ILLNESS[1]} ${money(ci.amountFen, { short: true })} (once per term; `), list, t('）', ')')];
+      out.push(nodes ? line : line.join(''));
     }
     const d = benefits.disability;
     if (d) {

@@ -61,7 +61,7 @@ export function mount(root, context) {
           value: (p) => [`${fmtDate(p.enrolFrom)} ~ ${fmtDate(p.enrolUntil)} `, windowBadge(p)] },
         { label: t('保障起期', 'Cover from'), key: 'coverFrom', className: 'nowrap', value: (p) => fmtDate(p.coverFrom) },
         { label: t('保障内容', 'Benefits'), key: 'benefits',
-          value: (p) => el('ul', { class: 'ui-lines' }, k.benefitLines(p.rules && p.rules.benefits).map((line) => el('li', {}, line))) },
+          value: (p) => el('ul', { class: 'ui-lines' }, k.benefitLines(p.rules && p.rules.benefits, { nodes: true }).map((line) => el('li', {}, line))) },
         { label: t('操作', 'Actions'), key: 'actions', className: 'nowrap', value: (p) => [
           el('button', { type: 'button', class: 'button plan-view', onclick: () => showDetail(p.id) }, t('详情', 'Details')), ' ',
           el('button', { type: 'button', class: 'button plan-edit', onclick: () => showForm(p) }, t('修改', 'Edit'))] },
@@ -106,7 +106,7 @@ export function mount(root, context) {
           [t('保障期间', 'Cover'), `${fmtDate(plan.coverFrom)} ~ ${coverEnd(plan.coverFrom, plan.termYears)}`, 'cover'],
           [t('疾病等待期', 'Illness waiting period'), t(`${plan.waitingDays} 天（意外无等待期）`, `${plan.waitingDays} days (none for accidents)`), 'waiting'],
           [t('参保条件', 'Eligibility'), k.eligibilityLines(rules.eligibility).join(t('；', '; ')), 'eligibility'],
-          [t('保障内容', 'Benefits'), el('ul', { class: 'ui-lines' }, k.benefitLines(rules.benefits).map((l) => el('li', {}, l))), 'benefits'],
+          [t('保障内容', 'Benefits'), el('ul', { class: 'ui-lines' }, k.benefitLines(rules.benefits, { nodes: true }).map((l) => el('li', {}, l))), 'benefits'],
           [t('项目说明', 'Description'), plan.descriptionZh, 'description'],
         ]),
         el('h3', {}, t('历史版本', 'Versions')),
@@ -184,7 +184,7 @@ export function mount(root, context) {
 
     const problemSlot = el('div', { id: 'plan-form-problem', class: 'ui-wide' });
     const codeInput = input('code', { type: 'text', value: plan ? plan.code : '', maxlength: 40, autocomplete: 'off',
-      placeholder: 'WX-3IN1', readonly: editing, spellcheck: 'false' });
+      readonly: editing, spellcheck: 'false' });
     codeInput.addEventListener('input', () => { codeInput.value = codeInput.value.toUpperCase(); });
 
     const form = el('form', { class: 'card ui-form', id: 'plan-form', novalidate: true, dataset: { mode: editing ? 'edit' : 'create', planId: plan ? plan.id : '' } },
@@ -194,7 +194,8 @@ export function mount(root, context) {
           `Note: if anyone is enrolled in this plan, saving creates version v${plan.version + 1}; version v${plan.version} and the cover of those enrolled stay as they are, and new enrolments use the new version. Without enrolments the current version is changed in place. The code cannot be changed.`))
         : null,
       problemSlot,
-      f('code', codeInput, { hint: t('大写字母、数字和“-”，如 WX-3IN1', 'capital letters, digits and “-”, e.g. WX-3IN1') }),
+      // the example is a code as people write it (ui-verbatim): a code is Latin letters and digits in any language
+      f('code', codeInput, { hint: [t('大写字母、数字和“-”，如 ', 'capital letters, digits and “-”, e.g. '), k.verbatim('WX-3IN1')] }),
       f('nameZh', input('nameZh', { type: 'text', value: plan ? plan.nameZh : '', maxlength: 200 }), { wide: true }),
       f('nameEn', input('nameEn', { type: 'text', value: plan ? plan.nameEn : '', maxlength: 200 }), { wide: true }),
       f('termYears', select('termYears', [[1, t('1 年', '1 year')], [3, t('3 年', '3 years')], [5, t('5 年', '5 years')]], plan ? plan.termYears : 1)),
