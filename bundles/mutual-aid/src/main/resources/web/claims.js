@@ -821,14 +821,15 @@ export function mount(root, context) {
         { label: t('生成时间', 'Created'), key: 'created', className: 'nowrap', value: (r) => fmtDateTime(r.createdAt) },
         { label: t('类型', 'Kind'), key: 'kind', className: 'nowrap', value: (r) => k.reminderKindLabel(r.kind) },
         { label: t('手机号', 'Phone'), key: 'phone', className: 'nowrap', value: (r) => r.phone || '–' },
-        { label: t('内容', 'Message'), key: 'message', className: 'ma-message', value: (r) => r.message || '' },
+        // the message as it was sent to the member, and the gateway's own name and words: shown as they are
+        { label: t('内容', 'Message'), key: 'message', className: 'ma-message', value: (r) => k.verbatim(r.message) || '' },
         { label: t('状态', 'Status'), key: 'status', value: (r) => [k.badge(r.status),
           Number(r.attempts) > 1 || r.status === 'FAILED'
             ? el('small', { class: 'muted nowrap' }, t(` 已尝试 ${r.attempts ?? 0} 次`, ` ${r.attempts ?? 0} attempt(s)`)) : null,
           r.lastError && r.status !== 'SENT'
-            ? el('small', { class: 'ui-field-error ma-last-error' }, t(`最近错误：${r.lastError}`, `Last error: ${r.lastError}`)) : null] },
+            ? el('small', { class: 'ui-field-error ma-last-error' }, t('最近错误：', 'Last error: '), k.verbatim(r.lastError)) : null] },
         { label: t('发送时间', 'Sent'), key: 'sent', className: 'nowrap', value: (r) => fmtDateTime(r.sentAt) },
-        { label: t('发送方', 'Sender'), key: 'sender', value: (r) => r.sender || '–' },
+        { label: t('发送方', 'Sender'), key: 'sender', value: (r) => k.verbatim(r.sender) || '–' },
       ], items, {
         id: 'reminder-list',
         empty: reminders.status || reminders.kind ? t('没有符合条件的提醒。', 'No reminders match.') : t('还没有提醒记录。', 'No reminders yet.'),
