@@ -171,7 +171,7 @@ export function mount(root, context) {
         [t('职业', 'Occupation'), m.occupation ? label(options.occupations, m.occupation) : null],
         [t('入会日期', 'Joined'), fmtDate(m.joinedOn)],
         [t('退会日期', 'Left'), m.leftOn ? fmtDate(m.leftOn) : null],
-        [t('登录账号', 'Account'), m.account || t('未关联', 'not linked'), 'account'],
+        [t('登录账号', 'Account'), verbatim(m.account) || t('未关联', 'not linked'), 'account'],
       ]),
       el('div', { class: 'ui-form-actions' },
         el('button', { type: 'button', class: 'button', id: 'member-edit', onclick: () => showForm(m) }, t('修改', 'Edit')),
@@ -180,9 +180,9 @@ export function mount(root, context) {
       el('h3', {}, t('变更记录', 'History')),
       k.table([
         { label: t('时间', 'When'), className: 'nowrap', value: (h) => fmtDateTime(h.at) },
-        { label: t('操作人', 'By'), value: (h) => h.actor },
+        { label: t('操作人', 'By'), value: (h) => verbatim(h.actor) },
         { label: t('操作', 'What'), value: (h) => k.pick(actions[h.action], h.action) },
-        { label: t('说明', 'Detail'), value: (h) => [h.from && h.to ? `${h.from} → ${h.to}` : null, h.detail].filter(Boolean).join('；') },
+        { label: t('说明', 'Detail'), value: (h) => verbatim([h.from && h.to ? `${h.from} → ${h.to}` : null, h.detail].filter(Boolean).join('；')) },
       ], m.history || [], { id: 'member-history' })));
     detailSlot.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
