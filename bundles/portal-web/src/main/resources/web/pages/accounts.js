@@ -26,9 +26,9 @@ export function mount(root, context) {
       if (!alive) return;
       fill(listSlot, k.table([
         { label: t('姓名', 'Name'), key: 'name', value: (u) => verbatim(u.displayName || u.username) },
-        { label: t('用户名', 'User name'), key: 'username', value: (u) => u.username },
+        { label: t('用户名', 'User name'), key: 'username', value: (u) => verbatim(u.username) },
         { label: t('所属组织', 'Organisation'), key: 'org', value: (u) => verbatim(u.orgName) },
-        { label: t('角色', 'Roles'), key: 'roles', value: (u) => (u.roles || []).map((r) => k.pick(ROLE_NAMES[r], r)).join('、') },
+        { label: t('角色', 'Roles'), key: 'roles', value: (u) => (u.roles || []).map((r) => k.pick(ROLE_NAMES[r], r)).join(t('、', ', ')) },
         { label: t('操作', 'Action'), key: 'action', value: (u) => (u.id === context.user.id ? '' : el('button', {
           type: 'button', class: 'button', dataset: { userId: u.id }, onclick: () => showReset(u),
         }, t('重置密码', 'Reset password'))) },
