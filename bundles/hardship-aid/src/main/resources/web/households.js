@@ -379,7 +379,7 @@ export function mount(root, context) {
       : { action, level: null, fileLevel: null, note };
     await send(h, `${BASE}/${h.id}/decision`, body, form, problemSlot, {
       APPROVE: (x) => (x.certificateNo
-        ? t(`已批准建档（${k.levelLabel(x.level)}），优惠证号 ${x.certificateNo}。`, `Approved (${k.levelLabel(x.level)}); certificate ${x.certificateNo}.`)
+        ? [t(`已批准建档（${k.levelLabel(x.level)}），优惠证号 `, `Approved (${k.levelLabel(x.level)}); certificate `), k.verbatim(x.certificateNo), t('。', '.')]
         : t(`已批准建档（${k.levelLabel(x.level)}）。`, `Approved (${k.levelLabel(x.level)}).`)),
       RETURN: () => t('已退回申请。', 'The application was returned.'),
       REJECT: () => t('已决定不予建档。', 'The application was rejected.'),
