@@ -77,7 +77,8 @@
 #              copy of the portal on a fresh database bench_<time> made with psql, configured by run.sh, and the
 #              in-process bulk figures on a database of their own there), BENCH_DB_USER (portal,
 #              needs CREATEDB), BENCH_DB_PASSWORD (portal), BENCH_NODES (1; 2: step 5b, needs BENCH_DB_URL and haproxy),
-#              BENCH_START_TIMEOUT (180 s per start).
+#              BENCH_START_TIMEOUT (180 s per start), BENCH_JAVA_OPTS (added to the portal's JVM options, e.g. a JFR
+#              recording: -XX:StartFlightRecording=filename=/tmp/p.jfr,settings=profile,dumponexit=true).
 # On PostgreSQL the script checks that the portal's datasource sets reWriteBatchedInserts = true (the driver then
 # sends the JDBC batches of roster confirmation and batch generation as multi-row inserts).
 set -euo pipefail
@@ -257,7 +258,7 @@ STARTUP_S=""
 start_portal() {
     local t0 token="" deadline
     t0=$(now)
-    (cd "$HOME_DIR" && EXTRA_JAVA_OPTS=-Dunionportal.demo=true JAVA_OPTS="" bin/start >>"$HOME_DIR/bench-console.log" 2>&1)
+    (cd "$HOME_DIR" && EXTRA_JAVA_OPTS="-Dunionportal.demo=true ${BENCH_JAVA_OPTS:-}" JAVA_OPTS="" bin/start >>"$HOME_DIR/bench-console.log" 2>&1)
     deadline=$((SECONDS + START_TIMEOUT))
     while ((SECONDS < deadline)); do
         [ -n "$token" ] || token=$(login admin)

@@ -31,6 +31,7 @@ import org.unionportal.api.member.Member;
 import org.unionportal.api.member.MemberCategory;
 import org.unionportal.api.member.MemberDraft;
 import org.unionportal.api.member.MemberRegistry;
+import org.unionportal.api.member.OtherUnionException;
 import org.unionportal.api.money.Money;
 import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
@@ -137,12 +138,8 @@ public class EnrolmentService {
             }
             Plan plan = PlanStore.byId(c, upload.planId()).orElseThrow();
             ParsedRoster parsed = RosterReader.read(new ByteArrayInputStream(upload.content()), upload.fileName());
-            Preview preview = check(plan, parsed, EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()),
-                    registry.ofOtherUnions(c, idNumbers(parsed.rows()), org.id()), time.today());
-            if (!preview.problems().isEmpty()) {
-                throw new RosterProblems(preview.problems());
-            }
-            EnrolmentStore.Enrolled enrolled = enrol(c, plan, org, preview.rows(), user, "CREATE",
+            Preview preview = checkAgain(c, plan, parsed, org.id());
+            EnrolmentStore.Enrolled enrolled = enrol(c, plan, org, parsed, user, "CREATE",
                     AuditFields.of("uploadId", uploadId, "fileName", upload.fileName()));
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("batchId", enrolled.batchId());
@@ -196,24 +193,48 @@ public class EnrolmentService {
             }
             List<RosterRow> rows = EnrolmentStore.rosterOfBatch(c, id);
             // people transferred to another union since are refused like any roster row of theirs
-            Preview preview = check(plan, new ParsedRoster(rows, List.of()),
-                    EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()),
-                    registry.ofOtherUnions(c, idNumbers(rows), org.id()), time.today());
-            if (!preview.problems().isEmpty()) {
-                throw new RosterProblems(preview.problems());
-            }
-            EnrolmentStore.Enrolled enrolled = enrol(c, plan, org, rows, user, "RENEW", AuditFields.of("renewedBatchId", id));
+            ParsedRoster parsed = new ParsedRoster(rows, List.of());
+            checkAgain(c, plan, parsed, org.id());
+            EnrolmentStore.Enrolled enrolled = enrol(c, plan, org, parsed, user, "RENEW", AuditFields.of("renewedBatchId", id));
             return Map.<String, Object>of("batchId", enrolled.batchId(), "planId", plan.id(), "persons", rows.size(),
                     "feeTotalFen", Math.multiplyExact(plan.feePerPersonFen(), (long) rows.size()),
                     "coverStart", plan.coverFrom().toString());
         }));
     }
 
-    /** The roster's people into the register and the module, audited: the batch, and each insured person it changed. */
-    private EnrolmentStore.Enrolled enrol(Connection c, Plan plan, OrganisationInfo org, List<RosterRow> rows, PortalUser user,
+    /**
+     * A roster checked again inside the confirming transaction; 422 with every problem. The register is asked about
+     * other unions' people only when the roster has problems anyway (so that such a row is refused as another union's
+     * and nothing else tells of the other record): on the usual way the register refuses them itself when the rows
+     * are registered ({@link #enrol}), and a pass over the whole register is saved.
+     */
+    private Preview checkAgain(Connection c, Plan plan, ParsedRoster parsed, long orgId) throws SQLException {
+        Set<String> enrolled = EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom());
+        Preview preview = check(plan, parsed, enrolled, Set.of(), time.today());
+        if (!preview.problems().isEmpty()) {
+            throw new RosterProblems(check(plan, parsed, enrolled, registry.ofOtherUnions(c, idNumbers(parsed.rows()), orgId),
+                    time.today()).problems());
+        }
+        return preview;
+    }
+
+    /**
+     * The roster's people into the register and the module, audited: the batch, and each insured person it changed.
+     * Rows of another union's members are refused by the register before anything is written; they are answered as
+     * the roster's problems, as {@link #checkAgain} would have listed them.
+     */
+    private EnrolmentStore.Enrolled enrol(Connection c, Plan plan, OrganisationInfo org, ParsedRoster parsed, PortalUser user,
                                           String action, Map<String, Object> source) throws SQLException {
-        EnrolmentStore.Enrolled enrolled = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, rows,
-                registry.register(c, drafts(rows), org.id(), user.username()), user.username());
+        List<RosterRow> rows = parsed.rows();
+        Map<String, Member> registered;
+        try {
+            registered = registry.register(c, drafts(rows), org.id(), user.username());
+        } catch (OtherUnionException e) {
+            List<RowProblem> problems = check(plan, parsed, EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()),
+                    Set.copyOf(e.idNumbers()), time.today()).problems();
+            throw problems.isEmpty() ? e : new RosterProblems(problems);
+        }
+        EnrolmentStore.Enrolled enrolled = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, rows, registered, user.username());
         EnrolmentStore.Batch batch = EnrolmentStore.batch(c, enrolled.batchId(), DataScope.subtree(org.path())).orElseThrow();
         Map<String, Object> after = batchFields(batch);
         after.putAll(source);

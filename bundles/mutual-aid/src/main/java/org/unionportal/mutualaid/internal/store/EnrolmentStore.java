@@ -151,6 +151,9 @@ public final class EnrolmentStore {
             known.put(idNumber, k.id());
             knownFields.put(idNumber, k.fields());
         });
+        // many new people: their ids are read back by a range above the highest id before (see below)
+        boolean many = idNumbers.size() - known.size() > SCAN_FROM;
+        long lastIdBefore = many ? Jdbc.one(c, "SELECT MAX(ID) FROM MA_MEMBER", rs -> rs.getLong(1)).orElse(0L) : 0;
         try (RowInserter insert = RowInserter.into(c, "MA_MEMBER", "ID_NUMBER", "NAME", "PHONE", "GENDER", "BIRTH_DATE",
                 "CATEGORY", "BASIC_INSURANCE", "UNION_MEMBER", "ORG_ID", "ORG_PATH", "REGISTER_ID", "USER_ID");
              PreparedStatement update = c.prepareStatement("UPDATE MA_MEMBER SET NAME = ?, PHONE = ?, CATEGORY = ?, BASIC_INSURANCE = ?, "
@@ -183,8 +186,20 @@ public final class EnrolmentStore {
             }
             update.executeBatch();
         }
-        List<String> added = idNumbers.stream().filter(id -> !known.containsKey(id)).toList();
-        insuredByIdNumber(c, added).forEach((idNumber, k) -> known.put(idNumber, k.id()));
+        Set<String> added = new HashSet<>();
+        idNumbers.stream().filter(id -> !known.containsKey(id)).forEach(added::add);
+        if (many) {
+            // identity values only grow: the new rows lie above the highest id before, one range of the primary key
+            // instead of another pass over the whole table (a few are found by the unique ID number instead, which
+            // never waits for another transaction's new rows at the end of the table)
+            Jdbc.list(c, "SELECT ID_NUMBER, ID FROM MA_MEMBER WHERE ID > ?",
+                    rs -> added.contains(rs.getString(1)) ? known.put(rs.getString(1), rs.getLong(2)) : null, lastIdBefore);
+        } else {
+            insuredByIdNumber(c, List.copyOf(added)).forEach((idNumber, k) -> known.put(idNumber, k.id()));
+        }
+        if (!known.keySet().containsAll(added)) {
+            throw new IllegalStateException("new insured persons not read back");
+        }
         return new Upserted(known, added.size(), changed);
     }
 

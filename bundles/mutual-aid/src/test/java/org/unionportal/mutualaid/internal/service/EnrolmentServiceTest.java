@@ -164,6 +164,24 @@ class EnrolmentServiceTest {
     }
 
     @Test
+    void aPersonWhoJoinedAnotherUnionAfterThePreviewIsRefusedAtTheConfirmAsAnotherUnionsRowAndNothingIsWritten() {
+        long uploadId = upload(roster("李娜," + LI + ",13912345678,女,在职职工,是,是", "张伟," + ZHANG + ",13912345679,男,在职职工,是,是"));
+        Registry registry = (Registry) enrolments.registry;
+        registry.otherUnion.add(ZHANG);
+        registry.otherUnionLookups = 0;
+
+        ProblemException refused = assertProblem(422, "roster_has_problems", () -> enrolments.confirm(uploadId, OPERATOR));
+        assertEquals(List.of("line 3: idNumber:" + org.unionportal.api.member.OtherUnionException.CODE),
+                refused.errors().stream().map(e -> e.field() + ":" + e.code()).toList());
+        assertEquals(0L, enrolments.page(null, null, null, DISTRICT).get("total"), "the roster is written whole or not at all");
+        assertEquals(List.of(), audited);
+
+        registry.otherUnion.clear();
+        assertEquals(2, enrolments.confirm(uploadId, OPERATOR).get("persons"), "the upload can still be confirmed");
+        assertEquals(0, registry.otherUnionLookups, "a roster without problems is not looked up a second time");
+    }
+
+    @Test
     void paymentAndCancellationAreDecisionsOfTheSubtreeInTheAuditTrail() {
         long first = (Long) enrolments.confirm(upload(roster("李娜," + LI + ",13912345678,女,在职职工,是,是")), OPERATOR).get("batchId");
         long second = (Long) enrolments.confirm(upload(roster("张伟," + ZHANG + ",13912345679,男,在职职工,是,是")), OPERATOR).get("batchId");
@@ -270,8 +288,16 @@ class EnrolmentServiceTest {
         /** Accounts linked to a person (user id to ID number), for {@link #ofUser}. */
         final Map<Long, String> accounts = new LinkedHashMap<>();
 
+        /** ID numbers of another union's members: refused by {@link #register} and named by {@link #ofOtherUnions}. */
+        final Set<String> otherUnion = new java.util.TreeSet<>();
+        int otherUnionLookups;
+
         @Override
         public Map<String, Member> register(Connection c, List<MemberDraft> drafts, long orgId, String actor) {
+            List<String> refused = drafts.stream().map(MemberDraft::idNumber).filter(otherUnion::contains).toList();
+            if (!refused.isEmpty()) {
+                throw new org.unionportal.api.member.OtherUnionException(refused);
+            }
             OrganisationInfo org = new Organisations().byId(orgId).orElseThrow();
             Map<String, Member> out = new LinkedHashMap<>();
             for (MemberDraft d : drafts) {
@@ -296,8 +322,12 @@ class EnrolmentServiceTest {
                     "/1/2/8/", Set.of(), null, MembershipStatus.ACTIVE, null, null, null));
         }
         @Override public List<Member> byIds(Collection<Long> ids, String subtreePath) { return List.of(); }
-        @Override public Set<String> ofOtherUnions(Collection<String> idNumbers, long orgId) { return Set.of(); }
-        @Override public Set<String> ofOtherUnions(Connection c, Collection<String> idNumbers, long orgId) { return Set.of(); }
+        @Override public Set<String> ofOtherUnions(Collection<String> idNumbers, long orgId) { return ofOtherUnions(null, idNumbers, orgId); }
+        @Override
+        public Set<String> ofOtherUnions(Connection c, Collection<String> idNumbers, long orgId) {
+            otherUnionLookups++;
+            return idNumbers.stream().filter(otherUnion::contains).collect(java.util.stream.Collectors.toSet());
+        }
         @Override public Member register(MemberDraft draft, long orgId, String actor) { throw new UnsupportedOperationException(); }
         @Override public Member adopt(Connection c, MemberDraft d, long orgId, Long userId, String actor) {
             throw new UnsupportedOperationException();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -244,9 +245,22 @@ public class MemberService implements MemberRegistry {
                 changed.add(updated);
             }
         }
+        // Many new people (a roster): read back by a range of ids above the highest before, not by another pass over the
+        // whole register. A few: by their ID numbers (the unique index), which never waits for another transaction's
+        // new rows at the end of the table (a roster being confirmed meanwhile).
+        boolean many = added.size() > MemberStore.SCAN_FROM;
+        long lastIdBefore = many ? MemberStore.maxId(c) : 0;
         MemberStore.insertAll(c, added, orgId, org.path(), today, actor, now);
         MemberStore.updateAll(c, changed, actor, now);
-        Map<String, Member> result = MemberStore.byIdNumbers(c, forms.keySet());
+        // the members as written: those found and those changed are known, the new ones are read back for their ids
+        Map<String, Member> result = new HashMap<>(existing);
+        changed.forEach(m -> result.put(m.idNumber(), m));
+        Set<String> addedIds = added.stream().map(MemberRules.Form::idNumber).collect(java.util.stream.Collectors.toSet());
+        Map<String, Member> inserted = many ? MemberStore.insertedAfter(c, lastIdBefore, addedIds) : MemberStore.byIdNumbers(c, addedIds);
+        if (inserted.size() != added.size()) {
+            throw new IllegalStateException("read back " + inserted.size() + " of " + added.size() + " new members");
+        }
+        result.putAll(inserted);
         // every person keeps an entry of its own (a member's history is read per member), written in JDBC batches
         Actor who = actorNamed(c, actor);
         // and handed over a chunk at a time: a 100,000-row roster's entries at once do not fit the portal's heap

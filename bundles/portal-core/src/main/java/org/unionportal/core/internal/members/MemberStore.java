@@ -99,6 +99,33 @@ public final class MemberStore {
         return found;
     }
 
+    /** The highest member id so far (0 for none): every member inserted after this call gets a higher one. */
+    public static long maxId(Connection c) throws SQLException {
+        return Jdbc.one(c, "SELECT MAX(ID) FROM PORTAL_MEMBER", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /**
+     * The members with an id above {@code afterId} (see {@link #maxId}) whose ID number is among {@code idNumbers}:
+     * the rows a bulk insert just wrote, read back by a range of the primary key instead of a pass over the
+     * whole register (identity values only grow, so rows inserted after {@link #maxId} lie above it).
+     */
+    public static Map<String, Member> insertedAfter(Connection c, long afterId, Collection<String> idNumbers) throws SQLException {
+        java.util.Set<String> wanted = idNumbers instanceof java.util.Set<String> set ? set : new java.util.HashSet<>(idNumbers);
+        Map<String, Member> found = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE ID > ?")) {
+            ps.setLong(1, afterId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (wanted.contains(rs.getString("ID_NUMBER"))) {
+                        Member m = map(rs);
+                        found.put(m.idNumber(), m);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** The members with these ids inside {@code scope} (others are left out), in chunks. */
     public static List<Member> byIds(Connection c, Collection<Long> ids, DataScope scope) throws SQLException {
         List<Member> found = new ArrayList<>();

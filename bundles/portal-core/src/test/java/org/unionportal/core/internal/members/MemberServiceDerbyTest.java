@@ -107,6 +107,29 @@ class MemberServiceDerbyTest {
     }
 
     @Test
+    void aLargeRosterAnswersEveryMemberAsStoredWithItsOwnAuditEntry() {
+        // more new people than MemberStore.SCAN_FROM: read back by a range of ids, not by their ID numbers
+        java.util.function.IntFunction<String> bulkId = i -> IdNumbers.of("320203", LocalDate.of(1990, 1, 1).plusDays(i), 11);
+        Member known = service.register(MemberDraft.of(bulkId.apply(0), "老会员", null, null), unionA2, "op");
+        List<MemberDraft> drafts = new ArrayList<>();
+        for (int i = 0; i <= MemberStore.SCAN_FROM + 10; i++) {
+            drafts.add(MemberDraft.of(bulkId.apply(i), "批量" + i, "139" + String.format("%08d", i), MemberCategory.EMPLOYEE));
+        }
+        Map<String, Member> written = db.inTransaction(c -> service.register(c, drafts, unionA2, "op"));
+
+        assertEquals(drafts.size(), written.size());
+        assertEquals(known.id(), written.get(bulkId.apply(0)).id(), "the known member keeps its id");
+        for (MemberDraft d : drafts) {
+            assertEquals(service.byIdNumber(d.idNumber(), "/").orElseThrow(), written.get(d.idNumber()), d::idNumber);
+        }
+        Member last = written.get(drafts.get(drafts.size() - 1).idNumber());
+        assertEquals(List.of("REGISTER"), db.read(c -> AuditStore.ofRecord(c, MemberHistory.MODULE, MemberHistory.RECORD_TYPE,
+                String.valueOf(last.id()))).stream().map(AuditStore.Row::action).toList());
+        assertEquals(List.of("REGISTER", "UPDATE"), db.read(c -> AuditStore.ofRecord(c, MemberHistory.MODULE,
+                MemberHistory.RECORD_TYPE, String.valueOf(known.id()))).stream().map(AuditStore.Row::action).toList());
+    }
+
+    @Test
     void lookupsAreScopedToTheSubtree() {
         Member m = service.register(MemberDraft.of(id(10), "赵六", null, null), unionA, "op");
         String pathB = db.read(c -> AccountStore.organisation(c, unionB)).orElseThrow().path();
