@@ -78,7 +78,7 @@ export function mount(root, context) {
         }), 'ha-sn-list', rows.length === 0)),
       k.table([
         { label: t('户主', 'Head'), key: 'head', value: (r) => k.verbatim(r.headName) || `#${r.householdId}` },
-        { label: t('优惠证号', 'Certificate'), key: 'certificate', className: 'nowrap', value: (r) => r.certificateNo || '–' },
+        { label: t('优惠证号', 'Certificate'), key: 'certificate', className: 'nowrap', value: (r) => k.verbatim(r.certificateNo) || '–' },
         { label: t('医疗总费用', 'Costs'), key: 'total', className: 'num', value: (r) => k.money(r.totalFen) },
         { label: t('报销', 'Reimbursed'), key: 'reimbursed', className: 'num', value: (r) => k.money(r.reimbursedFen) },
         { label: t('自付', 'Own share'), key: 'selfPay', className: 'num', value: (r) => k.money(r.selfPayFen) },
@@ -110,7 +110,7 @@ export function mount(root, context) {
         { label: t('户主', 'Head'), key: 'head', value: (h) => k.verbatim(h.headName) },
         { label: t('单位', 'Union'), key: 'org', value: (h) => k.verbatim(h.orgName) || '' },
         { label: t('等级', 'Level'), key: 'level', value: (h) => k.levelBadge(h.level) },
-        { label: t('优惠证号', 'Certificate'), key: 'certificate', className: 'nowrap', value: (h) => h.certificateNo || '–' },
+        { label: t('优惠证号', 'Certificate'), key: 'certificate', className: 'nowrap', value: (h) => k.verbatim(h.certificateNo) || '–' },
         { label: '', key: 'pick', value: (h) => el('button', { type: 'button', class: 'button ha-sn-pick', dataset: { householdId: h.id },
           onclick: () => openHousehold(h.id) }, t('选择', 'Choose')) },
       ], items, {
