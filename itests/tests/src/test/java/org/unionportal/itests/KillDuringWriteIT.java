@@ -230,6 +230,33 @@ class KillDuringWriteIT {
         portal.ensureFixtureUninstalled();
     }
 
+    /**
+     * The state a kill leaves when it comes after Karaf saved the installation and before it started the bundles: the
+     * module listed as installed, its bundle installed and stopped. Made here without a race (a persistent
+     * {@code bundle:stop}, then a restart): the portal starts the module's bundles at the next start.
+     */
+    @Test
+    void aModuleListedAsInstalledWithItsBundleStoppedIsStartedAtTheNextStart() throws Exception {
+        if (!portal.fixtureInstalled()) {
+            portal.installFixture();
+        }
+        String stopped = portal.shell("bundle:stop " + FIXTURE_BUNDLE);
+        Api api = portal.api();
+        Await.until("the fixture's REST resource to go with its bundle", Await.MODULE_CHANGE,
+                () -> api.get("/api/fixture/items", api.login("operator")).status() == 404);
+        portal.stop();
+        portal.start();
+        Await.until("readiness after the restart", Duration.ofSeconds(60), () -> api.get("/api/portal/ready", null).status() == 200);
+        String operator = api.login("operator");
+        Api.Reply created = Await.until("the fixture to take an item after the restart (bundle:stop said: " + stopped + ")",
+                Await.MODULE_CHANGE, () -> api.post("/api/fixture/items", operator, Map.of("title", "started again")), r -> r.status() == 201);
+        assertTrue(created.json().path("id").isIntegralNumber(), created::toString);
+        assertTrue(portal.fixtureInstalled(), "the fixture is still listed as installed");
+        portal.ensureFixtureUninstalled();
+    }
+
+    private static final String FIXTURE_BUNDLE = "org.unionportal.fixture-module";
+
     private static void killDuringInstallAt(String logMarker) throws Exception {
         Path log = portal.home().resolve("data/log/karaf.log");
         portal.fixtureInstalled(); // the shell answers (retried until it does) before the one unretried install below

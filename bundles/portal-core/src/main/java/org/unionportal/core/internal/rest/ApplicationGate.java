@@ -181,7 +181,7 @@ public class ApplicationGate {
      * The start level Karaf raises the framework to: its launcher keeps {@code org.osgi.framework.startlevel.beginning}
      * as a system property and gives the framework a lower one (the level before its instance lock is taken).
      */
-    private static int targetStartLevel(BundleContext context) {
+    public static int targetStartLevel(BundleContext context) {
         for (String value : new String[] {System.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL),
                 context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL)}) {
             try {

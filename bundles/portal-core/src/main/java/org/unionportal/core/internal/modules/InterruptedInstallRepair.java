@@ -1,0 +1,115 @@
+package org.unionportal.core.internal.modules;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.karaf.features.BundleInfo;
+import org.apache.karaf.features.DeploymentEvent;
+import org.apache.karaf.features.DeploymentListener;
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeatureState;
+import org.apache.karaf.features.FeaturesService;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.unionportal.core.internal.rest.ApplicationGate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finishes, once per start, feature installations that a killed process left half done ({@link UnstartedFeatures}):
+ * when the framework has reached its start level, every installed feature with a bundle of its own not running is
+ * started through Karaf ({@code feature:start}: one deployment that installs what is missing and starts the
+ * features' bundles). The portal application waits for it (ApplicationGate), so a module is whole after the start,
+ * or the log says why not.
+ */
+@Component(immediate = true, service = InterruptedInstallRepair.class)
+public class InterruptedInstallRepair {
+    private static final Logger LOG = LoggerFactory.getLogger(InterruptedInstallRepair.class);
+    /** How long to wait for the start level and the deployments before looking anyway (the gate's longest wait). */
+    private static final long QUIET_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(120);
+
+    /** Whether a Karaf deployment runs (Karaf tells a new listener the last event at once). */
+    private volatile boolean deploying;
+    private final DeploymentListener deployments = e -> deploying = e != null && e != DeploymentEvent.DEPLOYMENT_FINISHED;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "union-module-start-repair"));
+    private final FeaturesService features;
+    private final BundleContext context;
+
+    @Activate
+    public InterruptedInstallRepair(@Reference FeaturesService features, @Reference ApplicationGate gate, BundleContext context) {
+        this.features = features;
+        this.context = context;
+        features.registerListener(deployments);
+        AutoCloseable startup = gate.begin();
+        executor.submit(() -> {
+            try (startup) {
+                awaitQuiet();
+                repair();
+            }
+            return null;
+        });
+    }
+
+    @Deactivate
+    void deactivate() {
+        features.unregisterListener(deployments);
+        executor.shutdownNow();
+    }
+
+    /**
+     * Until the start level thread has started the installed bundles and no deployment (the boot features of a fresh
+     * start, a module being installed) is under way: before that, "not started" means "not yet".
+     */
+    private void awaitQuiet() throws InterruptedException {
+        int target = ApplicationGate.targetStartLevel(context);
+        long deadline = System.currentTimeMillis() + QUIET_WAIT_MILLIS;
+        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        int quietLooks = 0;
+        while (quietLooks < 3 && System.currentTimeMillis() < deadline) {
+            boolean rising = framework != null && framework.getStartLevel() < target;
+            quietLooks = rising || deploying ? 0 : quietLooks + 1;
+            Thread.sleep(200);
+        }
+    }
+
+    private void repair() {
+        try {
+            Map<String, List<String>> bundlesToStart = new TreeMap<>();
+            for (Feature f : features.listInstalledFeatures()) {
+                bundlesToStart.put(f.getId(), f.getBundles().stream().filter(b -> !b.isDependency() && b.isStart())
+                        .map(BundleInfo::getLocation).map(String::strip).toList());
+            }
+            Set<String> running = new HashSet<>();
+            for (Bundle b : context.getBundles()) {
+                if (b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING
+                        || b.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
+                    running.add(b.getLocation());
+                }
+            }
+            Set<String> unstarted = UnstartedFeatures.of(bundlesToStart, running);
+            if (unstarted.isEmpty()) {
+                return;
+            }
+            LOG.warn("Features {} are installed but their bundles are not all running (an installation cut off before "
+                    + "Karaf started them); starting them now", unstarted);
+            Map<String, FeatureState> started = new TreeMap<>();
+            unstarted.forEach(id -> started.put(id, FeatureState.Started));
+            features.updateFeaturesState(Map.of(FeaturesService.ROOT_REGION, started),
+                    EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        } catch (Exception e) {
+            LOG.error("Could not start the installed features whose bundles are not running", e);
+        }
+    }
+}
