@@ -301,8 +301,8 @@ export function mount(root, context) {
       { label: t('时间', 'When'), key: 'at', className: 'nowrap', value: (x) => k.when(x.at) },
       { label: t('操作人', 'By'), key: 'actor', value: (x) => k.who(x.actor) },
       { label: t('操作', 'Action'), key: 'action', className: 'nowrap', value: (x) => k.actionLabel(x.action) },
-      { label: t('说明', 'Note'), key: 'note', className: 'ha-note', value: (x) => k.historyNote(x.action, x.note) },
-    ], history, { id: 'ha-history', empty: t('暂无记录', 'No history'), rowAttrs: (x) => ({ dataset: { action: x.action } }) });
+      { label: t('说明', 'Note'), key: 'note', className: 'ha-note', value: (x) => k.historyNote(x.action, x.note, x.detail) },
+    ], history, { id: 'ha-history', empty: t('暂无记录', 'No history'), rowAttrs: (x) => ({ dataset: { action: x.action, step: (x.detail && x.detail.step) || '' } }) });
   }
 
   /** After a document was added: the history shows it (the rest of the panel stays as it is). */
