@@ -369,6 +369,7 @@ export function mount(root, context) {
   const proposalClaims = (rows, id) => k.table([
     { label: t('理赔', 'Claim'), key: 'claim', className: 'num', value: (p) => `#${p.claimId}` },
     { label: t('收款人', 'Payee'), key: 'name', value: (p) => k.paren(k.verbatim(p.name), p.idNumber) },
+    { label: t('项目', 'Plan'), key: 'plan', value: (p) => k.planName(p) },
     { label: t('开户银行', 'Bank'), key: 'bank', value: (p) => k.verbatim(p.payeeBank) || '–' },
     { label: t('银行账号', 'Account'), key: 'account', className: 'nowrap', value: (p) => p.payeeAccount || '–' },
     { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (p) => k.money(p.amountFen) },
@@ -502,6 +503,7 @@ export function mount(root, context) {
     const lineRows = k.table([
       { label: t('理赔', 'Claim'), key: 'claim', className: 'num', value: (l) => `#${l.claimId}` },
       { label: t('收款人', 'Payee'), key: 'name', value: (l) => k.paren(k.verbatim(l.name), l.idNumber) },
+      { label: t('项目', 'Plan'), key: 'plan', value: (l) => k.planName(l) },
       { label: t('开户银行', 'Bank'), key: 'bank', value: (l) => k.verbatim(l.payeeBank) || '–' },
       { label: t('银行账号', 'Account'), key: 'account', className: 'nowrap', value: (l) => l.payeeAccount || '–' },
       { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (l) => k.money(l.amountFen) },
