@@ -76,7 +76,7 @@ export function mount(root, context) {
             rows: households.map((h) => [h.orgName, Number(h.depth || 0) - top, h.hardship, h.special, h.total]),
           }), 'ha-figures-households', households.length === 0)),
         k.table([
-          { label: t('单位', 'Organisation'), key: 'org', value: (h) => indented(el('span', { class: 'ha-org' }, h.orgName), Math.max(0, Number(h.depth || 0) - top)) },
+          { label: t('单位', 'Organisation'), key: 'org', value: (h) => indented(el('span', { class: 'ha-org ui-verbatim' }, h.orgName), Math.max(0, Number(h.depth || 0) - top)) },
           { label: t('困难', 'Hardship'), key: 'hardship', className: 'num', value: (h) => count(h.hardship) },
           { label: t('特困', 'Special'), key: 'special', className: 'num', value: (h) => count(h.special) },
           { label: t('合计', 'Total'), key: 'total', className: 'num', value: (h) => el('strong', {}, count(h.total)) },

@@ -560,7 +560,9 @@ export function mount(root, context) {
       f('bankName', input('bankName', { value: h.bankName || '', maxlength: 100, placeholder: t('如：工商银行无锡分行', 'e.g. ICBC Wuxi') })),
       f('bankAccount', input('bankAccount', { value: blankIfMasked(h.bankAccount), maxlength: 40, inputmode: 'numeric',
         placeholder: isMasked(h.bankAccount) ? h.bankAccount : '' }), { hint: maskHint(h.bankAccount) }),
-      f('loveCardNo', input('loveCardNo', { value: blankIfMasked(h.loveCardNo), maxlength: 40, placeholder: isMasked(h.loveCardNo) ? h.loveCardNo : '' }),
+      // the masked number shown as the placeholder is data (a card number's letters): marked as written
+      f('loveCardNo', input('loveCardNo', { value: blankIfMasked(h.loveCardNo), maxlength: 40, placeholder: isMasked(h.loveCardNo) ? h.loveCardNo : '',
+        ...(isMasked(h.loveCardNo) ? { class: 'ui-verbatim' } : {}) }),
         { hint: maskHint(h.loveCardNo) })),
     el('fieldset', { id: 'ha-f-members-set', class: 'ha-members-set' },
       el('legend', {}, LABELS.members),

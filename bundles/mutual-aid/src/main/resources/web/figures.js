@@ -55,7 +55,7 @@ export function mount(root, context) {
       { label: t('赔付金额', 'Paid'), key: 'paid', className: 'num', value: (r) => k.money(r.paidFen) },
     ];
     const orgColumns = [
-      { label: t('单位', 'Organisation'), key: 'org', value: (r) => r.orgName },
+      { label: t('单位', 'Organisation'), key: 'org', value: (r) => k.verbatim(r.orgName) },   // as its union wrote it
       ...planColumns.slice(1),
     ];
     fill(body, 
