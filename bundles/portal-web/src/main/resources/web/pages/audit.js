@@ -128,14 +128,15 @@ export function mount(root, context) {
   function render(answer) {
     const items = answer.items || [];
     fill(body, k.table([
+      // people's and organisations' names, record ids and stored values are shown as written (ui-verbatim)
       { key: 'time', label: t('时间', 'Time'), value: (e) => fmtDateTime(e.occurredAt) },
-      { key: 'user', label: t('操作人', 'User'), value: (e) => el('a', { href: '#', class: 'audit-user', title: e.username, dataset: { username: e.username }, onclick: (ev) => { ev.preventDefault(); follow({ user: e.username }); } }, e.userName || e.username) },
+      { key: 'user', label: t('操作人', 'User'), value: (e) => el('a', { href: '#', class: 'audit-user ui-verbatim', title: e.username, dataset: { username: e.username }, onclick: (ev) => { ev.preventDefault(); follow({ user: e.username }); } }, e.userName || e.username) },
       { key: 'record', label: t('记录', 'Record'), value: (e) => el('a', { href: '#', class: 'audit-record',
         onclick: (ev) => { ev.preventDefault(); follow({ module: e.module, recordType: e.recordType, recordId: e.recordId }); } },
       [moduleName(e.module) || code(e.module), ' · ', recordTypeName(e.module, e.recordType) || code(e.recordType), ' ',
         el('span', { class: 'ui-verbatim' }, `#${e.recordId}`)]) },
       { key: 'action', label: t('操作', 'Action'), value: (e) => actionName(e.module, e.action) || code(e.action) },
-      { key: 'org', label: t('所属组织', 'Organisation'), value: (e) => e.orgName || e.orgPath },
+      { key: 'org', label: t('所属组织', 'Organisation'), value: (e) => el('span', { class: 'ui-verbatim' }, e.orgName || e.orgPath) },
       { key: 'changes', label: t('变更内容', 'What changed'), value: changes },
     ], items, { id: 'audit-table', empty: t('没有符合条件的日志', 'No entries match'), rowAttrs: (e) => ({ dataset: { id: String(e.id) } }) }));
     const total = Number(answer.total || 0);
