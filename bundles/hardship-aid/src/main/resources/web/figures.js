@@ -84,7 +84,7 @@ export function mount(root, context) {
           rowAttrs: (h) => ({ dataset: { orgId: h.orgId, depth: h.depth } }) }),
         chartOrgs.some((h) => Number(h.total || 0) > 0) ? k.chart({
           id: 'ha-chart-households', title: t('在档户数（特困 / 困难）', 'Households on file (special / hardship)'), kind: 'bar', stack: true,
-          categories: chartOrgs.map((h) => h.orgName),
+          categories: chartOrgs.map((h) => h.orgName), verbatim: true,
           series: [{ name: t('特困', 'Special'), values: chartOrgs.map((h) => Number(h.special || 0)) },
             { name: t('困难', 'Hardship'), values: chartOrgs.map((h) => Number(h.hardship || 0)) }],
         }) : null),

@@ -120,7 +120,7 @@ export function mount(root, context) {
       return el('button', {
         type: 'button', class: 'button ghost', dataset: { module: m.module, action: 'goto' },
         onclick: () => { orgId = m.offBy.orgId; orgSelect.value = String(orgId); load(); },
-      }, t('到“', 'Switch on at '), verbatim(m.offBy.orgName), t('”开启', ''));
+      }, t('到“', 'Switch on at '), verbatim(m.offBy.orgName), k.en ? null : '”开启');
     }
     return el('span', { class: 'muted' }, t('需由上级开启', 'Only the level above can switch it on'));
   }
@@ -141,7 +141,7 @@ export function mount(root, context) {
     // Three columns fit a phone: no need for the kit's 640 px minimum (and a sideways scroll to the button).
     const table = modulesTable.querySelector && modulesTable.querySelector('table');
     if (table) table.style.minWidth = '0';
-    fill(modulesSlot, el('h2', { id: 'ms-modules-title' }, t('“', 'Modules of '), verbatim(org.name), t('”的模块', '')), modulesTable);
+    fill(modulesSlot, el('h2', { id: 'ms-modules-title' }, t('“', 'Modules of '), verbatim(org.name), k.en ? null : '”的模块'), modulesTable);
     fill(markersSlot,
       el('h2', { id: 'ms-markers-title' }, t('已关闭的模块（全部组织）', 'Switched off (all organisations)')),
       k.table([
