@@ -203,7 +203,8 @@ class OneLanguageBrowserIT {
                 "the application's history row has no step code");
         browser.step(language + "-household-and-decision-form");
 
-        browser.open("#/mutual-aid/enrol");
+        // staff open the page on what awaits payment, which the shared portal may not have: the demo's groups are active
+        browser.open("#/mutual-aid/enrol?status=ACTIVE");
         WebElement persons = browser.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#enrol-batch-list [id^=\"batch-persons-\"]")));
         String batchId = persons.getAttribute("id").substring("batch-persons-".length());
         browser.click(persons);
