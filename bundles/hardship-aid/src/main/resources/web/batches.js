@@ -346,7 +346,7 @@ export function mount(root, context) {
       { label: t('受益人', 'Beneficiary'), key: 'beneficiary', value: (l) => k.verbatim(l.beneficiary) || t('本户', 'household') },
       { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (l) => k.money(l.amountFen) },
       { label: t('渠道', 'Channel'), key: 'channel', className: 'nowrap', value: (l) => k.channelLabel(l.channel) },
-      { label: t('计算说明', 'Explanation'), key: 'explanation', className: 'ha-note', value: (l) => l.explanation || '' },
+      { label: t('计算说明', 'Explanation'), key: 'explanation', className: 'ha-note', value: (l) => t(l.explanation, l.explanationEn) || '' },
       { label: t('状态', 'Status'), key: 'status', value: (l) => [k.lineBadge(l.status),
         l.failureReason ? el('small', { class: 'ui-field-error ha-failure ui-verbatim' }, l.failureReason) : null,
         l.reissuedInBatchId ? el('small', { class: 'muted ha-failure' }, t(`已在批次 #${l.reissuedInBatchId} 重发`, `reissued in #${l.reissuedInBatchId}`)) : null] },

@@ -76,7 +76,7 @@ export function mount(root, context) {
             rows: households.map((h) => [h.orgName, Number(h.depth || 0) - top, h.hardship, h.special, h.total]),
           }), 'ha-figures-households', households.length === 0)),
         k.table([
-          { label: t('单位', 'Organisation'), key: 'org', value: (h) => indented(el('span', { class: 'ha-org' }, h.orgName), Math.max(0, Number(h.depth || 0) - top)) },
+          { label: t('单位', 'Organisation'), key: 'org', value: (h) => indented(el('span', { class: 'ha-org ui-verbatim' }, h.orgName), Math.max(0, Number(h.depth || 0) - top)) },
           { label: t('困难', 'Hardship'), key: 'hardship', className: 'num', value: (h) => count(h.hardship) },
           { label: t('特困', 'Special'), key: 'special', className: 'num', value: (h) => count(h.special) },
           { label: t('合计', 'Total'), key: 'total', className: 'num', value: (h) => el('strong', {}, count(h.total)) },
@@ -84,7 +84,7 @@ export function mount(root, context) {
           rowAttrs: (h) => ({ dataset: { orgId: h.orgId, depth: h.depth } }) }),
         chartOrgs.some((h) => Number(h.total || 0) > 0) ? k.chart({
           id: 'ha-chart-households', title: t('在档户数（特困 / 困难）', 'Households on file (special / hardship)'), kind: 'bar', stack: true,
-          categories: chartOrgs.map((h) => h.orgName),
+          categories: chartOrgs.map((h) => h.orgName), verbatim: true,
           series: [{ name: t('特困', 'Special'), values: chartOrgs.map((h) => Number(h.special || 0)) },
             { name: t('困难', 'Hardship'), values: chartOrgs.map((h) => Number(h.hardship || 0)) }],
         }) : null),

@@ -301,8 +301,8 @@ export function mount(root, context) {
       { label: t('时间', 'When'), key: 'at', className: 'nowrap', value: (x) => k.when(x.at) },
       { label: t('操作人', 'By'), key: 'actor', value: (x) => k.who(x.actor) },
       { label: t('操作', 'Action'), key: 'action', className: 'nowrap', value: (x) => k.actionLabel(x.action) },
-      { label: t('说明', 'Note'), key: 'note', className: 'ha-note', value: (x) => k.historyNote(x.action, x.note) },
-    ], history, { id: 'ha-history', empty: t('暂无记录', 'No history'), rowAttrs: (x) => ({ dataset: { action: x.action } }) });
+      { label: t('说明', 'Note'), key: 'note', className: 'ha-note', value: (x) => k.historyNote(x.action, x.note, x.detail) },
+    ], history, { id: 'ha-history', empty: t('暂无记录', 'No history'), rowAttrs: (x) => ({ dataset: { action: x.action, step: (x.detail && x.detail.step) || '' } }) });
   }
 
   /** After a document was added: the history shows it (the rest of the panel stays as it is). */
@@ -560,7 +560,9 @@ export function mount(root, context) {
       f('bankName', input('bankName', { value: h.bankName || '', maxlength: 100, placeholder: t('如：工商银行无锡分行', 'e.g. ICBC Wuxi') })),
       f('bankAccount', input('bankAccount', { value: blankIfMasked(h.bankAccount), maxlength: 40, inputmode: 'numeric',
         placeholder: isMasked(h.bankAccount) ? h.bankAccount : '' }), { hint: maskHint(h.bankAccount) }),
-      f('loveCardNo', input('loveCardNo', { value: blankIfMasked(h.loveCardNo), maxlength: 40, placeholder: isMasked(h.loveCardNo) ? h.loveCardNo : '' }),
+      // the masked number shown as the placeholder is data (a card number's letters): marked as written
+      f('loveCardNo', input('loveCardNo', { value: blankIfMasked(h.loveCardNo), maxlength: 40, placeholder: isMasked(h.loveCardNo) ? h.loveCardNo : '',
+        ...(isMasked(h.loveCardNo) ? { class: 'ui-verbatim' } : {}) }),
         { hint: maskHint(h.loveCardNo) })),
     el('fieldset', { id: 'ha-f-members-set', class: 'ha-members-set' },
       el('legend', {}, LABELS.members),

@@ -349,12 +349,49 @@ export function kit(context) {
   const levelText = (zh) => (levelByZh(zh) ? labelOf(LEVELS)(levelByZh(zh)) : fileLevelByZh(zh) ? labelOf(FILE_LEVELS)(fileLevelByZh(zh)) : base.verbatim(zh));
 
   /**
-   * A household's history note in the page's language. The server writes the notes of its own steps in Chinese
+   * A history step the server keeps as data (hardship V4: `detail.step` and its values), said in the page's language;
+   * `note` is only what a person wrote (a reviewer's note, a reason), shown as written (`ui-verbatim`), and so are a
+   * certificate number and a file's name.
+   */
+  const historyStep = (d, note) => {
+    const level = labelOf(LEVELS);
+    const written = note ? [t('。', '. '), base.verbatim(note)] : null;
+    const safetyNet = (zh, en) => [t(`${d.year} 年医疗兜底${zh} `, `Safety net ${d.year}${en}: `), base.money(d.amountFen)];
+    switch (d.step) {
+      case 'FILED':
+        return [d.level ? [t('提交建档申请（申请等级：', 'Application filed (level asked for: '), level(d.level), t('）', ')')]
+          : t('提交建档申请', 'Application filed'), written];
+      case 'RESUBMITTED': return [t('修改后重新提交', 'Changed and submitted again'), written];
+      case 'CHANGED': return [t(`修改了家庭资料（${d.members} 位成员）`, `Household details changed (${d.members} member(s))`), written];
+      case 'APPROVED':
+        return [t(`批准建档${d.demo ? '（演示数据）' : ''}：`, `Approved${d.demo ? ' (demo data)' : ''}: `), level(d.level), t('，', ', '),
+          labelOf(FILE_LEVELS)(d.fileLevel), d.certificateNo ? [t('，优惠证号 ', ', certificate no. '), base.verbatim(d.certificateNo)] : null, written];
+      case 'RECHECKED':
+        return [t('年度复核：', 'Annual re-check: '), d.from === d.level ? [t('等级不变（', 'level unchanged ('), level(d.level), t('）', ')')]
+          : [t('等级由', 'level changed from '), level(d.from), t('调整为', ' to '), level(d.level)],
+        d.certificateIssued ? [t('，发优惠证 ', ', certificate issued: '), base.verbatim(d.certificateIssued)] : null,
+        d.certificateWithdrawn ? [t('，收回优惠证 ', ', certificate withdrawn: '), base.verbatim(d.certificateWithdrawn)] : null,
+        t(`，下次复核 ${d.nextRecheck}`, `, next re-check ${d.nextRecheck}`), written];
+      case 'LEFT': return [t(`出档（${d.date}）：`, `Left the register (${d.date}): `), base.verbatim(note)];
+      case 'DOCUMENT_ADDED': return [t('上传材料：', 'Document added: '), base.verbatim(d.fileName)];
+      case 'DOCUMENT_REMOVED': return [t('删除材料：', 'Document removed: '), base.verbatim(d.fileName)];
+      case 'SAFETY_NET_PROPOSED': return safetyNet('申请', ' proposed');
+      case 'SAFETY_NET_APPROVED': return [safetyNet('', ''), t('：批准', ', approved')];
+      case 'SAFETY_NET_REJECTED': return [safetyNet('', ''), t('：不予兜底', ', refused')];
+      case 'SAFETY_NET_PAID': return [safetyNet('', ''), t('已支付', ', paid')];
+      default: return base.verbatim(note) || '';   // RETURNED, REJECTED: the reason is the whole note
+    }
+  };
+
+  /**
+   * A household's history note in the page's language: a step kept as data (`detail`) by {@link historyStep}. Rows
+   * written before hardship V4 have no detail: the server wrote the notes of its own steps in Chinese
    * (提交建档申请（申请等级：特困）, 批准建档：特困，区级，优惠证号 TK2026-00001。note, 修改后重新提交, 上传材料：x.pdf, …): those are
    * read and said again in the page's language; what a person wrote (a reviewer's note, a reason, a file's name, a
    * certificate number) is shown as written (`ui-verbatim`), and so is a note of no known form.
    */
-  const historyNote = (action, note) => {
+  const historyNote = (action, note, detail) => {
+    if (detail && detail.step) return historyStep(detail, note);
     const text = String(note || '');
     if (!text) return '';
     if (['RETURN', 'REJECT'].includes(action)) return base.verbatim(text);

@@ -90,7 +90,7 @@ export function mount(root, context) {
     fill(listSlot, k.table([
       { label: t('编号', 'No.'), key: 'id', className: 'num', value: (c) => String(c.id) },
       { label: t('会员', 'Member'), key: 'member', value: (c) => k.verbatim(c.memberName) },
-      { label: t('项目', 'Plan'), key: 'plan', className: 'nowrap', value: (c) => el('span', { title: c.planCode }, t(c.planNameZh, c.planNameEn) || c.planCode) },
+      { label: t('项目', 'Plan'), key: 'plan', className: 'nowrap', value: (c) => el('span', { title: c.planCode }, t(c.planNameZh, c.planNameEn) || k.verbatim(c.planCode)) },
       { label: t('事件', 'Event'), key: 'event', className: 'nowrap', value: (c) => `${k.eventLabel(c.eventType)} · ${fmtDate(c.eventDate)}` },
       { label: t('测算金额', 'Computed'), key: 'computed', className: 'num', value: (c) => k.money(c.computedFen) },
       { label: t('核准金额', 'Approved'), key: 'approved', className: 'num', value: (c) => (c.approvedFen == null ? '–' : k.money(c.approvedFen)) },
@@ -137,7 +137,7 @@ export function mount(root, context) {
       problemNode,
       k.facts([
         [t('会员', 'Member'), k.paren(k.verbatim(claim.memberName), claim.idNumber), 'member'],
-        [t('项目', 'Plan'), t(claim.planNameZh, claim.planNameEn) || claim.planCode, 'plan'],
+        [t('项目', 'Plan'), t(claim.planNameZh, claim.planNameEn) || k.verbatim(claim.planCode), 'plan'],
         [t('事件', 'Event'), `${k.eventLabel(claim.eventType)} · ${fmtDate(claim.eventDate)}`, 'event'],
         [t('住院期间', 'Hospital stay'), stay, 'stay'],
         [t('医院', 'Hospital'), k.verbatim(claim.hospital), 'hospital'],
@@ -265,16 +265,18 @@ export function mount(root, context) {
     }
     if (!ok) return;
     const amountText = k.money(amountFen ?? claim.computedFen);
+    const who = k.verbatim(claim.memberName);   // as written, inside a question in the page's language
     const questions = {
       APPROVE: [t(`核准理赔 #${claim.id}`, `Approve claim #${claim.id}`),
-        t(`将核准理赔 #${claim.id}（${claim.memberName}），金额 ${amountFen == null ? `按规则重新测算（提交时 ${amountText}）` : amountText}，确定？`,
-          `Approve claim #${claim.id} (${claim.memberName}) for ${amountFen == null ? `what the rules allow now (${amountText} at filing)` : amountText}?`)],
+        [t(`将核准理赔 #${claim.id}（`, `Approve claim #${claim.id} (`), who,
+          t(`），金额 ${amountFen == null ? `按规则重新测算（提交时 ${amountText}）` : amountText}，确定？`,
+            `) for ${amountFen == null ? `what the rules allow now (${amountText} at filing)` : amountText}?`)]],
       RETURN: [t(`退回理赔 #${claim.id}`, `Return claim #${claim.id}`),
-        t(`将把理赔 #${claim.id} 退回 ${claim.memberName} 补充材料，并短信通知会员，确定？`,
-          `Return claim #${claim.id} to ${claim.memberName} for more documents, with a text message to the member?`)],
+        [t(`将把理赔 #${claim.id} 退回 `, `Return claim #${claim.id} to `), who,
+          t(' 补充材料，并短信通知会员，确定？', ' for more documents, with a text message to the member?')]],
       REJECT: [t(`不予理赔 #${claim.id}`, `Reject claim #${claim.id}`),
-        t(`将对理赔 #${claim.id}（${claim.memberName}）作出不予理赔决定，决定后不能撤回，确定？`,
-          `Reject claim #${claim.id} (${claim.memberName})? This cannot be undone.`)],
+        [t(`将对理赔 #${claim.id}（`, `Reject claim #${claim.id} (`), who,
+          t('）作出不予理赔决定，决定后不能撤回，确定？', ')? This cannot be undone.')]],
     };
     if (questions[action] && !(await k.confirm({ title: questions[action][0], message: questions[action][1],
       confirmLabel: t('确定', 'Confirm'), danger: action === 'REJECT' }))) return;
@@ -369,6 +371,7 @@ export function mount(root, context) {
   const proposalClaims = (rows, id) => k.table([
     { label: t('理赔', 'Claim'), key: 'claim', className: 'num', value: (p) => `#${p.claimId}` },
     { label: t('收款人', 'Payee'), key: 'name', value: (p) => k.paren(k.verbatim(p.name), p.idNumber) },
+    { label: t('项目', 'Plan'), key: 'plan', value: (p) => k.planName(p) },
     { label: t('开户银行', 'Bank'), key: 'bank', value: (p) => k.verbatim(p.payeeBank) || '–' },
     { label: t('银行账号', 'Account'), key: 'account', className: 'nowrap', value: (p) => p.payeeAccount || '–' },
     { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (p) => k.money(p.amountFen) },
@@ -502,6 +505,7 @@ export function mount(root, context) {
     const lineRows = k.table([
       { label: t('理赔', 'Claim'), key: 'claim', className: 'num', value: (l) => `#${l.claimId}` },
       { label: t('收款人', 'Payee'), key: 'name', value: (l) => k.paren(k.verbatim(l.name), l.idNumber) },
+      { label: t('项目', 'Plan'), key: 'plan', value: (l) => k.planName(l) },
       { label: t('开户银行', 'Bank'), key: 'bank', value: (l) => k.verbatim(l.payeeBank) || '–' },
       { label: t('银行账号', 'Account'), key: 'account', className: 'nowrap', value: (l) => l.payeeAccount || '–' },
       { label: t('金额', 'Amount'), key: 'amount', className: 'num', value: (l) => k.money(l.amountFen) },

@@ -55,7 +55,7 @@ export function mount(root, context) {
       { label: t('赔付金额', 'Paid'), key: 'paid', className: 'num', value: (r) => k.money(r.paidFen) },
     ];
     const orgColumns = [
-      { label: t('单位', 'Organisation'), key: 'org', value: (r) => r.orgName },
+      { label: t('单位', 'Organisation'), key: 'org', value: (r) => k.verbatim(r.orgName) },   // as its union wrote it
       ...planColumns.slice(1),
     ];
     fill(body, 
@@ -84,14 +84,14 @@ export function mount(root, context) {
         k.table(orgColumns, byOrg, { id: 'figures-by-org', empty: t('没有下级单位。', 'There are no organisations below yours.'),
           rowAttrs: (r) => ({ dataset: { orgId: r.orgId } }) }),
         chart('chart-paid-by-org', t('各单位赔付金额', 'Amount paid by organisation'),
-          byOrg.map((r) => ({ label: r.orgName, value: Number(r.paidFen || 0) })), true)));
+          byOrg.map((r) => ({ label: r.orgName, value: Number(r.paidFen || 0) })), true, true)));
   }
 
   /** A bar chart through the page kit (Apache ECharts): one bar per row, names in the page's language. */
-  function chart(id, title, rows, money = false) {
+  function chart(id, title, rows, money = false, namesAsWritten = false) {
     if (rows.length === 0) return null;
     return k.chart({
-      id, title, kind: 'bar', height: 300,
+      id, title, kind: 'bar', height: 300, verbatim: namesAsWritten,
       categories: rows.map((r) => r.label),
       series: [{ name: title, values: rows.map((r) => r.value), money }],
     });

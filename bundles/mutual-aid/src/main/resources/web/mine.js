@@ -114,7 +114,7 @@ export function mount(root, context) {
 
   function claimFacts(c) {
     return k.facts([
-      [t('项目', 'Plan'), t(c.planNameZh, c.planNameEn) || c.planCode, 'plan'],
+      [t('项目', 'Plan'), t(c.planNameZh, c.planNameEn) || k.verbatim(c.planCode), 'plan'],
       [t('事件', 'Event'), `${k.eventLabel(c.eventType)} · ${fmtDate(c.eventDate)}`, 'event'],
       [t('住院期间', 'Hospital stay'), c.admissionDate ? `${fmtDate(c.admissionDate)} ~ ${fmtDate(c.dischargeDate)}` : null, 'stay'],
       [t('医院', 'Hospital'), k.verbatim(c.hospital), 'hospital'],
@@ -170,7 +170,7 @@ export function mount(root, context) {
           onclick: () => { details.open = true; printOnly(card); } }, t('打印回执', 'Print receipt'))),
       k.progress(c, `my-claim-progress-${c.id}`),
       k.facts([
-        [t('项目', 'Plan'), t(c.planNameZh, c.planNameEn) || c.planCode, 'plan'],
+        [t('项目', 'Plan'), t(c.planNameZh, c.planNameEn) || k.verbatim(c.planCode), 'plan'],
         [t('提交', 'Filed'), fmtDateTime(c.filedAt), 'filed'],
         [t('审核意见', 'Reason'), returned ? null : k.verbatim(c.reason), 'reason'],
         [t('支付日期', 'Paid on'), c.status === 'PAID' && c.paidOn ? fmtDate(c.paidOn) : null, 'paidOn'],
@@ -212,8 +212,8 @@ export function mount(root, context) {
         type: 'button', class: 'button doc-remove', dataset: { docId: d.id, claimId: c.id },
         onclick: async (ev) => {
           const sure = await k.confirm({ title: t('删除材料', 'Remove a document'),
-            message: t(`将从理赔 #${c.id} 中删除材料“${d.fileName}”，删除后不能恢复，确定？`,
-              `Remove “${d.fileName}” from claim #${c.id}? It cannot be restored.`), confirmLabel: t('删除', 'Remove'), danger: true });
+            message: [t(`将从理赔 #${c.id} 中删除材料“`, 'Remove “'), k.verbatim(d.fileName),
+              t('”，删除后不能恢复，确定？', `” from claim #${c.id}? It cannot be restored.`)], confirmLabel: t('删除', 'Remove'), danger: true });
           if (!sure) return;
           ev.currentTarget.disabled = true;
           try {

@@ -262,11 +262,12 @@ export function mount(root, context) {
         if (!alive) return;
         await load();
         await showDetail(saved.id);
-        if (!editing) info(t(`已创建项目 ${saved.code}（v${saved.version}）。`, `Plan ${saved.code} (v${saved.version}) created.`));
+        // the plan's code is data (ui-verbatim): Latin letters the Chinese page shows as written
+        if (!editing) info([t('已创建项目 ', 'Plan '), k.verbatim(saved.code), t(`（v${saved.version}）。`, ` (v${saved.version}) created.`)]);
         else if (saved.id !== plan.id) {
           info(t(`该项目已有人参保，已生成新版本 v${saved.version}；原版本 v${plan.version} 保持不变。`,
             `People are enrolled in this plan, so version v${saved.version} was created; v${plan.version} stays as it was.`));
-        } else info(t(`已保存项目 ${saved.code}（v${saved.version}）。`, `Plan ${saved.code} (v${saved.version}) saved.`));
+        } else info([t('已保存项目 ', 'Plan '), k.verbatim(saved.code), t(`（v${saved.version}）。`, ` (v${saved.version}) saved.`)]);
       } catch (err) {
         if (!alive) return;
         fill(problemSlot, k.problem(err, { form, labels: LABELS }));

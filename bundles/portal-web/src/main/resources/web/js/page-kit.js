@@ -563,7 +563,9 @@ export function baseKit(context, { statuses = {} } = {}) {
    * wrapped. Returns a `figure.ui-echart` at once; the chart appears when the library is loaded (`data-ready`).
    * `fallback` (a node, e.g. a table) is shown instead when the library cannot load.
    */
-  const chart = ({ id = null, title = '', kind = 'bar', categories = [], series = [], height = 320, fallback = null, stack = false } = {}) => {
+  // `verbatim`: the categories are names as written (organisations): their drawn labels are marked `ui-verbatim`, as in the tables.
+  const chart = ({ id = null, title = '', kind = 'bar', categories = [], series = [], height = 320, fallback = null, stack = false,
+    verbatim: namesAsWritten = false } = {}) => {
     const box = el('div', { class: 'ui-echart-canvas' });
     box.style.height = `${Number(height) || 320}px`;   // through CSSOM: the strict CSP refuses style attributes
     const figure = el('figure', { class: 'ui-echart', id, dataset: { kind } },
@@ -595,6 +597,16 @@ export function baseKit(context, { statuses = {} } = {}) {
       // the portal's red first, then colours that stay apart from it and from each other
       instance.setOption({ color: ['#c8102e', '#e5a100', '#0969da', '#1a7f37', '#8250df', '#6e7781'], ...option });
       figure.dataset.ready = 'true';
+      // ECharts draws (and breaks) the category labels as SVG text: each piece of a name as written is marked again after every drawing
+      const markNames = () => {
+        if (!namesAsWritten) return;
+        for (const text of box.querySelectorAll('svg text')) {
+          const piece = (text.textContent || '').trim();
+          if (piece && categories.some((name) => String(name).includes(piece))) text.classList.add('ui-verbatim');
+        }
+      };
+      instance.on('finished', markNames);
+      markNames();
       const resize = () => instance.resize();
       const watcher = new ResizeObserver(resize);
       watcher.observe(box);

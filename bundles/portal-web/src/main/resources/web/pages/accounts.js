@@ -42,7 +42,7 @@ export function mount(root, context) {
     const password = el('input', { name: 'password', type: 'text', autocomplete: 'off', spellcheck: 'false' });
     const message = el('div', {});
     const form = el('form', { id: 'reset-form', class: 'ui-form card', novalidate: true, dataset: { userId: user.id } },
-      el('h2', { class: 'ui-wide' }, t('重置 ', 'Reset the password of '), verbatim(user.displayName || user.username), t(' 的密码', '')),
+      el('h2', { class: 'ui-wide' }, t('重置 ', 'Reset the password of '), verbatim(user.displayName || user.username), context.lang === 'en' ? null : ' 的密码'),
       field(t('临时密码', 'Temporary password'), password, { hint: t('至少 8 个字符，不能是常见密码。请当面或电话告知本人。',
         'At least 8 characters, not a common password. Tell it to the person directly.') }),
       message,

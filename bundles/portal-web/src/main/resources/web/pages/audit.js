@@ -14,12 +14,22 @@ export function mount(root, context) {
   let seq = 0;
   let page = 0;
 
+  // Module, record type and action are codes in the entries; each module names its own (GET …/labels), and the page
+  // shows and offers those names in its language. A code no module names (its module was removed) stays a code.
+  const names = { modules: new Map() };
+  const named = (label) => (label ? t(label.zh, label.en) : null);
+  const moduleName = (module) => named((names.modules.get(module) || {}).name);
+  const recordTypeName = (module, type) => named(((names.modules.get(module) || {}).recordTypes || {})[type]);
+  const actionName = (module, action) => named(((names.modules.get(module) || {}).actions || {})[action]);
+  const fieldName = (module, field) => named(((names.modules.get(module) || {}).fields || {})[field]);
+  const code = (value) => el('code', { class: 'ui-verbatim' }, value);
+  const choice = (name) => el('select', { name }, el('option', { value: '' }, t('全部', 'All')));
   const inputs = {
-    module: el('input', { name: 'module', placeholder: 'mutual-aid', autocomplete: 'off' }),
-    recordType: el('input', { name: 'recordType', placeholder: 'claim', autocomplete: 'off' }),
+    module: choice('module'),
+    recordType: choice('recordType'),
     recordId: el('input', { name: 'recordId', autocomplete: 'off', inputmode: 'numeric' }),
     user: el('input', { name: 'user', autocomplete: 'off' }),
-    action: el('input', { name: 'action', placeholder: 'UPDATE', autocomplete: 'off' }),
+    action: choice('action'),
     from: el('input', { name: 'from', type: 'date' }),
     until: el('input', { name: 'until', type: 'date' }),
   };
@@ -31,7 +41,7 @@ export function mount(root, context) {
     FILTERS.map((name) => field(labels[name], inputs[name], { name })),
     el('div', { class: 'ui-toolbar ui-form-actions' },
       el('button', { type: 'submit', class: 'button primary', id: 'audit-search' }, t('查询', 'Search')),
-      el('button', { type: 'button', class: 'button', id: 'audit-clear', onclick: () => { FILTERS.forEach((n) => { inputs[n].value = ''; }); page = 0; load(); } },
+      el('button', { type: 'button', class: 'button', id: 'audit-clear', onclick: () => { FILTERS.forEach((n) => { inputs[n].value = ''; }); fillChoices(); page = 0; load(); } },
         t('清除条件', 'Clear')),
       el('span', { class: 'spacer' }),
       el('button', { type: 'button', class: 'button', id: 'audit-export-csv', onclick: () => exportAs('csv') }, t('导出 CSV', 'Export CSV')),
@@ -56,8 +66,50 @@ export function mount(root, context) {
     return q;
   }
 
+  /** The choices of record types and actions: those of the chosen module, or of every module. */
+  function fillChoices() {
+    const chosen = inputs.module.value;
+    const modules = [...names.modules.values()].filter((m) => !chosen || m.module === chosen);
+    for (const [name, key] of [['recordType', 'recordTypes'], ['action', 'actions']]) {
+      const kept = inputs[name].value;
+      const options = new Map();
+      for (const m of modules) {
+        for (const [c, label] of Object.entries(m[key] || {})) if (!options.has(c)) options.set(c, named(label));
+      }
+      fill(inputs[name], el('option', { value: '' }, t('全部', 'All')),
+        [...options].sort((a, b) => a[1].localeCompare(b[1])).map(([c, label]) => el('option', { value: c }, label)));
+      setChoice(inputs[name], kept);
+    }
+  }
+
+  /** Chooses `value`; a code no module names is offered as the code itself. */
+  function setChoice(select, value) {
+    if (value && ![...select.options].some((o) => o.value === value)) {
+      select.append(el('option', { value, class: 'ui-verbatim' }, value));
+    }
+    select.value = value || '';
+  }
+
+  async function loadNames() {
+    try {
+      const answer = await context.api(`${API}/labels`);
+      for (const m of (answer && answer.modules) || []) names.modules.set(m.module, m);
+    } catch (e) {
+      k.checkSession(e);   // without names the codes are shown as codes
+    }
+    if (!alive) return;
+    fill(inputs.module, el('option', { value: '' }, t('全部', 'All')),
+      [...names.modules.values()].map((m) => el('option', { value: m.module }, named(m.name))));
+    fillChoices();
+  }
+
   function follow(values) {
-    FILTERS.forEach((n) => { inputs[n].value = values[n] || ''; });
+    setChoice(inputs.module, values.module);
+    fillChoices();
+    FILTERS.forEach((n) => {
+      if (inputs[n].tagName === 'SELECT') setChoice(inputs[n], values[n]);
+      else inputs[n].value = values[n] || '';
+    });
     page = 0;
     load();
   }
@@ -69,19 +121,22 @@ export function mount(root, context) {
     if (!keys.length) return el('span', { class: 'muted' }, '–');
     const show = (v) => (v === undefined ? '–' : typeof v === 'string' ? v : JSON.stringify(v));
     return el('ul', { class: 'ui-audit-changes' }, keys.map((key) => el('li', { dataset: { field: key } },
-      el('code', {}, key), '：', el('s', { class: 'muted' }, show(before[key])), ' → ', el('span', {}, show(after[key])))));
+      fieldName(entry.module, key) || code(key), t('：', ': '), el('s', { class: 'muted ui-verbatim' }, show(before[key])), ' → ',
+      el('span', { class: 'ui-verbatim' }, show(after[key])))));
   }
 
   function render(answer) {
     const items = answer.items || [];
     fill(body, k.table([
+      // people's and organisations' names, record ids and stored values are shown as written (ui-verbatim)
       { key: 'time', label: t('时间', 'Time'), value: (e) => fmtDateTime(e.occurredAt) },
-      { key: 'user', label: t('操作人', 'User'), value: (e) => el('a', { href: '#', class: 'audit-user', title: e.username, dataset: { username: e.username }, onclick: (ev) => { ev.preventDefault(); follow({ user: e.username }); } }, e.userName || e.username) },
+      { key: 'user', label: t('操作人', 'User'), value: (e) => el('a', { href: '#', class: 'audit-user ui-verbatim', title: e.username, dataset: { username: e.username }, onclick: (ev) => { ev.preventDefault(); follow({ user: e.username }); } }, e.userName || e.username) },
       { key: 'record', label: t('记录', 'Record'), value: (e) => el('a', { href: '#', class: 'audit-record',
         onclick: (ev) => { ev.preventDefault(); follow({ module: e.module, recordType: e.recordType, recordId: e.recordId }); } },
-      `${e.module} · ${e.recordType} #${e.recordId}`) },
-      { key: 'action', label: t('操作', 'Action'), value: (e) => el('code', {}, e.action) },
-      { key: 'org', label: t('所属组织', 'Organisation'), value: (e) => e.orgName || e.orgPath },
+      [moduleName(e.module) || code(e.module), ' · ', recordTypeName(e.module, e.recordType) || code(e.recordType), ' ',
+        el('span', { class: 'ui-verbatim' }, `#${e.recordId}`)]) },
+      { key: 'action', label: t('操作', 'Action'), value: (e) => actionName(e.module, e.action) || code(e.action) },
+      { key: 'org', label: t('所属组织', 'Organisation'), value: (e) => el('span', { class: 'ui-verbatim' }, e.orgName || e.orgPath) },
       { key: 'changes', label: t('变更内容', 'What changed'), value: changes },
     ], items, { id: 'audit-table', empty: t('没有符合条件的日志', 'No entries match'), rowAttrs: (e) => ({ dataset: { id: String(e.id) } }) }));
     const total = Number(answer.total || 0);
@@ -124,6 +179,7 @@ export function mount(root, context) {
     }
   }
 
-  load();
+  inputs.module.addEventListener('change', fillChoices);
+  loadNames().then(() => { if (alive) load(); });
   return () => { alive = false; };
 }

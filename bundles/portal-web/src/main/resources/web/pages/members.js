@@ -2,7 +2,7 @@
 // members (form, import), district and city staff see their subtree and move members between unions.
 // ID numbers and phone numbers are masked in the list; the detail shows them to the staff who keep them.
 
-import { el, fill, field, verbatim, baseKit, fmtDate, fmtDateTime, downloadWithToken, csvBlob, xlsxBlob, downloadBlob } from '/js/page-kit.js';
+import { el, fill, field, verbatim, confirmDialog, baseKit, fmtDate, fmtDateTime, downloadWithToken, csvBlob, xlsxBlob, downloadBlob } from '/js/page-kit.js';
 
 const BASE = '/api/portal/members';
 const MAX_IMPORT_BYTES = 16 * 1024 * 1024;   // the server's limit
@@ -146,7 +146,8 @@ export function mount(root, context) {
         e.preventDefault();
         fill(actionProblem);
         const name = target.selectedOptions[0] ? target.selectedOptions[0].textContent : '';
-        if (!window.confirm(t(`确定将 ${m.name} 转移到“${name}”？`, `Move ${m.name} to “${name}”?`))) return;
+        if (!await confirmDialog(t, { title: t('会员转移', 'Transfer'), message: [t('确定将 ', 'Move '), verbatim(m.name), t(' 转移到“', ' to “'),
+          verbatim(name), t('”？', '”?')], confirmLabel: t('转移', 'Transfer') })) return;
         try {
           await context.api(`${BASE}/${id}/transfer`, { method: 'POST', body: { orgId: Number(target.value), reason: reason.value.trim() || null } });
           load();

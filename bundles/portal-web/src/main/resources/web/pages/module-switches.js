@@ -2,7 +2,7 @@
 // on for an organisation and everything below it. A district changes its own part of the union tree,
 // the city any part; a module switched off higher up can only be switched on again there.
 
-import { el, fill, baseKit, fmtDateTime } from '/js/page-kit.js';
+import { el, fill, baseKit, fmtDateTime, verbatim, confirmDialog } from '/js/page-kit.js';
 
 const API = '/api/portal/module-switches';
 
@@ -52,7 +52,8 @@ export function mount(root, context) {
       const list = await context.api('/api/portal/organisations');
       if (!alive) return;
       organisations = Array.isArray(list) ? list : [];
-      fill(orgSelect, organisations.map((o) => el('option', { value: o.id, selected: o.id === orgId },
+      // an organisation's name is as its union wrote it (ui-verbatim), whatever the page's language
+      fill(orgSelect, organisations.map((o) => el('option', { value: o.id, selected: o.id === orgId, class: 'ui-verbatim' },
         `${'\u3000'.repeat(depth(o.path) - depth(organisations[0] && organisations[0].path))}${o.name}`)));
     } catch (e) {
       k.checkSession(e);
@@ -82,8 +83,8 @@ export function mount(root, context) {
         el('h2', { id: 'ms-log-title' }, t('开关记录', 'Change log')),
         k.table([
           { label: t('时间', 'When'), key: 'at', className: 'nowrap', value: (r) => fmtDateTime(r.at) },
-          { label: t('操作人', 'By'), key: 'by', value: (r) => r.username },
-          { label: t('组织', 'Organisation'), key: 'org', value: (r) => r.orgName },
+          { label: t('操作人', 'By'), key: 'by', value: (r) => verbatim(r.username) },
+          { label: t('组织', 'Organisation'), key: 'org', value: (r) => verbatim(r.orgName) },
           { label: t('模块', 'Module'), key: 'module', value: (r) => nameOf(r.module) },
           { label: t('操作', 'Change'), key: 'on', value: (r) => (r.on ? t('开启', 'switched on') : t('关闭', 'switched off')) },
         ], Array.isArray(rows) ? rows : [], { id: 'ms-log', empty: t('暂无开关记录。', 'No changes yet.') }));
@@ -96,7 +97,8 @@ export function mount(root, context) {
     if (!m.installed) return t('模块当前未安装', 'The module is not installed now');
     if (!m.offBy) return '';
     const when = fmtDateTime(m.offBy.setAt);
-    return t(`由“${m.offBy.orgName}”的 ${m.offBy.setBy} 于 ${when} 关闭`, `Switched off for ${m.offBy.orgName} by ${m.offBy.setBy} on ${when}`);
+    return [t('由“', 'Switched off for '), verbatim(m.offBy.orgName), t('”的 ', ' by '), verbatim(m.offBy.setBy),
+      t(` 于 ${when} 关闭`, ` on ${when}`)];
   }
 
   function action(m) {
@@ -118,7 +120,7 @@ export function mount(root, context) {
       return el('button', {
         type: 'button', class: 'button ghost', dataset: { module: m.module, action: 'goto' },
         onclick: () => { orgId = m.offBy.orgId; orgSelect.value = String(orgId); load(); },
-      }, t(`到“${m.offBy.orgName}”开启`, `Switch on at ${m.offBy.orgName}`));
+      }, t('到“', 'Switch on at '), verbatim(m.offBy.orgName), k.en ? null : '”开启');
     }
     return el('span', { class: 'muted' }, t('需由上级开启', 'Only the level above can switch it on'));
   }
@@ -128,7 +130,7 @@ export function mount(root, context) {
     const modulesTable = k.table([
       // Three columns, the note under the name: the button stays in view on a phone.
       { label: t('模块', 'Module'), key: 'module', value: (m) => el('div', {},
-        el('div', {}, moduleName(m), el('small', { class: 'muted' }, ` ${m.module}`)),
+        el('div', {}, moduleName(m), ' ', el('small', { class: 'muted ui-verbatim' }, m.module)),
         note(m) ? el('small', { class: 'muted', dataset: { note: m.module } }, note(m)) : null) },
       { label: t('状态', 'State'), key: 'state', className: 'nowrap', value: (m) => k.badge(m.state) },
       { label: t('操作', 'Action'), key: 'action', className: 'nowrap', value: action },
@@ -139,28 +141,29 @@ export function mount(root, context) {
     // Three columns fit a phone: no need for the kit's 640 px minimum (and a sideways scroll to the button).
     const table = modulesTable.querySelector && modulesTable.querySelector('table');
     if (table) table.style.minWidth = '0';
-    fill(modulesSlot, el('h2', { id: 'ms-modules-title' }, t(`“${org.name}”的模块`, `Modules of ${org.name}`)), modulesTable);
+    fill(modulesSlot, el('h2', { id: 'ms-modules-title' }, t('“', 'Modules of '), verbatim(org.name), k.en ? null : '”的模块'), modulesTable);
     fill(markersSlot,
       el('h2', { id: 'ms-markers-title' }, t('已关闭的模块（全部组织）', 'Switched off (all organisations)')),
       k.table([
-        { label: t('组织', 'Organisation'), key: 'org', value: (x) => x.orgName },
+        { label: t('组织', 'Organisation'), key: 'org', value: (x) => verbatim(x.orgName) },
         { label: t('模块', 'Module'), key: 'module', value: (x) => nameOf(x.module) },
-        { label: t('关闭人', 'By'), key: 'by', value: (x) => x.setBy },
+        { label: t('关闭人', 'By'), key: 'by', value: (x) => verbatim(x.setBy) },
         { label: t('时间', 'When'), key: 'at', className: 'nowrap', value: (x) => fmtDateTime(x.setAt) },
         { label: t('可否开启', 'You may switch on'), key: 'yours', value: (x) => (x.yours ? t('可以', 'yes') : t('上级关闭', 'no, set above')) },
       ], answer.markers, { id: 'ms-markers', empty: t('没有关闭的模块。', 'No module is switched off.') }));
   }
 
   async function switchOff(m, org) {
-    const question = t(
-      `在“${org.name}”及其下级组织关闭“${moduleName(m)}”？这些组织的用户将立即看不到它的菜单、页面和接口；数据保留，可随时重新开启。`,
-      `Switch off “${moduleName(m)}” for ${org.name} and every organisation below it? Their users lose its menu entries, pages and REST resources at once; the data is kept and you can switch it on again.`);
-    if (!window.confirm(question)) return;
-    await change('PUT', m, org, t(`已在“${org.name}”关闭“${moduleName(m)}”。`, `Switched off “${moduleName(m)}” for ${org.name}.`));
+    // the page's own dialog, not window.confirm: the organisation's name is marked as written inside the question
+    const question = [t('在“', `Switch off “${moduleName(m)}” for `), verbatim(org.name),
+      t(`”及其下级组织关闭“${moduleName(m)}”？这些组织的用户将立即看不到它的菜单、页面和接口；数据保留，可随时重新开启。`,
+        ' and every organisation below it? Their users lose its menu entries, pages and REST resources at once; the data is kept and you can switch it on again.')];
+    if (!await confirmDialog(t, { title: t('关闭模块', 'Switch off a module'), message: question, confirmLabel: t('关闭', 'Switch off'), danger: true })) return;
+    await change('PUT', m, org, [t('已在“', `Switched off “${moduleName(m)}” for `), verbatim(org.name), t(`”关闭“${moduleName(m)}”。`, '.')]);
   }
 
   async function switchOn(m, org) {
-    await change('DELETE', m, org, t(`已在“${org.name}”开启“${moduleName(m)}”。`, `Switched on “${moduleName(m)}” for ${org.name}.`));
+    await change('DELETE', m, org, [t('已在“', `Switched on “${moduleName(m)}” for `), verbatim(org.name), t(`”开启“${moduleName(m)}”。`, '.')]);
   }
 
   async function change(method, m, org, done) {
@@ -172,7 +175,7 @@ export function mount(root, context) {
       render();
       const still = answer.modules.find((x) => x.module === m.module);
       say(still && still.state === 'OFF_ABOVE' && method === 'DELETE'
-        ? t(`${done}但上级仍关闭了它：${note(still)}。`, `${done} A marker above still keeps it off: ${note(still)}.`)
+        ? [done, t('但上级仍关闭了它：', ' A marker above still keeps it off: '), note(still), t('。', '.')]
         : done, 'ui-ok');
       loadLog();
     } catch (e) {

@@ -1,6 +1,6 @@
 // 通知公告 / Notices (platform and district administrators): publish a notice to the organisation's subtree,
 // see those published in it, withdraw one. Everyone reads the notices that reach them on the home page.
-import { el, fill, baseKit, field, fmtDateTime, verbatim } from '/js/page-kit.js';
+import { el, fill, baseKit, field, fmtDateTime, verbatim, confirmDialog } from '/js/page-kit.js';
 
 const API = '/api/notices';
 
@@ -60,7 +60,9 @@ export function mount(root, context) {
   }
 
   async function withdraw(notice) {
-    if (!window.confirm(t(`撤回通知“${notice.title}”？撤回后用户将不再看到它。`, `Withdraw “${notice.title}”? People will no longer see it.`))) return;
+    // the title as its writer wrote it (ui-verbatim) inside the page's question
+    if (!await confirmDialog(t, { title: t('撤回通知', 'Withdraw a notice'), message: [t('撤回通知“', 'Withdraw “'), verbatim(notice.title),
+      t('”？撤回后用户将不再看到它。', '”? People will no longer see it.')], confirmLabel: t('撤回', 'Withdraw'), danger: true })) return;
     try {
       await context.api(`${API}/${encodeURIComponent(notice.id)}`, { method: 'DELETE' });
       if (alive) load();

@@ -88,6 +88,16 @@ class HardshipBankReturnBrowserIT {
         assertFalse(factText("created").contains("district"), () -> "a login name on the page: " + factText("created"));
         api.post(BASE + "/batches/" + batchId + "/approve", district, null).expectProblem(403);
         browser.step("1-generated-maker-may-not-approve");
+        // each line says why its amount in the page's language (the server keeps both since hardship V4): the same batch in English
+        String zhWhy = browser.driver().findElement(By.cssSelector("#ha-batch-lines td[data-col=\"explanation\"]")).getText();
+        assertTrue(zhWhy.contains(" 元"), zhWhy);
+        browser.language("en");
+        openBatch(batchId);
+        String enWhy = browser.driver().findElement(By.cssSelector("#ha-batch-lines td[data-col=\"explanation\"]")).getText();
+        assertTrue(enWhy.contains("CNY") && enWhy.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN),
+                enWhy);
+        browser.step("1-en-lines-explained");
+        browser.language("zh");
         browser.signOut();
 
         // ---- 3. The checker approves it in the page (after the question).

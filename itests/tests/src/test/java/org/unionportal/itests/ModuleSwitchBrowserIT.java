@@ -63,18 +63,21 @@ class ModuleSwitchBrowserIT {
         assertEquals("ON", onRow.getAttribute("data-state"));
         assertTrue(driver.findElement(By.cssSelector("h1")).getText().contains("模块开关"), "the page is not in Chinese first");
         assertFits(js, size);
-        browser.screenshot(size.getWidth() + "-on");
+        browser.step(size.getWidth() + "-on");
 
         clickIn(row, "off");
-        String question = wait.until(ExpectedConditions.alertIsPresent()).getText();
+        String question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ui-confirm-message"))).getText();
         assertTrue(question.contains("关闭") && question.contains("数据保留"), () -> "the confirmation: " + question);
-        driver.switchTo().alert().accept();
+        // the organisation's name inside the question is marked as written: the page's own dialog, not window.confirm
+        assertEquals(1, driver.findElements(By.cssSelector("#ui-confirm-message .ui-verbatim")).size(), question);
+        browser.step(size.getWidth() + "-question");
+        driver.findElement(By.cssSelector("#ui-confirm-ok")).click();
         wait.until(ExpectedConditions.attributeToBe(row, "data-state", "OFF"));
         // The shell's own menu follows live (a modules event): the district loses the module's entries.
         wait.until(d -> d.findElements(By.cssSelector("#menu a[href^=\"#/" + MODULE.id() + "/\"]")).isEmpty());
         assertTrue(driver.findElement(By.cssSelector("#ms-log")).getText().contains("district"), "the change is not in the log");
         assertFits(js, size);
-        browser.screenshot(size.getWidth() + "-off");
+        browser.step(size.getWidth() + "-off");
 
         clickIn(row, "on");
         wait.until(ExpectedConditions.attributeToBe(row, "data-state", "ON"));

@@ -18,6 +18,7 @@ import org.unionportal.api.org.OrganisationDirectory;
 import org.unionportal.api.org.OrganisationInfo;
 import org.unionportal.api.time.PortalTime;
 import org.unionportal.hardshipaid.internal.rules.FileLevel;
+import org.unionportal.hardshipaid.internal.rules.HistoryStep;
 import org.unionportal.hardshipaid.internal.rules.HouseholdForm;
 import org.unionportal.hardshipaid.internal.rules.HouseholdForm.MemberForm;
 import org.unionportal.hardshipaid.internal.rules.HouseholdForm.SchoolingForm;
@@ -92,7 +93,7 @@ public class DemoSeed {
                 "AX00010003",
                 member("孙丽", id(1988, 2, 14, 10), "SELF", 260_000, null, "厨师", null),
                 member("周强", id(1986, 10, 1, 11), "SPOUSE", 0, "腰椎骨折后截瘫", "无业", null)), kindergarten, BY);
-        HouseholdStore.history(c, applied, BY, "FILE", "提交建档申请（申请等级：特困）");
+        HouseholdStore.history(c, applied, BY, HistoryStep.filed(Level.SPECIAL));
         // the three certificates above are the year's first three
         for (int i = 0; i < 3; i++) {
             HouseholdStore.nextCertificateNo(c, since.getYear());
@@ -110,9 +111,9 @@ public class DemoSeed {
         long id = HouseholdStore.insert(c, f, org, BY);
         HouseholdStore.putOnFile(c, id, Level.valueOf(level), FileLevel.DISTRICT, certificate, since, review);
         HouseholdStore.setFiledAt(c, id, PortalTime.startOf(since));
-        HouseholdStore.history(c, id, BY, "FILE", "提交建档申请");
-        HouseholdStore.history(c, id, "district", "APPROVE", "批准建档（演示数据）：" + ("SPECIAL".equals(level) ? "特困，优惠证号 "
-                + certificate : "困难") + "，区级");
+        HouseholdStore.history(c, id, BY, HistoryStep.filed(null));
+        HouseholdStore.history(c, id, "district", HistoryStep.approved(Level.valueOf(level), FileLevel.DISTRICT,
+                "SPECIAL".equals(level) ? certificate : null, true, null));
         return id;
     }
 

@@ -172,7 +172,7 @@ public class DemoSeed {
         // Made by the district, approved by the city, paid by the bank: the whole way, as a real batch goes.
         long batch = PayoutStore.insertBatch(c, claim.orgPath(), 1, claim.approvedFen(), "district", java.time.Instant.now());
         PayoutStore.addLine(c, batch, new PayoutStore.Payable(id, claim.approvedFen(), claim.memberId(), claim.memberName(),
-                claim.idNumber(), claim.orgPath(), claim.payeeBank(), claim.payeeAccount()));
+                claim.idNumber(), claim.orgPath(), claim.payeeBank(), claim.payeeAccount(), claim.planNameZh(), claim.planNameEn()));
         ClaimStore.event(c, id, "district", "PAYOUT", ClaimStatus.APPROVED, ClaimStatus.IN_PAYMENT, "payout batch " + batch);
         PayoutStore.approve(c, batch, "checker", java.time.Instant.now());
         java.time.LocalDate today = org.unionportal.api.time.PortalTime.SYSTEM.today();

@@ -7,7 +7,8 @@
  * the entries of their subtree (by the record's organisation path) per record and per user under
  * {@code /api/portal/audit}, and export them. {@link org.unionportal.api.audit.AuditFields} builds the before/after
  * maps (nulls allowed). A bulk write records its many entries with
- * {@link org.unionportal.api.audit.AuditTrail#recordAll} in JDBC batches.
+ * {@link org.unionportal.api.audit.AuditTrail#recordAll} in JDBC batches. A module names its entries' module, record
+ * types and actions in both languages with an {@link org.unionportal.api.audit.AuditLabels} service (1.3).
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.unionportal.api.audit;

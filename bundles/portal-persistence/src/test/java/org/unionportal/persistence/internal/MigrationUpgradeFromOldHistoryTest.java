@@ -68,13 +68,14 @@ class MigrationUpgradeFromOldHistoryTest {
         List<Migration> core = MigrationExtender.migrationsOf(MigrationExtenderTest.bundle("portal", CORE), "derby");
         List<Migration> hardship = MigrationExtender.migrationsOf(MigrationExtenderTest.bundle("hardship-aid", HARDSHIP), "derby");
 
-        assertEquals(0, today.migrate("hardship-aid", hardship), "hardship aid: nothing again");
+        int hardshipNew = (int) hardship.stream().filter(m -> m.version() > 3).count();
+        assertEquals(hardshipNew, today.migrate("hardship-aid", hardship), "hardship aid: only the scripts added after the change");
         int coreNew = (int) core.stream().filter(m -> m.version() > 5).count();
         assertEquals(coreNew, today.migrate("portal", core), "the core: only the scripts added after the change");
 
         Map<String, String> historyAfter = history(url);
         historyBefore.forEach((key, row) -> assertEquals(row, historyAfter.get(key), "the old row " + key + " is unchanged"));
-        assertEquals(historyBefore.size() + coreNew, historyAfter.size());
+        assertEquals(historyBefore.size() + hardshipNew + coreNew, historyAfter.size());
         for (Migration m : hardship) {
             assertEquals(m.checksum(), today.appliedChecksums("hardship-aid").get(m.version()),
                     "hardship aid V" + m.version() + ": Derby's script is the one recorded (no 'changed after applied')");

@@ -49,27 +49,31 @@ public final class Entitlements {
     private static void add(List<Entitlement> out, HouseholdFacts h, Period.Part part, Standard s) {
         Item item = part.item();
         Channel channel = item.channel(h.channel());
-        String since = "（标准自 " + s.effectiveFrom() + " 起执行）";
+        Text since = Text.of("（标准自 " + s.effectiveFrom() + " 起执行）", " (standard in force since " + s.effectiveFrom() + ")");
+        String amount = s.amountFen() == null ? null : Money.compact(s.amountFen()); // the ticket has no fixed amount
         switch (item) {
             case LIVING -> out.add(household(h, part, s.amountFen(), channel, s,
-                    "生活补贴 " + Money.compact(s.amountFen()) + " 元/季度" + since));
+                    Text.of("生活补贴 " + amount + " 元/季度", "Living subsidy CNY " + amount + " a quarter").append("", "", since)));
             case PRICE_SUBSIDY -> out.add(household(h, part, Money.times(s.amountFen(), MONTHS_PER_QUARTER), channel, s,
-                    "临时价格补贴 " + Money.compact(s.amountFen()) + " 元/月 × " + MONTHS_PER_QUARTER + " 个月（" + part.periodKey()
-                            + "）" + since));
+                    Text.of("临时价格补贴 " + amount + " 元/月 × " + MONTHS_PER_QUARTER + " 个月（" + part.periodKey() + "）",
+                            "Temporary price subsidy CNY " + amount + " a month × " + MONTHS_PER_QUARTER + " months ("
+                                    + part.periodKey() + ")").append("", "", since)));
             case MEDICAL, HOLIDAY_VISIT, ONE_OFF_PRICE, SUMMER_HEAT -> out.add(household(h, part, s.amountFen(), channel, s,
-                    item.zh() + " " + Money.compact(s.amountFen()) + " 元/户" + since));
+                    Text.of(item.zh() + " " + amount + " 元/户", item.en() + " CNY " + amount + " a household").append("", "", since)));
             case SCHOOLING_UNIVERSITY, SCHOOLING_HIGH, SCHOOLING_BASIC -> {
                 for (HouseholdFacts.Schooling c : h.schooling()) {
                     if (Item.schooling(c.stage()) == item) {
                         out.add(child(h, part, c, s.amountFen(), channel, s,
-                                item.zh() + " " + Money.compact(s.amountFen()) + " 元/学年" + since));
+                                Text.of(item.zh() + " " + amount + " 元/学年", item.en() + " CNY " + amount + " a school year")
+                                        .append("", "", since)));
                     }
                 }
             }
             case ENTRANT_AWARD -> {
                 for (HouseholdFacts.Schooling c : h.schooling()) {
                     if (c.newEntrant() && c.stage() == Stage.UNIVERSITY) {
-                        out.add(child(h, part, c, s.amountFen(), channel, s, "高校新生奖励 " + Money.compact(s.amountFen()) + " 元" + since));
+                        out.add(child(h, part, c, s.amountFen(), channel, s,
+                                Text.of("高校新生奖励 " + amount + " 元", "New university entrant award CNY " + amount).append("", "", since)));
                     }
                 }
             }
@@ -94,21 +98,28 @@ public final class Entitlements {
         return Optional.of(Math.min(c.ticketFen(), cap));
     }
 
-    private static String ticketExplanation(HouseholdFacts.Schooling c, long refund) {
-        String text = "新生异地入学车票 " + Money.compact(c.ticketFen()) + " 元";
+    private static Text ticketExplanation(HouseholdFacts.Schooling c, long refund) {
+        String ticket = Money.compact(c.ticketFen());
+        Text text = Text.of("新生异地入学车票 " + ticket + " 元", "Entrant's train ticket CNY " + ticket);
         if (c.fareCapFen() != null && c.fareCapFen() < c.ticketFen()) {
-            text += "，限高铁二等座 " + Money.compact(c.fareCapFen()) + " 元";
+            String cap = Money.compact(c.fareCapFen());
+            text = text.append("，限高铁二等座 " + cap + " 元", ", at most the second-class fare of CNY " + cap, Text.of("", ""));
         }
-        return text + "，报销 " + Money.compact(refund) + " 元";
+        String back = Money.compact(refund);
+        return text.append("，报销 " + back + " 元", ", CNY " + back + " refunded", Text.of("", ""));
     }
 
-    private static Entitlement household(HouseholdFacts h, Period.Part part, long amount, Channel channel, Standard s, String why) {
+    private static Entitlement household(HouseholdFacts h, Period.Part part, long amount, Channel channel, Standard s, Text why) {
         return new Entitlement(h.id(), part.item(), part.periodKey(), 0, null, amount, channel, s.id(), why);
     }
 
+    /**
+     * A child's line: in Chinese the child's name before the explanation (as before); in English without it, since a
+     * name is what someone wrote (the page shows it as written in the beneficiary column, never inside its sentences).
+     */
     private static Entitlement child(HouseholdFacts h, Period.Part part, HouseholdFacts.Schooling c, long amount, Channel channel,
-            Standard s, String why) {
+            Standard s, Text why) {
         return new Entitlement(h.id(), part.item(), part.periodKey(), c.memberId(), c.childName(), amount, channel, s.id(),
-                c.childName() + "：" + why);
+                Text.of(c.childName() + "：" + why.zh(), why.en()));
     }
 }

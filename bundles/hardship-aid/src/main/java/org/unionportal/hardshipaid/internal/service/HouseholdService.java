@@ -38,6 +38,7 @@ import org.unionportal.api.security.Role;
 import org.unionportal.api.time.PortalTime;
 import org.unionportal.hardshipaid.internal.rules.FileLevel;
 import org.unionportal.hardshipaid.internal.rules.FormCheck;
+import org.unionportal.hardshipaid.internal.rules.HistoryStep;
 import org.unionportal.hardshipaid.internal.rules.HouseholdForm;
 import org.unionportal.hardshipaid.internal.rules.HouseholdStatus;
 import org.unionportal.hardshipaid.internal.rules.Level;
@@ -166,8 +167,7 @@ public class HouseholdService {
         long id = db.inTransaction(c -> {
             refuseOpenDuplicate(c, form, 0);
             long newId = HouseholdStore.insert(c, form, org, user.username());
-            HouseholdStore.history(c, newId, user.username(), "FILE", "提交建档申请（申请等级：" + Level.valueOf(form.requestedLevel()).label().zh()
-                    + "）");
+            HouseholdStore.history(c, newId, user.username(), HistoryStep.filed(Level.valueOf(form.requestedLevel())));
             audit.record(c, Audit.entry("household", newId, "CREATE", org.path(), user).changes(Map.of(),
                     Audit.of(HouseholdStore.find(c, newId).orElseThrow())));
             return newId;
@@ -193,9 +193,9 @@ public class HouseholdService {
             HouseholdStore.update(c, id, form, org);
             if (s.status() == HouseholdStatus.RETURNED) {
                 HouseholdStore.setStatus(c, id, HouseholdStatus.APPLIED);
-                HouseholdStore.history(c, id, user.username(), "UPDATE", "修改后重新提交");
+                HouseholdStore.history(c, id, user.username(), HistoryStep.resubmitted());
             } else {
-                HouseholdStore.history(c, id, user.username(), "UPDATE", "修改了家庭资料（" + form.members().size() + " 位成员）");
+                HouseholdStore.history(c, id, user.username(), HistoryStep.changed(form.members().size()));
             }
             recordChange(c, user, "UPDATE", s, null, null);
             return null;
@@ -233,11 +233,11 @@ public class HouseholdService {
                 case "APPROVE" -> approve(c, id, d, user);
                 case "RETURN" -> {
                     HouseholdStore.setStatus(c, id, HouseholdStatus.RETURNED);
-                    HouseholdStore.history(c, id, user.username(), "RETURN", d.note().strip());
+                    HouseholdStore.history(c, id, user.username(), HistoryStep.returned(d.note()));
                 }
                 default -> {
                     HouseholdStore.setStatus(c, id, HouseholdStatus.REJECTED);
-                    HouseholdStore.history(c, id, user.username(), "REJECT", d.note().strip());
+                    HouseholdStore.history(c, id, user.username(), HistoryStep.rejected(d.note()));
                 }
             }
             recordChange(c, user, action, s, "note", Problems.blankToNull(d.note()));
@@ -256,8 +256,7 @@ public class HouseholdService {
         }
         String certificate = level == Level.SPECIAL ? HouseholdStore.nextCertificateNo(c, today.getYear()) : null;
         HouseholdStore.putOnFile(c, id, level, fileLevel, certificate, today, today.plusYears(1));
-        HouseholdStore.history(c, id, user.username(), "APPROVE", "批准建档：" + level.label().zh() + "，" + fileLevel.label().zh()
-                + (certificate == null ? "" : "，优惠证号 " + certificate) + (d.note() == null || d.note().isBlank() ? "" : "。" + d.note().strip()));
+        HouseholdStore.history(c, id, user.username(), HistoryStep.approved(level, fileLevel, certificate, false, d.note()));
     }
 
     public Detail recheck(PortalUser user, long id, Recheck r) {
@@ -274,20 +273,20 @@ public class HouseholdService {
             }
             LocalDate today = time.today();
             String certificate = s.certificateNo();
-            String change = "等级不变（" + level.label().zh() + "）";
+            String issued = null;
+            String withdrawn = null;
             if (level != s.level()) {
-                change = "等级由" + s.level().label().zh() + "调整为" + level.label().zh();
                 if (level == Level.SPECIAL && certificate == null) {
                     certificate = HouseholdStore.nextCertificateNo(c, today.getYear());
-                    change += "，发优惠证 " + certificate;
+                    issued = certificate;
                 } else if (level == Level.HARDSHIP && certificate != null) {
-                    change += "，收回优惠证 " + certificate;
+                    withdrawn = certificate;
                     certificate = null;
                 }
             }
             HouseholdStore.recheck(c, id, level, certificate, today.plusYears(1));
-            HouseholdStore.history(c, id, user.username(), "RECHECK", "年度复核：" + change + "，下次复核 " + today.plusYears(1)
-                    + (r.note() == null || r.note().isBlank() ? "" : "。" + r.note().strip()));
+            HouseholdStore.history(c, id, user.username(), HistoryStep.rechecked(s.level(), level, issued, withdrawn, today.plusYears(1),
+                    r.note()));
             recordChange(c, user, "RECHECK", s, "note", Problems.blankToNull(r.note()));
             return null;
         });
@@ -315,7 +314,7 @@ public class HouseholdService {
                         "出档日期不能早于建档日期 " + s.onFileFrom(), "The day cannot be before the filing day " + s.onFileFrom())));
             }
             HouseholdStore.leave(c, id, l.date(), l.reason().strip());
-            HouseholdStore.history(c, id, user.username(), "LEAVE", "出档（" + l.date() + "）：" + l.reason().strip());
+            HouseholdStore.history(c, id, user.username(), HistoryStep.left(l.date(), l.reason()));
             recordChange(c, user, "LEAVE", s, "reason", l.reason().strip());
             return null;
         });
@@ -374,7 +373,7 @@ public class HouseholdService {
         return db.inTransaction(c -> {
             Summary s = visible(c, id, DataScope.of(user));
             Attachment a = attachments.add(c, documentsOf(id), fileName, content, user.username(), time.now());
-            HouseholdStore.history(c, id, user.username(), "DOCUMENT", "上传材料：" + a.fileName());
+            HouseholdStore.history(c, id, user.username(), HistoryStep.documentAdded(a.fileName()));
             audit.record(c, Audit.entry("household", id, "ADD_DOCUMENT", s.orgPath(), user).changes(Map.of(),
                     AuditFields.of("document", a.fileName(), "attachmentId", a.id(), "sha256", a.sha256())));
             return documentView(a.id(), a.fileName(), a.contentType(), a.sizeBytes(), a.sha256(), a.uploadedBy(), a.uploadedAt());
@@ -423,7 +422,7 @@ public class HouseholdService {
                 DocumentStore.deleteCopyOf(c, id, documentId);
                 gone = AuditFields.of("document", a.fileName(), "attachmentId", a.id(), "sha256", a.sha256());
             }
-            HouseholdStore.history(c, id, user.username(), "DOCUMENT_DELETED", "删除材料：" + gone.get("document"));
+            HouseholdStore.history(c, id, user.username(), HistoryStep.documentRemoved(String.valueOf(gone.get("document"))));
             audit.record(c, Audit.entry("household", id, "DELETE_DOCUMENT", s.orgPath(), user).changes(gone, Map.of()));
             return null;
         });

@@ -28,6 +28,7 @@ import org.unionportal.api.security.PortalUser;
 import org.unionportal.api.time.PortalTime;
 import org.unionportal.hardshipaid.internal.rules.ApprovalStatus;
 import org.unionportal.hardshipaid.internal.rules.SafetyNet;
+import org.unionportal.hardshipaid.internal.rules.HistoryStep;
 import org.unionportal.hardshipaid.internal.store.HouseholdStore;
 import org.unionportal.hardshipaid.internal.store.SafetyNetStore;
 import org.unionportal.hardshipaid.internal.store.SafetyNetStore.Award;
@@ -181,7 +182,7 @@ public class SafetyNetService {
             }
             long id = SafetyNetStore.propose(c, householdId, year, calc.dueFen(), String.join("；", calc.stepsZh()), user.username(),
                     time.now(), note == null ? null : Problems.blankToNull(note.note()));
-            HouseholdStore.history(c, householdId, user.username(), "SAFETY_NET", year + " 年医疗兜底申请 " + Money.withUnit(calc.dueFen()));
+            HouseholdStore.history(c, householdId, user.username(), HistoryStep.safetyNetProposed(year, calc.dueFen()));
             Award proposed = SafetyNetStore.award(c, id).orElseThrow();
             audit.record(c, Audit.entry("award", id, "PROPOSE", h.orgPath(), user).changes(Map.of(), Audit.of(proposed)));
             return proposed;
@@ -204,8 +205,7 @@ public class SafetyNetService {
             boolean approve = "APPROVE".equals(d.action());
             SafetyNetStore.decide(c, id, approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, user.username(), time.now(),
                     Problems.blankToNull(d.note()));
-            HouseholdStore.history(c, a.householdId(), user.username(), "SAFETY_NET", a.year() + " 年医疗兜底 " + Money.withUnit(a.amountFen())
-                    + "：" + (approve ? "批准" : "不予兜底"));
+            HouseholdStore.history(c, a.householdId(), user.username(), HistoryStep.safetyNetDecided(a.year(), a.amountFen(), approve));
             return recorded(c, user, d.action(), a);
         });
     }
@@ -217,8 +217,7 @@ public class SafetyNetService {
                 throw Problems.wrongState("award_not_approved", "只有已批准的兜底可以登记支付", "Only an approved award can be paid", a.status());
             }
             SafetyNetStore.paid(c, id, time.now());
-            HouseholdStore.history(c, a.householdId(), user.username(), "SAFETY_NET", a.year() + " 年医疗兜底 " + Money.withUnit(a.amountFen())
-                    + "已支付");
+            HouseholdStore.history(c, a.householdId(), user.username(), HistoryStep.safetyNetPaid(a.year(), a.amountFen()));
             return recorded(c, user, "PAID", a);
         });
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.i18n.Labels;
+import org.unionportal.api.money.Money;
 import org.unionportal.api.scope.DataScope;
 import org.unionportal.hardshipaid.internal.rules.BatchKind;
 import org.unionportal.hardshipaid.internal.rules.BatchStatus;
@@ -33,16 +34,26 @@ public final class BatchStore {
             + "B.CREATED_BY, B.CREATED_AT, B.APPROVED_BY, B.APPROVED_AT, B.CLOSED_AT, B.REISSUE_OF";
     static final String LINE_COLUMNS = "P.ID, P.HOUSEHOLD_ID, H.HEAD_NAME, H.CERTIFICATE_NO, P.ITEM, P.PERIOD, M.NAME, P.AMOUNT_FEN, "
             + "P.CHANNEL, P.DUE_DATE, P.STANDARD_ID, P.EXPLANATION, P.STATUS, P.FAILURE_REASON, P.REISSUED_IN, P.ACCOUNT, "
-            + "P.ACCOUNT_BANK, P.ATTEMPT, P.BENEFICIARY_ID";
+            + "P.ACCOUNT_BANK, P.ATTEMPT, P.BENEFICIARY_ID, P.EXPLANATION_EN";
     static final String LINE_FROM = " FROM HA_PAYMENT P JOIN HA_HOUSEHOLD H ON H.ID = P.HOUSEHOLD_ID "
             + "LEFT JOIN HA_MEMBER M ON M.ID = P.BENEFICIARY_ID";
 
     private BatchStore() {
     }
 
+    /**
+     * A line. {@code explanation} and {@code explanationEn} say how its amount came about in Chinese and in English (the
+     * page shows the one it speaks); a line made before the English one was kept (hardship V4) has a shorter English one
+     * made from its item and amount ({@link #englishOf}).
+     */
     public record Line(long id, long householdId, String headName, String certificateNo, Item item, String period,
             String beneficiary, long amountFen, Channel channel, LocalDate dueDate, Long standardId, String explanation,
-            PaymentStatus status, String failureReason, Long reissuedInBatchId) {
+            PaymentStatus status, String failureReason, Long reissuedInBatchId, String explanationEn) {
+    }
+
+    /** The English explanation of a line written before hardship V4 kept one: its item and its amount. */
+    static String englishOf(String stored, Item item, long amountFen) {
+        return stored != null ? stored : item.en() + ": CNY " + Money.compact(amountFen);
     }
 
     /**
@@ -193,8 +204,8 @@ public final class BatchStore {
     public static void insertLines(Connection c, long batchId, LocalDate due, List<Entitlement> lines) throws SQLException {
         Map<Long, Accounts> accounts = accounts(c, lines.stream().map(Entitlement::householdId).collect(java.util.stream.Collectors.toSet()));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO HA_PAYMENT (BATCH_ID, HOUSEHOLD_ID, ITEM, PERIOD, BENEFICIARY_ID, "
-                + "ATTEMPT, AMOUNT_FEN, CHANNEL, ACCOUNT, ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, STATUS) "
-                + "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, '" + PaymentStatus.DRAFT.code() + "')")) {
+                + "ATTEMPT, AMOUNT_FEN, CHANNEL, ACCOUNT, ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, EXPLANATION_EN, STATUS) "
+                + "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, '" + PaymentStatus.DRAFT.code() + "')")) {
             int n = 0;
             java.sql.Date dueDate = java.sql.Date.valueOf(due);
             for (Entitlement e : lines) {
@@ -216,7 +227,8 @@ public final class BatchStore {
                 } else {
                     ps.setLong(11, e.standardId());
                 }
-                ps.setString(12, e.explanation());
+                ps.setString(12, e.explanation().zh());
+                ps.setString(13, e.explanation().en());
                 ps.addBatch();
                 if (++n % CHUNK == 0) {
                     ps.executeBatch();
@@ -227,6 +239,12 @@ public final class BatchStore {
     }
 
     private static final int BY_ID_LIMIT = 500;
+    private static final int MAX_EXPLANATION = 400;
+
+    /** A reissue's explanation within the column (a line reissued again and again grows by its prefix each time). */
+    private static String truncate(String text) {
+        return text.length() <= MAX_EXPLANATION ? text : text.substring(0, MAX_EXPLANATION - 1) + "…";
+    }
 
     private static Map<Long, Accounts> accounts(Connection c, Set<Long> households) throws SQLException {
         Map<Long, Accounts> out = new HashMap<>();
@@ -254,8 +272,8 @@ public final class BatchStore {
         Map<Long, Accounts> accounts = accounts(c, failedLines.stream().map(p -> p.line().householdId())
                 .collect(java.util.stream.Collectors.toSet()));
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO HA_PAYMENT (BATCH_ID, HOUSEHOLD_ID, ITEM, PERIOD, "
-                + "BENEFICIARY_ID, ATTEMPT, AMOUNT_FEN, CHANNEL, ACCOUNT, ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, STATUS) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "BENEFICIARY_ID, ATTEMPT, AMOUNT_FEN, CHANNEL, ACCOUNT, ACCOUNT_BANK, DUE_DATE, STANDARD_ID, EXPLANATION, EXPLANATION_EN, "
+                + "STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement mark = c.prepareStatement("UPDATE HA_PAYMENT SET REISSUED_IN = ? WHERE ID = ?")) {
             int pending = 0;
             for (Payable failed : failedLines) {
@@ -264,7 +282,8 @@ public final class BatchStore {
                 Jdbc.bind(insert, newBatchId, failed.line().householdId(), failed.line().item().code(), failed.line().period(),
                         failed.beneficiaryId(), failed.attempt() + 1, failed.line().amountFen(), failed.line().channel().code(),
                         bank ? a.bankAccount() : a.loveCardNo(), bank ? a.bankName() : null, due, failed.line().standardId(),
-                        "重发（原批次 " + failed.line().id() + " 行失败）：" + failed.line().explanation(), PaymentStatus.DRAFT.code());
+                        truncate("重发（原批次 " + failed.line().id() + " 行失败）：" + failed.line().explanation()),
+                        truncate("Reissue (line " + failed.line().id() + " failed): " + failed.line().explanationEn()), PaymentStatus.DRAFT.code());
                 insert.addBatch();
                 Jdbc.bind(mark, newBatchId, failed.line().id());
                 mark.addBatch();
@@ -292,10 +311,12 @@ public final class BatchStore {
     }
 
     static Payable payable(ResultSet rs) throws SQLException {
-        Line line = new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), Labels.of(Item.class, rs.getString(5)),
-                rs.getString(6), rs.getString(7), rs.getLong(8), Labels.of(Channel.class, rs.getString(9)), rs.getDate(10).toLocalDate(),
+        Item item = Labels.of(Item.class, rs.getString(5));
+        long amountFen = rs.getLong(8);
+        Line line = new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), item,
+                rs.getString(6), rs.getString(7), amountFen, Labels.of(Channel.class, rs.getString(9)), rs.getDate(10).toLocalDate(),
                 Jdbc.longOrNull(rs, "STANDARD_ID"), rs.getString(12), Labels.of(PaymentStatus.class, rs.getString(13)), rs.getString(14),
-                Jdbc.longOrNull(rs, "REISSUED_IN"));
+                Jdbc.longOrNull(rs, "REISSUED_IN"), englishOf(rs.getString(20), item, amountFen));
         return new Payable(line, rs.getString(16), rs.getString(17), rs.getInt(18), rs.getLong(19));
     }
 }

@@ -22,6 +22,7 @@ import org.unionportal.api.scope.Where;
 import org.unionportal.api.security.Masking;
 import org.unionportal.hardshipaid.internal.rules.Channel;
 import org.unionportal.hardshipaid.internal.rules.FileLevel;
+import org.unionportal.hardshipaid.internal.rules.HistoryStep;
 import org.unionportal.hardshipaid.internal.rules.HouseholdFacts;
 import org.unionportal.hardshipaid.internal.rules.HouseholdForm;
 import org.unionportal.hardshipaid.internal.rules.HouseholdStatus;
@@ -51,7 +52,11 @@ public final class HouseholdStore {
             List<Schooling> schooling) {
     }
 
-    public record HistoryEntry(Instant at, String actor, String action, String note) {
+    /**
+     * A history row. {@code detail}: the step as data ({@link HistoryStep}); null for rows written before hardship V4,
+     * whose {@code note} is the Chinese sentence of the step (the page still reads those).
+     */
+    public record HistoryEntry(Instant at, String actor, String action, String note, Map<String, Object> detail) {
     }
 
     /** The summary's fields and the rest, flat in JSON (as the REST contract has it). */
@@ -124,9 +129,11 @@ public final class HouseholdStore {
         }
     }
 
-    public static void history(Connection c, long householdId, String actor, String action, String note) throws SQLException {
-        Jdbc.update(c, "INSERT INTO HA_HISTORY (HOUSEHOLD_ID, OCCURRED_AT, ACTOR, ACTION, NOTE) VALUES (?, ?, ?, ?, ?)", householdId,
-                Instant.now(), actor, action, note == null ? null : truncate(note, 2000));
+    /** A step of the household's history: its data as JSON ({@code DETAIL}), what a person wrote as written ({@code NOTE}). */
+    public static void history(Connection c, long householdId, String actor, HistoryStep step) throws SQLException {
+        Jdbc.update(c, "INSERT INTO HA_HISTORY (HOUSEHOLD_ID, OCCURRED_AT, ACTOR, ACTION, NOTE, DETAIL) VALUES (?, ?, ?, ?, ?, ?)",
+                householdId, Instant.now(), actor, step.action(), step.note() == null ? null : truncate(step.note(), 2000),
+                HistoryDetail.write(step.detail()));
     }
 
     /** The household's summary, wherever it is (the service checks it against the caller's scope). */
@@ -264,8 +271,9 @@ public final class HouseholdStore {
                 hidden(rs.getString(6), full), rs.getString(7), schooling.getOrDefault(rs.getLong(1), List.of())), s.id());
         long income = Jdbc.one(c, "SELECT COALESCE(SUM(MONTHLY_INCOME_FEN), 0) FROM HA_MEMBER WHERE HOUSEHOLD_ID = ? AND ACTIVE",
                 rs -> rs.getLong(1), s.id()).orElse(0L);
-        List<HistoryEntry> history = Jdbc.list(c, "SELECT OCCURRED_AT, ACTOR, ACTION, NOTE FROM HA_HISTORY WHERE HOUSEHOLD_ID = ? ORDER BY ID",
-                rs -> new HistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)), s.id());
+        List<HistoryEntry> history = Jdbc.list(c, "SELECT OCCURRED_AT, ACTOR, ACTION, NOTE, DETAIL FROM HA_HISTORY WHERE HOUSEHOLD_ID = ? "
+                + "ORDER BY ID", rs -> new HistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                        HistoryDetail.read(rs.getString(5))), s.id());
         List<Map<String, Object>> payments = Jdbc.list(c, "SELECT BATCH_ID, ITEM, PERIOD, AMOUNT_FEN, STATUS, CHANNEL, DUE_DATE "
                 + "FROM HA_PAYMENT WHERE HOUSEHOLD_ID = ? ORDER BY DUE_DATE DESC, ID DESC", rs -> {
                     Map<String, Object> p = new LinkedHashMap<>();

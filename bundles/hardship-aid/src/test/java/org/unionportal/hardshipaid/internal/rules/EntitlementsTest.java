@@ -69,6 +69,33 @@ class EntitlementsTest {
                 new HouseholdFacts.Schooling(7, "小燕", Stage.UNIVERSITY, true, false, 30_000L, 44_350L)));
     }
 
+    /**
+     * Every line says why in both languages: the English one without a Chinese character (a child's name, written by
+     * people, is left to the beneficiary column), the Chinese one as before, with the child's name.
+     */
+    @Test
+    void everyExplanationIsInChineseAndInEnglishWithoutTheChildsName() {
+        HouseholdFacts.Schooling entrant = new HouseholdFacts.Schooling(7, "小燕", Stage.UNIVERSITY, true, true, 55_300L, 44_350L);
+        List<Entitlement> lines = new ArrayList<>();
+        for (Period p : List.of(period(BatchKind.SCHOOL_YEAR, "2026"), period(BatchKind.QUARTER, "2026Q2"), period(BatchKind.MEDICAL, "2026"),
+                period(BatchKind.SUMMER, "2026"), period(BatchKind.HOLIDAYS, "2026"))) {
+            lines.addAll(Entitlements.of(p, List.of(special(1, entrant)), WUXI).payments());
+        }
+        assertTrue(lines.size() >= 7, () -> "lines: " + lines);
+        for (Entitlement e : lines) {
+            assertTrue(e.explanation().en().codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN),
+                    e.explanation().en());
+            assertTrue(e.explanation().en().contains("CNY "), e.explanation().en());
+            assertTrue(e.explanation().zh().contains(" 元"), e.explanation().zh());
+            assertEquals(e.beneficiaryId() == 7, e.explanation().zh().startsWith("小燕："), e.explanation().zh());
+        }
+        Entitlement ticket = lines.stream().filter(e -> e.item() == Item.ENTRANT_TICKET).findFirst().orElseThrow();
+        assertEquals("Entrant's train ticket CNY 553, at most the second-class fare of CNY 443.5, CNY 443.5 refunded", ticket.explanation().en());
+        assertEquals("小燕：新生异地入学车票 553 元，限高铁二等座 443.5 元，报销 443.5 元", ticket.explanation().zh());
+        Entitlement living = lines.stream().filter(e -> e.item() == Item.LIVING).findFirst().orElseThrow();
+        assertTrue(living.explanation().en().startsWith("Living subsidy CNY 1500 a quarter (standard in force since "), living.explanation().en());
+    }
+
     @Test
     void aQuarterPaysLivingByBankAndThePreviousQuartersPriceSubsidyOntoTheLoveCard() {
         Period q3 = period(BatchKind.QUARTER, "2026Q3");
@@ -129,7 +156,8 @@ class EntitlementsTest {
         Entitlements.Result q1 = Entitlements.of(period(BatchKind.QUARTER, "2027Q1"), List.of(special(1)), changed);
         assertEquals(180_000L, byItem(q1).get(Item.LIVING));
         assertEquals(99L, q1.payments().get(0).standardId());
-        assertTrue(q1.payments().get(0).explanation().contains("2027-01-01"));
+        assertTrue(q1.payments().get(0).explanation().zh().contains("2027-01-01"));
+        assertTrue(q1.payments().get(0).explanation().en().contains("2027-01-01"));
     }
 
     @Test

@@ -419,6 +419,8 @@ public class PayoutService {
         v.put("amountFen", l.amountFen());
         v.put("status", l.status());
         v.put("failureReason", l.failureReason());
+        v.put("planNameZh", l.planNameZh());
+        v.put("planNameEn", l.planNameEn());
         return v;
     }
 
@@ -430,6 +432,8 @@ public class PayoutService {
         v.put("payeeBank", p.payeeBank());
         v.put("payeeAccount", Masking.bankAccount(p.payeeAccount()));
         v.put("amountFen", p.approvedFen());
+        v.put("planNameZh", p.planNameZh());
+        v.put("planNameEn", p.planNameEn());
         return v;
     }
 }

@@ -36,9 +36,11 @@ public final class FiguresStore {
                 + "JOIN MA_ENROLMENT E ON E.ID = C.ENROLMENT_ID " + payouts.sql() + " GROUP BY C.ORG_PATH, E.PLAN_CODE",
                 rs -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), payouts.params());
         Map<String, String> planNames = new java.util.HashMap<>();
-        for (String[] p : Jdbc.list(c, "SELECT CODE, MAX(NAME_ZH) FROM MA_PLAN GROUP BY CODE", rs -> new String[] {rs.getString(1),
-                rs.getString(2)})) {
+        Map<String, String> planNamesEn = new java.util.HashMap<>();   // the English page shows these
+        for (String[] p : Jdbc.list(c, "SELECT CODE, MAX(NAME_ZH), MAX(NAME_EN) FROM MA_PLAN GROUP BY CODE", rs -> new String[] {rs.getString(1),
+                rs.getString(2), rs.getString(3)})) {
             planNames.put(p[0], p[1]);
+            planNamesEn.put(p[0], p[2]);
         }
         java.util.function.Function<java.util.function.Predicate<Cell>, Map<String, Object>> sum = which -> {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -55,6 +57,7 @@ public final class FiguresStore {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("planCode", code);
             row.put("planNameZh", planNames.get(code));
+            row.put("planNameEn", planNamesEn.get(code));
             row.putAll(sum.apply(cell -> code.equals(cell.planCode())));
             byPlan.add(row);
         }

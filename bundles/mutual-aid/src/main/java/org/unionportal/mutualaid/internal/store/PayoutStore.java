@@ -35,8 +35,12 @@ public final class PayoutStore {
     }
 
     /** An approved claim waiting for payment, with its member and where the money goes. */
+    /** An approved claim a batch can pay, with its plan's names (the page shows the one of its language). */
+    /** A claim's plan (claim C → its enrolment → the plan P), for the plan's names. */
+    private static final String PLAN_OF_CLAIM = "JOIN MA_ENROLMENT E ON E.ID = C.ENROLMENT_ID JOIN MA_PLAN P ON P.ID = E.PLAN_ID ";
+
     public record Payable(long claimId, long approvedFen, long memberId, String memberName, String idNumber, String orgPath,
-                          String payeeBank, String payeeAccount) {
+                          String payeeBank, String payeeAccount, String planNameZh, String planNameEn) {
         public boolean hasAccount() {
             return payeeBank != null && payeeAccount != null;
         }
@@ -44,7 +48,7 @@ public final class PayoutStore {
 
     /** A line of a batch: the claim, whom and where it pays (full account: mask it before it is shown), and its outcome. */
     public record Line(long id, long claimId, long memberId, String name, String idNumber, String payeeBank, String payeeAccount,
-                       long amountFen, String status, String failureReason) {
+                       long amountFen, String status, String failureReason, String planNameZh, String planNameEn) {
     }
 
     /** Every batch of the whole tree: how many, with how many claims, for how much (fen), the last one when (or null). */
@@ -76,10 +80,11 @@ public final class PayoutStore {
     /** Approved claims of a subtree not yet in a batch, oldest first. */
     public static List<Payable> payable(Connection c, DataScope scope) throws SQLException {
         Where where = scope.where("C.ORG_PATH").and("C.STATUS = ?", ClaimStatus.APPROVED.code()).and("C.PAYOUT_BATCH_ID IS NULL");
-        return Jdbc.list(c, "SELECT C.ID, C.APPROVED_FEN, C.MEMBER_ID, M.NAME, M.ID_NUMBER, C.ORG_PATH, C.PAYEE_BANK, C.PAYEE_ACCOUNT "
-                        + "FROM MA_CLAIM C JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID " + where.sql() + " ORDER BY C.ID",
+        return Jdbc.list(c, "SELECT C.ID, C.APPROVED_FEN, C.MEMBER_ID, M.NAME, M.ID_NUMBER, C.ORG_PATH, C.PAYEE_BANK, C.PAYEE_ACCOUNT, "
+                        + "P.NAME_ZH, P.NAME_EN FROM MA_CLAIM C JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID " + PLAN_OF_CLAIM + where.sql()
+                        + " ORDER BY C.ID",
                 rs -> new Payable(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8)), where.params());
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)), where.params());
     }
 
     public static long insertBatch(Connection c, String orgPath, int claimCount, long totalFen, String user, Instant at)
@@ -146,10 +151,10 @@ public final class PayoutStore {
     /** A batch's lines in file order, with each member's ID number (for the bank) and full account. */
     public static List<Line> lines(Connection c, long batchId) throws SQLException {
         return Jdbc.list(c, "SELECT L.ID, L.CLAIM_ID, C.MEMBER_ID, L.PAYEE_NAME, M.ID_NUMBER, L.PAYEE_BANK, L.PAYEE_ACCOUNT, "
-                        + "L.AMOUNT_FEN, L.STATUS, L.FAILURE_REASON FROM MA_PAYOUT_LINE L JOIN MA_CLAIM C ON C.ID = L.CLAIM_ID "
-                        + "JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID WHERE L.BATCH_ID = ? ORDER BY L.ID",
+                        + "L.AMOUNT_FEN, L.STATUS, L.FAILURE_REASON, P.NAME_ZH, P.NAME_EN FROM MA_PAYOUT_LINE L JOIN MA_CLAIM C ON C.ID = L.CLAIM_ID "
+                        + "JOIN MA_MEMBER M ON M.ID = C.MEMBER_ID " + PLAN_OF_CLAIM + "WHERE L.BATCH_ID = ? ORDER BY L.ID",
                 rs -> new Line(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10)), batchId);
+                        rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)), batchId);
     }
 
     public static void approve(Connection c, long id, String user, Instant at) throws SQLException {

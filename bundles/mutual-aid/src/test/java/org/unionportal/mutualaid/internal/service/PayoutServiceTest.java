@@ -87,6 +87,10 @@ class PayoutServiceTest {
         assertEquals(List.of(ready), ids(proposal.get("claims")));
         assertEquals(List.of(noAccount), ids(proposal.get("missingAccount")));
         assertEquals("***************4567", ((List<Map<String, Object>>) proposal.get("claims")).get(0).get("payeeAccount"));
+        // the plan by name in both languages: the page shows the one it speaks
+        Map<String, Object> line = ((List<Map<String, Object>>) proposal.get("claims")).get(0);
+        assertEquals(List.of(DemoPlans.wuxiThreeInOne().nameZh(), DemoPlans.wuxiThreeInOne().nameEn()),
+                java.util.Arrays.asList(line.get("planNameZh"), line.get("planNameEn")));
         assertEquals("APPROVED", claims.get(ready, DISTRICT).get("status"), "a proposal changes nothing");
         assertEquals(0, payouts.proposal(DISTRICT2).get("count"));
         assertProblem(409, "proposal_changed", () -> payouts.create(DISTRICT, new PayoutService.Create(List.of(noAccount))));
@@ -107,6 +111,9 @@ class PayoutServiceTest {
         assertEquals("DRAFT", batch.get("status"));
         assertEquals(850_000L, batch.get("totalFen"));
         assertEquals(false, batch.get("canApprove"), "the maker may not approve");
+        Map<String, Object> firstLine = ((List<Map<String, Object>>) payouts.batch(id, DISTRICT).get("lines")).get(0);
+        assertEquals(DemoPlans.wuxiThreeInOne().nameEn(), firstLine.get("planNameEn"), "the batch's lines name their plan in English too");
+        assertEquals(DemoPlans.wuxiThreeInOne().nameZh(), firstLine.get("planNameZh"));
         assertEquals("IN_PAYMENT", claims.get(paid, OPERATOR).get("status"), "in a batch, not paid");
         assertTrue(outbox.queued.isEmpty(), "nobody is told of a payment before the bank made it");
         assertProblem(409, "proposal_changed", () -> payouts.create(DISTRICT, new PayoutService.Create(List.of(paid))));

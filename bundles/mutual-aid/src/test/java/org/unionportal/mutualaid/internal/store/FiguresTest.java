@@ -42,6 +42,7 @@ class FiguresTest {
         assertEquals(List.of("A", "B"), byPlan.stream().map(r -> ((Map<?, ?>) r).get("planCode")).toList());
         assertEquals(2L, ((Map<?, ?>) byPlan.get(0)).get("enrolments"));
         assertEquals("甲项目", ((Map<?, ?>) byPlan.get(0)).get("planNameZh"));
+        assertEquals("A", ((Map<?, ?>) byPlan.get(0)).get("planNameEn"), "the English page's name (the test plans' English name is their code)");
         assertEquals(1L, ((Map<?, ?>) byPlan.get(1)).get("enrolments"));
         List<?> byOrg = (List<?>) f.get("byOrganisation");
         assertEquals(2L, ((Map<?, ?>) byOrg.get(0)).get("enrolments"));

@@ -23,6 +23,9 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.unionportal.api.audit.AuditLabels;
 import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.export.TableExport;
 import org.unionportal.api.i18n.Language;
@@ -59,6 +62,37 @@ public class AuditResource {
 
     @Reference(target = "(" + PortalDatabase.SCHEMA_PROPERTY + "=portal)")
     PortalDatabase db;
+
+    /** What each module calls its entries (the modules' {@link AuditLabels} services, the portal's own among them). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    volatile List<AuditLabels> labels = List.of();
+
+    /**
+     * The names of modules, record types and actions in both languages, per module code: the page shows the entries'
+     * codes by these names in its language (a code no module names stays a code).
+     */
+    @GET
+    @Path("/labels")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response labels() {
+        return Response.ok(Map.of("modules", namesOf(labels))).header("Cache-Control", "private, no-store").build();
+    }
+
+    /** The labels per module, ordered by module code. */
+    static List<Map<String, Object>> namesOf(List<AuditLabels> all) {
+        List<Map<String, Object>> modules = new ArrayList<>();
+        for (AuditLabels l : all) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("module", l.module());
+            m.put("name", l.name());
+            m.put("recordTypes", l.recordTypes());
+            m.put("actions", l.actions());
+            m.put("fields", l.fields());
+            modules.add(m);
+        }
+        modules.sort(java.util.Comparator.comparing(m -> String.valueOf(m.get("module"))));
+        return modules;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
