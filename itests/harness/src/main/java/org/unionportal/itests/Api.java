@@ -3,6 +3,7 @@ package org.unionportal.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,6 +78,19 @@ public final class Api {
             expect(expected);
             assertProblem();
             return json();
+        }
+
+        /**
+         * 503 problem+json with Retry-After, its detail in {@code language} only ("zh…" Chinese, else English): nothing
+         * wrong with the request, send it again later (a database down, a full disk).
+         */
+        public JsonNode expectUnavailable(String language) {
+            JsonNode problem = expectProblem(503);
+            assertTrue(header("Retry-After").isPresent(), () -> "no Retry-After: " + this);
+            String detail = problem.path("detail").asText();
+            boolean chinese = detail.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            assertEquals(language.startsWith("zh"), chinese, () -> "not in " + language + " only: " + this);
+            return problem;
         }
 
         public JsonNode assertProblem() {

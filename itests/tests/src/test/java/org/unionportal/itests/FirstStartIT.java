@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 /**
  * A real (non-demo) first start: no shipped password works, the generated administrator password
  * is printed once and works, also for the SSH console; and the modules named in the one config
- * line are installed at start.
+ * line are installed at start. While it starts, nothing answers with Jetty's HTML error page (requests sent as a
+ * browser sends them, from before Jetty listens until the portal is healthy).
  */
 class FirstStartIT {
     private static final Pattern GENERATED = Pattern.compile("generated password (\\S+) \\.");
     private static Distribution portal;
+    private static List<StartupProbe.Answer> duringStart;
 
     @BeforeAll
     static void boot() throws Exception {
@@ -27,7 +29,11 @@ class FirstStartIT {
         // The district's choice of modules: one line.
         Distribution.setProperty(portal.home().resolve("etc/org.unionportal.modules.cfg"), "install",
                 Distribution.FIXTURE_FEATURE);
-        portal.start();
+        // a path the core serves, one nothing serves, and the page: each passes through Jetty's error handling at some point
+        try (StartupProbe probe = StartupProbe.polling(portal, "/api/portal/ready", "/api/no-such-thing", "/")) {
+            portal.start();
+            duringStart = probe.answers();
+        }
     }
 
     @AfterAll
@@ -41,6 +47,21 @@ class FirstStartIT {
         Matcher m = GENERATED.matcher(portal.consoleOutput());
         assertTrue(m.find(), () -> "no generated admin password on the console:\n" + portal.consoleOutput());
         return m.group(1);
+    }
+
+    /**
+     * Jetty listens seconds before the core's error handling is registered; until then its own error page answered,
+     * HTML with Jetty's name. Pax Web's Jetty bundle now carries the portal's fragment (portal-jetty-errors), whose
+     * jetty.xml makes those answers problem+json from the first request.
+     */
+    @Test
+    void noAnswerWhileItStartsIsJettysHtmlErrorPage() {
+        List<StartupProbe.Answer> errors = duringStart.stream().filter(StartupProbe.Answer::isError).toList();
+        assertTrue(!errors.isEmpty(), () -> "no error answer seen while the portal started (the probe came too late?): " + duringStart);
+        List<StartupProbe.Answer> html = errors.stream().filter(StartupProbe.Answer::looksLikeHtml).toList();
+        assertTrue(html.isEmpty(), () -> html.size() + " of " + errors.size() + " error answers while starting were HTML: " + html);
+        System.out.println("[FirstStartIT] while starting: " + errors.size() + " error answers, statuses "
+                + errors.stream().map(a -> a.status() + " " + a.contentType()).distinct().toList());
     }
 
     @Test
