@@ -215,6 +215,34 @@ public final class Api {
     }
 
     /**
+     * Sends {@code requestLine} as it is, over a socket (an HTTP client would clean up a malformed address: a NUL, an
+     * ambiguous encoding, an over-long path), with {@code Accept-Language: en}; the whole answer, headers included.
+     */
+    public static String raw(URI base, String requestLine, String accept) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAccept: " + accept
+                    + "\r\nAccept-Language: en\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * {@link #raw} answered {@code status} with a problem+json body: no HTML, no Java internals. The whole answer, for
+     * further checks.
+     */
+    public String expectRawProblem(String requestLine, int status) throws IOException {
+        String answer = raw(base, requestLine, "*/*");
+        String shown = requestLine.length() > 60 ? requestLine.substring(0, 60) + "…" : requestLine;
+        assertTrue(answer.startsWith("HTTP/1.1 " + status), () -> shown + " answered " + answer);
+        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"),
+                () -> shown + " answered " + answer);
+        assertFalse(answer.contains("<html") || answer.contains("<h1>"), () -> shown + " answered HTML: " + answer);
+        assertFalse(answer.contains("Exception"), () -> shown + " answered " + answer);
+        return answer;
+    }
+
+    /**
      * CXF's answer while the JAX-RS whiteboard rebuilds the portal application (it does when resources come
      * or go, e.g. while a module's bundle starts): for a moment no application serves /api at all.
      */

@@ -27,24 +27,34 @@ public final class StartupProbe implements AutoCloseable {
         }
     }
 
-    private static final Duration EVERY = Duration.ofMillis(100);
+    private static final Duration EVERY = Duration.ofMillis(200);
     private final Distribution portal;
     private final List<String> paths;
+    private final List<String> rawRequestLines;
     private final List<Answer> answers = new CopyOnWriteArrayList<>();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread thread;
     private volatile boolean running = true;
 
-    private StartupProbe(Distribution portal, List<String> paths) {
+    private StartupProbe(Distribution portal, List<String> paths, List<String> rawRequestLines) {
         this.portal = portal;
         this.paths = List.copyOf(paths);
+        this.rawRequestLines = List.copyOf(rawRequestLines);
         this.thread = new Thread(this::poll, "startup-probe-" + portal.name());
         thread.setDaemon(true);
     }
 
     /** Starts asking {@code paths} of {@code portal} (not started yet, or starting) in turn. */
     public static StartupProbe polling(Distribution portal, String... paths) {
-        StartupProbe probe = new StartupProbe(portal, List.of(paths));
+        return polling(portal, List.of(paths), List.of());
+    }
+
+    /**
+     * Also sends {@code rawRequestLines} as they are, over a socket (an HTTP client would clean up a malformed address
+     * such as a NUL or an over-long path); their answers' "path" is the request line.
+     */
+    public static StartupProbe polling(Distribution portal, List<String> paths, List<String> rawRequestLines) {
+        StartupProbe probe = new StartupProbe(portal, paths, rawRequestLines);
         probe.thread.start();
         return probe;
     }
@@ -58,6 +68,9 @@ public final class StartupProbe implements AutoCloseable {
         while (running) {
             for (String path : paths) {
                 ask(path);
+            }
+            for (String line : rawRequestLines) {
+                askRaw(line);
             }
             Distribution.sleep(EVERY.toMillis()); // a polling interval, not a wait for a condition
         }
@@ -76,6 +89,20 @@ public final class StartupProbe implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+        }
+    }
+
+    private void askRaw(String requestLine) {
+        try {
+            String answer = Api.raw(portal.api().base(), requestLine, "text/html,*/*;q=0.8");
+            int status = Integer.parseInt(answer.substring(9, 12));
+            java.util.regex.Matcher type = java.util.regex.Pattern.compile("(?im)^content-type:\\s*(.*?)\\s*$").matcher(answer);
+            int bodyAt = answer.indexOf("\r\n\r\n");
+            String body = bodyAt < 0 ? "" : answer.substring(bodyAt + 4);
+            answers.add(new Answer(requestLine.length() > 60 ? requestLine.substring(0, 60) + "…" : requestLine, status,
+                    type.find() ? type.group(1) : "", body.substring(0, Math.min(body.length(), 200))));
+        } catch (IOException | RuntimeException nothingListensYetOrNoAnswer) {
+            // before Jetty listens, or while it stops
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -16,10 +17,14 @@ import org.junit.jupiter.api.Test;
  * A real (non-demo) first start: no shipped password works, the generated administrator password
  * is printed once and works, also for the SSH console; and the modules named in the one config
  * line are installed at start. While it starts, nothing answers with Jetty's HTML error page (requests sent as a
- * browser sends them, from before Jetty listens until the portal is healthy).
+ * browser sends them, malformed addresses included, from before Jetty listens until the portal is healthy), and once
+ * started malformed addresses are problems (this replaces FirstRequestIT, which started a distribution of its own).
  */
 class FirstStartIT {
     private static final Pattern GENERATED = Pattern.compile("generated password (\\S+) \\.");
+    /** Request lines an HTTP client would not send as they are, and Jetty's status for each. */
+    private static final Map<String, Integer> MALFORMED = Map.of("GET /% HTTP/1.1", 400, "GET /a%00b HTTP/1.1", 400,
+            "GET /WEB-INF/x HTTP/1.1", 404, "GET /" + "a".repeat(20_000) + " HTTP/1.1", 414);
     private static Distribution portal;
     private static List<StartupProbe.Answer> duringStart;
 
@@ -29,8 +34,10 @@ class FirstStartIT {
         // The district's choice of modules: one line.
         Distribution.setProperty(portal.home().resolve("etc/org.unionportal.modules.cfg"), "install",
                 Distribution.FIXTURE_FEATURE);
-        // a path the core serves, one nothing serves, and the page: each passes through Jetty's error handling at some point
-        try (StartupProbe probe = StartupProbe.polling(portal, "/api/portal/ready", "/api/no-such-thing", "/")) {
+        // a path the core serves, one nothing serves, the page, a hidden folder, and what Jetty's parser refuses: each
+        // passes through Jetty's error handling at some point
+        try (StartupProbe probe = StartupProbe.polling(portal, List.of("/api/portal/ready", "/api/no-such-thing", "/", "/WEB-INF/x"),
+                MALFORMED.keySet().stream().toList())) {
             portal.start();
             duringStart = probe.answers();
         }
@@ -62,6 +69,14 @@ class FirstStartIT {
         assertTrue(html.isEmpty(), () -> html.size() + " of " + errors.size() + " error answers while starting were HTML: " + html);
         System.out.println("[FirstStartIT] while starting: " + errors.size() + " error answers, statuses "
                 + errors.stream().map(a -> a.status() + " " + a.contentType()).distinct().toList());
+    }
+
+    /** Once started, the same malformed addresses are problems too (the core's own handler by now). */
+    @Test
+    void malformedAddressesAreProblems() throws Exception {
+        for (Map.Entry<String, Integer> c : MALFORMED.entrySet()) {
+            portal.api().expectRawProblem(c.getKey(), c.getValue());
+        }
     }
 
     @Test
