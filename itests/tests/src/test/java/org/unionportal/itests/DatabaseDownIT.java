@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,49 @@ class DatabaseDownIT {
         assertTrue(portal.isRunning(), "the portal was restarted");
 
         startedWhileTheDatabaseIsDown(api, admin);
+        aMigrationCutOffByTheServerStoppingIsTriedAgain(api);
+    }
+
+    /**
+     * A module's migrations cut off by the server going away mid-way (here: while the extender's read of the migration
+     * history waits for a lock another session holds, the server is stopped; the portal's statement ends with 57P01 or a
+     * closed connection). Not MIGRATION_FAILED until a restart: readiness names the schema MIGRATION_RETRYING while the
+     * server is down, and once it is back the extender's retry applies the migrations and the module serves, in the
+     * same process.
+     */
+    private static void aMigrationCutOffByTheServerStoppingIsTriedAgain(Api api) throws Exception {
+        String database = OwnPostgresqlServer.databaseOf(portal);
+        long jvm = portal.jvm().pid();
+        portal.fixtureInstalled(); // the shell answers (retried until it does) before the one unretried install below
+        Process lock = server.psqlInBackground(database,
+                "BEGIN; LOCK TABLE portal_schema_history IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(600);");
+        try {
+            Await.until("the lock on the migration history to be held", Duration.ofSeconds(30),
+                    () -> !server.queryValue(database, "SELECT pid FROM pg_stat_activity WHERE query LIKE '%pg_sleep(600)%' "
+                            + "AND pid <> pg_backend_pid() AND state = 'active'").isEmpty());
+            CompletableFuture<Distribution.ShellResult> installing = CompletableFuture.supplyAsync(
+                    () -> portal.shellResult("feature:install " + Distribution.FIXTURE_FEATURE, "admin", Distribution.PASSWORD, 1));
+            // the portal's read of the history waits for the lock (lock_timeout 10 s, tried again a few times)
+            Await.until("the fixture's migration to wait for the history's lock", Duration.ofSeconds(60),
+                    () -> !server.queryValue(database, "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                            + "AND datname = current_database()").isEmpty() || installing.isDone());
+            assertTrue(!installing.isDone(), () -> "feature:install ended before its migration waited: " + installing.join());
+            server.stop();
+        } finally {
+            lock.destroy();
+        }
+        JsonNode retrying = Await.until("readiness to name the fixture's schema MIGRATION_RETRYING", Duration.ofSeconds(120),
+                () -> api.get("/api/portal/ready", null), r -> r.status() == 503 && r.body().contains("MIGRATION_RETRYING")).json();
+        assertTrue(retrying.toString().contains("\"fixture\""), retrying::toString);
+
+        server.start();
+
+        String operator = Await.until("a sign-in once the database is back", Duration.ofSeconds(120),
+                () -> api.login("operator", Distribution.PASSWORD), r -> r.status() == 200).json().path("token").asText();
+        Await.until("the fixture to serve after its migrations were tried again", Duration.ofSeconds(180),
+                () -> api.get("/api/fixture/items", operator), r -> r.status() == 200);
+        Await.until("readiness 200", Duration.ofSeconds(60), () -> api.get("/api/portal/ready", null), r -> r.status() == 200);
+        assertEquals(jvm, portal.jvm().pid(), "the portal was restarted");
     }
 
     /**

@@ -74,6 +74,34 @@ final class OwnPostgresqlServer implements AutoCloseable {
     }
 
     /**
+     * Runs {@code sql} as the superuser on {@code database} in a psql of its own, in the background: for a transaction
+     * that holds a lock while a test looks at what waits for it. Ends when its SQL ends or the server stops.
+     */
+    Process psqlInBackground(String database, String sql) throws IOException {
+        return new ProcessBuilder(bin.resolve("psql").toString(), "-q", "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres",
+                "-d", database, "-v", "ON_ERROR_STOP=1", "-c", sql).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("background-psql.log").toFile()).start();
+    }
+
+    /** The first column of the first row {@code sql} gives on {@code database} ("" for no row), as the superuser. */
+    String queryValue(String database, String sql) {
+        try {
+            Process psql = new ProcessBuilder(bin.resolve("psql").toString(), "-At", "-h", "127.0.0.1", "-p", String.valueOf(port),
+                    "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-c", sql).redirectErrorStream(true).start();
+            String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!psql.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || psql.exitValue() != 0) {
+                throw new IllegalStateException("psql " + sql + ": " + out);
+            }
+            return out.lines().findFirst().orElse("").strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * A distribution configured as bin/run.sh configures it, whose portal database is a fresh database on this server
      * (the harness makes it as in CI); not started. Stopped by {@link #close}.
      */
