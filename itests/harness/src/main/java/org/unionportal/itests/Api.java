@@ -3,6 +3,7 @@ package org.unionportal.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,6 +78,19 @@ public final class Api {
             expect(expected);
             assertProblem();
             return json();
+        }
+
+        /**
+         * 503 problem+json with Retry-After, its detail in {@code language} only ("zh…" Chinese, else English): nothing
+         * wrong with the request, send it again later (a database down, a full disk).
+         */
+        public JsonNode expectUnavailable(String language) {
+            JsonNode problem = expectProblem(503);
+            assertTrue(header("Retry-After").isPresent(), () -> "no Retry-After: " + this);
+            String detail = problem.path("detail").asText();
+            boolean chinese = detail.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            assertEquals(language.startsWith("zh"), chinese, () -> "not in " + language + " only: " + this);
+            return problem;
         }
 
         public JsonNode assertProblem() {
@@ -198,6 +212,34 @@ public final class Api {
         }
         headers.forEach(request::setHeader);
         return send(request.build(), method, path);
+    }
+
+    /**
+     * Sends {@code requestLine} as it is, over a socket (an HTTP client would clean up a malformed address: a NUL, an
+     * ambiguous encoding, an over-long path), with {@code Accept-Language: en}; the whole answer, headers included.
+     */
+    public static String raw(URI base, String requestLine, String accept) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAccept: " + accept
+                    + "\r\nAccept-Language: en\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * {@link #raw} answered {@code status} with a problem+json body: no HTML, no Java internals. The whole answer, for
+     * further checks.
+     */
+    public String expectRawProblem(String requestLine, int status) throws IOException {
+        String answer = raw(base, requestLine, "*/*");
+        String shown = requestLine.length() > 60 ? requestLine.substring(0, 60) + "…" : requestLine;
+        assertTrue(answer.startsWith("HTTP/1.1 " + status), () -> shown + " answered " + answer);
+        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"),
+                () -> shown + " answered " + answer);
+        assertFalse(answer.contains("<html") || answer.contains("<h1>"), () -> shown + " answered HTML: " + answer);
+        assertFalse(answer.contains("Exception"), () -> shown + " answered " + answer);
+        return answer;
     }
 
     /**

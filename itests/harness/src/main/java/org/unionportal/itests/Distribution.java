@@ -687,6 +687,42 @@ public final class Distribution {
 
     // ---------------------------------------------------------------------------------- diagnostics
 
+    /** The portal's JVM, by the pid Karaf writes to {@code karaf.pid} (etc/config.properties, karaf.pid.file). */
+    public ProcessHandle jvm() {
+        try {
+            long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid")).strip());
+            return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid + " (karaf.pid of " + home + ")"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the portal's log ends now: a mark for {@link #logSince}. */
+    public long logMark() {
+        try {
+            Path log = home.resolve("data/log/karaf.log");
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the portal logged after {@code mark} (from {@link #logMark}); "" where nothing, or the log cannot be read. */
+    public String logSince(long mark) {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(home.resolve("data/log/karaf.log").toFile(), "r")) {
+            long length = f.length();
+            if (length <= mark) {
+                return "";
+            }
+            byte[] tail = new byte[(int) (length - mark)];
+            f.seek(mark);
+            f.readFully(tail);
+            return new String(tail, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     public String karafLogTail(int lines) {
         return tail(home.resolve("data/log/karaf.log"), lines);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -15,11 +16,19 @@ import org.junit.jupiter.api.Test;
 /**
  * A real (non-demo) first start: no shipped password works, the generated administrator password
  * is printed once and works, also for the SSH console; and the modules named in the one config
- * line are installed at start.
+ * line are installed at start. While it starts, nothing answers with Jetty's HTML error page (requests sent as a
+ * browser sends them, malformed addresses included, from before Jetty listens until the portal is healthy), and once
+ * started malformed addresses are problems (this replaces FirstRequestIT, which started a distribution of its own).
  */
 class FirstStartIT {
     private static final Pattern GENERATED = Pattern.compile("generated password (\\S+) \\.");
+    /** Request lines an HTTP client would not send as they are, and Jetty's status for each. */
+    private static final Map<String, Integer> MALFORMED = Map.of("GET /% HTTP/1.1", 400, "GET /a%00b HTTP/1.1", 400,
+            "GET /WEB-INF/x HTTP/1.1", 404, "GET /" + "a".repeat(20_000) + " HTTP/1.1", 414);
     private static Distribution portal;
+    private static List<StartupProbe.Answer> duringStart;
+    /** CXF's own 404 body (HTML) where no JAX-RS application serves /api yet: a known finding, not Jetty's page. */
+    private static final String CXF_NO_SERVICE = "No service was found.";
 
     @BeforeAll
     static void boot() throws Exception {
@@ -27,7 +36,13 @@ class FirstStartIT {
         // The district's choice of modules: one line.
         Distribution.setProperty(portal.home().resolve("etc/org.unionportal.modules.cfg"), "install",
                 Distribution.FIXTURE_FEATURE);
-        portal.start();
+        // a path the core serves, one nothing serves, the page, a hidden folder, and what Jetty's parser refuses: each
+        // passes through Jetty's error handling at some point
+        try (StartupProbe probe = StartupProbe.polling(portal, List.of("/api/portal/ready", "/api/no-such-thing", "/", "/WEB-INF/x"),
+                MALFORMED.keySet().stream().toList())) {
+            portal.start();
+            duringStart = probe.answers();
+        }
     }
 
     @AfterAll
@@ -41,6 +56,33 @@ class FirstStartIT {
         Matcher m = GENERATED.matcher(portal.consoleOutput());
         assertTrue(m.find(), () -> "no generated admin password on the console:\n" + portal.consoleOutput());
         return m.group(1);
+    }
+
+    /**
+     * Jetty listens seconds before the core's error handling is registered; until then its own error page answered,
+     * HTML with Jetty's name. Pax Web's Jetty bundle now carries the portal's fragment (portal-jetty-errors), whose
+     * jetty.xml makes those answers problem+json from the first request.
+     */
+    @Test
+    void noAnswerWhileItStartsIsJettysHtmlErrorPage() {
+        List<StartupProbe.Answer> errors = duringStart.stream().filter(StartupProbe.Answer::isError).toList();
+        assertTrue(!errors.isEmpty(), () -> "no error answer seen while the portal started (the probe came too late?): " + duringStart);
+        List<StartupProbe.Answer> html = errors.stream().filter(StartupProbe.Answer::looksLikeHtml)
+                .filter(a -> !a.bodyStart().contains(CXF_NO_SERVICE)).toList();
+        assertTrue(html.isEmpty(), () -> html.size() + " of " + errors.size() + " error answers while starting were HTML: " + html);
+        // Known, not Jetty's: CXF's servlet answers /api/* with a small HTML 404 while no JAX-RS application is there
+        // (while the core starts, and while the whiteboard rebuilds the application: Api.NO_APPLICATION)
+        long cxf = errors.stream().filter(a -> a.bodyStart().contains(CXF_NO_SERVICE)).count();
+        System.out.println("[FirstStartIT] while starting: " + errors.size() + " error answers (" + cxf + " of them CXF's HTML "
+                + "'No service was found.'), statuses " + errors.stream().map(a -> a.status() + " " + a.contentType()).distinct().toList());
+    }
+
+    /** Once started, the same malformed addresses are problems too (the core's own handler by now). */
+    @Test
+    void malformedAddressesAreProblems() throws Exception {
+        for (Map.Entry<String, Integer> c : MALFORMED.entrySet()) {
+            portal.api().expectRawProblem(c.getKey(), c.getValue());
+        }
     }
 
     @Test

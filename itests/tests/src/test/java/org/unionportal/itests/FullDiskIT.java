@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +35,7 @@ class FullDiskIT {
     private static final Set<String> UNAVAILABLE = Set.of("disk_full", "database_unavailable");
     private static Distribution portal;
     private static Path derby;
-    private static volatile boolean mounted;
+    private static Tmpfs disk;
 
     @BeforeAll
     static void portalOnASmallDisk() throws Exception {
@@ -47,11 +43,7 @@ class FullDiskIT {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
         portal = Distribution.create("full-disk").configureLikeRunSh();
         derby = portal.home().resolve("data/derby");
-        Files.createDirectories(derby);
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=" + TMPFS_SIZE, "tmpfs", derby.toString()) == 0;
-        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here");
-        // never leave the mount behind a killed test JVM
-        Runtime.getRuntime().addShutdownHook(new Thread(FullDiskIT::unmount, "unmount-full-disk"));
+        disk = Tmpfs.mount(derby, TMPFS_SIZE, null);
         startedWhileItsDatabaseIsHeldElsewhere();
         portal.awaitShippedModules();
     }
@@ -75,7 +67,7 @@ class FullDiskIT {
         unavailable(held, "en");
         // let go at once, not after the pool's first wait (30 s on Derby) and the extender's log line: DatabaseDownIT
         // waits for those on PostgreSQL; here the point is Derby's refusal and the same process coming up after it
-        long jvm = KillDuringWriteIT.karafJvm(portal.home()).pid();
+        long jvm = portal.jvm().pid();
         try {
             java.sql.DriverManager.getConnection(url + ";shutdown=true").close();
         } catch (java.sql.SQLException shutDown) {
@@ -85,7 +77,7 @@ class FullDiskIT {
                 () -> api.get("/api/portal/ready", null), r -> r.status() == 200);
         Await.until("the sign-in resources to be there", Duration.ofSeconds(60), () -> api.get("/api/auth/me", null),
                 r -> r.status() == 401);
-        assertEquals(jvm, KillDuringWriteIT.karafJvm(portal.home()).pid(), "the portal was restarted");
+        assertEquals(jvm, portal.jvm().pid(), "the portal was restarted");
     }
 
     @AfterAll
@@ -95,13 +87,9 @@ class FullDiskIT {
                 portal.stop();
             }
         } finally {
-            unmount();
-        }
-    }
-
-    private static synchronized void unmount() {
-        if (mounted) {
-            mounted = run("umount", "-l", derby.toString()) != 0;
+            if (disk != null) {
+                disk.close();
+            }
         }
     }
 
@@ -111,29 +99,26 @@ class FullDiskIT {
         String admin = api.login("admin");
         String operator = api.login("operator");
         String member = api.login("member");
-        long jvm = KillDuringWriteIT.karafJvm(portal.home()).pid();
+        long jvm = portal.jvm().pid();
         long planId = api.post("/api/mutual-aid/plans", admin, MutualAidData.openPlan("DISK")).expect(201).json().path("id").asLong();
-        JsonNode preview = api.send("POST", "/api/mutual-aid/enrolments/uploads?planId=" + planId + "&fileName=disk.csv", operator,
-                roster(ROWS).getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/octet-stream")).expect(201).json();
-        assertTrue(preview.path("canConfirm").asBoolean(), () -> "the roster has problems: " + Distribution.abbreviate(preview.toString(), 1000));
-        long uploadId = preview.path("uploadId").asLong();
-        long enrolmentsBefore = enrolments(api, admin);
+        long uploadId = MutualAidData.uploadRoster(api, operator, planId, "disk.csv",
+                MutualAidData.roster("盘满", LocalDate.of(1971, 1, 1), "137", ROWS));
+        long enrolmentsBefore = MutualAidData.enrolments(api, admin);
         Map<String, Object> claim = claim(api, member);
 
-        Path filler = derby.resolve("filler");
-        fill(filler);
+        Path filler = disk.fill("filler");
         List<String> seen = new ArrayList<>();
         boolean claimFiled;
         try {
             // the large write: Derby's log needs space it cannot get
-            Api.Reply confirm = confirm(api, operator, uploadId, "en");
+            Api.Reply confirm = MutualAidData.confirmRoster(api, operator, uploadId, "en");
             seen.add("confirm: " + confirm);
             JsonNode full = unavailable(confirm, "en");
             assertEquals("disk_full", full.path("code").asText(), confirm::toString);
             assertTrue(full.path("detail").asText().contains("disk is full"), confirm::toString);
 
             // the roster again, in Chinese: still no space for it
-            Api.Reply again = confirm(api, operator, uploadId, "zh-CN");
+            Api.Reply again = MutualAidData.confirmRoster(api, operator, uploadId, "zh-CN");
             seen.add("confirm again: " + again);
             assertEquals("disk_full", unavailable(again, "zh").path("code").asText(), again::toString);
 
@@ -167,25 +152,21 @@ class FullDiskIT {
         Await.until("readiness 200 once space is back", Duration.ofSeconds(60), () -> api.get("/api/portal/ready", null),
                 r -> r.status() == 200);
         String admin2 = api.login("admin");
-        assertEquals(enrolmentsBefore, enrolments(api, admin2), "a refused roster confirmation left enrolments behind");
-        Api.Reply confirmed = confirm(api, api.login("operator"), uploadId, "en");
+        assertEquals(enrolmentsBefore, MutualAidData.enrolments(api, admin2), "a refused roster confirmation left enrolments behind");
+        Api.Reply confirmed = MutualAidData.confirmRoster(api, api.login("operator"), uploadId, "en");
         assertEquals(201, confirmed.status(), confirmed::toString);
         assertEquals(ROWS, confirmed.json().path("persons").asInt(), confirmed::toString);
-        assertEquals(enrolmentsBefore + ROWS, enrolments(api, admin2));
+        assertEquals(enrolmentsBefore + ROWS, MutualAidData.enrolments(api, admin2));
         if (!claimFiled) {
             api.post("/api/mutual-aid/claims", api.login("member"), claim).expect(201);
         }
-        assertEquals(jvm, KillDuringWriteIT.karafJvm(portal.home()).pid(), "the portal was restarted");
+        assertEquals(jvm, portal.jvm().pid(), "the portal was restarted");
     }
 
     /** A 503 problem in the language asked for, with Retry-After: nothing wrong with the request, send it again later. */
     private static JsonNode unavailable(Api.Reply reply, String language) {
-        JsonNode problem = reply.expectProblem(503);
+        JsonNode problem = reply.expectUnavailable(language);
         assertTrue(UNAVAILABLE.contains(problem.path("code").asText()), reply::toString);
-        assertTrue(reply.header("Retry-After").isPresent(), () -> "no Retry-After: " + reply);
-        String detail = problem.path("detail").asText();
-        boolean chinese = detail.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-        assertEquals(language.startsWith("zh"), chinese, () -> "not in " + language + ": " + reply);
         return problem;
     }
 
@@ -193,33 +174,6 @@ class FullDiskIT {
         if (reply.status() >= 300) {
             unavailable(reply, language);
         }
-    }
-
-    /** Writes {@code file} until the filesystem has no byte left. */
-    private static void fill(Path file) throws IOException {
-        byte[] chunk = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int size = chunk.length; size > 0; size /= 4) {
-                try {
-                    while (true) {
-                        out.write(chunk, 0, size);
-                        out.flush();
-                    }
-                } catch (IOException full) {
-                    // smaller pieces next, down to single bytes
-                }
-            }
-        } catch (IOException closing) {
-            // the last buffered bytes did not fit either: the disk is full
-        }
-        assertEquals(0, Files.getFileStore(derby).getUsableSpace(), "the tmpfs is not full");
-    }
-
-    private static Api.Reply confirm(Api api, String token, long uploadId, String language) {
-        String path = "/api/mutual-aid/enrolments/uploads/" + uploadId + "/confirm";
-        return api.send(HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofMinutes(3))
-                .header("Authorization", "Bearer " + token).header("Accept-Language", language)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), "POST", path);
     }
 
     /** A hospital stay for the demo member's cover of this year (filed once space is back, as the same body). */
@@ -234,39 +188,5 @@ class FullDiskIT {
             }
         }
         throw new AssertionError("the demo member has no cover for a stay 20 days ago: " + me.path("enrolments"));
-    }
-
-    private static String roster(int rows) {
-        StringBuilder csv = new StringBuilder(MutualAidData.ROSTER_HEADER);
-        LocalDate first = LocalDate.of(1971, 1, 1);
-        for (int i = 0; i < rows; i++) {
-            LocalDate born = first.plusDays(i / 400);
-            String seq = String.format("%03d", (i % 400) * 2 + 1);
-            String id = MutualAidData.withCheckDigit("320202" + born.toString().replace("-", "") + seq);
-            csv.append("盘满").append(i).append(',').append(id).append(",137").append(String.format("%08d", i))
-                    .append(",男,在职职工,是,是\n");
-        }
-        return csv.toString();
-    }
-
-    private static long enrolments(Api api, String admin) {
-        return api.get("/api/mutual-aid/enrolments?size=1", admin).expect(200).json().path("total").asLong();
-    }
-
-    private static int run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int code = process.waitFor();
-            if (code != 0) {
-                System.out.println("[FullDiskIT] " + String.join(" ", command) + " -> " + code + ": " + out);
-            }
-            return code;
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 }

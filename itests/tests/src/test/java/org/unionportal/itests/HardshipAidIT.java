@@ -19,10 +19,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hardship-aid module on the built distribution, over HTTP: an application filed, approved and paid in a
@@ -37,21 +37,14 @@ class HardshipAidIT {
     private static final String BASE = "/api/hardship-aid";
     private static Distribution portal;
     private static Api api;
-    private static boolean installedHere;
+
+    @RegisterExtension
+    static final ModuleForClass MODULE = ModuleForClass.of(FEATURE, PROBE);
 
     @BeforeAll
-    static void install(Distribution shared) {
+    static void portal(Distribution shared) {
         portal = shared;
         api = shared.api();
-        installedHere = portal.installModule(FEATURE, PROBE);
-    }
-
-    @AfterAll
-    static void uninstall() {
-        if (portal != null && installedHere) {
-            installedHere = false;
-            portal.uninstallModule(FEATURE, PROBE);
-        }
     }
 
     // ------------------------------------------------------------------ helpers

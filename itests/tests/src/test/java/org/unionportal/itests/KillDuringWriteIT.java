@@ -60,11 +60,9 @@ class KillDuringWriteIT {
         String admin = api.login("admin");
         String operator = api.login("operator");
         long planId = api.post("/api/mutual-aid/plans", admin, MutualAidData.openPlan("KILL")).expect(201).json().path("id").asLong();
-        JsonNode preview = api.send("POST", "/api/mutual-aid/enrolments/uploads?planId=" + planId + "&fileName=kill.csv", operator,
-                roster(ROWS).getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/octet-stream")).expect(201).json();
-        assertTrue(preview.path("canConfirm").asBoolean(), () -> "the roster has problems: " + Distribution.abbreviate(preview.toString(), 1000));
-        long uploadId = preview.path("uploadId").asLong();
-        long before = enrolments(api, admin);
+        long uploadId = MutualAidData.uploadRoster(api, operator, planId, "kill.csv",
+                MutualAidData.roster("职工", LocalDate.of(1975, 1, 1), "139", ROWS));
+        long before = MutualAidData.enrolments(api, admin);
 
         // the confirmation, sent without waiting for its answer (the answer never comes: the process dies)
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -72,7 +70,7 @@ class KillDuringWriteIT {
                         api.base().resolve("/api/mutual-aid/enrolments/uploads/" + uploadId + "/confirm"))
                 .header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
-        ProcessHandle jvm = karafJvm(portal.home());
+        ProcessHandle jvm = portal.jvm();
         Await.until("the confirmation to be seen running in a thread dump", Duration.ofSeconds(120),
                 () -> threadDump(jvm).contains("EnrolmentService.confirm") || confirming.isDone());
         assertTrue(!confirming.isDone(), "the confirmation ended before it could be killed; make the roster larger");
@@ -83,7 +81,7 @@ class KillDuringWriteIT {
         portal.start();
         portal.awaitShippedModules();
         String admin2 = api.login("admin");
-        long after = enrolments(api, admin2);
+        long after = MutualAidData.enrolments(api, admin2);
         assertTrue(after == before || after == before + ROWS, "half a roster after the kill: " + (after - before) + " of " + ROWS);
         // the confirmation again, with time for the whole roster (Api's client gives up after 30 s)
         HttpResponse<String> again = client.send(HttpRequest.newBuilder(
@@ -94,7 +92,7 @@ class KillDuringWriteIT {
             // nothing of it was committed: it confirms whole now
             assertEquals(201, again.statusCode(), again::body);
             assertEquals(ROWS, Api.JSON.readTree(again.body()).path("persons").asInt());
-            assertEquals(before + ROWS, enrolments(api, admin2));
+            assertEquals(before + ROWS, MutualAidData.enrolments(api, admin2));
         } else {
             assertEquals(409, again.statusCode(), () -> "a committed roster confirmed twice: " + again.body());
         }
@@ -123,7 +121,7 @@ class KillDuringWriteIT {
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"QUARTER\",\"period\":\"" + period + "\"}")).build();
         CompletableFuture<HttpResponse<String>> generating = client.sendAsync(generate, HttpResponse.BodyHandlers.ofString());
-        ProcessHandle jvm = karafJvm(portal.home());
+        ProcessHandle jvm = portal.jvm();
         Await.until("the batch generation to be seen running in a thread dump", Duration.ofSeconds(120),
                 () -> threadDump(jvm).contains("BatchService.generate") || generating.isDone());
         assertTrue(!generating.isDone(), () -> "the generation ended before it could be killed: " + generating.join().body());
@@ -258,14 +256,13 @@ class KillDuringWriteIT {
     private static final String FIXTURE_BUNDLE = "org.unionportal.fixture-module";
 
     private static void killDuringInstallAt(String logMarker) throws Exception {
-        Path log = portal.home().resolve("data/log/karaf.log");
         portal.fixtureInstalled(); // the shell answers (retried until it does) before the one unretried install below
-        long logStart = java.nio.file.Files.size(log);
+        long logStart = portal.logMark();
         CompletableFuture<Distribution.ShellResult> installing = CompletableFuture.supplyAsync(
                 () -> portal.shellResult("feature:install " + Distribution.FIXTURE_FEATURE, "admin", Distribution.PASSWORD, 1));
-        ProcessHandle jvm = karafJvm(portal.home());
+        ProcessHandle jvm = portal.jvm();
         Await.until("'" + logMarker + "' in the log during feature:install", Duration.ofSeconds(120),
-                () -> logSince(log, logStart).contains(logMarker) || installing.isDone());
+                () -> portal.logSince(logStart).contains(logMarker) || installing.isDone());
         assertTrue(!installing.isDone(), () -> "feature:install ended before '" + logMarker + "': " + installing.join().output());
         jvm.destroyForcibly(); // SIGKILL
         jvm.onExit().get(60, TimeUnit.SECONDS);
@@ -284,49 +281,6 @@ class KillDuringWriteIT {
         long id = created.json().path("id").asLong();
         JsonNode item = api.get("/api/fixture/items/" + id, operator).expect(200).json();
         assertTrue(item.path("createdById").isIntegralNumber() && !item.path("status").asText().isEmpty(), item::toString);
-    }
-
-    private static String logSince(Path log, long offset) {
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "r")) {
-            long length = f.length();
-            if (length <= offset) {
-                return "";
-            }
-            byte[] tail = new byte[(int) (length - offset)];
-            f.seek(offset);
-            f.readFully(tail);
-            return new String(tail, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /** {@code rows} distinct, valid, eligible people: ID numbers and phones made unique by their row number. */
-    private static String roster(int rows) {
-        StringBuilder csv = new StringBuilder(MutualAidData.ROSTER_HEADER);
-        LocalDate first = LocalDate.of(1975, 1, 1);
-        for (int i = 0; i < rows; i++) {
-            LocalDate born = first.plusDays(i / 400);
-            String seq = String.format("%03d", (i % 400) * 2 + 1); // odd: a man
-            String id = MutualAidData.withCheckDigit("320202" + born.toString().replace("-", "") + seq);
-            csv.append("职工").append(i).append(',').append(id).append(",139").append(String.format("%08d", i))
-                    .append(",男,在职职工,是,是\n");
-        }
-        return csv.toString();
-    }
-
-    private static long enrolments(Api api, String admin) {
-        return api.get("/api/mutual-aid/enrolments?size=1", admin).expect(200).json().path("total").asLong();
-    }
-
-    /** The portal's JVM, by the pid Karaf writes to {@code karaf.pid} (etc/config.properties, karaf.pid.file). */
-    static ProcessHandle karafJvm(Path home) {
-        try {
-            long pid = Long.parseLong(java.nio.file.Files.readString(home.resolve("karaf.pid")).strip());
-            return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid + " (karaf.pid of " + home + ")"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     static String threadDump(ProcessHandle jvm) {

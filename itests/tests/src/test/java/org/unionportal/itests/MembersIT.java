@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The member register (会员库) on the built distribution: an operator keeps the union's members by form and by
@@ -28,21 +28,14 @@ class MembersIT {
     private static final String CHEN = MutualAidData.withCheckDigit("32020219920715002");
     private static Distribution portal;
     private static Api api;
-    private static boolean installedHere;
+
+    @RegisterExtension
+    static final ModuleForClass MODULE = ModuleForClass.of(MUTUAL_AID, PROBE);
 
     @BeforeAll
-    static void install(Distribution shared) {
+    static void portal(Distribution shared) {
         portal = shared;
         api = shared.api();
-        installedHere = portal.installModule(MUTUAL_AID, PROBE);
-    }
-
-    @AfterAll
-    static void uninstall() {
-        if (portal != null && installedHere) {
-            installedHere = false;
-            portal.uninstallModule(MUTUAL_AID, PROBE);
-        }
     }
 
     @Test

@@ -1,6 +1,11 @@
 package org.unionportal.itests;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -86,6 +91,44 @@ final class MutualAidData {
     /** As the API shows an ID number: the first and last four characters. */
     static String masked(String id) {
         return id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
+    }
+
+    /**
+     * A roster of {@code rows} distinct, valid, eligible people (men, employees, insured, members): names
+     * {@code namePrefix + row}, ID numbers born from {@code firstBirth} on (400 a day, so unique by row), phones
+     * {@code phonePrefix} and the row in 8 digits. Each test its own prefix and first birthday, so its people are its own.
+     */
+    static String roster(String namePrefix, LocalDate firstBirth, String phonePrefix, int rows) {
+        StringBuilder csv = new StringBuilder(ROSTER_HEADER);
+        for (int i = 0; i < rows; i++) {
+            LocalDate born = firstBirth.plusDays(i / 400);
+            String seq = String.format("%03d", (i % 400) * 2 + 1); // odd: a man
+            String id = withCheckDigit("320202" + born.toString().replace("-", "") + seq);
+            csv.append(namePrefix).append(i).append(',').append(id).append(',').append(phonePrefix).append(String.format("%08d", i))
+                    .append(",男,在职职工,是,是\n");
+        }
+        return csv.toString();
+    }
+
+    /** Uploads {@code csv} for {@code planId} as {@code operator}; the upload's id, after checking it can be confirmed. */
+    static long uploadRoster(Api api, String operator, long planId, String fileName, String csv) {
+        JsonNode preview = api.send("POST", "/api/mutual-aid/enrolments/uploads?planId=" + planId + "&fileName=" + fileName, operator,
+                csv.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/octet-stream")).expect(201).json();
+        assertTrue(preview.path("canConfirm").asBoolean(), () -> "the roster has problems: " + Distribution.abbreviate(preview.toString(), 1000));
+        return preview.path("uploadId").asLong();
+    }
+
+    /** Confirms an uploaded roster in {@code language}, with time for a large one (Api's own requests give up after 30 s). */
+    static Api.Reply confirmRoster(Api api, String token, long uploadId, String language) {
+        String path = "/api/mutual-aid/enrolments/uploads/" + uploadId + "/confirm";
+        return api.send(HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofMinutes(3))
+                .header("Authorization", "Bearer " + token).header("Accept-Language", language)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), "POST", path);
+    }
+
+    /** How many enrolments the caller sees in all. */
+    static long enrolments(Api api, String token) {
+        return api.get("/api/mutual-aid/enrolments?size=1", token).expect(200).json().path("total").asLong();
     }
 
     static JsonNode find(JsonNode array, String field, String value) {

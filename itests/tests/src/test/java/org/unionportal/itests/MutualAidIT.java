@@ -18,10 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The mutual-aid module on the built distribution: the seeds' cases from demo data, a plan made by
@@ -35,21 +35,14 @@ class MutualAidIT {
     private static final ZoneId SHANGHAI = MutualAidData.SHANGHAI;
     private static Distribution portal;
     private static Api api;
-    private static boolean installedHere;
+
+    @RegisterExtension
+    static final ModuleForClass MODULE = ModuleForClass.of(FEATURE, PROBE);
 
     @BeforeAll
-    static void install(Distribution shared) {
+    static void portal(Distribution shared) {
         portal = shared;
         api = shared.api();
-        installedHere = portal.installModule(FEATURE, PROBE);
-    }
-
-    @AfterAll
-    static void uninstall() {
-        if (portal != null && installedHere) {
-            installedHere = false;
-            portal.uninstallModule(FEATURE, PROBE);
-        }
     }
 
     @Test

@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Assumptions;
  * A throw-away PostgreSQL server of one test's own, for faults that would break every other portal on CI's shared
  * server (stopping it, filling its disk). Made with the server binaries .ci/run uses (/usr/lib/postgresql/N/bin), in a
  * temporary folder, listening on a free port of 127.0.0.1, with the role {@code portal} (password {@code portal}) that
- * the harness's portals log in as. Run as the user {@code postgres} when the tests run as root.
+ * the harness's portals log in as. Run as the user {@code postgres} when the tests run as root. {@link #close} also
+ * stops the portals made by {@link #newPortal} and unmounts what {@link #mountTmpfs} mounted, in that order.
  */
 final class OwnPostgresqlServer implements AutoCloseable {
     private final Path bin;
     private final Path dir;
     private final int port;
+    private final List<Distribution> portals = new ArrayList<>();
+    private final List<Tmpfs> mounts = new ArrayList<>();
 
     private OwnPostgresqlServer(Path bin, Path dir, int port) {
         this.bin = bin;
@@ -36,7 +39,7 @@ final class OwnPostgresqlServer implements AutoCloseable {
         Path bin = newestPostgresqlBin();
         Path dir = Files.createTempDirectory("union-it-pg-");
         OwnPostgresqlServer server = new OwnPostgresqlServer(bin, dir, Distribution.freePort());
-        run(List.of("chown", "postgres", dir.toString()), false);
+        giveToPostgres(dir);
         run(List.of(bin.resolve("initdb").toString(), "-D", server.dataDirectory().toString(), "-U", "postgres",
                 "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"), true);
         server.start();
@@ -70,12 +73,45 @@ final class OwnPostgresqlServer implements AutoCloseable {
                 "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql), dir, Duration.ofSeconds(60));
     }
 
-    /** A distribution whose portal database is a fresh database on this server (the harness makes it as in CI). */
+    /**
+     * Runs {@code sql} as the superuser on {@code database} in a psql of its own, in the background: for a transaction
+     * that holds a lock while a test looks at what waits for it. Ends when its SQL ends or the server stops.
+     */
+    Process psqlInBackground(String database, String sql) throws IOException {
+        return new ProcessBuilder(bin.resolve("psql").toString(), "-q", "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres",
+                "-d", database, "-v", "ON_ERROR_STOP=1", "-c", sql).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("background-psql.log").toFile()).start();
+    }
+
+    /** The first column of the first row {@code sql} gives on {@code database} ("" for no row), as the superuser. */
+    String queryValue(String database, String sql) {
+        try {
+            Process psql = new ProcessBuilder(bin.resolve("psql").toString(), "-At", "-h", "127.0.0.1", "-p", String.valueOf(port),
+                    "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-c", sql).redirectErrorStream(true).start();
+            String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!psql.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || psql.exitValue() != 0) {
+                throw new IllegalStateException("psql " + sql + ": " + out);
+            }
+            return out.lines().findFirst().orElse("").strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A distribution configured as bin/run.sh configures it, whose portal database is a fresh database on this server
+     * (the harness makes it as in CI); not started. Stopped by {@link #close}.
+     */
     Distribution newPortal(String name) {
         String shared = System.getProperty("itests.postgresql");
         System.setProperty("itests.postgresql", "jdbc:postgresql://127.0.0.1:" + port + "/");
         try {
-            return Distribution.create(name);
+            Distribution portal = Distribution.create(name).configureLikeRunSh();
+            portals.add(portal);
+            return portal;
         } finally {
             if (shared == null) {
                 System.clearProperty("itests.postgresql");
@@ -104,10 +140,31 @@ final class OwnPostgresqlServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server at once and removes its files. */
+    /** A tmpfs of {@code size} in this server's folder, owned by the server's user (for a tablespace). Unmounted by {@link #close}. */
+    Tmpfs mountTmpfs(String name, String size) {
+        Tmpfs tmpfs = Tmpfs.mount(dir.resolve(name), size, "mode=0700");
+        mounts.add(tmpfs);
+        giveToPostgres(tmpfs.path());
+        return tmpfs;
+    }
+
+    private static void giveToPostgres(Path path) {
+        if (Commands.run("chown", "postgres", path.toString()) != 0) {
+            throw new IllegalStateException("cannot give " + path + " to the user postgres");
+        }
+    }
+
+    /** Stops the portals made here, stops the server at once, unmounts its tmpfs and removes its files. */
     @Override
     public void close() throws IOException {
-        stopNow();
+        try {
+            for (Distribution portal : portals) {
+                portal.stop();
+            }
+        } finally {
+            stopNow();
+            mounts.forEach(Tmpfs::close);
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -12,10 +12,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The portal services every module uses, on the built distribution with the mutual-aid module: attachments
@@ -28,21 +28,14 @@ class PortalServicesIT {
     private static final String FEATURE = "union-mutual-aid";
     private static Distribution portal;
     private static Api api;
-    private static boolean installedHere;
+
+    @RegisterExtension
+    static final ModuleForClass MODULE = ModuleForClass.of(FEATURE, PROBE);
 
     @BeforeAll
-    static void install(Distribution shared) {
+    static void portal(Distribution shared) {
         portal = shared;
         api = shared.api();
-        installedHere = portal.installModule(FEATURE, PROBE);
-    }
-
-    @AfterAll
-    static void uninstall() {
-        if (portal != null && installedHere) {
-            installedHere = false;
-            portal.uninstallModule(FEATURE, PROBE);
-        }
     }
 
     /** A new one-day hospital stay of the demo member 陈静 (梁溪区), in June (other tests file theirs in July). */

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +32,7 @@ class PostgresqlFullDiskIT {
     private static final int ROWS = 6_000;
     private static OwnPostgresqlServer server;
     private static Distribution portal;
-    private static Path space;
-    private static volatile boolean mounted;
+    private static Tmpfs space;
 
     @BeforeAll
     static void portalWithItsDatabaseOnASmallDisk() throws Exception {
@@ -46,13 +40,9 @@ class PostgresqlFullDiskIT {
                 "the PostgreSQL pass only (Derby's full disk is FullDiskIT)");
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
         server = OwnPostgresqlServer.startNew();
-        space = Files.createDirectories(server.folder().resolve("tablespace"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=" + TMPFS_SIZE + ",mode=0700", "tmpfs", space.toString()) == 0;
-        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here");
-        Runtime.getRuntime().addShutdownHook(new Thread(PostgresqlFullDiskIT::unmount, "unmount-pg-full-disk"));
-        assertEquals(0, run("chown", "postgres", space.toString()));
-        server.psql("CREATE TABLESPACE small_disk LOCATION '" + space + "'");
-        portal = server.newPortal("pg-full-disk").configureLikeRunSh();
+        space = server.mountTmpfs("tablespace", TMPFS_SIZE);
+        server.psql("CREATE TABLESPACE small_disk LOCATION '" + space.path() + "'");
+        portal = server.newPortal("pg-full-disk");
         // the harness made the database in the default tablespace; before the first start it is empty and moves at once
         server.psql("ALTER DATABASE " + OwnPostgresqlServer.databaseOf(portal) + " SET TABLESPACE small_disk");
         portal.start();
@@ -61,24 +51,8 @@ class PostgresqlFullDiskIT {
 
     @AfterAll
     static void stopAll() throws Exception {
-        try {
-            if (portal != null) {
-                portal.stop();
-            }
-        } finally {
-            if (server != null) {
-                server.stopNow(); // it holds files on the tmpfs
-            }
-            unmount();
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
-
-    private static synchronized void unmount() {
-        if (mounted) {
-            mounted = run("umount", "-l", space.toString()) != 0;
+        if (server != null) {
+            server.close(); // the portal, the server (it holds files on the tmpfs), the tmpfs
         }
     }
 
@@ -87,24 +61,21 @@ class PostgresqlFullDiskIT {
         Api api = portal.api();
         String admin = api.login("admin");
         String operator = api.login("operator");
-        long jvm = KillDuringWriteIT.karafJvm(portal.home()).pid();
+        long jvm = portal.jvm().pid();
         long planId = api.post("/api/mutual-aid/plans", admin, MutualAidData.openPlan("PGDISK")).expect(201).json().path("id").asLong();
-        JsonNode preview = api.send("POST", "/api/mutual-aid/enrolments/uploads?planId=" + planId + "&fileName=pgdisk.csv", operator,
-                roster(ROWS).getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/octet-stream")).expect(201).json();
-        assertTrue(preview.path("canConfirm").asBoolean(), () -> "the roster has problems: " + Distribution.abbreviate(preview.toString(), 1000));
-        long uploadId = preview.path("uploadId").asLong();
-        long enrolmentsBefore = enrolments(api, admin);
+        long uploadId = MutualAidData.uploadRoster(api, operator, planId, "pgdisk.csv",
+                MutualAidData.roster("满盘", java.time.LocalDate.of(1972, 1, 1), "138", ROWS));
+        long enrolmentsBefore = MutualAidData.enrolments(api, admin);
 
-        Path filler = space.resolve("filler");
-        fill(filler);
+        Path filler = space.fill("filler");
         List<String> seen = new ArrayList<>();
         try {
-            Api.Reply confirm = confirm(api, operator, uploadId, "en");
+            Api.Reply confirm = MutualAidData.confirmRoster(api, operator, uploadId, "en");
             seen.add("confirm: " + confirm);
             JsonNode full = diskFull(confirm, "en");
             assertTrue(full.path("detail").asText().contains("disk is full"), confirm::toString);
 
-            Api.Reply again = confirm(api, operator, uploadId, "zh-CN");
+            Api.Reply again = MutualAidData.confirmRoster(api, operator, uploadId, "zh-CN");
             seen.add("confirm again: " + again);
             diskFull(again, "zh");
 
@@ -131,84 +102,19 @@ class PostgresqlFullDiskIT {
         }
 
         // space is back: nothing of the refused attempts was kept, and the same process confirms the same roster whole
-        assertEquals(enrolmentsBefore, enrolments(api, admin), "a refused roster confirmation left enrolments behind");
-        Api.Reply confirmed = confirm(api, operator, uploadId, "en");
+        assertEquals(enrolmentsBefore, MutualAidData.enrolments(api, admin), "a refused roster confirmation left enrolments behind");
+        Api.Reply confirmed = MutualAidData.confirmRoster(api, operator, uploadId, "en");
         assertEquals(201, confirmed.status(), confirmed::toString);
         assertEquals(ROWS, confirmed.json().path("persons").asInt(), confirmed::toString);
-        assertEquals(enrolmentsBefore + ROWS, enrolments(api, admin));
+        assertEquals(enrolmentsBefore + ROWS, MutualAidData.enrolments(api, admin));
         api.get("/api/portal/ready", null).expect(200);
-        assertEquals(jvm, KillDuringWriteIT.karafJvm(portal.home()).pid(), "the portal was restarted");
+        assertEquals(jvm, portal.jvm().pid(), "the portal was restarted");
     }
 
     /** 503 problem+json disk_full with Retry-After, its text in {@code language} only: never a 500. */
     private static JsonNode diskFull(Api.Reply reply, String language) {
-        JsonNode problem = reply.expectProblem(503);
+        JsonNode problem = reply.expectUnavailable(language);
         assertEquals("disk_full", problem.path("code").asText(), reply::toString);
-        assertTrue(reply.header("Retry-After").isPresent(), () -> "no Retry-After: " + reply);
-        String detail = problem.path("detail").asText();
-        boolean chinese = detail.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-        assertEquals(language.startsWith("zh"), chinese, () -> "not in " + language + ": " + reply);
         return problem;
-    }
-
-    /** Writes {@code file} until the filesystem has no byte left. */
-    private static void fill(Path file) throws IOException {
-        byte[] chunk = new byte[1024 * 1024];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int size = chunk.length; size > 0; size /= 4) {
-                try {
-                    while (true) {
-                        out.write(chunk, 0, size);
-                        out.flush();
-                    }
-                } catch (IOException full) {
-                    // smaller pieces next, down to single bytes
-                }
-            }
-        } catch (IOException closing) {
-            // the last buffered bytes did not fit either: the disk is full
-        }
-        assertEquals(0, Files.getFileStore(space).getUsableSpace(), "the tmpfs is not full");
-    }
-
-    private static Api.Reply confirm(Api api, String token, long uploadId, String language) {
-        String path = "/api/mutual-aid/enrolments/uploads/" + uploadId + "/confirm";
-        return api.send(HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofMinutes(3))
-                .header("Authorization", "Bearer " + token).header("Accept-Language", language)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), "POST", path);
-    }
-
-    private static String roster(int rows) {
-        StringBuilder csv = new StringBuilder(MutualAidData.ROSTER_HEADER);
-        java.time.LocalDate first = java.time.LocalDate.of(1972, 1, 1);
-        for (int i = 0; i < rows; i++) {
-            java.time.LocalDate born = first.plusDays(i / 400);
-            String seq = String.format("%03d", (i % 400) * 2 + 1);
-            String id = MutualAidData.withCheckDigit("320202" + born.toString().replace("-", "") + seq);
-            csv.append("满盘").append(i).append(',').append(id).append(",138").append(String.format("%08d", i))
-                    .append(",男,在职职工,是,是\n");
-        }
-        return csv.toString();
-    }
-
-    private static long enrolments(Api api, String admin) {
-        return api.get("/api/mutual-aid/enrolments?size=1", admin).expect(200).json().path("total").asLong();
-    }
-
-    private static int run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int code = process.waitFor();
-            if (code != 0) {
-                System.out.println("[PostgresqlFullDiskIT] " + String.join(" ", command) + " -> " + code + ": " + out);
-            }
-            return code;
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 }

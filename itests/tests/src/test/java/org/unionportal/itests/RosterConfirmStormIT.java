@@ -18,10 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Ten confirmations of one roster at once (as many as the pool has connections) while a plain read keeps asking:
@@ -39,21 +39,14 @@ class RosterConfirmStormIT {
     private static final int ROWS = 1500;
     private static Distribution portal;
     private static Api api;
-    private static boolean installedHere;
+
+    @RegisterExtension
+    static final ModuleForClass MODULE = ModuleForClass.of(FEATURE, PROBE);
 
     @BeforeAll
-    static void install(Distribution shared) {
+    static void portal(Distribution shared) {
         portal = shared;
         api = shared.api();
-        installedHere = portal.installModule(FEATURE, PROBE);
-    }
-
-    @AfterAll
-    static void uninstall() {
-        if (portal != null && installedHere) {
-            installedHere = false;
-            portal.uninstallModule(FEATURE, PROBE);
-        }
     }
 
     @Test

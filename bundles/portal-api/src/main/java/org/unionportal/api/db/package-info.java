@@ -1,2 +1,2 @@
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.unionportal.api.db;

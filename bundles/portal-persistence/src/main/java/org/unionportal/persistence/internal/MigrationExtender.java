@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
@@ -51,9 +52,16 @@ import org.unionportal.api.db.PortalDatabase;
  * migrates every started bundle and publishes their schemas, and what waits for them (the core, the modules, the
  * portal application) comes up in the same process. When the database answers at once (the usual case), everything
  * happens while the extender is activated, as bundles start, as it always did.
+ *
+ * <p>A bundle's migrations cut off by a lost connection (the server restarted or stopped mid-way, the pool timing out;
+ * see {@link ConnectionLoss}) are tried again in a thread of the extender's own, after 2, 4, 8, 16 s and then every
+ * 32 s, for as long as the bundle is started; meanwhile {@link MigrationProblems} says {@link #MIGRATION_RETRYING}
+ * (readiness 503, health DOWN, naming the schema). Each script runs in a transaction with its history row, so the
+ * scripts applied before the cut stay applied and the retry starts with the first one that is not. A script that is
+ * itself wrong is {@link #MIGRATION_FAILED} at once, until the bundle is started again.
  */
 @Component(immediate = true, service = {})
-public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistration<PortalDatabase>>, MigrationProblems {
+public class MigrationExtender implements BundleTrackerCustomizer<MigrationExtender.Tracked>, MigrationProblems {
     static final String MIGRATION_FOLDER = "/db/migration";
     /**
      * How long activation waits for a first connection before leaving the waiting to the extender's thread: short,
@@ -61,6 +69,8 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
      */
     static final long FIRST_ANSWER_SECONDS = 3;
     static final long RETRY_SECONDS = 2;
+    /** A migration cut off by a lost connection is tried again after RETRY_SECONDS, doubled up to 2^4 times that. */
+    static final int MAX_BACKOFF_DOUBLINGS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(MigrationExtender.class);
 
     private final BundleContext context;
@@ -68,11 +78,13 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
     private final Map<String, Problem> problems = new ConcurrentHashMap<>();
     private final ServiceRegistration<MigrationProblems> problemsRegistration;
     private final ScheduledExecutorService waiting;
+    /** Runs the migrations tried again after a lost connection (never the framework's thread that started the bundle). */
+    private final ScheduledExecutorService retrying;
     private final Duration retryEvery;
     private final Object lifecycle = new Object();
     /** Set once the database answered; the tracker (so {@link #addingBundle}) opens only after that. */
     private volatile Connected connected;
-    private BundleTracker<ServiceRegistration<PortalDatabase>> tracker; // guarded by lifecycle
+    private BundleTracker<Tracked> tracker; // guarded by lifecycle
     private boolean closed; // guarded by lifecycle
     private int failedAttempts; // the waiting thread's only
 
@@ -98,6 +110,11 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
             t.setDaemon(true);
             return t;
         });
+        this.retrying = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "union-portal-migration-retry");
+            t.setDaemon(true);
+            return t;
+        });
         Future<Connected> first = waiting.submit(this::connect);
         try {
             open(first.get(firstAnswer.toMillis(), TimeUnit.MILLISECONDS));
@@ -113,12 +130,13 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
 
     @Deactivate
     void deactivate() {
-        BundleTracker<ServiceRegistration<PortalDatabase>> open;
+        BundleTracker<Tracked> open;
         synchronized (lifecycle) {
             closed = true;
             open = tracker;
         }
         waiting.shutdownNow();
+        retrying.shutdownNow();
         if (open != null) {
             open.close();
         }
@@ -190,7 +208,7 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
 
     /** Takes the started bundles' schemas in hand: their migrations now, and those of bundles that start later. */
     private void open(Connected found) {
-        BundleTracker<ServiceRegistration<PortalDatabase>> opening;
+        BundleTracker<Tracked> opening;
         synchronized (lifecycle) {
             if (closed) {
                 return;
@@ -208,34 +226,75 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
     }
 
     @Override
-    public synchronized ServiceRegistration<PortalDatabase> addingBundle(Bundle bundle, BundleEvent event) {
+    public Tracked addingBundle(Bundle bundle, BundleEvent event) {
         String schema = bundle.getHeaders("").get(PortalDatabase.MIGRATIONS_HEADER);
         if (schema == null || schema.isBlank()) {
             return null;
         }
-        schema = schema.strip();
+        Tracked tracked = new Tracked(bundle, schema.strip());
+        migrateAndPublish(tracked);
+        return tracked;
+    }
+
+    /** Applies the bundle's pending migrations and publishes its schema; or says why not, and tries again after a lost connection. */
+    private synchronized void migrateAndPublish(Tracked tracked) {
+        String schema = tracked.schema;
+        Bundle bundle = tracked.bundle;
+        if (tracked.isGone()) {
+            return;
+        }
         Connected db = connected;
         try {
             int applied = db.migrator().migrate(schema, migrationsOf(bundle, db.database().dialect().name()));
             problems.remove(schema);
-            LOG.info("Schema '{}' of {} is up to date ({} new migrations)", schema, bundle.getSymbolicName(), applied);
+            if (tracked.attempts > 0) {
+                LOG.info("Schema '{}' of {} is up to date after {} attempts cut off by a lost connection ({} new migrations)",
+                        schema, bundle.getSymbolicName(), tracked.attempts, applied);
+            } else {
+                LOG.info("Schema '{}' of {} is up to date ({} new migrations)", schema, bundle.getSymbolicName(), applied);
+            }
         } catch (DowngradeRefused e) {
             problems.put(schema, new Problem(schema, bundle.getBundleId(), DOWNGRADE_REFUSED, e.getMessage()));
             LOG.error("{} {}: {}", bundle.getSymbolicName(), bundle.getVersion(), e.getMessage());
-            return null;
+            return;
         } catch (DataAccessException | IOException e) {
+            if (ConnectionLoss.causedBy(e)) {
+                retryLater(tracked, e);
+                return;
+            }
             problems.put(schema, new Problem(schema, bundle.getBundleId(), MIGRATION_FAILED,
                     "Migrations of schema '" + schema + "' failed; the portal's log has the cause."));
             // The schema's database service is not published, so the module's components wait
             // instead of failing on missing tables.
             LOG.error("Migrations of schema '{}' ({}) failed; its database service stays unavailable",
                     schema, bundle.getSymbolicName(), e);
-            return null;
+            return;
         }
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(PortalDatabase.SCHEMA_PROPERTY, schema);
         properties.put("union.schema.bundle", bundle.getBundleId());
-        return context.registerService(PortalDatabase.class, db.database(), properties);
+        tracked.published(context.registerService(PortalDatabase.class, db.database(), properties));
+    }
+
+    /** The connection was lost mid-way: said by {@link MigrationProblems} meanwhile, tried again after a bounded back-off. */
+    private void retryLater(Tracked tracked, Exception cause) {
+        tracked.attempts++;
+        Duration delay = retryEvery.multipliedBy(1L << Math.min(tracked.attempts - 1, MAX_BACKOFF_DOUBLINGS));
+        problems.put(tracked.schema, new Problem(tracked.schema, tracked.bundle.getBundleId(), MIGRATION_RETRYING,
+                "Migrations of schema '" + tracked.schema + "' were cut off by a lost database connection; tried again in "
+                        + Math.max(1, delay.toSeconds()) + " s (attempt " + tracked.attempts + "), no restart needed."));
+        if (tracked.attempts == 1) {
+            LOG.warn("Migrations of schema '{}' ({}) were cut off by a lost database connection ({}); tried again in {} ms, "
+                    + "with a growing wait up to {} ms", tracked.schema, tracked.bundle.getSymbolicName(), reason(cause),
+                    delay.toMillis(), retryEvery.multipliedBy(1L << MAX_BACKOFF_DOUBLINGS).toMillis());
+        } else {
+            LOG.debug("Migrations of schema '{}' cut off again (attempt {}): {}", tracked.schema, tracked.attempts, reason(cause));
+        }
+        try {
+            tracked.retryAfter(retrying, () -> migrateAndPublish(tracked), delay);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // deactivated meanwhile
+        }
     }
 
     @Override
@@ -244,16 +303,82 @@ public class MigrationExtender implements BundleTrackerCustomizer<ServiceRegistr
     }
 
     @Override
-    public void modifiedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<PortalDatabase> registration) {
+    public void modifiedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
         // STARTING -> ACTIVE: nothing to do.
     }
 
     @Override
-    public void removedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<PortalDatabase> registration) {
-        try {
-            registration.unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // unregistered with this bundle
+    public void removedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
+        tracked.gone();
+        // a retry that will not come is no problem of the schema any more (a failure or a refusal stays, as it did)
+        problems.computeIfPresent(tracked.schema, (schema, problem) -> problem.bundleId() == bundle.getBundleId()
+                && MIGRATION_RETRYING.equals(problem.state()) ? null : problem);
+    }
+
+    /**
+     * A started bundle with migrations, as the tracker holds it: its schema's database service once migrated, or the
+     * retry that is to come after a lost connection. Its own lock, not the extender's: the framework's thread that stops
+     * the bundle never waits for a migration running on the retry thread.
+     */
+    static final class Tracked {
+        private final Bundle bundle;
+        private final String schema;
+        private int attempts; // guarded by the extender
+        private ServiceRegistration<PortalDatabase> registration; // guarded by this
+        private ScheduledFuture<?> retry; // guarded by this
+        private boolean gone; // guarded by this
+
+        private Tracked(Bundle bundle, String schema) {
+            this.bundle = bundle;
+            this.schema = schema;
+        }
+
+        /** Whether the schema's database service is published. */
+        synchronized boolean isPublished() {
+            return registration != null;
+        }
+
+        private synchronized boolean isGone() {
+            return gone;
+        }
+
+        private void published(ServiceRegistration<PortalDatabase> published) {
+            synchronized (this) {
+                if (!gone) {
+                    registration = published;
+                    return;
+                }
+            }
+            unregisterQuietly(published); // the bundle stopped while it migrated
+        }
+
+        private synchronized void retryAfter(ScheduledExecutorService executor, Runnable attempt, Duration delay) {
+            if (!gone) {
+                retry = executor.schedule(attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void gone() {
+            ServiceRegistration<PortalDatabase> published;
+            synchronized (this) {
+                gone = true;
+                if (retry != null) {
+                    retry.cancel(false);
+                }
+                published = registration;
+                registration = null;
+            }
+            if (published != null) {
+                unregisterQuietly(published);
+            }
+        }
+
+        private static void unregisterQuietly(ServiceRegistration<PortalDatabase> registration) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // unregistered with this bundle
+            }
         }
     }
 

@@ -1,13 +1,13 @@
 package org.unionportal.persistence.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -118,10 +118,77 @@ class MigrationExtenderTest {
         }
     }
 
+    /**
+     * The connection lost in the middle of a bundle's migrations (V1 applied, V2 cut off, as when PostgreSQL restarts):
+     * not MIGRATION_FAILED until a restart, but MIGRATION_RETRYING, tried again on the extender's own thread; once the
+     * database answers, V2 is applied (V1 not twice) and the schema published, with no problem left.
+     */
+    @Test
+    void migrationsCutOffByALostConnectionAreTriedAgainAndPublishedOnceTheDatabaseAnswers() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("bundle-cut/db/migration"));
+        Files.writeString(root.resolve("V1__first.sql"), "CREATE TABLE CUT1 (ID INT);");
+        Files.writeString(root.resolve("V2__second.sql"), "CREATE TABLE CUT2 (ID INT);");
+        Bundle started = bundle("cut", root.getParent().getParent());
+        CuttingDataSource db = new CuttingDataSource(new DriverManagerDataSource("jdbc:derby:" + dir.resolve("cut-db") + ";create=true"),
+                "CUT2");
+        CountDownLatch published = new CountDownLatch(1);
+        MigrationExtender cut = new MigrationExtender(context(published), db, Duration.ofMinutes(2), Duration.ofMillis(50));
+        try {
+            MigrationExtender.Tracked tracked = cut.addingBundle(started, null);
+            assertFalse(tracked.isPublished(), "published with a migration missing");
+            MigrationProblems.Problem problem = cut.of("cut").orElseThrow();
+            assertEquals(MigrationProblems.MIGRATION_RETRYING, problem.state(), problem::toString);
+            assertTrue(problem.detail().contains("lost database connection"), problem::detail);
+            assertTrue(db.cuts.await(30, TimeUnit.SECONDS), "not tried again while the connection is lost");
+            assertEquals(MigrationProblems.MIGRATION_RETRYING, cut.of("cut").orElseThrow().state());
+
+            db.reconnect();
+            assertTrue(published.await(30, TimeUnit.SECONDS), "not published once the database answers");
+            // the latch counts down inside registerService; the extender notes the registration right after it
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!tracked.isPublished()) {
+                assertTrue(System.nanoTime() < deadline, "the registration was not kept");
+                Thread.onSpinWait();
+            }
+            assertTrue(cut.of("cut").isEmpty(), () -> "a problem left: " + cut.of("cut"));
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                s.executeQuery("SELECT COUNT(*) FROM CUT2").close();
+                var rs = s.executeQuery("SELECT COUNT(*) FROM " + Migrator.HISTORY_TABLE + " WHERE SCHEMA_KEY = 'cut'");
+                rs.next();
+                assertEquals(2, rs.getInt(1), "V1 and V2 once each");
+            }
+        } finally {
+            cut.deactivate();
+        }
+    }
+
+    /** A bundle stopped while its migrations wait for the connection: no retry publishes it later, and no problem stays. */
+    @Test
+    void aBundleStoppedWhileItsMigrationsWaitIsNeitherPublishedNorAProblem() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("bundle-stop/db/migration"));
+        Files.writeString(root.resolve("V1__first.sql"), "CREATE TABLE STOP1 (ID INT);");
+        Bundle started = bundle("stop", root.getParent().getParent());
+        CuttingDataSource db = new CuttingDataSource(new DriverManagerDataSource("jdbc:derby:" + dir.resolve("stop-db") + ";create=true"),
+                "STOP1");
+        CountDownLatch published = new CountDownLatch(1);
+        MigrationExtender stopping = new MigrationExtender(context(published), db, Duration.ofMinutes(2), Duration.ofMillis(50));
+        try {
+            MigrationExtender.Tracked tracked = stopping.addingBundle(started, null);
+            assertEquals(MigrationProblems.MIGRATION_RETRYING, stopping.of("stop").orElseThrow().state());
+            stopping.removedBundle(started, null, tracked);
+            assertTrue(stopping.of("stop").isEmpty(), "a stopped bundle's retry is still a problem");
+            db.reconnect();
+            assertFalse(published.await(500, TimeUnit.MILLISECONDS), "a stopped bundle's schema was published");
+            assertFalse(tracked.isPublished());
+        } finally {
+            stopping.deactivate();
+        }
+    }
+
     @Test
     void aSchemaWhoseMigrationFailedGetsNoDatabaseService() throws Exception {
         Bundle bad = bundle("broken", "V1__bad.sql", "CREATE TABLE B1 (ID INT);\nINSERT INTO NOWHERE VALUES (1);");
-        assertNull(extender.addingBundle(bad, null), "no database service for a schema whose migration failed");
+        assertFalse(extender.addingBundle(bad, null).isPublished(), "no database service for a schema whose migration failed");
         assertTrue(registered.isEmpty());
     }
 
@@ -133,20 +200,20 @@ class MigrationExtenderTest {
         Path v1 = Files.createDirectories(dir.resolve("bundle-n/db/migration"));
         Files.writeString(v1.resolve("V1__t.sql"), "CREATE TABLE UP1 (ID INT);");
 
-        assertNotNull(extender.addingBundle(bundle("up", v2.getParent().getParent()), null));
+        assertTrue(extender.addingBundle(bundle("up", v2.getParent().getParent()), null).isPublished());
         assertTrue(extender.of("up").isEmpty());
-        assertNull(extender.addingBundle(bundle("up", v1.getParent().getParent()), null), "a downgrade gets no service");
+        assertFalse(extender.addingBundle(bundle("up", v1.getParent().getParent()), null).isPublished(), "a downgrade gets no service");
         MigrationProblems.Problem problem = extender.of("up").orElseThrow();
         assertEquals(MigrationProblems.DOWNGRADE_REFUSED, problem.state());
         assertEquals(42L, problem.bundleId());
         assertTrue(problem.detail().contains("V2") && problem.detail().contains("V1"), problem::detail);
-        assertNotNull(extender.addingBundle(bundle("up", v2.getParent().getParent()), null));
+        assertTrue(extender.addingBundle(bundle("up", v2.getParent().getParent()), null).isPublished());
         assertTrue(extender.of("up").isEmpty(), "the problem goes with a version new enough");
     }
 
     @Test
     void aFailedMigrationIsAProblemWithoutSqlDetails() throws Exception {
-        assertNull(extender.addingBundle(bundle("broken2", "V1__bad.sql", "INSERT INTO NOWHERE VALUES (1);"), null));
+        assertFalse(extender.addingBundle(bundle("broken2", "V1__bad.sql", "INSERT INTO NOWHERE VALUES (1);"), null).isPublished());
         MigrationProblems.Problem problem = extender.of("broken2").orElseThrow();
         assertEquals(MigrationProblems.MIGRATION_FAILED, problem.state());
         assertTrue(!problem.detail().contains("NOWHERE"), problem::detail);
@@ -155,7 +222,7 @@ class MigrationExtenderTest {
     @Test
     void aMigratedSchemaGetsItsDatabaseService() throws Exception {
         Bundle good = bundle("fine", "V1__good.sql", "CREATE TABLE G1 (ID INT);");
-        assertNotNull(extender.addingBundle(good, null));
+        assertTrue(extender.addingBundle(good, null).isPublished());
         assertEquals(1, registered.size());
         assertTrue(registered.get(0) instanceof PortalDatabase);
     }
@@ -172,6 +239,105 @@ class MigrationExtenderTest {
         assertEquals(List.of(1, 2), MigrationExtender.migrationsOf(bundle("d", dir.resolve("bundle-dialect")), "postgresql")
                 .stream().map(Migration::version).toList());
         assertTrue(MigrationExtender.migrationsOf(bundle("d", dir.resolve("bundle-dialect")), "postgresql").get(0).sql().contains("COMMON_ONLY"));
+    }
+
+    /** A framework that registers services (counting down {@code published} for a schema's) and has no bundles. */
+    private static BundleContext context(CountDownLatch published) {
+        return proxy(BundleContext.class, (name, args) -> switch (name) {
+            case "getBundles" -> new Bundle[0];
+            case "registerService" -> {
+                if (args[1] instanceof PortalDatabase) {
+                    published.countDown();
+                }
+                yield proxy(ServiceRegistration.class, (n, a) -> null);
+            }
+            default -> null;
+        });
+    }
+
+    /**
+     * A data source whose connections are lost (SQLSTATE 08006, as PostgreSQL's driver says when the server goes away)
+     * when a statement names {@code marker}, until {@link #reconnect}; {@code cuts} counts the first three losses.
+     */
+    private static final class CuttingDataSource implements DataSource {
+        private final DriverManagerDataSource target;
+        private final String marker;
+        private final AtomicBoolean lost = new AtomicBoolean(true);
+        final CountDownLatch cuts = new CountDownLatch(3);
+
+        CuttingDataSource(DriverManagerDataSource target, String marker) {
+            this.target = target;
+            this.marker = marker;
+        }
+
+        void reconnect() {
+            lost.set(false);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection real = target.getConnection();
+            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, args) -> {
+                Object result = invoke(m, real, args);
+                if (m.getName().equals("createStatement")) {
+                    Statement statement = (Statement) result;
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class}, (sp, sm, sargs) -> {
+                        if (lost.get() && sargs != null && sargs.length > 0 && String.valueOf(sargs[0]).contains(marker)) {
+                            cuts.countDown();
+                            throw new SQLNonTransientConnectionException("An I/O error occurred while sending to the backend.", "08006");
+                        }
+                        return invoke(sm, statement, sargs);
+                    });
+                }
+                return result;
+            });
+        }
+
+        private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        @Override
+        public Connection getConnection(String u, String p) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
     }
 
     private Bundle bundle(String schema, String fileName, String sql) throws Exception {

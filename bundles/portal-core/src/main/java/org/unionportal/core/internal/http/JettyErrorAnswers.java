@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * no error-handler setting, and registering a Jetty {@code Handler} service makes it rebuild its server (which
  * fails on a started handler), so the server is taken from the servlet context the portal's filter is started in
  * (at start, before any request) and, should that context not lead to it, from the first request the filter sees.
- * Until then (the moments between Jetty listening and the portal's filter starting) Jetty's own HTML answers
- * malformed requests.
+ * Until then (the moments between Jetty listening and the portal's filter starting) the portal-jetty-errors fragment's
+ * handler answers, problem+json too, with shorter texts.
  */
 final class JettyErrorAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(JettyErrorAnswers.class);
