@@ -34,7 +34,6 @@ class DemoDataHashesTest {
             // needsRehash fails here first when PasswordHasher.ITERATIONS changes: make the hashes again (see DemoData)
             assertFalse(PasswordHasher.needsRehash(u.hash()), () -> u.username() + ": made with another work factor");
             assertTrue(PasswordHasher.verify(DemoData.PASSWORD, u.hash()), () -> u.username() + ": not the demo password");
-            assertFalse(PasswordHasher.verify(DemoData.PASSWORD + "x", u.hash()), u.username());
             salts.add(u.hash().split("\\$")[2]);
         }
         assertEquals(users.size(), salts.size(), "a salt of its own for every user");
