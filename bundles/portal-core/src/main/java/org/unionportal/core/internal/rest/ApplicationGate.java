@@ -154,7 +154,7 @@ public class ApplicationGate {
             // While anything is in progress the gate waits whatever the components say, so SCR's descriptions of
             // every component (the most expensive part of a look, every 150 ms through the whole start) are read only
             // once nothing is in progress, or to name them when the longest wait is over.
-            boolean busy = starting || deploying || startupWork;
+            boolean busy = rising || starting || deploying || startupWork;
             Set<String> unsatisfied = busy && !settling.overdue(now) ? Set.of() : unsatisfiedComponents();
             StartupSettling.Look look = new StartupSettling.Look(rising, starting, deploying, startupWork, unsatisfied,
                     resourceIds());
