@@ -147,9 +147,18 @@ public class ApplicationGate {
 
     private void look() {
         try {
-            StartupSettling.Look look = new StartupSettling.Look(startLevelRising(), anyBundleStarting(), deploying,
-                    work.get() > 0, unsatisfiedComponents(), resourceIds());
-            StartupSettling.Decision decision = settling.next(look, System.nanoTime());
+            long now = System.nanoTime();
+            boolean rising = startLevelRising();
+            boolean starting = anyBundleStarting();
+            boolean startupWork = work.get() > 0;
+            // While anything is in progress the gate waits whatever the components say, so SCR's descriptions of
+            // every component (the most expensive part of a look, every 150 ms through the whole start) are read only
+            // once nothing is in progress, or to name them when the longest wait is over.
+            boolean busy = rising || starting || deploying || startupWork;
+            Set<String> unsatisfied = busy && !settling.overdue(now) ? Set.of() : unsatisfiedComponents();
+            StartupSettling.Look look = new StartupSettling.Look(rising, starting, deploying, startupWork, unsatisfied,
+                    resourceIds());
+            StartupSettling.Decision decision = settling.next(look, now);
             switch (decision.verdict()) {
                 case WAIT:
                     return;

@@ -83,6 +83,11 @@ final class StartupSettling {
         this.maxNanos = TimeUnit.MILLISECONDS.toNanos(maxMillis);
     }
 
+    /** Whether the longest wait is over at {@code now}: the gate opens at the next look, whatever is in progress. */
+    boolean overdue(long now) {
+        return now - started >= maxNanos;
+    }
+
     Decision next(Look look, long now) {
         boolean resourcesChanged = previous == null || !look.resources().equals(previous.resources());
         boolean changed = resourcesChanged || look.busy() || !look.unsatisfied().equals(previous.unsatisfied());
@@ -95,7 +100,7 @@ final class StartupSettling {
             waitingFor.add("resources still registering");
         }
         waitingFor.addAll(look.unsatisfied().stream().sorted().toList());
-        boolean late = now - started >= maxNanos;
+        boolean late = overdue(now);
         if (look.busy() || resourcesChanged) {
             return new Decision(late ? Verdict.LATE : Verdict.WAIT, waitingFor);
         }

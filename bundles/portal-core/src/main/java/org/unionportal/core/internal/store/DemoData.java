@@ -25,6 +25,23 @@ import org.unionportal.core.internal.security.PasswordHasher;
 public final class DemoData {
     public static final String PASSWORD = "demo1234";
 
+    /**
+     * The demo users' password hashes, made once from {@value #PASSWORD} (public anyway) by
+     * {@link PasswordHasher} with its full work factor and a salt of their own each: seeding a fresh demo
+     * otherwise derived a 600,000-iteration hash on the start-up's cold JIT, on the way to the first sign-in.
+     * They verify, and are made again on sign-in when the work factor grows, like any stored hash
+     * (DemoDataHashesTest checks both).
+     */
+    static final Map<String, String> DEMO_HASHES = Map.of(
+            "admin", "pbkdf2-sha256$600000$+uMAdgjGh9HsifrQx07ijA$Bx1geAX/tLGBZ6ZUJY6UnkoBbLqVqiI9p27I6qaO4Uc",
+            "checker", "pbkdf2-sha256$600000$/rRz9H+9V0irwXFVv+9eTg$ZlqjJytWlvGR7aqQc2uJ4SBaFKwo4h2cqzcPUz7D5Dk",
+            "reviewer", "pbkdf2-sha256$600000$N4XXcDubHfJjC7Thb3jb0Q$M4dBPrnyuKXtVNLGZLyUBAxmgIxHAF6RpegzCbWSDQs",
+            "district", "pbkdf2-sha256$600000$e7CpLNWk/DPMbdWJjtJCXQ$SoxzytmxX4VJxW1sv91VUZHHqHYT0i2H55aEPdweRwg",
+            "operator", "pbkdf2-sha256$600000$Q/9Hhn//qe1C/DiRSsfYMg$ZO8HyRcB92ZJl8u9H2yZVsrhpsfkeSGZSrf0wtyUJi0",
+            "member", "pbkdf2-sha256$600000$CHXSXTQ621dj+AYO0Y/Htw$4fz9BdUbtCNxg4Bkwg6VFQGnZpxPPzaCvfSWDpriGKA",
+            "district2", "pbkdf2-sha256$600000$VpMIVrEzw+2hoL85WBFPVg$xFwqD/2VIRN0Ps/a3fjnv1m0wSaKOPIwlYv5d1SIQRA",
+            "operator2", "pbkdf2-sha256$600000$A6vcB+DNENCuXq46OuhzVg$V/9PkV+Dd5gYI7afowI1QV4HEWhl4598PPMZmlSvPWg");
+
     private DemoData() {
     }
 
@@ -43,16 +60,15 @@ public final class DemoData {
         long courier = AccountStore.addOrganisation(c, logistics, "顺达快递无锡分公司工会", "GRASSROOTS");
         assignCodes(c);
 
-        String hash = PasswordHasher.hash(PASSWORD);
-        AccountStore.addUser(c, "admin", "市总平台管理员", city, "13800000001", hash, Set.of(Role.PLATFORM_ADMIN));
+        AccountStore.addUser(c, "admin", "市总平台管理员", city, "13800000001", DEMO_HASHES.get("admin"), Set.of(Role.PLATFORM_ADMIN));
         // a second city administrator: standards and similar decisions need a second person (maker-checker)
-        AccountStore.addUser(c, "checker", "市总财务复核 钱敏", city, "13800000008", hash, Set.of(Role.PLATFORM_ADMIN));
-        AccountStore.addUser(c, "reviewer", "评审专家 李明", city, "13800000002", hash, Set.of(Role.REVIEWER));
-        AccountStore.addUser(c, "district", "梁溪区管理员 王芳", liangxi, "13800000003", hash, Set.of(Role.DISTRICT_ADMIN));
-        AccountStore.addUser(c, "operator", "幼儿园工会经办人 张丽", kindergarten, "13800000004", hash, Set.of(Role.UNION_OPERATOR));
-        long member = AccountStore.addUser(c, "member", "会员 陈静", kindergarten, "13800000005", hash, Set.of(Role.MEMBER));
-        AccountStore.addUser(c, "district2", "滨湖区管理员 赵强", binhu, "13800000006", hash, Set.of(Role.DISTRICT_ADMIN));
-        AccountStore.addUser(c, "operator2", "软件园工会经办人 刘洋", softwarePark, "13800000007", hash, Set.of(Role.UNION_OPERATOR));
+        AccountStore.addUser(c, "checker", "市总财务复核 钱敏", city, "13800000008", DEMO_HASHES.get("checker"), Set.of(Role.PLATFORM_ADMIN));
+        AccountStore.addUser(c, "reviewer", "评审专家 李明", city, "13800000002", DEMO_HASHES.get("reviewer"), Set.of(Role.REVIEWER));
+        AccountStore.addUser(c, "district", "梁溪区管理员 王芳", liangxi, "13800000003", DEMO_HASHES.get("district"), Set.of(Role.DISTRICT_ADMIN));
+        AccountStore.addUser(c, "operator", "幼儿园工会经办人 张丽", kindergarten, "13800000004", DEMO_HASHES.get("operator"), Set.of(Role.UNION_OPERATOR));
+        long member = AccountStore.addUser(c, "member", "会员 陈静", kindergarten, "13800000005", DEMO_HASHES.get("member"), Set.of(Role.MEMBER));
+        AccountStore.addUser(c, "district2", "滨湖区管理员 赵强", binhu, "13800000006", DEMO_HASHES.get("district2"), Set.of(Role.DISTRICT_ADMIN));
+        AccountStore.addUser(c, "operator2", "软件园工会经办人 刘洋", softwarePark, "13800000007", DEMO_HASHES.get("operator2"), Set.of(Role.UNION_OPERATOR));
 
         // The member register: the people of the demo (mutual aid's insured persons among them, with the same
         // ID numbers, so that the module finds them as members of their unions), 陈静 linked to the 'member' account.

@@ -121,4 +121,21 @@ class StartupSettlingTest {
         assertEquals(Verdict.LATE, late.verdict());
         assertEquals(List.of("a features deployment", "x"), late.waitingFor());
     }
+
+    /** The gate reads the components only once nothing is in progress (or the longest wait is over): busy looks carry none. */
+    @Test
+    void componentsFirstSeenWhenTheBusyLooksEndAreStillWaitedFor() {
+        Look busy = new Look(false, true, false, false, Set.of(), RESOURCES);
+        assertEquals(Verdict.WAIT, settling.next(busy, at(100)).verdict());
+        assertEquals(Verdict.WAIT, settling.next(quiet(Set.of("x"), RESOURCES), at(250)).verdict());
+        assertEquals(Verdict.WAIT, settling.next(quiet(Set.of("x"), RESOURCES), at(250 + STALL_MS - 1)).verdict(),
+                "the stall counts from the end of the busy looks");
+        assertEquals(Verdict.SETTLED, settling.next(quiet(Set.of(), RESOURCES), at(STALL_MS + 300)).verdict());
+    }
+
+    @Test
+    void isOverdueFromTheLongestWaitOn() {
+        assertTrue(!settling.overdue(at(MAX_MS - 1)));
+        assertTrue(settling.overdue(at(MAX_MS)));
+    }
 }
