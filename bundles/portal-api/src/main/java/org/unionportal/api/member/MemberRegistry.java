@@ -70,6 +70,34 @@ public interface MemberRegistry {
     Map<String, Member> register(Connection c, List<MemberDraft> drafts, long orgId, String actor);
 
     /**
+     * Starts registering many people with union {@code orgId} on the caller's transaction, a chunk at a time
+     * ({@link BulkRegistration#register}): what {@link #register(Connection, List, long, String)} does for a list,
+     * without holding every draft and member at once. The register looks the {@code idNumbers} up once here and
+     * refuses other unions' people before anything is written. Instead of one audit entry per new member it writes
+     * one for all of them at {@link BulkRegistration#finish}, with {@code source} (what was registered: a roster's
+     * upload and file name); a member it knew and changes keeps an entry of its own with the change.
+     *
+     * <p>The default registers each chunk through {@link #register(Connection, List, long, String)}.
+     *
+     * @throws OtherUnionException naming every ID number of another union's member (nothing is written)
+     * @since 1.1
+     */
+    default BulkRegistration registerInBulk(Connection c, Collection<String> idNumbers, long orgId, String actor,
+                                            Map<String, Object> source) {
+        return new BulkRegistration() {
+            @Override
+            public Map<String, Member> register(List<MemberDraft> drafts) {
+                return MemberRegistry.this.register(c, drafts, orgId, actor);
+            }
+
+            @Override
+            public void finish() {
+                // each chunk was registered and audited in full by register(Connection, List, long, String)
+            }
+        };
+    }
+
+    /**
      * Puts a person a module knew before the register existed into it, once: when the ID number is registered
      * already (in any union) that member is answered unchanged, otherwise the person is registered with
      * {@code orgId}; {@code userId}, when given, links the account if neither side is linked yet. Only for a

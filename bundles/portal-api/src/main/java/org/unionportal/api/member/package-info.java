@@ -3,5 +3,5 @@
  * number. The core keeps it and registers {@link org.unionportal.api.member.MemberRegistry}; modules
  * look members up and register people through it and never read the core's tables.
  */
-@org.osgi.annotation.versioning.Version("1.0.1")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.unionportal.api.member;

@@ -21,6 +21,13 @@ final class MemberHistory {
     /** The audit trail's names for the register's records. */
     static final String MODULE = "portal";
     static final String RECORD_TYPE = "member";
+    /**
+     * The trail's record of a bulk registration (a roster's new people), one entry for all of them, kept under the
+     * union's id: its after holds how many, the range of their member ids and what was registered.
+     */
+    static final String REGISTRATION = "member-registration";
+    /** The actions that begin a member's history. */
+    static final java.util.Set<String> BEGINNINGS = java.util.Set.of("CREATE", "REGISTER", "ADOPT", "IMPORT");
 
     private MemberHistory() {
     }
@@ -49,6 +56,40 @@ final class MemberHistory {
         Map<String, Object> f = new LinkedHashMap<>(fields);
         f.put(key, value);
         return f;
+    }
+
+    /**
+     * The after of a bulk registration's entry: the union, how many new members and the range of their ids (each
+     * member's history finds its registration by it), how many known members it changed (each has its own entry),
+     * and the caller's {@code source}.
+     */
+    static Map<String, Object> registration(long orgId, int added, long firstId, long lastId, int changed,
+                                            Map<String, Object> source) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("orgId", orgId);
+        f.put("newMembers", added);
+        f.put("firstMemberId", firstId);
+        f.put("lastMemberId", lastId);
+        f.put("changedMembers", changed);
+        source.forEach(f::putIfAbsent);
+        return f;
+    }
+
+    /** Whether a bulk registration's entry holds member {@code memberId} (its id within the entry's range). */
+    static boolean holds(AuditStore.Row registration, long memberId) {
+        Map<String, Object> after = AuditStore.fields(registration.afterJson());
+        Long first = number(after.get("firstMemberId"));
+        Long last = number(after.get("lastMemberId"));
+        return first != null && last != null && first <= memberId && memberId <= last;
+    }
+
+    /** A bulk registration's entry as the first line of one of its members' history. */
+    static MemberStore.Event registered(AuditStore.Row registration) {
+        Map<String, Object> after = AuditStore.fields(registration.afterJson());
+        String file = text(after.get("fileName"));
+        String detail = "registered in bulk with " + after.get("newMembers") + " new member(s)" + (file == null ? "" : ", file " + file);
+        return new MemberStore.Event(registration.id(), registration.occurredAt(), registration.username(), "REGISTER", null,
+                number(after.get("orgId")), detail);
     }
 
     /** The fields an edit changed, as the history's detail: {@code phone: 139****0001 -> 139****0002; …}. */

@@ -202,8 +202,116 @@ public class MemberService implements MemberRegistry {
     }
 
     private Map<String, Member> registerAll(Connection c, List<MemberDraft> drafts, long orgId, String actor) throws SQLException {
-        Organisation org = AccountStore.organisation(c, orgId)
-                .orElseThrow(() -> new IllegalArgumentException("no organisation " + orgId));
+        Organisation org = organisationOf(c, orgId);
+        Map<String, MemberRules.Form> forms = forms(drafts, 0);
+        Map<String, Member> existing = MemberStore.byIdNumbers(c, forms.keySet());
+        refuseOtherUnions(existing.values(), orgId);
+        Actor who = actorNamed(c, actor);
+        Written written = write(c, forms, existing, org, actor, who);
+        // every person keeps an entry of its own (a member's history is read per member), handed over a chunk at a time
+        List<AuditEntry> entries = new ArrayList<>(AUDIT_CHUNK);
+        for (Member m : written.added()) {
+            entries.add(entry(who, "REGISTER", m.id(), m.orgPath(), Map.of(), MemberHistory.fields(m)));
+            flushWhenFull(c, entries);
+        }
+        audit.recordAll(c, entries);
+        return written.result();
+    }
+
+    /** {@link MemberRegistry#registerInBulk}: the register looked up once, then written a chunk at a time. */
+    @Override
+    public org.unionportal.api.member.BulkRegistration registerInBulk(Connection c, Collection<String> idNumbers, long orgId,
+                                                                      String actor, Map<String, Object> source) {
+        try {
+            Organisation org = organisationOf(c, orgId);
+            Map<String, Member> existing = MemberStore.byIdNumbers(c, normalized(idNumbers));
+            refuseOtherUnions(existing.values(), orgId);
+            return new BulkMemberRegistration(c, org, actor, actorNamed(c, actor), existing, source);
+        } catch (SQLException e) {
+            throw uniqueOrFailure(e, "member registration failed");
+        }
+    }
+
+    /**
+     * One registration of many people: each chunk is written as {@link #registerAll} writes a list, the changes to
+     * known members audited one by one, and the new members in one entry at the end ({@link MemberHistory#registration}):
+     * 100,000 entries of a roster's new people would be a quarter of its rows, each with four index entries.
+     */
+    private final class BulkMemberRegistration implements org.unionportal.api.member.BulkRegistration {
+        private final Connection c;
+        private final Organisation org;
+        private final String actor;
+        private final Actor who;
+        /** The members found for the announced ID numbers, until their chunk is written. */
+        private final Map<String, Member> existing;
+        private final Map<String, Object> source;
+        private int drafted;
+        private int added;
+        private int changed;
+        private long firstNewId = Long.MAX_VALUE;
+        private long lastNewId = Long.MIN_VALUE;
+
+        BulkMemberRegistration(Connection c, Organisation org, String actor, Actor who, Map<String, Member> existing,
+                               Map<String, Object> source) {
+            this.c = c;
+            this.org = org;
+            this.actor = actor;
+            this.who = who;
+            this.existing = existing;
+            this.source = source == null ? Map.of() : source;
+        }
+
+        @Override
+        public Map<String, Member> register(List<MemberDraft> drafts) {
+            try {
+                Map<String, MemberRules.Form> forms = forms(drafts, drafted);
+                drafted += drafts.size();
+                // a number not found when the registration began is new (one registered since meets the unique key: 409)
+                Map<String, Member> known = new HashMap<>();
+                for (String idNumber : forms.keySet()) {
+                    Member m = existing.remove(idNumber);
+                    if (m != null) {
+                        known.put(idNumber, m);
+                    }
+                }
+                Written written = write(c, forms, known, org, actor, who);
+                added += written.added().size();
+                changed += written.changed().size();
+                for (Member m : written.added()) {
+                    firstNewId = Math.min(firstNewId, m.id());
+                    lastNewId = Math.max(lastNewId, m.id());
+                }
+                return written.result();
+            } catch (SQLException e) {
+                throw uniqueOrFailure(e, "member registration failed");
+            }
+        }
+
+        @Override
+        public void finish() {
+            if (added == 0) {
+                return;
+            }
+            try {
+                audit.record(c, new AuditEntry(MemberHistory.MODULE, MemberHistory.REGISTRATION, String.valueOf(org.id()),
+                        "REGISTER", org.path(), who, Map.of(), MemberHistory.registration(org.id(), added, firstNewId, lastNewId,
+                        changed, source)));
+            } catch (SQLException e) {
+                throw new org.unionportal.api.db.DataAccessException("member registration audit failed", e);
+            }
+        }
+    }
+
+    /** The members a write answers (by ID number), those it added and those it changed. */
+    private record Written(Map<String, Member> result, List<Member> added, List<Member> changed) {
+    }
+
+    private static Organisation organisationOf(Connection c, long orgId) throws SQLException {
+        return AccountStore.organisation(c, orgId).orElseThrow(() -> new IllegalArgumentException("no organisation " + orgId));
+    }
+
+    /** The drafts as forms by ID number; 422 naming every invalid draft ({@code drafts[offset + i]}). */
+    private static Map<String, MemberRules.Form> forms(List<MemberDraft> drafts, int offset) {
         LocalDate today = today();
         Map<String, MemberRules.Form> forms = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
@@ -211,22 +319,35 @@ public class MemberService implements MemberRegistry {
             MemberDraft d = drafts.get(i);
             MemberRules.Form form = new MemberRules.Form(d.idNumber(), d.name(), d.phone(), d.categories(), d.occupation(),
                     d.joinedOn());
-            int index = i;
-            IdNumbers.check(form.idNumber(), today).ifPresent(p -> errors.add(new FieldError("drafts[" + index + "].idNumber",
+            String field = "drafts[" + (offset + i) + "]";
+            IdNumbers.check(form.idNumber(), today).ifPresent(p -> errors.add(new FieldError(field + ".idNumber",
                     p.code(), p.text())));
             if (form.name() == null) {
-                errors.add(FieldError.of("drafts[" + i + "].name", "name_missing", "姓名为空", "Name is missing"));
+                errors.add(FieldError.of(field + ".name", "name_missing", "姓名为空", "Name is missing"));
             }
             forms.put(form.idNumber(), form);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Map<String, Member> existing = MemberStore.byIdNumbers(c, forms.keySet());
-        List<String> foreign = existing.values().stream().filter(m -> m.orgId() != orgId).map(Member::idNumber).sorted().toList();
+        return forms;
+    }
+
+    private static void refuseOtherUnions(Collection<Member> existing, long orgId) {
+        List<String> foreign = existing.stream().filter(m -> m.orgId() != orgId).map(Member::idNumber).sorted().toList();
         if (!foreign.isEmpty()) {
             throw new OtherUnionException(foreign);
         }
+    }
+
+    /**
+     * Writes the forms (all of union {@code org}; {@code existing} holds those of them the register has): new people
+     * inserted, the union's own members updated where the form changes them. Each changed member is audited with
+     * before and after; the new ones are left to the caller.
+     */
+    private Written write(Connection c, Map<String, MemberRules.Form> forms, Map<String, Member> existing, Organisation org,
+                          String actor, Actor who) throws SQLException {
+        LocalDate today = today();
         Instant now = Instant.now();
         List<MemberRules.Form> added = new ArrayList<>();
         List<Member> changed = new ArrayList<>();
@@ -250,7 +371,7 @@ public class MemberService implements MemberRegistry {
         // new rows at the end of the table (a roster being confirmed meanwhile).
         boolean many = added.size() > MemberStore.SCAN_FROM;
         long lastIdBefore = many ? MemberStore.maxId(c) : 0;
-        MemberStore.insertAll(c, added, orgId, org.path(), today, actor, now);
+        MemberStore.insertAll(c, added, org.id(), org.path(), today, actor, now);
         MemberStore.updateAll(c, changed, actor, now);
         // the members as written: those found and those changed are known, the new ones are read back for their ids
         Map<String, Member> result = new HashMap<>(existing);
@@ -261,23 +382,15 @@ public class MemberService implements MemberRegistry {
             throw new IllegalStateException("read back " + inserted.size() + " of " + added.size() + " new members");
         }
         result.putAll(inserted);
-        // every person keeps an entry of its own (a member's history is read per member), written in JDBC batches
-        Actor who = actorNamed(c, actor);
-        // and handed over a chunk at a time: a 100,000-row roster's entries at once do not fit the portal's heap
-        List<AuditEntry> entries = new ArrayList<>(AUDIT_CHUNK);
-        for (MemberRules.Form f : added) {
-            Member m = result.get(f.idNumber());
-            entries.add(entry(who, "REGISTER", m.id(), m.orgPath(), Map.of(), MemberHistory.fields(m)));
-            flushWhenFull(c, entries);
-        }
+        List<Member> addedMembers = added.stream().map(f -> inserted.get(f.idNumber())).toList();
+        List<AuditEntry> entries = new ArrayList<>(Math.min(changed.size(), AUDIT_CHUNK));
         for (Member m : changed) {
-            Member before = existing.get(m.idNumber());
-            entries.add(entry(who, "UPDATE", m.id(), m.orgPath(), MemberHistory.fields(before),
-                    MemberHistory.with(MemberHistory.fields(result.get(m.idNumber())), "note", "registered again by the union")));
+            entries.add(entry(who, "UPDATE", m.id(), m.orgPath(), MemberHistory.fields(existing.get(m.idNumber())),
+                    MemberHistory.with(MemberHistory.fields(m), "note", "registered again by the union")));
             flushWhenFull(c, entries);
         }
         audit.recordAll(c, entries);
-        return result;
+        return new Written(result, addedMembers, changed);
     }
 
     private static final int AUDIT_CHUNK = 1000;
@@ -396,10 +509,33 @@ public class MemberService implements MemberRegistry {
      */
     public List<MemberStore.Event> history(PortalUser user, long id) {
         return db.read(c -> {
-            visible(c, DataScope.of(user), id);
-            return MemberHistory.merged(MemberStore.legacyHistory(c, id),
+            Member member = visible(c, DataScope.of(user), id);
+            List<MemberStore.Event> events = MemberHistory.merged(MemberStore.legacyHistory(c, id),
                     AuditStore.ofRecord(c, MemberHistory.MODULE, MemberHistory.RECORD_TYPE, String.valueOf(id)));
+            if (events.stream().noneMatch(e -> MemberHistory.BEGINNINGS.contains(e.action()))) {
+                registration(c, member, events).ifPresent(r -> events.add(0, MemberHistory.registered(r)));
+            }
+            return events;
         });
+    }
+
+    /**
+     * The bulk registration (one entry for a roster's new people) that holds a member, under the union it was
+     * registered with: its union now, or one it was transferred from.
+     */
+    private static Optional<AuditStore.Row> registration(Connection c, Member member, List<MemberStore.Event> events)
+            throws SQLException {
+        Set<Long> unions = new java.util.LinkedHashSet<>();
+        events.stream().map(MemberStore.Event::fromOrgId).filter(Objects::nonNull).forEach(unions::add);
+        unions.add(member.orgId());
+        for (long orgId : unions) {
+            for (AuditStore.Row r : AuditStore.ofRecord(c, MemberHistory.MODULE, MemberHistory.REGISTRATION, String.valueOf(orgId))) {
+                if (MemberHistory.holds(r, member.id())) {
+                    return Optional.of(r);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The name of a union if the caller's subtree holds it; empty for another district's. */

@@ -130,6 +130,63 @@ class MemberServiceDerbyTest {
     }
 
     @Test
+    void aBulkRegistrationAuditsItsNewPeopleInOneEntryAndEachChangedMemberInItsOwn() {
+        java.util.function.IntFunction<String> bulkId = i -> IdNumbers.of("320204", LocalDate.of(1991, 1, 1).plusDays(i), 13);
+        Member known = service.register(MemberDraft.of(bulkId.apply(0), "老会员", null, null), unionA2, "op");
+        List<MemberDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < MemberStore.SCAN_FROM + 200; i++) {
+            drafts.add(MemberDraft.of(bulkId.apply(i), "批量" + i, "138" + String.format("%08d", i), MemberCategory.EMPLOYEE));
+        }
+        List<String> idNumbers = drafts.stream().map(MemberDraft::idNumber).toList();
+        Map<String, Member> written = new java.util.HashMap<>();
+        db.inTransaction(c -> {
+            org.unionportal.api.member.BulkRegistration bulk = service.registerInBulk(c, idNumbers, unionA2, "op",
+                    Map.of("fileName", "名单.csv"));
+            // a small chunk (new members read back by their ID numbers), then a large one (by a range of ids)
+            written.putAll(bulk.register(drafts.subList(0, 100)));
+            written.putAll(bulk.register(drafts.subList(100, drafts.size())));
+            bulk.finish();
+            return null;
+        });
+
+        assertEquals(drafts.size(), written.size());
+        for (MemberDraft d : drafts) {
+            assertEquals(service.byIdNumber(d.idNumber(), "/").orElseThrow(), written.get(d.idNumber()), d::idNumber);
+        }
+        assertEquals("批量0", written.get(bulkId.apply(0)).name(), "the known member is updated");
+        assertEquals(List.of("REGISTER", "UPDATE"), db.read(c -> AuditStore.ofRecord(c, MemberHistory.MODULE,
+                MemberHistory.RECORD_TYPE, String.valueOf(known.id()))).stream().map(AuditStore.Row::action).toList(),
+                "a member the registration changed keeps its own entry");
+        Member last = written.get(bulkId.apply(drafts.size() - 1));
+        assertEquals(List.of(), db.read(c -> AuditStore.ofRecord(c, MemberHistory.MODULE, MemberHistory.RECORD_TYPE,
+                String.valueOf(last.id()))), "no entry per new member");
+        List<AuditStore.Row> registrations = db.read(c -> AuditStore.ofRecord(c, MemberHistory.MODULE, MemberHistory.REGISTRATION,
+                String.valueOf(unionA2)));
+        assertEquals(1, registrations.size(), "one entry for the registration's new people");
+        Map<String, Object> after = AuditStore.fields(registrations.get(0).afterJson());
+        assertEquals(drafts.size() - 1, after.get("newMembers"));
+        assertEquals(1, after.get("changedMembers"));
+        assertEquals("名单.csv", after.get("fileName"));
+        assertEquals("op", registrations.get(0).username());
+
+        // a new member's history begins with the registration that holds it
+        List<MemberStore.Event> history = service.history(user(unionA2, Role.UNION_OPERATOR), last.id());
+        assertEquals(List.of("REGISTER"), history.stream().map(MemberStore.Event::action).toList());
+        assertEquals(unionA2, history.get(0).toOrgId());
+        assertTrue(history.get(0).detail().contains("名单.csv") && history.get(0).detail().contains(String.valueOf(drafts.size() - 1)),
+                history.get(0)::detail);
+        assertEquals(List.of("REGISTER", "UPDATE"), service.history(user(unionA2, Role.UNION_OPERATOR), known.id()).stream()
+                .map(MemberStore.Event::action).toList(), "a member registered before keeps its own beginning");
+
+        // another union's people are refused when the registration begins, every one of them, before anything is written
+        String newcomer = IdNumbers.of("320204", LocalDate.of(1992, 1, 1), 15);
+        OtherUnionException refused = assertThrows(OtherUnionException.class, () -> db.inTransaction(c ->
+                service.registerInBulk(c, List.of(newcomer, bulkId.apply(5), bulkId.apply(7)), unionB, "x", Map.of())));
+        assertEquals(List.of(bulkId.apply(5), bulkId.apply(7)).stream().sorted().toList(), refused.idNumbers());
+        assertTrue(service.byIdNumber(newcomer, "/").isEmpty());
+    }
+
+    @Test
     void lookupsAreScopedToTheSubtree() {
         Member m = service.register(MemberDraft.of(id(10), "赵六", null, null), unionA, "op");
         String pathB = db.read(c -> AccountStore.organisation(c, unionB)).orElseThrow().path();
