@@ -27,6 +27,7 @@ import org.unionportal.api.i18n.Language;
 import org.unionportal.api.i18n.Text;
 import org.unionportal.api.identity.IdNumbers;
 import org.unionportal.api.identity.Phones;
+import org.unionportal.api.member.BulkRegistration;
 import org.unionportal.api.member.Member;
 import org.unionportal.api.member.MemberCategory;
 import org.unionportal.api.member.MemberDraft;
@@ -74,6 +75,10 @@ public class EnrolmentService {
     private static final int MAX_EXPORT_ROWS = 500_000;
     /** Well under the pool's ten connections, so that other requests always find one. */
     static final int BULK_WRITES_AT_ONCE = 2;
+    /** A confirmed roster is written this many rows at a time (see {@link #enrol}). */
+    static final int WRITE_CHUNK = 5000;
+    /** {@link #WRITE_CHUNK}; tests write smaller rosters in several chunks. */
+    int writeChunk = WRITE_CHUNK;
     static final String BATCH = "enrolment-batch";
     static final String INSURED_PERSON = "insured-person";
     private final Semaphore bulkWrites = new Semaphore(BULK_WRITES_AT_ONCE);
@@ -137,10 +142,12 @@ public class EnrolmentService {
                         "Roster upload " + uploadId + " was confirmed already; upload the file again for a new enrolment."));
             }
             Plan plan = PlanStore.byId(c, upload.planId()).orElseThrow();
-            ParsedRoster parsed = RosterReader.read(new ByteArrayInputStream(upload.content()), upload.fileName());
+            String fileName = upload.fileName();
+            ParsedRoster parsed = parse(upload);
+            upload = null;   // the file's bytes are not kept while the rows are written
             Preview preview = checkAgain(c, plan, parsed, org.id());
             EnrolmentStore.Enrolled enrolled = enrol(c, plan, org, parsed, user, "CREATE",
-                    AuditFields.of("uploadId", uploadId, "fileName", upload.fileName()));
+                    AuditFields.of("uploadId", uploadId, "fileName", fileName));
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("batchId", enrolled.batchId());
             view.put("planId", plan.id());
@@ -151,6 +158,10 @@ public class EnrolmentService {
             view.put("status", plan.feePerPersonFen() == 0 ? "ACTIVE" : PENDING_PAYMENT);
             return view;
         }));
+    }
+
+    private static ParsedRoster parse(RosterUploadStore.Upload upload) {
+        return RosterReader.read(new ByteArrayInputStream(upload.content()), upload.fileName());
     }
 
     /**
@@ -219,22 +230,38 @@ public class EnrolmentService {
     }
 
     /**
-     * The roster's people into the register and the module, audited: the batch, and each insured person it changed.
-     * Rows of another union's members are refused by the register before anything is written; they are answered as
-     * the roster's problems, as {@link #checkAgain} would have listed them.
+     * The roster's people into the register and the module, audited: the batch (who, when, which roster, how many,
+     * the file), and each insured person it changed; the register adds one entry for the people new to it and one for
+     * each member it changed. Written {@value #WRITE_CHUNK} rows at a time (register, insured persons, enrolments), so
+     * that a 100,000-row roster's drafts and members are never all held at once. Rows of another union's members are
+     * refused by the register before anything is written; they are answered as the roster's problems, as
+     * {@link #checkAgain} would have listed them.
      */
     private EnrolmentStore.Enrolled enrol(Connection c, Plan plan, OrganisationInfo org, ParsedRoster parsed, PortalUser user,
                                           String action, Map<String, Object> source) throws SQLException {
         List<RosterRow> rows = parsed.rows();
-        Map<String, Member> registered;
+        List<String> idNumbers = rows.stream().map(RosterRow::idNumber).toList();
+        EnrolmentStore.RosterWriter writer = EnrolmentStore.RosterWriter.open(c, plan, plan.coverFrom(), org, idNumbers,
+                user.username());
+        EnrolmentStore.Enrolled enrolled;
         try {
-            registered = registry.register(c, drafts(rows), org.id(), user.username());
+            Map<String, Object> registration = new LinkedHashMap<>();
+            registration.put("module", MutualAid.MODULE);
+            registration.put("batchId", writer.batchId());
+            registration.put("planCode", plan.code());
+            registration.putAll(source);
+            BulkRegistration register = registry.registerInBulk(c, idNumbers, org.id(), user.username(), registration);
+            for (int from = 0; from < rows.size(); from += writeChunk) {
+                List<RosterRow> chunk = rows.subList(from, Math.min(rows.size(), from + writeChunk));
+                writer.write(chunk, register.register(drafts(chunk)));
+            }
+            register.finish();
+            enrolled = writer.finish();
         } catch (OtherUnionException e) {
             List<RowProblem> problems = check(plan, parsed, EnrolmentStore.enrolledIdNumbers(c, plan.code(), plan.coverFrom()),
                     Set.copyOf(e.idNumbers()), time.today()).problems();
             throw problems.isEmpty() ? e : new RosterProblems(problems);
         }
-        EnrolmentStore.Enrolled enrolled = EnrolmentStore.enrol(c, plan, plan.coverFrom(), org, rows, registered, user.username());
         EnrolmentStore.Batch batch = EnrolmentStore.batch(c, enrolled.batchId(), DataScope.subtree(org.path())).orElseThrow();
         Map<String, Object> after = batchFields(batch);
         after.putAll(source);

@@ -60,10 +60,6 @@ public final class EnrolmentStore {
     public record Enrolled(long batchId, int newPersons, List<InsuredChange> changed) {
     }
 
-    /** ID number to insured person id for a roster's people; how many were new; the known ones whose own fields changed. */
-    record Upserted(Map<String, Long> ids, int created, List<InsuredChange> changed) {
-    }
-
     /** The module's own fields of an insured person before and after a roster (for the audit trail). */
     public record InsuredChange(long insuredId, String orgPath, Map<String, Object> before, Map<String, Object> after) {
     }
@@ -74,41 +70,152 @@ public final class EnrolmentStore {
      */
     public static Enrolled enrol(Connection c, Plan plan, LocalDate coverStart, OrganisationInfo org, List<RosterRow> rows,
                                  Map<String, Member> registered, String user) throws SQLException {
-        LocalDate coverEnd = plan.coverEnd(coverStart);
-        long fee = plan.feePerPersonFen();
-        String status = fee == 0 ? "ACTIVE" : "PENDING_PAYMENT";
-        long batchId = Jdbc.insert(c, "INSERT INTO MA_ENROLMENT_BATCH (PLAN_ID, ORG_ID, ORG_PATH, COVER_START, COVER_END, PERSON_COUNT, "
-                        + "FEE_TOTAL_FEN, STATUS, CREATED_BY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                plan.id(), org.id(), org.path(), coverStart, coverEnd, rows.size(), fee * rows.size(), status, user, Instant.now());
-        Upserted upserted = upsertMembers(c, rows, registered);
-        Map<String, Long> members = upserted.ids();
-        Set<Long> renewing = renewing(c, plan.code(), coverStart.minusDays(1), members.values());
-        try (RowInserter insert = RowInserter.into(c, "MA_ENROLMENT", "BATCH_ID", "PLAN_ID", "PLAN_CODE", "MEMBER_ID", "ORG_PATH",
-                "COVER_START", "COVER_END", "FEE_FEN", "RENEWAL", "STATUS", "LOCK_VERSION")) {
-            for (RosterRow row : rows) {
-                long memberId = members.get(row.idNumber());
-                insert.add(batchId, plan.id(), plan.code(), memberId, org.path(), coverStart, coverEnd, fee,
-                        renewing.contains(memberId), status, 0);
-            }
-        }
-        return new Enrolled(batchId, upserted.created(), upserted.changed());
+        RosterWriter writer = RosterWriter.open(c, plan, coverStart, org, rows.stream().map(RosterRow::idNumber).toList(), user);
+        writer.write(rows, registered);
+        return writer.finish();
     }
 
     /**
-     * Members whose cover under {@code code} ended the day before: their new cover is a renewal without a gap.
-     * One query for that period (no IN lists: Derby scans the table once per large IN list), filtered here.
+     * A confirmed roster written a chunk of rows at a time on the caller's transaction (which makes it whole or
+     * nothing): the batch first, then each chunk's insured persons (new ones created, known ones refreshed) and
+     * enrolments. What it needs to know of the whole roster (the insured persons among its ID numbers, who was
+     * covered the period before) is read once when it opens, so that neither a chunk reads a whole table again nor
+     * every row's objects are held at once.
      */
-    private static Set<Long> renewing(Connection c, String code, LocalDate previousEnd, java.util.Collection<Long> memberIds)
-            throws SQLException {
-        Set<Long> wanted = new HashSet<>(memberIds);
-        Set<Long> result = new HashSet<>();
-        for (Long id : Jdbc.list(c, "SELECT MEMBER_ID FROM MA_ENROLMENT WHERE PLAN_CODE = ? AND COVER_END = ? "
-                + "AND STATUS IN ('ACTIVE', 'EXPIRED')", rs -> rs.getLong(1), code, previousEnd)) {
-            if (wanted.contains(id)) {
-                result.add(id);
+    public static final class RosterWriter {
+        private final Connection c;
+        private final Plan plan;
+        private final LocalDate coverStart;
+        private final LocalDate coverEnd;
+        private final OrganisationInfo org;
+        private final long batchId;
+        private final String status;
+        /** The insured persons the module knew among the roster's ID numbers, until their chunk is written. */
+        private final Map<String, Known> known;
+        /** Insured persons whose cover under the plan ended the day before: their new cover is a renewal. */
+        private final Set<Long> coveredBefore;
+        private final List<InsuredChange> changed = new ArrayList<>();
+        private int created;
+
+        private RosterWriter(Connection c, Plan plan, LocalDate coverStart, OrganisationInfo org, long batchId, String status,
+                             Map<String, Known> known, Set<Long> coveredBefore) {
+            this.c = c;
+            this.plan = plan;
+            this.coverStart = coverStart;
+            this.coverEnd = plan.coverEnd(coverStart);
+            this.org = org;
+            this.batchId = batchId;
+            this.status = status;
+            this.known = known;
+            this.coveredBefore = coveredBefore;
+        }
+
+        /** Writes the batch for {@code idNumbers.size()} people (the roster's ID numbers, each once) and reads what it needs. */
+        public static RosterWriter open(Connection c, Plan plan, LocalDate coverStart, OrganisationInfo org, List<String> idNumbers,
+                                        String user) throws SQLException {
+            long fee = plan.feePerPersonFen();
+            String status = fee == 0 ? "ACTIVE" : "PENDING_PAYMENT";
+            long batchId = Jdbc.insert(c, "INSERT INTO MA_ENROLMENT_BATCH (PLAN_ID, ORG_ID, ORG_PATH, COVER_START, COVER_END, "
+                            + "PERSON_COUNT, FEE_TOTAL_FEN, STATUS, CREATED_BY, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    plan.id(), org.id(), org.path(), coverStart, plan.coverEnd(coverStart), idNumbers.size(),
+                    Math.multiplyExact(fee, (long) idNumbers.size()), status, user, Instant.now());
+            return new RosterWriter(c, plan, coverStart, org, batchId, status, insuredByIdNumber(c, idNumbers),
+                    coveredUntil(c, plan.code(), coverStart.minusDays(1)));
+        }
+
+        /** One chunk of the roster: {@code registered} holds each row's register member (registered with the union). */
+        public void write(List<RosterRow> rows, Map<String, Member> registered) throws SQLException {
+            Map<String, Long> members = upsertMembers(rows, registered);
+            try (RowInserter insert = RowInserter.into(c, "MA_ENROLMENT", "BATCH_ID", "PLAN_ID", "PLAN_CODE", "MEMBER_ID", "ORG_PATH",
+                    "COVER_START", "COVER_END", "FEE_FEN", "RENEWAL", "STATUS", "LOCK_VERSION")) {
+                for (RosterRow row : rows) {
+                    long memberId = members.get(row.idNumber());
+                    insert.add(batchId, plan.id(), plan.code(), memberId, org.path(), coverStart, coverEnd, plan.feePerPersonFen(),
+                            coveredBefore.contains(memberId), status, 0);
+                }
             }
         }
-        return result;
+
+        public long batchId() {
+            return batchId;
+        }
+
+        /** What the roster did: the batch, how many insured persons are new, the known ones whose own fields changed. */
+        public Enrolled finish() {
+            return new Enrolled(batchId, created, List.copyOf(changed));
+        }
+
+        /**
+         * The register's members as insured persons: creates those the module does not know yet and refreshes the
+         * others (their register id, the copy of name, phone and union, and the module's own fields); returns ID
+         * number to insured person id for the chunk's rows. No row belongs to another union: the caller registered
+         * them with its union first.
+         */
+        private Map<String, Long> upsertMembers(List<RosterRow> rows, Map<String, Member> registered) throws SQLException {
+            Map<String, Long> ids = new HashMap<>();
+            List<String> added = new ArrayList<>();
+            long lastIdBefore = -1;
+            try (RowInserter insert = RowInserter.into(c, "MA_MEMBER", "ID_NUMBER", "NAME", "PHONE", "GENDER", "BIRTH_DATE",
+                    "CATEGORY", "BASIC_INSURANCE", "UNION_MEMBER", "ORG_ID", "ORG_PATH", "REGISTER_ID", "USER_ID");
+                 PreparedStatement update = c.prepareStatement("UPDATE MA_MEMBER SET NAME = ?, PHONE = ?, CATEGORY = ?, "
+                         + "BASIC_INSURANCE = ?, UNION_MEMBER = ?, ORG_ID = ?, ORG_PATH = ?, REGISTER_ID = ?, USER_ID = ? WHERE ID = ?")) {
+                int updates = 0;
+                for (RosterRow row : rows) {
+                    String category = WorkerCategory.parse(row.category()).orElseThrow().name();
+                    Member m = registered.get(row.idNumber());
+                    if (m == null) {
+                        throw new IllegalStateException("roster row " + row.line() + " was not registered");
+                    }
+                    Known k = known.remove(row.idNumber());
+                    if (k == null) {
+                        if (lastIdBefore < 0) {
+                            // identity values only grow: this chunk's new rows lie above the highest id before them
+                            lastIdBefore = Jdbc.one(c, "SELECT MAX(ID) FROM MA_MEMBER", rs -> rs.getLong(1)).orElse(0L);
+                        }
+                        insert.add(row.idNumber(), m.name(), m.phone(), m.gender(), m.birthDate(), category,
+                                row.basicInsurance(), row.unionMember(), m.orgId(), m.orgPath(), m.id(), m.userId());
+                        added.add(row.idNumber());
+                        continue;
+                    }
+                    ids.put(row.idNumber(), k.id());
+                    Map<String, Object> after = ownFields(category, Boolean.TRUE.equals(row.basicInsurance()),
+                            Boolean.TRUE.equals(row.unionMember()));
+                    if (!k.fields().equals(after)) {
+                        changed.add(new InsuredChange(k.id(), m.orgPath(), k.fields(), after));
+                    }
+                    Jdbc.bind(update, m.name(), m.phone(), category, row.basicInsurance(), row.unionMember(), m.orgId(),
+                            m.orgPath(), m.id(), m.userId(), k.id());
+                    update.addBatch();
+                    if (++updates % CHUNK == 0) {
+                        update.executeBatch();
+                    }
+                }
+                update.executeBatch();
+            }
+            created += added.size();
+            Set<String> wanted = new HashSet<>(added);
+            if (added.size() > SCAN_FROM) {
+                // many: one range of the primary key (a few are found by the unique ID number instead, which never waits
+                // for another transaction's new rows at the end of the table)
+                Jdbc.list(c, "SELECT ID_NUMBER, ID FROM MA_MEMBER WHERE ID > ?",
+                        rs -> wanted.contains(rs.getString(1)) ? ids.put(rs.getString(1), rs.getLong(2)) : null, lastIdBefore);
+            } else {
+                insuredByIdNumber(c, added).forEach((idNumber, k) -> ids.put(idNumber, k.id()));
+            }
+            if (!ids.keySet().containsAll(wanted)) {
+                throw new IllegalStateException("new insured persons not read back");
+            }
+            return ids;
+        }
+    }
+
+    /**
+     * The insured persons whose cover under {@code code} ended on {@code end}, in one query for that period (no IN
+     * lists: Derby scans the table once per large IN list).
+     */
+    private static Set<Long> coveredUntil(Connection c, String code, LocalDate end) throws SQLException {
+        return new HashSet<>(Jdbc.list(c, "SELECT MEMBER_ID FROM MA_ENROLMENT WHERE PLAN_CODE = ? AND COVER_END = ? "
+                + "AND STATUS IN ('ACTIVE', 'EXPIRED')", rs -> rs.getLong(1), code, end));
     }
 
     /** What {@link #insuredByIdNumber} knows of an insured person: the id and the module's own fields. */
@@ -134,73 +241,6 @@ public final class EnrolmentStore {
             Jdbc.list(c, select + " WHERE ID_NUMBER IN (" + placeholders(part.size()) + ")", keep, part.toArray());
         }
         return found;
-    }
-
-    /**
-     * The register's members as insured persons: creates those the module does not know yet and refreshes the
-     * others (their register id, the copy of name, phone and union, and the module's own fields); returns ID
-     * number to insured person id. {@code registered} holds every row's register member (the caller registered
-     * them with its union first, so no row belongs to another union).
-     */
-    static Upserted upsertMembers(Connection c, List<RosterRow> rows, Map<String, Member> registered) throws SQLException {
-        List<InsuredChange> changed = new ArrayList<>();
-        Map<String, Long> known = new HashMap<>();
-        Map<String, Map<String, Object>> knownFields = new HashMap<>();
-        List<String> idNumbers = rows.stream().map(RosterRow::idNumber).toList();
-        insuredByIdNumber(c, idNumbers).forEach((idNumber, k) -> {
-            known.put(idNumber, k.id());
-            knownFields.put(idNumber, k.fields());
-        });
-        // many new people: their ids are read back by a range above the highest id before (see below)
-        boolean many = idNumbers.size() - known.size() > SCAN_FROM;
-        long lastIdBefore = many ? Jdbc.one(c, "SELECT MAX(ID) FROM MA_MEMBER", rs -> rs.getLong(1)).orElse(0L) : 0;
-        try (RowInserter insert = RowInserter.into(c, "MA_MEMBER", "ID_NUMBER", "NAME", "PHONE", "GENDER", "BIRTH_DATE",
-                "CATEGORY", "BASIC_INSURANCE", "UNION_MEMBER", "ORG_ID", "ORG_PATH", "REGISTER_ID", "USER_ID");
-             PreparedStatement update = c.prepareStatement("UPDATE MA_MEMBER SET NAME = ?, PHONE = ?, CATEGORY = ?, BASIC_INSURANCE = ?, "
-                     + "UNION_MEMBER = ?, ORG_ID = ?, ORG_PATH = ?, REGISTER_ID = ?, USER_ID = ? WHERE ID = ?")) {
-            int updates = 0;
-            for (RosterRow row : rows) {
-                String category = WorkerCategory.parse(row.category()).orElseThrow().name();
-                Member m = registered.get(row.idNumber());
-                if (m == null) {
-                    throw new IllegalStateException("roster row " + row.line() + " was not registered");
-                }
-                Long id = known.get(row.idNumber());
-                if (id == null) {
-                    insert.add(row.idNumber(), m.name(), m.phone(), m.gender(), m.birthDate(), category,
-                            row.basicInsurance(), row.unionMember(), m.orgId(), m.orgPath(), m.id(), m.userId());
-                } else {
-                    Map<String, Object> before = knownFields.get(row.idNumber());
-                    Map<String, Object> after = ownFields(category, Boolean.TRUE.equals(row.basicInsurance()),
-                            Boolean.TRUE.equals(row.unionMember()));
-                    if (!before.equals(after)) {
-                        changed.add(new InsuredChange(id, m.orgPath(), before, after));
-                    }
-                    Jdbc.bind(update, m.name(), m.phone(), category, row.basicInsurance(), row.unionMember(), m.orgId(),
-                            m.orgPath(), m.id(), m.userId(), id);
-                    update.addBatch();
-                    if (++updates % CHUNK == 0) {
-                        update.executeBatch();
-                    }
-                }
-            }
-            update.executeBatch();
-        }
-        Set<String> added = new HashSet<>();
-        idNumbers.stream().filter(id -> !known.containsKey(id)).forEach(added::add);
-        if (many) {
-            // identity values only grow: the new rows lie above the highest id before, one range of the primary key
-            // instead of another pass over the whole table (a few are found by the unique ID number instead, which
-            // never waits for another transaction's new rows at the end of the table)
-            Jdbc.list(c, "SELECT ID_NUMBER, ID FROM MA_MEMBER WHERE ID > ?",
-                    rs -> added.contains(rs.getString(1)) ? known.put(rs.getString(1), rs.getLong(2)) : null, lastIdBefore);
-        } else {
-            insuredByIdNumber(c, List.copyOf(added)).forEach((idNumber, k) -> known.put(idNumber, k.id()));
-        }
-        if (!known.keySet().containsAll(added)) {
-            throw new IllegalStateException("new insured persons not read back");
-        }
-        return new Upserted(known, added.size(), changed);
     }
 
     /** The fields of an insured person that the module itself keeps (the register keeps name, phone and union). */

@@ -236,6 +236,35 @@ class EnrolmentServiceTest {
         assertEquals(1, only("enrolment-batch", "CREATE").after().get("newPersons"), "张伟 is new, 李娜 was known");
     }
 
+    @Test
+    void aRosterLargerThanOneWriteChunkIsRegisteredAndEnrolledChunkByChunkWithEveryRowOnce() {
+        // a first chunk of new people read back by a range of ids (more than the store's SCAN_FROM), a second by ID numbers
+        enrolments.writeChunk = 1100;
+        int persons = 1100 + 3;
+        String[] rows = new String[persons];
+        for (int i = 0; i < persons; i++) {
+            String id = IdNumbers.of("320213", LocalDate.of(1975, 1, 1).plusDays(i), 4);
+            rows[i] = "会员" + i + "," + id + ",139" + String.format("%08d", i) + "," + ("F".equals(IdNumbers.gender(id)) ? "女" : "男")
+                    + ",在职职工,是,是";
+        }
+        long uploadId = upload(roster(rows));
+        Registry registry = (Registry) enrolments.registry;
+
+        Map<String, Object> confirmed = enrolments.confirm(uploadId, OPERATOR);
+
+        assertEquals(persons, confirmed.get("persons"));
+        assertEquals(List.of(1100, 3), registry.chunks, "the register is handed a chunk at a time");
+        long batchId = (Long) confirmed.get("batchId");
+        assertEquals((long) persons, enrolments.page(batchId, null, null, DISTRICT).get("total"));
+        assertEquals((Long) (long) persons, db.<Long>read(c -> org.unionportal.api.db.Jdbc.count(c,
+                "SELECT COUNT(DISTINCT MEMBER_ID) FROM MA_ENROLMENT WHERE BATCH_ID = ?", batchId)), "every row its own insured person");
+        assertEquals((Long) (long) persons, db.<Long>read(c -> org.unionportal.api.db.Jdbc.count(c,
+                "SELECT COUNT(*) FROM MA_MEMBER M JOIN MA_ENROLMENT E ON E.MEMBER_ID = M.ID AND E.BATCH_ID = ? "
+                        + "WHERE M.REGISTER_ID IS NOT NULL", batchId)), "each linked to its register member");
+        assertEquals(persons, only("enrolment-batch", "CREATE").after().get("newPersons"));
+        assertEquals(1, audited.size(), "one entry for the roster, none per new person: " + audited.size());
+    }
+
     private long upload(byte[] csv) {
         Map<String, Object> preview = enrolments.upload(planId, "r.csv", csv, OPERATOR, Language.ZH);
         assertEquals(true, preview.get("canConfirm"), () -> "preview: " + preview);
@@ -292,8 +321,12 @@ class EnrolmentServiceTest {
         final Set<String> otherUnion = new java.util.TreeSet<>();
         int otherUnionLookups;
 
+        /** The sizes of the lists {@link #register(Connection, List, long, String)} was given. */
+        final List<Integer> chunks = new java.util.ArrayList<>();
+
         @Override
         public Map<String, Member> register(Connection c, List<MemberDraft> drafts, long orgId, String actor) {
+            chunks.add(drafts.size());
             List<String> refused = drafts.stream().map(MemberDraft::idNumber).filter(otherUnion::contains).toList();
             if (!refused.isEmpty()) {
                 throw new org.unionportal.api.member.OtherUnionException(refused);
