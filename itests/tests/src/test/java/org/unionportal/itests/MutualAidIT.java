@@ -124,6 +124,14 @@ class MutualAidIT {
         assertEquals(uploadId, entry.path("after").path("uploadId").asLong(), () -> "audit entry: " + entry);
         assertEquals(0, api.get(batchAudit, api.login("district2")).expect(200).json().path("total").asLong(),
                 "another district reads this district's audit trail");
+        // the register keeps one entry for the roster's new people (not one each), naming the roster
+        JsonNode registrations = api.get("/api/portal/audit?module=portal&recordType=member-registration&user=operator&size=100",
+                api.login("district")).expect(200).json();
+        JsonNode registration = StreamSupport.stream(registrations.path("items").spliterator(), false)
+                .filter(r -> r.path("after").path("batchId").asLong() == batch.path("batchId").asLong()).findFirst()
+                .orElseThrow(() -> new AssertionError("no register entry for the roster: " + registrations));
+        assertEquals(2, registration.path("after").path("newMembers").asInt(), registration::toString);
+        assertEquals("good.csv", registration.path("after").path("fileName").asText(), registration::toString);
         JsonNode again = upload(operator, planId, "again.csv", goodCsv).expect(201).json();
         assertEquals(2, again.path("problemCount").asInt(), () -> "enrolled twice for the same term: " + again);
 
