@@ -92,12 +92,15 @@ class HardshipBankReturnBrowserIT {
         String zhWhy = browser.driver().findElement(By.cssSelector("#ha-batch-lines td[data-col=\"explanation\"]")).getText();
         assertTrue(zhWhy.contains(" 元"), zhWhy);
         browser.language("en");
+        browser.open("/"); // a full load: the shell reads the language as it starts (a route change alone keeps Chinese)
         openBatch(batchId);
+        assertEquals("en", browser.pageLanguage());
         String enWhy = browser.driver().findElement(By.cssSelector("#ha-batch-lines td[data-col=\"explanation\"]")).getText();
         assertTrue(enWhy.contains("CNY") && enWhy.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN),
                 enWhy);
         browser.step("1-en-lines-explained");
         browser.language("zh");
+        browser.open("/");
         browser.signOut();
 
         // ---- 3. The checker approves it in the page (after the question).

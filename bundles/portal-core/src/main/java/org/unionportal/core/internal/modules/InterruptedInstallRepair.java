@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finishes, once per start, feature installations that a killed process left half done ({@link UnstartedFeatures}):
- * when the framework has reached its start level, every installed feature with a bundle of its own not running is
- * started through Karaf ({@code feature:start}: one deployment that installs what is missing and starts the
+ * when the framework has reached its start level, every installed feature that Karaf is to keep started and that has
+ * a bundle of its own not running is started through Karaf ({@code feature:start}: one deployment that installs what is missing and starts the
  * features' bundles). The portal application waits for it (ApplicationGate), so a module is whole after the start,
  * or the log says why not.
  */
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public class InterruptedInstallRepair {
     private static final Logger LOG = LoggerFactory.getLogger(InterruptedInstallRepair.class);
     /** How long to wait for the start level and the deployments before looking anyway (the gate's longest wait). */
+    private static final long SECOND_LOOK_MILLIS = 2_000;
     private static final long QUIET_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(120);
 
     /** Whether a Karaf deployment runs (Karaf tells a new listener the last event at once). */
@@ -84,21 +86,17 @@ public class InterruptedInstallRepair {
         }
     }
 
-    private void repair() {
+    private void repair() throws InterruptedException {
         try {
-            Map<String, List<String>> bundlesToStart = new TreeMap<>();
-            for (Feature f : features.listInstalledFeatures()) {
-                bundlesToStart.put(f.getId(), f.getBundles().stream().filter(b -> !b.isDependency() && b.isStart())
-                        .map(BundleInfo::getLocation).map(String::strip).toList());
+            Set<String> unstarted = unstarted();
+            if (unstarted.isEmpty()) {
+                return;
             }
-            Set<String> running = new HashSet<>();
-            for (Bundle b : context.getBundles()) {
-                if (b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING
-                        || b.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
-                    running.add(b.getLocation());
-                }
-            }
-            Set<String> unstarted = UnstartedFeatures.of(bundlesToStart, running);
+            // a deployment that began just after the look (a module chosen at start being installed) starts its
+            // bundles in a moment: only what is still not running after another quiet spell was cut off
+            Thread.sleep(SECOND_LOOK_MILLIS);
+            awaitQuiet();
+            unstarted.retainAll(unstarted());
             if (unstarted.isEmpty()) {
                 return;
             }
@@ -108,8 +106,30 @@ public class InterruptedInstallRepair {
             unstarted.forEach(id -> started.put(id, FeatureState.Started));
             features.updateFeaturesState(Map.of(FeaturesService.ROOT_REGION, started),
                     EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        } catch (InterruptedException e) {
+            throw e;
         } catch (Exception e) {
             LOG.error("Could not start the installed features whose bundles are not running", e);
         }
+    }
+
+    /** The installed features to keep started whose own bundles are not all running now. */
+    private Set<String> unstarted() throws Exception {
+        Map<String, List<String>> bundlesToStart = new TreeMap<>();
+        for (Feature f : features.listInstalledFeatures()) {
+            if (features.getState(f.getId()) != FeatureState.Started) {
+                continue; // installed on purpose without starting its bundles, or stopped with feature:stop
+            }
+            bundlesToStart.put(f.getId(), f.getBundles().stream().filter(b -> !b.isDependency() && b.isStart())
+                    .map(BundleInfo::getLocation).map(String::strip).toList());
+        }
+        Set<String> running = new HashSet<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING
+                    || b.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
+                running.add(b.getLocation());
+            }
+        }
+        return new TreeSet<>(UnstartedFeatures.of(bundlesToStart, running));
     }
 }
