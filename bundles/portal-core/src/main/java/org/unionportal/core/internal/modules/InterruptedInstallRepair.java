@@ -11,15 +11,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.karaf.features.BundleInfo;
-import org.apache.karaf.features.DeploymentEvent;
-import org.apache.karaf.features.DeploymentListener;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeatureState;
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -42,18 +39,16 @@ public class InterruptedInstallRepair {
     private static final long SECOND_LOOK_MILLIS = 2_000;
     private static final long QUIET_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(120);
 
-    /** Whether a Karaf deployment runs (Karaf tells a new listener the last event at once). */
-    private volatile boolean deploying;
-    private final DeploymentListener deployments = e -> deploying = e != null && e != DeploymentEvent.DEPLOYMENT_FINISHED;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "union-module-start-repair"));
     private final FeaturesService features;
     private final BundleContext context;
+    private final ApplicationGate gate;
 
     @Activate
     public InterruptedInstallRepair(@Reference FeaturesService features, @Reference ApplicationGate gate, BundleContext context) {
         this.features = features;
         this.context = context;
-        features.registerListener(deployments);
+        this.gate = gate;
         AutoCloseable startup = gate.begin();
         executor.submit(() -> {
             try (startup) {
@@ -66,7 +61,6 @@ public class InterruptedInstallRepair {
 
     @Deactivate
     void deactivate() {
-        features.unregisterListener(deployments);
         executor.shutdownNow();
     }
 
@@ -75,13 +69,10 @@ public class InterruptedInstallRepair {
      * start, a module being installed) is under way: before that, "not started" means "not yet".
      */
     private void awaitQuiet() throws InterruptedException {
-        int target = ApplicationGate.targetStartLevel(context);
         long deadline = System.currentTimeMillis() + QUIET_WAIT_MILLIS;
-        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
         int quietLooks = 0;
         while (quietLooks < 3 && System.currentTimeMillis() < deadline) {
-            boolean rising = framework != null && framework.getStartLevel() < target;
-            quietLooks = rising || deploying ? 0 : quietLooks + 1;
+            quietLooks = gate.frameworkQuiet() ? quietLooks + 1 : 0;
             Thread.sleep(200);
         }
     }

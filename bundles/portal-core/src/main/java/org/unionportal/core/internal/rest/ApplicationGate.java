@@ -141,6 +141,14 @@ public class ApplicationGate {
         };
     }
 
+    /**
+     * Whether the framework has reached the start level Karaf asked for and no features deployment runs: from then on,
+     * an installed bundle that is not running is not merely waiting for its turn.
+     */
+    public boolean frameworkQuiet() {
+        return !startLevelRising() && !deploying;
+    }
+
     boolean isOpen() {
         return marker != null;
     }
@@ -190,7 +198,7 @@ public class ApplicationGate {
      * The start level Karaf raises the framework to: its launcher keeps {@code org.osgi.framework.startlevel.beginning}
      * as a system property and gives the framework a lower one (the level before its instance lock is taken).
      */
-    public static int targetStartLevel(BundleContext context) {
+    private static int targetStartLevel(BundleContext context) {
         for (String value : new String[] {System.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL),
                 context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL)}) {
             try {
