@@ -9,6 +9,7 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpConnection;
 import org.eclipse.jetty.server.Request;
+import org.unionportal.api.i18n.Language;
 
 /** What both early handlers answer: {@link EarlyProblem} bodies with the portal's headers for personal-data-free errors. */
 final class EarlyAnswers {
@@ -22,10 +23,10 @@ final class EarlyAnswers {
         if (response.isCommitted()) {
             return;
         }
-        EarlyProblem.Language lang = EarlyProblem.Language.of(request.getHeader("Accept-Language"));
+        Language lang = Language.fromAcceptLanguage(request.getHeader("Accept-Language"));
         byte[] body = EarlyProblem.json(code, lang).getBytes(StandardCharsets.UTF_8);
         response.setContentType(PROBLEM_JSON);
-        response.setHeader("Content-Language", lang.tag);
+        response.setHeader("Content-Language", lang.tag());
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (code == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
@@ -36,21 +37,21 @@ final class EarlyAnswers {
     }
 
     static ByteBuffer badMessage(int status, HttpFields fields) {
-        EarlyProblem.Language lang = languageOfTheRefusedRequest();
+        Language lang = languageOfTheRefusedRequest();
         fields.put(HttpHeader.CONTENT_TYPE, PROBLEM_JSON);
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
         fields.put("X-Content-Type-Options", "nosniff");
-        fields.put(HttpHeader.CONTENT_LANGUAGE, lang.tag);
+        fields.put(HttpHeader.CONTENT_LANGUAGE, lang.tag());
         return ByteBuffer.wrap(EarlyProblem.json(status, lang).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The Accept-Language of the request the parser refused, where its headers were read by then; else Chinese. */
-    private static EarlyProblem.Language languageOfTheRefusedRequest() {
+    private static Language languageOfTheRefusedRequest() {
         try {
             HttpConnection connection = HttpConnection.getCurrentConnection();
-            return EarlyProblem.Language.of(connection == null ? null : connection.getHttpChannel().getRequest().getHeader("Accept-Language"));
+            return Language.fromAcceptLanguage(connection == null ? null : connection.getHttpChannel().getRequest().getHeader("Accept-Language"));
         } catch (RuntimeException headersUnknown) {
-            return EarlyProblem.Language.ZH;
+            return Language.ZH;
         }
     }
 }

@@ -1,56 +1,14 @@
 package org.unionportal.jetty.errors;
 
-import java.util.Locale;
+import org.unionportal.api.i18n.Language;
 
 /**
  * The body of an early problem answer, in the caller's language only (Chinese, the portal's default, unless English
- * is preferred). Written by hand: this fragment lives in the Jetty bundle's class space, where neither the portal's
- * API nor a JSON library is wired; every string here is a constant without characters that need escaping.
+ * is preferred). Written by hand: this fragment lives in the Jetty bundle's class space, where no JSON library is
+ * wired; every string here is a constant without characters that need escaping. {@link Language} is the portal API's
+ * own, copied into this fragment when it is built (pom.xml), not imported: Jetty's bundle must not be wired to ours.
  */
 final class EarlyProblem {
-    enum Language {
-        ZH("zh-CN"), EN("en");
-
-        final String tag;
-
-        Language(String tag) {
-            this.tag = tag;
-        }
-
-        /** The language of highest weight among Chinese and English in an Accept-Language header; Chinese by default. */
-        static Language of(String acceptLanguage) {
-            if (acceptLanguage == null) {
-                return ZH;
-            }
-            Language best = ZH;
-            double bestWeight = -1;
-            for (String range : acceptLanguage.split(",")) {
-                String[] parts = range.trim().split(";");
-                String tag = parts[0].trim().toLowerCase(Locale.ROOT);
-                Language lang = tag.startsWith("en") ? EN : tag.startsWith("zh") ? ZH : null;
-                if (lang == null) {
-                    continue;
-                }
-                double weight = 1;
-                for (int i = 1; i < parts.length; i++) {
-                    String p = parts[i].trim();
-                    if (p.startsWith("q=")) {
-                        try {
-                            weight = Double.parseDouble(p.substring(2));
-                        } catch (NumberFormatException badWeight) {
-                            weight = 0;
-                        }
-                    }
-                }
-                if (weight > bestWeight) {
-                    best = lang;
-                    bestWeight = weight;
-                }
-            }
-            return best;
-        }
-    }
-
     private EarlyProblem() {
     }
 

@@ -26,6 +26,7 @@ import org.eclipse.jetty.xml.XmlConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.unionportal.api.i18n.Language;
 
 /**
  * The fragment's jetty.xml applied to a Jetty server built as Pax Web builds it (a context collection as its handler,
@@ -92,24 +93,24 @@ class EarlyProblemErrorHandlerTest {
         assertFalse(nul.toLowerCase().contains("<html"), nul);
     }
 
+    /** The portal API's own rule (Language, copied into the fragment), weights included. */
     @Test
-    void acceptLanguageWeightsDecide() {
-        assertEquals(EarlyProblem.Language.EN, EarlyProblem.Language.of("zh;q=0.5, en;q=0.9"));
-        assertEquals(EarlyProblem.Language.ZH, EarlyProblem.Language.of("fr, zh-CN;q=0.8, en;q=0.7"));
-        assertEquals(EarlyProblem.Language.ZH, EarlyProblem.Language.of("fr"));
-        assertEquals(EarlyProblem.Language.ZH, EarlyProblem.Language.of(null));
+    void acceptLanguageWeightsDecide() throws Exception {
+        problem(get("/x", Map.of("Accept-Language", "zh;q=0.5, en;q=0.9")), 404, "en");
+        problem(get("/x", Map.of("Accept-Language", "fr, zh-CN;q=0.8, en;q=0.7")), 404, "zh-CN");
+        problem(get("/x", Map.of("Accept-Language", "fr")), 404, "zh-CN");
     }
 
     @Test
     void everyBodyIsValidJson() throws Exception {
         for (int status : new int[] {400, 404, 405, 414, 431, 500, 503}) {
-            for (EarlyProblem.Language lang : EarlyProblem.Language.values()) {
+            for (Language lang : Language.values()) {
                 JsonNode body = JSON.readTree(EarlyProblem.json(status, lang));
                 assertEquals(status, body.path("status").asInt());
                 assertFalse(body.path("code").asText().isEmpty());
                 boolean chinese = body.path("detail").asText().codePoints()
                         .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-                assertEquals(lang == EarlyProblem.Language.ZH, chinese, body::toString);
+                assertEquals(lang == Language.ZH, chinese, body::toString);
             }
         }
     }
