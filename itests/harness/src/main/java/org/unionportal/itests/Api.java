@@ -243,10 +243,10 @@ public final class Api {
     }
 
     /**
-     * CXF's answer while the JAX-RS whiteboard rebuilds the portal application (it does when resources come
-     * or go, e.g. while a module's bundle starts): for a moment no application serves /api at all.
+     * The portal's answer (503 problem+json) while the JAX-RS whiteboard rebuilds the portal application (it does when
+     * resources come or go, e.g. while a module's bundle starts): for a moment no application serves /api at all.
      */
-    static final String NO_APPLICATION = "No service was found.";
+    public static final String RELOADING_CODE = "api_reloading";
     private static final Duration APPLICATION_REBUILD = Duration.ofSeconds(15);
 
     public Reply send(HttpRequest request, String method, String path) {
@@ -255,7 +255,7 @@ public final class Api {
             while (true) {
                 HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 String body = new String(response.body(), StandardCharsets.UTF_8);
-                boolean rebuilding = response.statusCode() == 404 && body.contains(NO_APPLICATION);
+                boolean rebuilding = response.statusCode() == 503 && body.contains("\"code\":\"" + RELOADING_CODE + "\"");
                 if (!rebuilding || System.nanoTime() > deadline) {
                     return new Reply(method, path, response.statusCode(), response.headers(), body);
                 }

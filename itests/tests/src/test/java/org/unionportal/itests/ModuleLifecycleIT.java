@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,13 +22,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Installing and uninstalling a module at runtime: menu entries, REST resources, pages and module
- * list follow the feature, nothing else restarts, and the module's data survives.
+ * list follow the feature, nothing else restarts, and the module's data survives; meanwhile every /api answer is JSON
+ * or a problem, never CXF's HTML page while the whiteboard rebuilds the application.
  */
 @ExtendWith(SharedPortal.class)
 class ModuleLifecycleIT {
 
     private Distribution portal;
     private Api api;
+    private ApiPoller poller;
 
     @BeforeEach
     void fixtureNotInstalled(Distribution portal) {
@@ -32,6 +41,9 @@ class ModuleLifecycleIT {
 
     @AfterEach
     void leaveFixtureUninstalled() {
+        if (poller != null) {
+            poller.stop(); // also when the test failed before it checked the answers: the portal is shared
+        }
         portal.ensureFixtureUninstalled();
     }
 
@@ -94,6 +106,9 @@ class ModuleLifecycleIT {
         assertEquals(title, item.path("title").asText());
         api.get("/api/fixture/items/" + id, operator).expect(200);
 
+        // Uninstall and install again while /api is asked over and over: the whiteboard rebuilds the application twice.
+        poller = ApiPoller.start(api);
+
         // Uninstall.
         int eventsBefore = events.events().size();
         FeatureLog uninstallLog = FeatureLog.mark(portal);
@@ -128,6 +143,101 @@ class ModuleLifecycleIT {
         assertEquals(title, again.json().path("title").asText(), () -> "item after reinstall: " + again);
         Api.Reply list = api.get("/api/fixture/items", operator).expect(200);
         assertTrue(ids(list.json()).contains(id), () -> "the list after reinstall lacks item " + id + ": " + list);
+        poller.assertEveryAnswerWasJson();
+    }
+
+    /**
+     * Asks two /api addresses (readiness, and the fixture's list without a token) in a tight loop in a thread of its
+     * own, with {@code Accept-Language: en} and without the harness' retry, until checked: while the whiteboard
+     * rebuilds the application, an answer must still be JSON, a problem if not 2xx (503 {@code api_reloading} with
+     * Retry-After in English only), never CXF's HTML "No service was found.".
+     */
+    private static final class ApiPoller {
+        private record Answer(String path, int status, String contentType, String retryAfter, String body) {
+        }
+
+        private static final List<String> PATHS = List.of("/api/portal/ready", "/api/fixture/items");
+        private final Api api;
+        private final HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build();
+        private final List<Answer> odd = new CopyOnWriteArrayList<>();
+        private final AtomicInteger asked = new AtomicInteger();
+        private final AtomicInteger reloading = new AtomicInteger();
+        private volatile boolean running = true;
+        private final Thread thread = new Thread(this::poll, "module-lifecycle-api-poller");
+
+        private ApiPoller(Api api) {
+            this.api = api;
+        }
+
+        static ApiPoller start(Api api) {
+            ApiPoller poller = new ApiPoller(api);
+            poller.thread.setDaemon(true);
+            poller.thread.start();
+            return poller;
+        }
+
+        private void poll() {
+            while (running) {
+                for (String path : PATHS) {
+                    ask(path);
+                }
+            }
+        }
+
+        private void ask(String path) {
+            HttpRequest request = HttpRequest.newBuilder(api.base().resolve(path))
+                    .timeout(java.time.Duration.ofSeconds(30)).header("Accept-Language", "en").GET().build();
+            try {
+                HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                asked.incrementAndGet();
+                Answer a = new Answer(path, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                        r.headers().firstValue("Retry-After").orElse(null), r.body());
+                if (a.body.contains("\"code\":\"" + Api.RELOADING_CODE + "\"")) {
+                    reloading.incrementAndGet();
+                }
+                if (!isExpected(a)) {
+                    odd.add(a);
+                }
+            } catch (IOException e) {
+                odd.add(new Answer(path, -1, "", null, e.toString()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+
+        /** JSON (readiness' own 503 is JSON too), a problem in English only, a 503 problem with Retry-After. */
+        private static boolean isExpected(Answer a) {
+            String type = a.contentType.toLowerCase(Locale.ROOT);
+            if (a.body.contains("No service was found.") || a.body.toLowerCase(Locale.ROOT).contains("<html")) {
+                return false;
+            }
+            if (type.startsWith("application/json")) {
+                return true;
+            }
+            boolean chinese = a.body.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            return type.startsWith("application/problem+json") && !chinese && (a.status != 503 || a.retryAfter != null);
+        }
+
+        /** Stops asking (waits for the request under way). */
+        void stop() {
+            running = false;
+            try {
+                thread.join(java.time.Duration.ofSeconds(40).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void assertEveryAnswerWasJson() {
+            stop();
+            System.out.println("[ModuleLifecycleIT] " + asked.get() + " answers to " + PATHS + " during uninstall and install, "
+                    + reloading.get() + " of them " + Api.RELOADING_CODE);
+            assertTrue(asked.get() > 0, "no answer to " + PATHS + " during uninstall and install");
+            assertTrue(odd.isEmpty(), () -> odd.size() + " of " + asked.get() + " answers during uninstall and install were "
+                    + "not JSON, not a problem in English only, or CXF's HTML: " + odd.subList(0, Math.min(10, odd.size())));
+        }
     }
 
     /** Karaf's own log of the operation: no bundle but the fixture was stopped, started or refreshed. */

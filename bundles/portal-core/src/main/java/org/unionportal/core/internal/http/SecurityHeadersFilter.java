@@ -27,6 +27,8 @@ import org.unionportal.core.internal.events.HttpProblems;
  * this one); a strict Content-Security-Policy (the shell's page may set its own); and, only when the request
  * came over TLS, HSTS. The headers are set before the chain runs so they are there even for errors. A request
  * whose Content-Type names a charset Java does not know is answered 415 here, before any servlet tries to decode it.
+ * And CXF's own text 404 while no JAX-RS application serves an {@code /api} address is answered as a problem
+ * ({@link NoServiceAnswer}).
  */
 @Component(service = Filter.class, configurationPid = "org.unionportal.core", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @HttpWhiteboardFilterName("union-portal-security-headers")
@@ -81,8 +83,16 @@ public class SecurityHeadersFilter implements Filter {
                         "The request's character set is unknown; send it as UTF-8 (Content-Type: application/json; charset=UTF-8)."));
                 return;
             }
+            if (isApi(request.getRequestURI())) {
+                NoServiceAnswer.serve(request, response, chain);
+                return;
+            }
         }
         chain.doFilter(req, res);
+    }
+
+    private static boolean isApi(String path) {
+        return path != null && (path.equals("/api") || path.startsWith("/api/"));
     }
 
     /** Whether a request's charset (from its Content-Type, null when it names none) is one Java can decode. */
@@ -105,7 +115,7 @@ public class SecurityHeadersFilter implements Filter {
             response.setHeader("Content-Security-Policy", CSP);
         }
         response.setHeader("Referrer-Policy", "same-origin");
-        if (path != null && (path.equals("/api") || path.startsWith("/api/"))) {
+        if (isApi(path)) {
             response.setHeader("Cache-Control", "no-store");
         }
         if (overTls(request)) {
