@@ -81,6 +81,20 @@ class FirstStartIT {
                 + Api.RELOADING_CODE + "), statuses " + errors.stream().map(a -> a.status() + " " + a.contentType()).distinct().toList());
     }
 
+    /**
+     * Once started, an /api address nothing serves is a 404 problem in the caller's language: in the application
+     * (JAX-RS' own 404) and under the whiteboard's default application, which serves nothing (CXF's page before).
+     */
+    @Test
+    void unservedApiAddressesAre404Problems() {
+        for (String path : List.of("/api/no-such-thing", "/api/unscoped/x")) {
+            Api.Reply reply = portal.api().send("GET", path, null, null, Map.of("Accept-Language", "en"));
+            reply.expectProblem(404);
+            assertTrue(reply.body().codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                    () -> "not in English only: " + reply);
+        }
+    }
+
     /** Once started, the same malformed addresses are problems too (the core's own handler by now). */
     @Test
     void malformedAddressesAreProblems() throws Exception {
