@@ -17,8 +17,8 @@ import org.unionportal.core.internal.events.HttpProblems;
  * CXF's own 404 ({@code <html><body>No service was found.</body></html>}, text/html) as a problem+json answer. CXF's
  * servlet writes it itself, without {@code sendError}, so no error page sees it, whenever its JAX-RS server is not
  * there: in the portal application's context while the whiteboard builds the application (its first build at start,
- * and again, for a moment, after every resource or extension that comes or goes: a module installed, removed or
- * switched), and always in the whiteboard's unused default application ({@code /api/unscoped}).
+ * and again, for a moment, after every resource or extension that comes or goes: a module installed or removed), and
+ * always in the whiteboard's unused default application ({@code /api/unscoped}).
  * <p>
  * The response of an {@code /api} request is wrapped; only a 404 whose writer is asked for as text (what CXF does,
  * never a JAX-RS resource or the problem mapper, which write problem+json through the output stream) is held back:
@@ -36,9 +36,8 @@ final class NoServiceAnswer extends HttpServletResponseWrapper {
     static final String CODE = "api_reloading";
     static final String RETRY_AFTER_SECONDS = "2";
     static final int KEPT = 256;
-    static final Text RELOADING = Text.of("门户正在加载服务（例如刚安装、移除或切换了模块），请稍后重试。",
-            "The portal is loading its services (for example, a module was just installed, removed or switched); "
-                    + "try again in a moment.");
+    static final Text RELOADING = Text.of("门户正在加载服务（例如刚安装或移除了模块），请稍后重试。",
+            "The portal is loading its services (for example, a module was just installed or removed); try again in a moment.");
 
     private StringBuilder held;
     private PrintWriter heldWriter;
