@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.unionportal.api.db.Dialect;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.db.PortalDatabase;
@@ -29,7 +30,7 @@ import org.unionportal.api.db.SqlWork;
  * <p>The database is Derby on disk in the test's folder (in memory: {@link #inMemory}), or, when the system property {@value #POSTGRESQL_PROPERTY}
  * holds a JDBC URL with user and password ({@code jdbc:postgresql://127.0.0.1:5432/portal_test?user=..&password=..};
  * {@code -Dunionportal.test.postgresql=...} on Maven's command line), a fresh schema of its own on that PostgreSQL
- * database.
+ * database, whose connections are kept open between calls ({@link KeptConnections}).
  */
 public class ModuleTestDatabase implements PortalDatabase {
     public static final String POSTGRESQL_PROPERTY = "unionportal.test.postgresql";
@@ -48,13 +49,16 @@ public class ModuleTestDatabase implements PortalDatabase {
         } else {
             this.url = freshSchema(postgresql.strip());
         }
+        // PostgreSQL's connections are kept between calls, as the portal's pool keeps them (KeptConnections);
+        // an embedded Derby connection costs next to nothing to open.
+        DataSource dataSource = postgresql.isBlank() ? new DriverManagerDataSource(url) : new KeptConnections(url);
         String product;
-        try (Connection c = DriverManager.getConnection(url)) {
+        try (Connection c = dataSource.getConnection()) {
             product = c.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the test database " + url + ": " + e.getMessage(), e);
         }
-        this.database = new SqlDatabase(new DriverManagerDataSource(url), Dialects.forProduct(product));
+        this.database = new SqlDatabase(dataSource, Dialects.forProduct(product));
         Migrator migrator = new Migrator(database);
         migrator.ensureHistoryTable();
         List<Migration> migrations = Migration.forDialect(moduleMigrations(""), moduleMigrations("/" + database.dialect().name()));
