@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,18 +16,27 @@ import org.unionportal.core.internal.Concurrently;
 import org.unionportal.core.internal.MutableClock;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
-/** The login throttle in the database (Derby here), as every node of a cluster shares it. */
+/**
+ * The login throttle in the database (Derby, or PostgreSQL with {@code -Dunionportal.test.postgresql}), as every node of
+ * a cluster shares it. One database for the class (the portal's migrations once, not per test): each test starts with
+ * no counters, the throttle's only table emptied.
+ */
 class LoginThrottleTest {
     @TempDir
-    Path dir;
+    static Path dir;
 
+    private static ModuleTestDatabase db;
     private final MutableClock clock = new MutableClock();
-    private ModuleTestDatabase db;
     private LoginThrottle throttle;
 
-    @BeforeEach
-    void database() {
+    @BeforeAll
+    static void database() {
         db = ModuleTestDatabase.create(dir, "portal");
+    }
+
+    @BeforeEach
+    void noCounters() {
+        db.inTransaction(c -> org.unionportal.api.db.Jdbc.update(c, "DELETE FROM PORTAL_LOGIN_THROTTLE"));
         throttle = new LoginThrottle(db, clock);
     }
 
