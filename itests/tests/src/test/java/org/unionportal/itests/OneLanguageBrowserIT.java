@@ -95,6 +95,7 @@ class OneLanguageBrowserIT {
         Path wrongFile = wrongTypeFile();
         List<String> findings = new ArrayList<>();
         int pagesWithProblems = 0;
+        Map<String, Integer> read = new LinkedHashMap<>();
         String signedIn = null;
         browser.language(language);
         for (Page page : PAGES) {
@@ -112,6 +113,7 @@ class OneLanguageBrowserIT {
             if (page.ready() != null) {
                 browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(page.ready())));
             }
+            watchRequests();
             if (page.opener() != null) {
                 List<WebElement> opener = browser.driver().findElements(By.cssSelector(page.opener()));
                 if (!opener.isEmpty() && opener.get(0).isDisplayed()) {
@@ -135,8 +137,11 @@ class OneLanguageBrowserIT {
             if (!shown.isEmpty()) {
                 pagesWithProblems++;
             }
+            read.put(page.route(), shown.size());
             browser.screenshot(language + "-" + page.route().replace('/', '-'));
         }
+        // what was read, so that a change in how answers are awaited shows whether it reads less
+        System.out.println("OneLanguageBrowserIT " + language + ": problem texts read per page " + read);
         int provoked = pagesWithProblems;
         long sent = PAGES.stream().filter(Page::forms).count();
         assertTrue(provoked >= sent / 2, () -> "problems provoked on " + provoked + " of " + sent + " pages only");
@@ -286,7 +291,9 @@ class OneLanguageBrowserIT {
                 if (submit.isEmpty() || !submit.get(0).isDisplayed() || !submit.get(0).isEnabled()) {
                     continue;
                 }
+                markClick();
                 browser.click(submit.get(0));
+                awaitAnswer();
                 cancelAnyConfirmation();
                 readProblems(shown);
                 readAgain = false;
@@ -296,6 +303,7 @@ class OneLanguageBrowserIT {
             }
         }
         if (readAgain) {
+            awaitAnswer();
             readProblems(shown);
         }
     }
@@ -361,24 +369,67 @@ class OneLanguageBrowserIT {
         return first17 + (right == '1' ? '2' : '1');
     }
 
-    /** A confirmation question means the values passed the checks: never go ahead (nothing is to be recorded). */
-    private void cancelAnyConfirmation() {
+    /**
+     * Counts the page's requests in flight (fetch and XMLHttpRequest, until their bodies are read) and when the last
+     * one ended, so that a form's answer is awaited until it has arrived and been shown, not for a fixed time. Kept
+     * while the page stays (the routes change only the address's hash); a page loaded anew has none until called again.
+     */
+    private void watchRequests() {
+        ((JavascriptExecutor) browser.driver()).executeScript("""
+                if (window.__requests) return;
+                const r = window.__requests = {inFlight: 0, quietSince: performance.now()};
+                const start = () => { r.inFlight++; };
+                const end = () => { r.inFlight--; r.quietSince = performance.now(); };
+                const fetch = window.fetch;
+                window.fetch = function (...a) { start(); return fetch.apply(this, a).finally(end); };
+                for (const read of ['text', 'json', 'blob', 'arrayBuffer']) {
+                  const original = Response.prototype[read];
+                  Response.prototype[read] = function (...a) { start(); return original.apply(this, a).finally(end); };
+                }
+                const send = XMLHttpRequest.prototype.send;
+                XMLHttpRequest.prototype.send = function (...a) { start(); this.addEventListener('loadend', end); return send.apply(this, a); };
+                """);
+    }
+
+    private void markClick() {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "if (window.__requests) window.__requests.quietSince = performance.now();");
+    }
+
+    /** How long the page must be without a request in flight before its answer counts as shown. */
+    private static final int QUIET_MS = 300;
+    /** The longest wait for an answer (the page's requests are short; a slow machine may take a few seconds). */
+    private static final Duration ANSWER = Duration.ofSeconds(8);
+
+    /**
+     * Waits until what was sent is answered and shown: no request in flight for {@value #QUIET_MS} ms since the click and
+     * the last request (a check in the page shows its problem at once and sends nothing), or a confirmation question is
+     * asked. Without the request count (the page was loaded anew) it waits {@link #ANSWER}, as long as a slow answer may take.
+     */
+    private void awaitAnswer() {
         try {
-            new WebDriverWait(browser.driver(), Duration.ofMillis(600))
-                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#ui-confirm-cancel"))).click();
-        } catch (TimeoutException none) {
-            // no question asked
+            new WebDriverWait(browser.driver(), ANSWER, Duration.ofMillis(100)).until(d -> Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d).executeScript("const r = window.__requests;"
+                            + " const asked = document.querySelector('#ui-confirm[open]');"
+                            + " return !!asked || (!!r && r.inFlight === 0 && performance.now() - r.quietSince >= arguments[0]);", QUIET_MS)));
+        } catch (TimeoutException stillBusy) {
+            // read what shows now
         }
     }
 
-    /** Waits (a few seconds at most) for a problem to show, then reads every problem text on the page. */
-    private void readProblems(Set<String> shown) {
-        try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(4)).until(d -> d.findElements(By.cssSelector(PROBLEMS)).stream()
-                    .anyMatch(e -> e.isDisplayed() && !e.getText().isBlank()));
-        } catch (TimeoutException none) {
-            return;
+    /** A confirmation question means the values passed the checks: never go ahead (nothing is to be recorded). */
+    private void cancelAnyConfirmation() {
+        List<WebElement> cancel = browser.driver().findElements(By.cssSelector("#ui-confirm[open] #ui-confirm-cancel"));
+        if (!cancel.isEmpty() && cancel.get(0).isDisplayed()) {
+            markClick();
+            cancel.get(0).click();
+            browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#ui-confirm")));
+            awaitAnswer();
         }
+    }
+
+    /** Reads every problem text the page shows now (after {@link #awaitAnswer}). */
+    private void readProblems(Set<String> shown) {
         for (WebElement e : browser.driver().findElements(By.cssSelector(PROBLEMS))) {
             try {
                 if (e.isDisplayed() && !e.getText().isBlank()) {
