@@ -4,7 +4,7 @@
 # usage:  bash bench/run.sh                 (after `mvn -B -ntp -q install -DskipTests`)
 #         BENCH_RUNS=1 bash bench/run.sh    (one run per measurement instead of three)
 #         BENCH_RUNS=1 BENCH_CYCLES=2 BENCH_ROWS=2000 BENCH_WRK_DURATION=3s bash bench/run.sh   (smoke test)
-        BENCH_ONLY=startup,hotdeploy,bulk bash bench/run.sh   (only those figures, any of the three, for a quick before/after)
+#         BENCH_ONLY=startup,hotdeploy,bulk bash bench/run.sh   (only those figures, any of the three, for a quick before/after)
 #   on PostgreSQL (a server with a user that may CREATE DATABASE; each portal copy gets a fresh database):
 #         BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/ BENCH_DB_USER=portal BENCH_DB_PASSWORD=portal bash bench/run.sh
 #   one node vs two nodes behind haproxy (PostgreSQL only; haproxy from Debian's package):
