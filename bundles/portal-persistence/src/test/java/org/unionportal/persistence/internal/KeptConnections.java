@@ -1,6 +1,5 @@
 package org.unionportal.persistence.internal;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -10,8 +9,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The tests' PostgreSQL connections, kept open between calls as the portal's pool (HikariCP) keeps them: opening
@@ -29,7 +26,7 @@ import javax.sql.DataSource;
  * (the portal's work sets only {@code SET LOCAL}, which ends with the transaction); one found closed or failing the
  * reset is dropped, so the next call opens a new one.
  */
-final class KeptConnections implements DataSource {
+final class KeptConnections implements TestDataSource {
     /** Idle connections kept for every test database of the JVM together. */
     static final int KEPT = 16;
 
@@ -145,43 +142,5 @@ final class KeptConnections implements DataSource {
                         throw e.getCause();
                     }
                 });
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-        return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-        return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }

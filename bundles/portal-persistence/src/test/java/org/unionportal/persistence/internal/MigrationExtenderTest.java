@@ -259,7 +259,7 @@ class MigrationExtenderTest {
      * A data source whose connections are lost (SQLSTATE 08006, as PostgreSQL's driver says when the server goes away)
      * when a statement names {@code marker}, until {@link #reconnect}; {@code cuts} counts the first three losses.
      */
-    private static final class CuttingDataSource implements DataSource {
+    private static final class CuttingDataSource implements TestDataSource {
         private final DriverManagerDataSource target;
         private final String marker;
         private final AtomicBoolean lost = new AtomicBoolean(true);
@@ -299,44 +299,6 @@ class MigrationExtenderTest {
             } catch (java.lang.reflect.InvocationTargetException e) {
                 throw e.getCause();
             }
-        }
-
-        @Override
-        public Connection getConnection(String u, String p) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() {
-            return java.util.logging.Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 
