@@ -216,9 +216,9 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         pageWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#logout")));
     }
 
-    /** Signs out with the top bar's button and waits for the sign-in form. */
+    /** Signs out with the top bar's button (once the shell shows it: after a full load it comes a moment later) and waits for the sign-in form. */
     public void signOut() {
-        click(driver.findElement(By.cssSelector("#logout")));
+        click(pageWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#logout"))));
         pageWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form")));
     }
 
