@@ -59,8 +59,7 @@ public class ClaimsResource {
     @RolesAllowed({Role.MEMBER, Role.UNION_OPERATOR})
     public Response file(ClaimForm form, @Context SecurityContext context) {
         PortalUser user = CurrentUser.of(context.getUserPrincipal());
-        long id = claims.file(form, user);
-        return Response.status(201).entity(claims.get(id, user)).build();
+        return Response.status(201).entity(claims.fileAndShow(form, user)).build();
     }
 
     /** 试算: what the rules would compute for this claim now; nothing is stored (the same 4xx answers as filing). */

@@ -76,6 +76,20 @@ class ClaimServiceTest {
     private final java.util.List<org.unionportal.api.audit.AuditEntry> audited = trail.entries;
 
     @Test
+    void aClaimFiledAndShownIsWhatItsDetailShows() {
+        Map<String, Object> shown = claims.fileAndShow(stay(LocalDate.of(2026, 7, 5), 5, 2_000_000, 1_200_000), OPERATOR);
+        long id = ((Number) shown.get("id")).longValue();
+        assertEquals(claims.get(id, OPERATOR), shown);
+        assertEquals("SUBMITTED", shown.get("status"));
+        assertEquals(1, ((java.util.List<?>) shown.get("history")).size(), "the filing is in its history");
+        assertEquals(1, audited.stream().filter(e -> e.recordId().equals(String.valueOf(id))).count());
+        // the same checks as filing: nothing is written when they refuse
+        assertProblem(409, "claim_overlaps", () -> claims.fileAndShow(stay(LocalDate.of(2026, 7, 7), 2, 100_000, 0), OPERATOR));
+        assertProblem(404, "enrolment_not_found", () -> claims.fileAndShow(stay(LocalDate.of(2026, 8, 1), 1, 100_000, 0), DISTRICT2));
+        assertEquals(1, audited.stream().filter(e -> e.recordType().equals("claim")).count());
+    }
+
+    @Test
     void aClaimIsDecidedByReviewersWithinTheCapsAndAnswersInOneLanguagePerSide() {
         long id = claims.file(stay(LocalDate.of(2026, 7, 5), 5, 2_000_000, 1_200_000), OPERATOR);
         Map<String, Object> filed = claims.get(id, OPERATOR);
