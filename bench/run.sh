@@ -4,7 +4,7 @@
 # usage:  bash bench/run.sh                 (after `mvn -B -ntp -q install -DskipTests`)
 #         BENCH_RUNS=1 bash bench/run.sh    (one run per measurement instead of three)
 #         BENCH_RUNS=1 BENCH_CYCLES=2 BENCH_ROWS=2000 BENCH_WRK_DURATION=3s bash bench/run.sh   (smoke test)
-#         BENCH_ONLY=startup,hotdeploy,bulk bash bench/run.sh   (only those figures, any of the three, for a quick before/after)
+#         BENCH_ONLY=startup,hotdeploy,throughput,bulk,batch bash bench/run.sh   (only those figures, any of them, for a quick before/after)
 #   on PostgreSQL (a server with a user that may CREATE DATABASE; each portal copy gets a fresh database):
 #         BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/ BENCH_DB_USER=portal BENCH_DB_PASSWORD=portal bash bench/run.sh
 #   one node vs two nodes behind haproxy (PostgreSQL only; haproxy from Debian's package):
@@ -935,7 +935,7 @@ write_report() {
         echo "|---|---|"
         printf '%s\n' "${ROWS_OUT[@]}"
         echo
-        if [ -z "$ONLY" ]; then
+        if [ -s "$WRK_TSV" ] && { [ -z "$ONLY" ] || [[ ,$ONLY, == *,throughput,* ]]; }; then
             echo "## Throughput and latency (wrk)"
             echo
             wrk_report
@@ -967,8 +967,9 @@ write_report() {
     log "written to $file"
 }
 
-# BENCH_ONLY=startup,hotdeploy,bulk (any of them): only those measurements (for a quick before/after of one figure), in that order;
-# the report holds only their rows.
+# BENCH_ONLY=startup,hotdeploy,throughput,bulk,batch (any of them): only those measurements (for a quick before/after of
+# one figure), in that order; the report holds only their rows (and the wrk table with throughput). batch is the in-process
+# hardship batch of the checked-out source tree, not of BENCH_DIST.
 measure_only() {
     local step
     for step in ${ONLY//,/ }; do
@@ -976,7 +977,12 @@ measure_only() {
             startup) measure_startup ;;
             bulk) [ -n "$KARAF_PID" ] || { unpack; start_portal; }; measure_bulk ;;
             hotdeploy) [ -n "$KARAF_PID" ] || { unpack; start_portal; }; measure_hot_deploy ;;
-            *) die "BENCH_ONLY knows startup, hotdeploy and bulk, not $step" ;;
+            throughput) WRK_LIMIT=$(wrk_limit) || exit 1
+                ensure_wrk; build_baseline
+                [ -n "$KARAF_PID" ] || { unpack; start_portal; }
+                isolate_cxf_applications; measure_throughput ;;
+            batch) stop_portal; measure_hardship_batch ;;
+            *) die "BENCH_ONLY knows startup, hotdeploy, throughput, bulk and batch, not $step" ;;
         esac
     done
     stop_portal
