@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.unionportal.api.db.Dialect;
 import org.unionportal.api.db.Jdbc;
 import org.unionportal.api.db.PortalDatabase;
-import org.unionportal.api.db.SqlWork;
 import org.unionportal.api.i18n.Language;
 import org.unionportal.core.internal.MutableClock;
+import org.unionportal.persistence.internal.DelegatingDatabase;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
 /**
@@ -129,20 +129,9 @@ class BackupsDerbyTest {
     }
 
     /** The same database pretending to be PostgreSQL. */
-    private record OtherDialect(PortalDatabase db) implements PortalDatabase {
-        @Override
-        public <T> T inTransaction(SqlWork<T> work) {
-            return db.inTransaction(work);
-        }
-
-        @Override
-        public <T> T read(SqlWork<T> work) {
-            return db.read(work);
-        }
-
-        @Override
-        public long writeGeneration() {
-            return db.writeGeneration();
+    private static final class OtherDialect extends DelegatingDatabase {
+        OtherDialect(PortalDatabase db) {
+            super(db);
         }
 
         @Override

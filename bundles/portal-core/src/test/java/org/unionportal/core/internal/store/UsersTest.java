@@ -10,11 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.unionportal.api.db.Dialect;
 import org.unionportal.api.db.Jdbc;
-import org.unionportal.api.db.PortalDatabase;
 import org.unionportal.api.db.SqlWork;
 import org.unionportal.api.security.PortalUser;
+import org.unionportal.persistence.internal.DelegatingDatabase;
 import org.unionportal.persistence.internal.ModuleTestDatabase;
 
 /** The user directory keeps its answers until the core's tables change, on a real database. */
@@ -36,26 +35,11 @@ class UsersTest {
             return Jdbc.update(c, "INSERT INTO PORTAL_USER (USERNAME, DISPLAY_NAME, ORG_ID, PASSWORD_HASH, ENABLED, CREATED_AT)"
                     + " VALUES ('clerk', '张丽', ?, 'x', ?, ?)", org, true, now);
         });
-        users = new Users(new PortalDatabase() {
-            @Override
-            public <T> T inTransaction(SqlWork<T> work) {
-                return db.inTransaction(work);
-            }
-
+        users = new Users(new DelegatingDatabase(db) {
             @Override
             public <T> T read(SqlWork<T> work) {
                 reads.incrementAndGet();
-                return db.read(work);
-            }
-
-            @Override
-            public long writeGeneration() {
-                return db.writeGeneration();
-            }
-
-            @Override
-            public Dialect dialect() {
-                return db.dialect();
+                return super.read(work);
             }
         });
     }
