@@ -7,13 +7,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.karaf.features.BundleInfo;
+import org.apache.karaf.features.DeploymentEvent;
+import org.apache.karaf.features.DeploymentListener;
 import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeatureEvent;
 import org.apache.karaf.features.FeatureState;
+import org.apache.karaf.features.FeaturesListener;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.features.RepositoryEvent;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -31,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * a bundle of its own not running is started through Karaf ({@code feature:start}: one deployment that installs what is missing and starts the
  * features' bundles). The portal application waits for it (ApplicationGate), so a module is whole after the start,
  * or the log says why not.
+ *
+ * <p>And once after each installation of a feature: a kill while Karaf was installing a module's bundles, before it
+ * saved the installation, leaves the bundles in the framework (installed, never started) and the module not listed as
+ * installed. The next {@code feature:install} takes those bundles as they are, lists the module as started and leaves
+ * them stopped (Karaf 4.4.10), so its REST resources never appear. After the deployment that installed a feature,
+ * its bundles that are still not running are started the same way, once per feature and process.
  */
 @Component(immediate = true, service = InterruptedInstallRepair.class)
 public class InterruptedInstallRepair {
@@ -50,12 +63,42 @@ public class InterruptedInstallRepair {
     private final FeaturesService features;
     private final BundleContext context;
     private final ApplicationGate gate;
+    /** Features installed by the deployment under way (FeatureInstalled comes before the deployment has ended). */
+    private final Set<String> justInstalled = ConcurrentHashMap.newKeySet();
+    /** Features this process has started after their installation: once only, so a bundle that cannot start is not retried forever. */
+    private final Set<String> startedAfterInstall = ConcurrentHashMap.newKeySet();
+    private final FeaturesListener installations = new FeaturesListener() {
+        @Override
+        public void featureEvent(FeatureEvent event) {
+            if (!event.isReplay() && event.getType() == FeatureEvent.EventType.FeatureInstalled) {
+                justInstalled.add(event.getFeature().getId());
+            }
+        }
+
+        @Override
+        public void repositoryEvent(RepositoryEvent event) {
+            // repositories do not start anything
+        }
+    };
+    private final DeploymentListener deployments = event -> {
+        if (event == DeploymentEvent.DEPLOYMENT_FINISHED && !justInstalled.isEmpty()) {
+            Set<String> installed = new TreeSet<>(justInstalled);
+            justInstalled.removeAll(installed);
+            try {
+                executor.submit(() -> startAfterInstall(installed));
+            } catch (RejectedExecutionException stopping) {
+                // deactivated
+            }
+        }
+    };
 
     @Activate
     public InterruptedInstallRepair(@Reference FeaturesService features, @Reference ApplicationGate gate, BundleContext context) {
         this.features = features;
         this.context = context;
         this.gate = gate;
+        features.registerListener(installations);
+        features.registerListener(deployments);
         AutoCloseable startup = gate.begin();
         executor.submit(() -> {
             try (startup) {
@@ -68,6 +111,8 @@ public class InterruptedInstallRepair {
 
     @Deactivate
     void deactivate() {
+        features.unregisterListener(installations);
+        features.unregisterListener(deployments);
         executor.shutdownNow();
     }
 
@@ -102,15 +147,37 @@ public class InterruptedInstallRepair {
             }
             LOG.warn("Features {} are installed but their bundles are not all running (an installation cut off before "
                     + "Karaf started them); starting them now", unstarted);
-            Map<String, FeatureState> started = new TreeMap<>();
-            unstarted.forEach(id -> started.put(id, FeatureState.Started));
-            features.updateFeaturesState(Map.of(FeaturesService.ROOT_REGION, started),
-                    EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            start(unstarted);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
             LOG.error("Could not start the installed features whose bundles are not running", e);
         }
+    }
+
+    /** Starts those of the features just installed whose own bundles the installation left not running. */
+    private void startAfterInstall(Set<String> installed) {
+        try {
+            Set<String> unstarted = unstarted();
+            unstarted.retainAll(installed);
+            unstarted.removeAll(startedAfterInstall);
+            if (unstarted.isEmpty()) {
+                return;
+            }
+            startedAfterInstall.addAll(unstarted);
+            LOG.warn("Features {} were installed but their bundles are not all running (bundles an earlier, cut off "
+                    + "installation left in the framework, which Karaf took as they were); starting them now", unstarted);
+            start(unstarted);
+        } catch (Exception e) {
+            LOG.error("Could not start the bundles of the features just installed", e);
+        }
+    }
+
+    private void start(Set<String> featureIds) throws Exception {
+        Map<String, FeatureState> started = new TreeMap<>();
+        featureIds.forEach(id -> started.put(id, FeatureState.Started));
+        features.updateFeaturesState(Map.of(FeaturesService.ROOT_REGION, started),
+                EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
     }
 
     /** The installed features to keep started whose own bundles are not all running now. */
