@@ -49,7 +49,9 @@ final class JettyErrorAnswers {
     }
 
     static void installFor(HttpServletRequest request) {
-        if (unavailable) {
+        if (unavailable || installedOn != null) {
+            // once on a server, no request needs the look (a few percent of a small answer's time); a server Pax Web
+            // makes anew starts the portal's filter again, whose init installs it there
             return;
         }
         try {

@@ -84,7 +84,7 @@ public class SecurityHeadersFilter implements Filter {
                 return;
             }
             if (isApi(request.getRequestURI())) {
-                NoServiceAnswer.serve(request, response, chain);
+                NoServiceAnswer.serve(request, response, chain, () -> apply(request, response));
                 return;
             }
         }

@@ -35,7 +35,10 @@ class NoServiceAnswerTest {
         r.getWriter().write("<html><body>No service was found.</body></html>");
     };
 
-    /** A response as the container keeps it: status, headers, body bytes; the writer and the stream share the body. */
+    /**
+     * A response as the container keeps it: status, headers, body bytes; the writer and the stream share the body;
+     * nothing is committed until {@link #commit} (as Jetty's buffer holds a short answer), and reset drops all of it.
+     */
     private static final class Recorded {
         int status = 200;
         final Map<String, String> headers = new HashMap<>();
@@ -56,7 +59,8 @@ class NoServiceAnswerTest {
                 // blocking only
             }
         };
-        final PrintWriter writer = new PrintWriter(stream, true, StandardCharsets.UTF_8);
+        PrintWriter writer = new PrintWriter(stream, true, StandardCharsets.UTF_8);
+        boolean committed;
         final HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "setStatus" -> {
@@ -68,7 +72,17 @@ class NoServiceAnswerTest {
                     case "getContentType" -> headers.get("Content-Type");
                     case "setHeader" -> headers.put((String) args[0], (String) args[1]);
                     case "getHeader" -> headers.get((String) args[0]);
-                    case "isCommitted" -> false;
+                    case "isCommitted" -> committed;
+                    case "reset" -> {
+                        if (committed) {
+                            throw new IllegalStateException("committed");
+                        }
+                        status = 200;
+                        headers.clear();
+                        body.reset();
+                        writer = new PrintWriter(stream, true, StandardCharsets.UTF_8); // what the old one held is gone
+                        yield null;
+                    }
                     case "getOutputStream" -> stream;
                     case "getWriter" -> writer;
                     default -> null;
@@ -115,6 +129,7 @@ class NoServiceAnswerTest {
     void whileTheApplicationIsBuiltCxfsPageIsA503ProblemInTheCallersLanguage() throws Exception {
         Recorded en = filter(request("/api", "/api/portal/ready", "en-US,en;q=0.9"), CXF_NO_SERVICE);
         JsonNode problem = en.problem(503, "en");
+        assertEquals("nosniff", en.headers.get("X-Content-Type-Options"), "the filter's headers again after the reset");
         assertEquals(NoServiceAnswer.CODE, problem.path("code").asText());
         assertEquals(NoServiceAnswer.RETRY_AFTER_SECONDS, en.headers.get("Retry-After"));
 
@@ -161,6 +176,17 @@ class NoServiceAnswerTest {
         });
         assertEquals(200, text.status);
         assertEquals("ok", text.text());
+    }
+
+    @Test
+    void anAnswerAlreadyCommittedIsLeftAsItIs() throws Exception {
+        Recorded r = new Recorded();
+        new SecurityHeadersFilter(false).doFilter(request("/api", "/api/portal/ready", "en"), r.response, (req, res) -> {
+            CXF_NO_SERVICE.doFilter(req, res);
+            r.committed = true; // sent already: nothing can replace it
+        });
+        assertEquals(404, r.status);
+        assertTrue(r.text().contains("No service was found."), r::text);
     }
 
     @Test
