@@ -14,10 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.unionportal.api.db.Dialect;
 import org.unionportal.api.db.Jdbc;
-import org.unionportal.api.db.PortalDatabase;
-import org.unionportal.api.db.SqlWork;
 
 /**
  * For modules' unit tests (this bundle's test-jar): a real database with the module's own
@@ -32,22 +29,42 @@ import org.unionportal.api.db.SqlWork;
  * {@code -Dunionportal.test.postgresql=...} on Maven's command line), a fresh schema of its own on that PostgreSQL
  * database, whose connections are kept open between calls ({@link KeptConnections}).
  */
-public class ModuleTestDatabase implements PortalDatabase {
+public class ModuleTestDatabase extends DelegatingDatabase {
     public static final String POSTGRESQL_PROPERTY = "unionportal.test.postgresql";
     private static final java.util.concurrent.atomic.AtomicInteger SCHEMAS = new java.util.concurrent.atomic.AtomicInteger();
 
     private final String url;
-    private final SqlDatabase database;
 
     protected ModuleTestDatabase(Path dir, String schema) {
+        this(open(dir), schema);
+    }
+
+    private ModuleTestDatabase(Opened opened, String schema) {
+        super(opened.database());
+        this.url = opened.url();
+        Migrator migrator = new Migrator(opened.database());
+        migrator.ensureHistoryTable();
+        List<Migration> migrations = Migration.forDialect(moduleMigrations(""), moduleMigrations("/" + dialect().name()));
+        if (migrations.isEmpty()) {
+            throw new IllegalStateException("No db/migration/V<n>__<name>.sql in a classes folder on the test classpath");
+        }
+        migrator.migrate(schema, migrations);
+    }
+
+    /** The database chosen and opened: its URL (for {@link #connection}) and the portal's SqlDatabase on it. */
+    private record Opened(String url, SqlDatabase database) {
+    }
+
+    private static Opened open(Path dir) {
         String postgresql = System.getProperty(POSTGRESQL_PROPERTY, "");
+        String url;
         if (postgresql.isBlank() && dir == null) {
-            this.url = "jdbc:derby:memory:module" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet() + ";create=true";
+            url = "jdbc:derby:memory:module" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet() + ";create=true";
         } else if (postgresql.isBlank()) {
             System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
-            this.url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
+            url = "jdbc:derby:" + dir.resolve("db") + ";create=true";
         } else {
-            this.url = freshSchema(postgresql.strip());
+            url = freshSchema(postgresql.strip());
         }
         // PostgreSQL's connections are kept between calls, as the portal's pool keeps them (KeptConnections);
         // an embedded Derby connection costs next to nothing to open.
@@ -58,14 +75,7 @@ public class ModuleTestDatabase implements PortalDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the test database " + url + ": " + e.getMessage(), e);
         }
-        this.database = new SqlDatabase(dataSource, Dialects.forProduct(product));
-        Migrator migrator = new Migrator(database);
-        migrator.ensureHistoryTable();
-        List<Migration> migrations = Migration.forDialect(moduleMigrations(""), moduleMigrations("/" + database.dialect().name()));
-        if (migrations.isEmpty()) {
-            throw new IllegalStateException("No db/migration/V<n>__<name>.sql in a classes folder on the test classpath");
-        }
-        migrator.migrate(schema, migrations);
+        return new Opened(url, new SqlDatabase(dataSource, Dialects.forProduct(product)));
     }
 
     /** A fresh database in {@code dir} with the module's migrations applied as schema {@code schema}. */
@@ -78,7 +88,7 @@ public class ModuleTestDatabase implements PortalDatabase {
      * tests that write thousands of times, such as the fuzz layer's property tests, where a disk's syncs dominate.
      */
     public static ModuleTestDatabase inMemory(String schema) {
-        return new ModuleTestDatabase(null, schema);
+        return new ModuleTestDatabase((Path) null, schema);
     }
 
     /** A schema of its own on the PostgreSQL database of {@code baseUrl}; the URL that makes it the current one. */
@@ -110,26 +120,6 @@ public class ModuleTestDatabase implements PortalDatabase {
             throw new IllegalStateException("Cannot read the module's migrations", e);
         }
         return found;
-    }
-
-    @Override
-    public <T> T inTransaction(SqlWork<T> work) {
-        return database.inTransaction(work);
-    }
-
-    @Override
-    public <T> T read(SqlWork<T> work) {
-        return database.read(work);
-    }
-
-    @Override
-    public long writeGeneration() {
-        return database.writeGeneration();
-    }
-
-    @Override
-    public Dialect dialect() {
-        return database.dialect();
     }
 
     /** A connection outside the contract, for tests that hold a transaction open themselves. */
