@@ -39,16 +39,16 @@ final class NoServiceAnswer {
 
     /**
      * Runs the rest of the chain for an {@code /api} request, answering problem+json where CXF answered its 404;
-     * {@code headers} sets the filter's headers again after the reset.
+     * {@code filter} sets its headers again after the reset.
      */
-    static void serve(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Runnable headers)
+    static void serve(HttpServletRequest request, HttpServletResponse response, FilterChain chain, SecurityHeadersFilter filter)
             throws IOException, ServletException {
         chain.doFilter(request, response);
         if (response.isCommitted() || response.getStatus() != HttpServletResponse.SC_NOT_FOUND || !isHtml(response.getContentType())) {
             return;
         }
         response.reset(); // status, headers and CXF's characters; the writer CXF took is given up too
-        headers.run();
+        filter.apply(request, response);
         response.setHeader("Cache-Control", "no-store");
         if (PortalRest.APPLICATION_BASE.equals(request.getContextPath())) {
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);

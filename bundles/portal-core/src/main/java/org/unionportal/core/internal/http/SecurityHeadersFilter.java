@@ -84,7 +84,7 @@ public class SecurityHeadersFilter implements Filter {
                 return;
             }
             if (isApi(request.getRequestURI())) {
-                NoServiceAnswer.serve(request, response, chain, () -> apply(request, response));
+                NoServiceAnswer.serve(request, response, chain, this);
                 return;
             }
         }

@@ -37,7 +37,7 @@ class NoServiceAnswerTest {
 
     /**
      * A response as the container keeps it: status, headers, body bytes; the writer and the stream share the body;
-     * nothing is committed until {@link #commit} (as Jetty's buffer holds a short answer), and reset drops all of it.
+     * nothing is committed until {@code committed} is set (as Jetty's buffer holds a short answer), and reset drops all of it.
      */
     private static final class Recorded {
         int status = 200;
