@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * (mutual aid's claims pages) are dropped after another node's write too: the sequence {@value #SEQUENCE}, advanced
  * by {@code nextval} after each committed transaction that wrote and read as {@code last_value}. A sequence takes no
  * row lock and is not transactional, so writers never wait for each other on it; the cost is one short statement
- * after a write and one before a kept answer is served.
+ * after a write and one before a kept answer is served, shared by the requests that ask at the same time
+ * ({@link FreshRead}).
  */
 final class SharedGeneration {
     static final String SEQUENCE = "union_write_generation";
@@ -21,6 +22,7 @@ final class SharedGeneration {
 
     private final DataSource dataSource;
     private volatile boolean created;
+    private final FreshRead reads = new FreshRead(this::read);
 
     SharedGeneration(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -45,8 +47,12 @@ final class SharedGeneration {
         }
     }
 
-    /** The current generation, or -1 when it cannot be read. */
+    /** The generation as of this call or later, or -1 when it cannot be read. */
     long current() {
+        return reads.get();
+    }
+
+    private long read() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             ensureCreated(c);
             try (ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM " + SEQUENCE)) {
