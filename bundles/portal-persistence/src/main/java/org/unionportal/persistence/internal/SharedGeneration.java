@@ -28,22 +28,21 @@ final class SharedGeneration {
         this.dataSource = dataSource;
     }
 
-    /** Advances the generation on {@code connection}, just after its transaction committed. */
+    /**
+     * Advances the generation on {@code connection}, just after its transaction committed; the connection is left in
+     * auto-commit (a sequence is not transactional: a transaction around {@code nextval} would only cost its commit's
+     * round trip).
+     */
     void advance(Connection connection) {
         try {
+            connection.setAutoCommit(true);
             ensureCreated(connection);
             try (Statement s = connection.createStatement()) {
                 s.execute("SELECT nextval('" + SEQUENCE + "')");
             }
-            connection.commit();
         } catch (SQLException e) {
             LOG.warn("The shared write generation could not be advanced; other nodes may serve kept answers until the next write: {}",
                     e.getMessage());
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the connection is broken; the pool drops it
-            }
         }
     }
 

@@ -2,6 +2,9 @@ package org.unionportal.persistence.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.unionportal.api.db.DataAccessException;
 import org.unionportal.api.db.Dialect;
@@ -106,7 +109,7 @@ final class SqlDatabase implements PortalDatabase {
             try {
                 autoCommit = connection.getAutoCommit();
                 connection.setAutoCommit(false);
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                readCommitted(connection);
             } catch (SQLException e) {
                 if (isClosedConnection(e)) {
                     // a pooled connection of a database Derby shut down (a full disk) or a server that went away
@@ -149,6 +152,22 @@ final class SqlDatabase implements PortalDatabase {
             }
         } catch (SQLException e) {
             throw new DataAccessException("Database operation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The physical connections (under the pool's proxies) already set to read committed, each once for its life. */
+    private static final Set<Connection> READ_COMMITTED = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+
+    /**
+     * Every transaction reads committed data. The level is set on the pool's physical connection, once: PostgreSQL's
+     * driver sends it to the server each time it is set (a round trip per transaction), and set through the pool's
+     * proxy it would be marked changed and set back when the connection returns to the pool.
+     */
+    private static void readCommitted(Connection connection) throws SQLException {
+        Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
+        if (!READ_COMMITTED.contains(physical)) {
+            physical.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            READ_COMMITTED.add(physical);
         }
     }
 
