@@ -14,10 +14,9 @@ final class FreshRead {
     private final LongSupplier source;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition readEnded = lock.newCondition();
-    /** Reads begun and reads ended; one runs at a time, so they end in the order they began. */
+    /** Reads begun and reads ended; one runs at a time (while {@code started > ended}), so they end in order. */
     private long started;
     private long ended;
-    private boolean reading;
     /** What the last ended read answered. */
     private long value;
 
@@ -31,13 +30,12 @@ final class FreshRead {
         try {
             // a read under way began before this call: its answer may be older than the call, so wait for the next one
             needed = started + 1;
-            while (ended < needed && reading) {
+            while (ended < needed && started > ended) {
                 readEnded.awaitUninterruptibly();
             }
             if (ended >= needed) {
                 return value;
             }
-            reading = true;
             started++;
         } finally {
             lock.unlock();
@@ -51,7 +49,6 @@ final class FreshRead {
             try {
                 value = read;
                 ended = started;
-                reading = false;
                 readEnded.signalAll();
             } finally {
                 lock.unlock();

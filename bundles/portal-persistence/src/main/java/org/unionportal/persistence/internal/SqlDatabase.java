@@ -93,7 +93,7 @@ final class SqlDatabase implements PortalDatabase {
         return false;
     }
 
-    private static final java.util.Set<String> RETRIED_STATES = java.util.Set.of("40001", "40P01", "55P03", "40XL1");
+    private static final Set<String> RETRIED_STATES = Set.of("40001", "40P01", "55P03", "40XL1");
 
     private static void pause(int attempt) {
         try {
