@@ -41,6 +41,11 @@ public record ClaimFacts(EventType type, LocalDate eventDate, LocalDate admissio
      * the same year.
      */
     public int medicalYear() {
+        return medicalYear(eventDate, dischargeDate);
+    }
+
+    /** {@link #medicalYear()} of a stored claim's dates. */
+    public static int medicalYear(LocalDate eventDate, LocalDate dischargeDate) {
         return dischargeDate != null ? dischargeDate.getYear() : eventDate.getYear();
     }
 }

@@ -173,19 +173,21 @@ public final class ClaimStore {
                 rs.getString(5), rs.getString(6)), claimId);
     }
 
-    /** An open claim (not rejected) on the same enrolment for the same event or an overlapping stay. */
+    /**
+     * An open claim (not rejected) on the same enrolment for the same event or an overlapping stay. The database picks it
+     * (a chronic patient's enrolment holds many claims; reading each one back cost a new claim most of its time).
+     */
     public static Optional<Long> overlapping(Connection c, long enrolmentId, ClaimFacts f) throws SQLException {
-        for (Claim other : Jdbc.list(c, SELECT + "WHERE C.ENROLMENT_ID = ? AND C.STATUS <> ?", ClaimStore::map, enrolmentId,
-                ClaimStatus.REJECTED.name())) {
-            boolean sameEvent = other.eventType() == f.type() && other.eventDate().equals(f.eventDate());
-            boolean staysOverlap = f.admissionDate() != null && f.dischargeDate() != null && other.admissionDate() != null
-                    && other.dischargeDate() != null && !f.admissionDate().isAfter(other.dischargeDate())
-                    && !other.admissionDate().isAfter(f.dischargeDate());
-            if (sameEvent || staysOverlap) {
-                return Optional.of(other.id());
-            }
-        }
-        return Optional.empty();
+        String sameEvent = "C.EVENT_TYPE = ? AND C.EVENT_DATE = ?";
+        String sql = "SELECT C.ID FROM MA_CLAIM C WHERE C.ENROLMENT_ID = ? AND C.STATUS <> ? AND ";
+        List<Long> found = f.hasHospitalStay()
+                ? Jdbc.list(c, sql + "((" + sameEvent + ") OR (C.ADMISSION_DATE IS NOT NULL AND C.DISCHARGE_DATE IS NOT NULL "
+                        + "AND C.ADMISSION_DATE <= ? AND C.DISCHARGE_DATE >= ?)) ORDER BY C.ID FETCH FIRST 1 ROWS ONLY",
+                        rs -> rs.getLong(1), enrolmentId, ClaimStatus.REJECTED.name(), f.type(), f.eventDate(), f.dischargeDate(),
+                        f.admissionDate())
+                : Jdbc.list(c, sql + sameEvent + " ORDER BY C.ID FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1), enrolmentId,
+                        ClaimStatus.REJECTED.name(), f.type(), f.eventDate());
+        return found.stream().findFirst();
     }
 
     /**
@@ -194,22 +196,29 @@ public final class ClaimStore {
      * counts at its assessed size, which can only make later payments smaller, never larger.
      */
     public static PriorUsage priorUsage(Connection c, long enrolmentId, long exceptClaimId, int medicalYear) throws SQLException {
+        record Counted(long paidFen, Assessment assessment, int medicalYear) {
+        }
         long paid = 0;
         long medicalInYear = 0;
         long disability = 0;
         boolean criticalIllness = false;
-        for (Claim other : Jdbc.list(c, SELECT + "WHERE C.ENROLMENT_ID = ? AND C.STATUS IN " + COUNTING + " AND C.ID <> ?",
-                ClaimStore::map, enrolmentId, exceptClaimId)) {
-            paid += other.approvedFen() == null ? other.computedFen() : other.approvedFen();
+        // only the columns the caps need: no joins, no other claim's text
+        for (Counted other : Jdbc.list(c, "SELECT C.COMPUTED_FEN, C.APPROVED_FEN, C.ASSESSMENT, C.EVENT_DATE, C.DISCHARGE_DATE "
+                        + "FROM MA_CLAIM C WHERE C.ENROLMENT_ID = ? AND C.STATUS IN " + COUNTING + " AND C.ID <> ?",
+                rs -> new Counted(Optional.ofNullable(Jdbc.longOrNull(rs, "APPROVED_FEN")).orElse(rs.getLong(1)),
+                        Json.read(rs.getString(3), Assessment.class),
+                        ClaimFacts.medicalYear(Jdbc.date(rs, "EVENT_DATE"), Jdbc.date(rs, "DISCHARGE_DATE"))),
+                enrolmentId, exceptClaimId)) {
+            paid = Math.addExact(paid, other.paidFen());
             for (Line line : other.assessment().lines()) {
                 switch (line.item()) {
                     case "MEDICAL" -> {
-                        if (other.facts().medicalYear() == medicalYear) {
-                            medicalInYear += line.amountFen();
+                        if (other.medicalYear() == medicalYear) {
+                            medicalInYear = Math.addExact(medicalInYear, line.amountFen());
                         }
                     }
                     case "CRITICAL_ILLNESS" -> criticalIllness |= line.amountFen() > 0;
-                    case "DISABILITY" -> disability += line.amountFen();
+                    case "DISABILITY" -> disability = Math.addExact(disability, line.amountFen());
                     default -> {
                         // other items have no cap of their own
                     }
