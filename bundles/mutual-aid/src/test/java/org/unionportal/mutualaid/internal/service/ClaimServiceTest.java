@@ -87,6 +87,12 @@ class ClaimServiceTest {
         assertProblem(409, "claim_overlaps", () -> claims.fileAndShow(stay(LocalDate.of(2026, 7, 7), 2, 100_000, 0), OPERATOR));
         assertProblem(404, "enrolment_not_found", () -> claims.fileAndShow(stay(LocalDate.of(2026, 8, 1), 1, 100_000, 0), DISTRICT2));
         assertEquals(1, audited.stream().filter(e -> e.recordType().equals("claim")).count());
+        // every field the answer builds from the values written: an account, an illness, a commercial insurer's share
+        Map<String, Object> withPayee = claims.fileAndShow(new ClaimForm(enrolment, EventType.CRITICAL_ILLNESS, LocalDate.of(2026, 8, 3),
+                null, null, " 无锡市第二人民医院 ", "胃癌", "恶性肿瘤", null, 3_000_000L, 1_000_000L, 200_000L, " 中国工商银行 ",
+                "6222 0212 3456 7890"), OPERATOR);
+        assertEquals(claims.get(((Number) withPayee.get("id")).longValue(), OPERATOR), withPayee);
+        assertEquals("中国工商银行", withPayee.get("payeeBank"));
     }
 
     @Test
@@ -120,6 +126,8 @@ class ClaimServiceTest {
         Map<String, Object> approved = claims.get(id, DISTRICT);
         assertEquals("APPROVED", approved.get("status"));
         assertEquals(425_000L, approved.get("approvedFen"));
+        assertEquals(List.of("FILE", "APPROVE"), ((List<?>) approved.get("history")).stream()
+                .map(h -> ((Map<?, ?>) h).get("action")).toList(), "the history in the order it was written");
         ProblemException late = assertProblem(409, "claim_status_changed",
                 () -> claims.decide(id, new ClaimService.Decision("REJECT", null, "x"), DISTRICT));
         assertTrue(late.message().zh().contains("已核准") && late.message().en().contains("approved"), late.message()::toString);
