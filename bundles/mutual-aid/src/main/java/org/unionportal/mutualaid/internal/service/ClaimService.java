@@ -253,12 +253,8 @@ public class ClaimService {
 
     /** What the audit trail keeps of a claim. */
     static Map<String, Object> auditFields(Claim claim) {
-        return auditFields(claim.status(), claim.approvedFen(), claim.computedFen(), claim.reason());
-    }
-
-    /** The same from the values just written (a new claim: no need to read back the row inserted). */
-    static Map<String, Object> auditFields(ClaimStatus status, Long approvedFen, long computedFen, String reason) {
-        return AuditFields.of("status", status.code(), "approvedFen", approvedFen, "computedFen", computedFen, "reason", reason);
+        return AuditFields.of("status", claim.status().code(), "approvedFen", claim.approvedFen(), "computedFen", claim.computedFen(),
+                "reason", claim.reason());
     }
 
     /** A member's own claims in full (no history), newest first. */

@@ -209,11 +209,10 @@ public final class ClaimStore {
     public static List<Event> events(Connection c, long claimId) throws SQLException {
         record Numbered(long id, Event event) {
         }
-        List<Numbered> rows = new java.util.ArrayList<>(Jdbc.list(c, "SELECT ID, OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, "
-                + "DETAIL FROM MA_CLAIM_EVENT WHERE CLAIM_ID = ?", rs -> new Numbered(rs.getLong(1), new Event(rs.getTimestamp(2).toInstant(),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))), claimId));
-        rows.sort(java.util.Comparator.comparingLong(Numbered::id));
-        return rows.stream().map(Numbered::event).toList();
+        return Jdbc.list(c, "SELECT ID, OCCURRED_AT, ACTOR, ACTION, FROM_STATUS, TO_STATUS, DETAIL FROM MA_CLAIM_EVENT WHERE CLAIM_ID = ?",
+                rs -> new Numbered(rs.getLong(1), new Event(rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7))), claimId)
+                .stream().sorted(java.util.Comparator.comparingLong(Numbered::id)).map(Numbered::event).toList();
     }
 
     /**
@@ -222,19 +221,15 @@ public final class ClaimStore {
      */
     public static Optional<Long> overlapping(Connection c, long enrolmentId, ClaimFacts f) throws SQLException {
         // the lowest such id: MIN needs no sort, where ORDER BY ... FETCH FIRST made Derby sort the matches
-        String sql = "SELECT MIN(C.ID) FROM MA_CLAIM C WHERE C.ENROLMENT_ID = ? AND C.STATUS <> ? AND ";
+        String sql = "SELECT MIN(C.ID) AS LOWEST FROM MA_CLAIM C WHERE C.ENROLMENT_ID = ? AND C.STATUS <> ? AND ";
         String sameEvent = "C.EVENT_TYPE = ? AND C.EVENT_DATE = ?";
         List<Long> lowest = f.hasHospitalStay()
                 ? Jdbc.list(c, sql + "((" + sameEvent + ") OR (C.ADMISSION_DATE IS NOT NULL AND C.DISCHARGE_DATE IS NOT NULL "
-                        + "AND C.ADMISSION_DATE <= ? AND C.DISCHARGE_DATE >= ?))", ClaimStore::idOrNull, enrolmentId,
+                        + "AND C.ADMISSION_DATE <= ? AND C.DISCHARGE_DATE >= ?))", rs -> Jdbc.longOrNull(rs, "LOWEST"), enrolmentId,
                         ClaimStatus.REJECTED.name(), f.type(), f.eventDate(), f.dischargeDate(), f.admissionDate())
-                : Jdbc.list(c, sql + sameEvent, ClaimStore::idOrNull, enrolmentId, ClaimStatus.REJECTED.name(), f.type(), f.eventDate());
+                : Jdbc.list(c, sql + sameEvent, rs -> Jdbc.longOrNull(rs, "LOWEST"), enrolmentId, ClaimStatus.REJECTED.name(), f.type(),
+                        f.eventDate());
         return lowest.stream().filter(java.util.Objects::nonNull).findFirst();   // MIN of no rows is one row of null
-    }
-
-    private static Long idOrNull(ResultSet rs) throws SQLException {
-        long id = rs.getLong(1);
-        return rs.wasNull() ? null : id;
     }
 
     /**
